@@ -1,0 +1,35 @@
+"""sdr_analysis: figures, claims and named initiatives from Chinese local government
+work reports (政府工作报告), with write-ups built by parameterized notebooks.
+
+>>> from sdr_analysis import load_report
+>>> report = load_report("seeds/dalian-shahekou-2022.txt")
+>>> report.section("五").indicators[0].text
+'5.1亿元'
+
+pandas and matplotlib are imported only when a table or a chart is asked for.
+"""
+
+from .exceptions import BuildError, ReportReadError, SdrError, SectionNotFound
+from .report import Report, ReportSection, load_report, parse_report
+from .results import Claim, Indicator, Metadata, Paragraph, Relation, Section, Sentence, Term
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BuildError",
+    "Claim",
+    "Indicator",
+    "Metadata",
+    "Paragraph",
+    "Relation",
+    "Report",
+    "ReportReadError",
+    "ReportSection",
+    "SdrError",
+    "Section",
+    "SectionNotFound",
+    "Sentence",
+    "Term",
+    "load_report",
+    "parse_report",
+]

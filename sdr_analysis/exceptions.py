@@ -1,0 +1,52 @@
+"""Errors raised by sdr_analysis.
+
+Every error the library raises on purpose derives from :class:`SdrError`, so a caller
+(the command line, a notebook) can catch one type and show its message: each message is
+one line that says what is wrong and what to do.
+"""
+
+from __future__ import annotations
+
+
+class SdrError(Exception):
+    """Base class of the errors raised by sdr_analysis."""
+
+
+class ReportReadError(SdrError):
+    """A report file could not be read as text.
+
+    ``path`` is the file as given; ``reason`` says what was wrong with it.
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class SectionNotFound(SdrError):
+    """A section number was asked for that the report does not have.
+
+    ``number`` is what was asked for; ``available`` the numbers the report has.
+    """
+
+    def __init__(self, number: str, available: list[str]) -> None:
+        self.number = number
+        self.available = list(available)
+        listed = ", ".join(self.available) if self.available else "none"
+        super().__init__(f"no section {number!r} in this report; sections: {listed}")
+
+
+class BuildError(SdrError):
+    """A write-up notebook failed while the reports were being built.
+
+    ``notebook`` names the notebook, ``cell`` the failing cell's index (or ``None``),
+    ``detail`` the error the cell raised.
+    """
+
+    def __init__(self, notebook: str, cell: int | None, detail: str) -> None:
+        self.notebook = notebook
+        self.cell = cell
+        self.detail = detail
+        where = f"{notebook}, cell {cell}" if cell is not None else notebook
+        super().__init__(f"{where} failed: {detail}")

@@ -1,0 +1,97 @@
+"""Relations between figures: a change from one figure to another (``由45天压缩至20
+天``), a change stated as a delta on a base (``占比86%,同比提高5个百分点``), and a level
+set by a verb (``提升至850元``, ``调整为920个``)."""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Optional, Sequence
+
+from .results import Indicator, Relation
+from .rules import alternation
+
+#: Verbs of change and the direction they state. ``None``: the verb does not say.
+DIRECTION_VERBS = {
+    **dict.fromkeys(("提高", "提升", "增加", "增长", "扩大", "上升", "上调", "延长", "增", "升"), "increase"),
+    **dict.fromkeys(("压缩", "缩短", "减少", "降低", "下降", "下调", "回落", "缩减", "减", "降"), "decrease"),
+    **dict.fromkeys(("调整", "变为", "变更"), None),
+}
+VERBS = alternation(DIRECTION_VERBS)
+
+#: ``由 A (verb) 至 B``: what stands between the two figures of a change.
+CHANGE_BETWEEN = re.compile(rf"(?P<verb>{VERBS})?(?:至|到|为)")
+CHANGE_OPENERS = "由从"
+
+#: ``A, (同比) verb B``: a delta on a base, where B is a rate or a number of points.
+DELTA_BETWEEN = re.compile(rf"[,，]?\s*(?:同比|比上年|较上年|比去年|较去年|环比)(?P<verb>{VERBS})了?")
+DELTA_KINDS = {"percent", "percent_point"}
+
+#: ``verb 至 B``: a level set to a figure.
+SET_TO_BEFORE = re.compile(rf"(?P<verb>{VERBS})(?:至|到|为)$")
+
+CLAUSE_BREAK = re.compile(r"[,，;；:：。！？!?\n]")
+
+
+def _clause_start(text: str, pos: int, lo: int) -> int:
+    while pos > lo and not CLAUSE_BREAK.match(text[pos - 1]):
+        pos -= 1
+    return pos
+
+
+def _direction(verb: Optional[str], before: Optional[Indicator], after: Indicator) -> Optional[str]:
+    if verb and verb in DIRECTION_VERBS:
+        return DIRECTION_VERBS[verb]
+    if before is not None and before.unit == after.unit and before.value != after.value:
+        return "increase" if after.value > before.value else "decrease"
+    return None
+
+
+def find_relations(
+    text: str, indicators: Sequence[Indicator], section_at: Callable[[int], Optional[str]]
+) -> list[Relation]:
+    """Relations in reading order; each figure takes part in at most one."""
+    out: list[Relation] = []
+    used: set[int] = set()
+    for i, b in enumerate(indicators):
+        if b.start in used:
+            continue
+        sent_start = b.sentence.start if b.sentence else 0
+        a = indicators[i - 1] if i else None
+        if a is not None and a.start >= sent_start and a.start not in used:
+            between = text[a.end : b.start]
+            change = CHANGE_BETWEEN.fullmatch(between)
+            if change and text[a.start - 1 : a.start] in CHANGE_OPENERS and a.unit == b.unit:
+                s = a.start - 1
+                out.append(
+                    Relation(
+                        start=s, end=b.end, text=text[s : b.end], kind="change",
+                        direction=_direction(change.group("verb"), a, b),
+                        before=a, after=b, section=section_at(s),
+                    )
+                )
+                used.update((a.start, b.start))
+                continue
+            delta = DELTA_BETWEEN.fullmatch(between)
+            if delta and b.kind in DELTA_KINDS:
+                s = _clause_start(text, a.start, sent_start)
+                out.append(
+                    Relation(
+                        start=s, end=b.end, text=text[s : b.end], kind="change",
+                        direction=_direction(delta.group("verb"), None, b),
+                        base=a, delta=b, section=section_at(s),
+                    )
+                )
+                used.update((a.start, b.start))
+                continue
+        set_to = SET_TO_BEFORE.search(text, max(sent_start, b.start - 6), b.start)
+        if set_to:
+            s = _clause_start(text, set_to.start(), sent_start)
+            out.append(
+                Relation(
+                    start=s, end=b.end, text=text[s : b.end], kind="set_to",
+                    direction=_direction(set_to.group("verb"), None, b),
+                    after=b, section=section_at(s),
+                )
+            )
+            used.add(b.start)
+    return out

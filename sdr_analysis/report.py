@@ -1,0 +1,266 @@
+"""The :class:`Report`: a report's text and everything found in it, each computed once
+on first use."""
+
+from __future__ import annotations
+
+import bisect
+import os
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional
+
+from .claims import find_claims
+from .cleaning import find_body, find_title, parse_metadata
+from .exceptions import SectionNotFound
+from .indicators import find_indicators
+from .numbers import CN_DIGITS
+from .reading import read_text
+from .relations import find_relations
+from .results import Claim, Indicator, Metadata, Paragraph, Relation, Section, Sentence, Term
+from .structure import SectionIndex, find_paragraphs, find_sections, missing_numbers
+from .terms import find_quoted, term_spans
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+CN_ORDINALS = "零一二三四五六七八九十"
+
+
+def chinese_ordinal(n: int) -> str:
+    """1 → 一, 12 → 十二, 20 → 二十 (up to 99)."""
+    if n < 11:
+        return CN_ORDINALS[n]
+    tens, ones = divmod(n, 10)
+    return (CN_ORDINALS[tens] if tens > 1 else "") + "十" + (CN_ORDINALS[ones] if ones else "")
+
+
+class Report:
+    """A government work report: its text, where it came from, and what it says.
+
+    Build one with :func:`load_report` (a file) or :func:`parse_report` (a string).
+    Every finding is a result with ``start``/``end``/``text`` into :attr:`text`.
+    """
+
+    def __init__(self, text: str, source: Optional[str] = None) -> None:
+        self.text = text
+        self.source = source
+
+    def __repr__(self) -> str:
+        return f"<Report {self.source or '<text>'}: {len(self.sections)} sections, {len(self.indicators)} indicators>"
+
+    # structure
+
+    @cached_property
+    def metadata(self) -> Metadata:
+        return parse_metadata(self.text, find_title(self.text))
+
+    @cached_property
+    def body(self) -> tuple[int, int]:
+        """``(start, end)`` of the report text inside the page: chrome and title left out."""
+        return find_body(self.text, self.metadata.title)
+
+    @cached_property
+    def headings(self) -> list[Section]:
+        """Every heading, at every level, in reading order."""
+        return find_sections(self.text, self.body)
+
+    @cached_property
+    def _index(self) -> SectionIndex:
+        return SectionIndex(self.headings)
+
+    @cached_property
+    def sections(self) -> list[Section]:
+        """The outermost sections (the policy sections of the seed: (三) to (六))."""
+        return list(self._index.sections)
+
+    @cached_property
+    def _paragraphs_and_sentences(self) -> tuple[list[Paragraph], list[Sentence]]:
+        return find_paragraphs(self.text, self.body, self.headings, self._index)
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return self._paragraphs_and_sentences[0]
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return self._paragraphs_and_sentences[1]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> Optional[Sentence]:
+        """The sentence that holds ``offset``."""
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def section_number_at(self, offset: int) -> Optional[str]:
+        return self._index.number_at(offset)
+
+    @cached_property
+    def missing_sections(self) -> list[str]:
+        """Section numbers absent from the outermost sequence, as written in Chinese
+        (the seed starts at 三, so ``['一', '二']``)."""
+        uses_chinese = any(s.number[0] in CN_DIGITS or s.number[0] == "十" for s in self.sections)
+        return [chinese_ordinal(n) if uses_chinese else str(n) for n in missing_numbers(self.sections)]
+
+    @cached_property
+    def notes(self) -> list[str]:
+        """What the parser noticed about the text as a whole."""
+        out = []
+        if not self.sections:
+            out.append("no numbered headings found: the report is read as one block of text")
+        if self.missing_sections:
+            first = self.sections[0]
+            out.append(
+                f"numbering starts at {first.marker}: section(s) {', '.join(self.missing_sections)} "
+                "are not in this text (a partial report)"
+            )
+        if self.metadata.title is None:
+            out.append("no title line naming the report: place and date unknown")
+        return out
+
+    # findings
+
+    @cached_property
+    def _quoted(self):
+        return find_quoted(self.text, *self.body)
+
+    @cached_property
+    def _name_zones(self) -> tuple[list[int], list[int]]:
+        starts, ends = [], []
+        for q in self._quoted:  # sorted by start; merge nested pairs into their outer span
+            if ends and q.start < ends[-1]:
+                ends[-1] = max(ends[-1], q.end)
+            else:
+                starts.append(q.start)
+                ends.append(q.end)
+        return starts, ends
+
+    def in_name(self, offset: int) -> bool:
+        """Whether ``offset`` lies between balanced quotes or title marks."""
+        starts, ends = self._name_zones
+        i = bisect.bisect_right(starts, offset) - 1
+        return i >= 0 and offset < ends[i]
+
+    @cached_property
+    def terms(self) -> list[Term]:
+        """Quoted terms (named initiatives) in reading order, repeats kept."""
+        return [
+            Term(s, e, self.text[s:e], section=self.section_number_at(s))
+            for s, e in term_spans(self._quoted)
+        ]
+
+    @cached_property
+    def indicators(self) -> list[Indicator]:
+        return find_indicators(self.text, self.body, self.in_name, self.sentence_at, self.section_number_at)
+
+    @cached_property
+    def claims(self) -> list[Claim]:
+        return find_claims(self.text, self.sentences, self.section_number_at)
+
+    @cached_property
+    def relations(self) -> list[Relation]:
+        return find_relations(self.text, self.indicators, self.section_number_at)
+
+    # access
+
+    def section(self, number: str) -> "ReportSection":
+        """The outermost section numbered ``number`` (``"五"``, ``"5"`` or ``"(五)"``)."""
+        wanted = number.strip().strip("()（）、.")
+        for s in self.sections:
+            if s.number == wanted or s.marker == number or str(s.ordinal) == wanted:
+                return ReportSection(self, s)
+        raise SectionNotFound(number, [s.number for s in self.sections])
+
+    def __iter__(self):
+        return (ReportSection(self, s) for s in self.sections)
+
+    # tables
+
+    def indicators_frame(self) -> "pd.DataFrame":
+        from .frames import indicators_frame
+
+        return indicators_frame(self.indicators)
+
+    def claims_frame(self) -> "pd.DataFrame":
+        from .frames import claims_frame
+
+        return claims_frame(self.claims)
+
+    def relations_frame(self) -> "pd.DataFrame":
+        from .frames import relations_frame
+
+        return relations_frame(self.relations)
+
+    def sections_frame(self) -> "pd.DataFrame":
+        from .frames import sections_frame
+
+        return sections_frame(self)
+
+    def terms_frame(self) -> "pd.DataFrame":
+        from .frames import terms_frame
+
+        return terms_frame(self.terms)
+
+
+class ReportSection:
+    """One section of a report and the findings inside it."""
+
+    def __init__(self, report: Report, heading: Section) -> None:
+        self.report = report
+        self.heading = heading
+
+    def __repr__(self) -> str:
+        return f"<ReportSection {self.marker}{self.title}>"
+
+    number = property(lambda self: self.heading.number)
+    marker = property(lambda self: self.heading.marker)
+    title = property(lambda self: self.heading.title)
+    ordinal = property(lambda self: self.heading.ordinal)
+    start = property(lambda self: self.heading.start)
+    end = property(lambda self: self.heading.end)
+    text = property(lambda self: self.heading.text)
+
+    def _inside(self, items):
+        return [x for x in items if self.start <= x.start < self.end]
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return self._inside(self.report.paragraphs)
+
+    @property
+    def themes(self) -> list[Sentence]:
+        return [p.theme for p in self.paragraphs if p.theme is not None]
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        return self._inside(self.report.sentences)
+
+    @property
+    def indicators(self) -> list[Indicator]:
+        return self._inside(self.report.indicators)
+
+    @property
+    def claims(self) -> list[Claim]:
+        return self._inside(self.report.claims)
+
+    @property
+    def relations(self) -> list[Relation]:
+        return self._inside(self.report.relations)
+
+    @property
+    def terms(self) -> list[Term]:
+        return self._inside(self.report.terms)
+
+
+def parse_report(text: str, source: Optional[str] = None) -> Report:
+    """A :class:`Report` of ``text`` (already decoded)."""
+    return Report(text, source)
+
+
+def load_report(path: str | os.PathLike[str]) -> Report:
+    """Read and parse a report file (UTF-8 with or without BOM, UTF-16, GB18030)."""
+    return Report(read_text(path), source=str(Path(path)))

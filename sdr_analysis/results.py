@@ -1,0 +1,200 @@
+"""The result types of sdr_analysis: frozen dataclasses, one per kind of finding.
+
+Every result keeps its surface ``text`` and its half-open span ``start``/``end`` in the
+report's text, so that ``report.text[r.start:r.end] == r.text`` always holds and every
+figure can be traced back to the characters it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Optional
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the report's text."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the title line says about the report.
+
+    ``title`` is the title line itself (a :class:`Span`, or ``None`` if the text has
+    none); ``date`` is ISO ``YYYY-MM-DD`` (or ``YYYY-MM``/``YYYY`` when only that much
+    is given).
+    """
+
+    title: Optional[Span] = None
+    province: Optional[str] = None
+    city: Optional[str] = None
+    district: Optional[str] = None
+    date: Optional[str] = None
+
+    @property
+    def place(self) -> str:
+        """The place as one string, outermost first (``辽宁省大连市沙河口区``)."""
+        return "".join(p for p in (self.province, self.city, self.district) if p)
+
+    @property
+    def year(self) -> Optional[int]:
+        return int(self.date[:4]) if self.date else None
+
+
+@dataclass(frozen=True)
+class Sentence(Span):
+    """A sentence, up to and including its closing 。！？ (and any closing quote)."""
+
+
+@dataclass(frozen=True)
+class Paragraph(Span):
+    """A paragraph (a line of the body) and its theme: a short lead sentence, if any."""
+
+    theme: Optional[Sentence] = None
+    section: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Section(Span):
+    """A heading and everything under it, up to the next heading of the same or a
+    higher level.
+
+    ``marker`` is the numbering as written (``(三)``), ``number`` the numeral inside it
+    (``三``), ``ordinal`` its value (3), ``title`` the headline sentence after the
+    marker, ``level`` its depth among the heading styles the document uses (1 is the
+    outermost).
+    """
+
+    marker: str = ""
+    number: str = ""
+    ordinal: int = 0
+    title: str = ""
+    level: int = 1
+    title_start: int = 0
+    title_end: int = 0
+
+    def heading_dict(self) -> dict[str, Any]:
+        return {
+            "level": self.level,
+            "marker": self.marker,
+            "number": self.number,
+            "title": self.title,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+@dataclass(frozen=True)
+class Indicator(Span):
+    """A figure that states an amount.
+
+    ``value`` is in the base unit (万/亿 folded in); ``value_max`` is the upper end of a
+    range (``3-5个``) and ``None`` otherwise. ``unit`` is the base unit, ``kind`` its
+    class (money, percent, people, ...), ``qualifier`` one of exact, more_than, nearly,
+    about, less_than, range. ``each`` is true for a figure per item (``各1处``), which
+    must not be summed as if it were a total. ``label`` says what is measured (the
+    clause around the figure, figure removed). ``sentence`` is the sentence it is in.
+    """
+
+    value: float = 0
+    unit: str = ""
+    kind: str = ""
+    qualifier: str = "exact"
+    label: str = ""
+    section: Optional[str] = None
+    each: bool = False
+    value_max: Optional[float] = None
+    sentence: Optional[Sentence] = field(default=None, compare=False, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+            "unit": self.unit,
+            "kind": self.kind,
+            "qualifier": self.qualifier,
+            "label": self.label,
+            "section": self.section,
+            "each": self.each,
+            "value_max": self.value_max,
+        }
+        d["sentence"] = self.sentence.text if self.sentence else None
+        return d
+
+
+@dataclass(frozen=True)
+class Claim(Span):
+    """A claim to lead or to be recognised.
+
+    ``kind`` is first, coverage or honor; ``scope`` is nation, province, city or
+    ``None``; ``trigger`` is the word that made it a claim (``率先``, ``获评``).
+    """
+
+    kind: str = ""
+    scope: Optional[str] = None
+    trigger: str = ""
+    section: Optional[str] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "scope": self.scope,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "section": self.section,
+            "trigger": self.trigger,
+        }
+
+
+@dataclass(frozen=True)
+class Relation(Span):
+    """Figures joined by a change.
+
+    ``kind`` is change (``由45天压缩至20天``, or a delta on a base: ``占比86%,同比提高5个
+    百分点``) or set_to (``提升至850元``). ``before``/``after``/``base``/``delta`` are the
+    indicators the relation joins; ``direction`` is increase, decrease or ``None``.
+    """
+
+    kind: str = ""
+    direction: Optional[str] = None
+    before: Optional[Indicator] = None
+    after: Optional[Indicator] = None
+    base: Optional[Indicator] = None
+    delta: Optional[Indicator] = None
+    section: Optional[str] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "kind": self.kind,
+            "direction": self.direction,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "section": self.section,
+        }
+        for role in ("before", "after", "base", "delta"):
+            ind = getattr(self, role)
+            d[role] = ind.text if ind else None
+            d[f"{role}_start"] = ind.start if ind else None
+        return d
+
+
+@dataclass(frozen=True)
+class Term(Span):
+    """A quoted term (a named initiative, slogan or title): the text inside the
+    innermost balanced pair of quotes, quotes excluded."""
+
+    section: Optional[str] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "section": self.section}
