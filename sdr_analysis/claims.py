@@ -39,6 +39,9 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
 #: Words that turn a claim into an aim: ``力争率先`` has not happened yet.
 ASPIRATION = re.compile(alternation(("力争", "争取", "争创", "争当", "努力", "计划", "拟", "将要", "积极申报", "申报")))
 
+#: Words that hold an aim word but say nothing of an aim: ``虚拟电厂率先…`` is a claim.
+NOT_ASPIRATION_WORDS = ("虚拟", "模拟", "比拟")
+
 #: Words that set a claim's scope, outermost first. Province names (``辽宁省``) count as
 #: province scope.
 PROVINCES = (
@@ -61,6 +64,19 @@ SUBJECTLESS = 2
 def scope_of(text: str) -> Optional[str]:
     m = SCOPE.search(text)
     return m.lastgroup if m else None
+
+
+def _is_aim(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds an aim word that is not part of one of
+    :data:`NOT_ASPIRATION_WORDS`."""
+    return any(
+        not any(_within_word(text, m, w) for w in NOT_ASPIRATION_WORDS) for m in ASPIRATION.finditer(text, start, end)
+    )
+
+
+def _within_word(text: str, m: re.Match[str], word: str) -> bool:
+    """Whether an occurrence of ``word`` covers the match ``m``."""
+    return any(text.startswith(word, at) for at in range(max(0, m.end() - len(word)), m.start() + 1))
 
 
 def _clause(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
@@ -128,7 +144,7 @@ def find_claims(
         for rule in CLAIM_RULES:
             for m in rule.pattern.finditer(text, sent.start, sent.end):
                 cs, ce = _clause(text, m.start(), sent.start, sent.end)
-                if ASPIRATION.search(text, cs, m.start()):
+                if _is_aim(text, cs, m.start()):
                     continue
                 s, e = _trim(text, cs, ce)
                 if m.start() - s < SUBJECTLESS and cs > sent.start:

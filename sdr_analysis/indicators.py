@@ -7,6 +7,7 @@ to particular reports: each rule names a class of text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
 from typing import Callable, Optional, Sequence
@@ -271,6 +272,22 @@ def label_figures(text: str, found: list[tuple[int, int]], sentence_at) -> list[
     return labels
 
 
+def is_each(text: str, start: int, spans: list[tuple[int, int]], sentence_at) -> bool:
+    """Whether 各 stands before the figure in its clause, with no figure between, as
+    "each" rather than as part of a determiner (``各级``, ``各类``)."""
+    sent = sentence_at(start)
+    cs, _ = _clause_bounds(text, start, sent.start if sent else 0, start)
+    i = bisect.bisect_left(spans, (start, start))
+    if i:
+        cs = max(cs, spans[i - 1][1])
+    pos = text.rfind(rules.EACH, cs, start)
+    while pos != -1:
+        if text[pos + 1 : pos + 2] not in rules.EACH_DETERMINER_NEXT:
+            return True
+        pos = text.rfind(rules.EACH, cs, pos)
+    return False
+
+
 def find_indicators(
     text: str,
     span: tuple[int, int],
@@ -295,7 +312,7 @@ def find_indicators(
     out = []
     for c, label in zip(kept, labels):
         low, high = value_of(c)
-        each = text[c.start - 1 : c.start] == "各"
+        each = is_each(text, c.start, spans, sentence_at)
         out.append(
             Indicator(
                 start=c.start,

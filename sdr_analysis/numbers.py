@@ -36,24 +36,45 @@ def parse_arabic(text: str) -> Decimal:
         raise ValueError(f"not an Arabic number: {text!r}") from None
 
 
+#: Digits never written one by one: ``两三个`` is "two or three", not 23.
+NOT_DIGIT_BY_DIGIT = "两"
+
+#: Two digits side by side are an estimate (``七八个`` seven or eight, ``三五年`` three to
+#: five years), not a number read digit by digit; years have four.
+ESTIMATE_DIGITS = 2
+
+
 def parse_chinese(text: str) -> Decimal:
     """Value of a Chinese numeral: ``十`` → 10, ``二十三`` → 23, ``一百零五`` → 105,
-    ``五千万`` → 50000000, ``千`` → 1000, ``二〇二二`` → 2022 (digit by digit)."""
+    ``五千万`` → 50000000, ``千`` → 1000, ``二〇二二`` → 2022 (digit by digit).
+
+    A last digit right after a multiplier counts in the next lower place, as people say
+    it: ``一千二`` → 1200, ``三万五`` → 35000 (but ``一千零二`` → 1002). Digits one after
+    another outside a digit-by-digit string are not one number (``十四五``, ``三十五六``)
+    and raise :class:`ValueError`, as do two digits side by side (``七八``, an estimate)
+    and 两 read digit by digit (``两三``)."""
     if not text or any(ch not in CN_NUMERAL_CHARS for ch in text):
         raise ValueError(f"not a Chinese numeral: {text!r}")
-    if len(text) > 1 and all(ch in CN_DIGITS for ch in text):
+    if is_digit_string(text):
+        if NOT_DIGIT_BY_DIGIT in text or len(text) == ESTIMATE_DIGITS:
+            raise ValueError(f"not one number: {text!r}")
         return Decimal("".join(str(CN_DIGITS[ch]) for ch in text))
     total = 0  # completed 亿/万 groups
     group = 0  # the current group below 万
     digit = 0  # the digit waiting for its multiplier
     seen = False
+    zero = False  # a 零 stands between the last multiplier and the digit
+    place = 0  # the last multiplier applied
     for ch in text:
         if ch in CN_DIGITS:
+            if seen and digit:
+                raise ValueError(f"not one number: {text!r}")
             digit = CN_DIGITS[ch]
+            zero = zero or digit == 0
             seen = True
         elif ch in CN_SMALL_UNITS:
             group += (digit if seen and digit else 1) * CN_SMALL_UNITS[ch]
-            digit, seen = 0, False
+            digit, seen, zero, place = 0, False, False, CN_SMALL_UNITS[ch]
         else:
             scale = CN_LARGE_UNITS[ch]
             group += digit
@@ -63,8 +84,9 @@ def parse_chinese(text: str) -> Decimal:
                 total = (total + group) * scale
             else:
                 total += group * scale
-            group, digit, seen = 0, 0, False
-    return Decimal(total + group + digit)
+            group, digit, seen, zero, place = 0, 0, False, False, scale
+    last = digit * (place // 10) if place and not zero else digit
+    return Decimal(total + group + last)
 
 
 def is_digit_string(text: str) -> bool:

@@ -18,16 +18,24 @@ DIRECTION_VERBS = {
 }
 VERBS = alternation(DIRECTION_VERBS)
 
-#: ``由 A (verb) 至 B``: what stands between the two figures of a change.
-CHANGE_BETWEEN = re.compile(rf"(?P<verb>{VERBS})?(?:至|到|为)")
-CHANGE_OPENERS = "由从"
+#: What a figure may be stated per, written between the verb and the figure
+#: (``提高到每人每月180元``).
+PER = r"(?:每(?:人|户|月|年|天|日|亩|家|名|吨|平方米|千瓦时))*"
+
+#: ``由 A (verb) 至 B``: what stands between the two figures of a change, and what
+#: opens it before A.
+CHANGE_BETWEEN = re.compile(rf"(?P<verb>{VERBS})?(?:至|到|为){PER}")
+CHANGE_OPENER = re.compile(rf"[由从]{PER}$")
 
 #: ``A, (同比) verb B``: a delta on a base, where B is a rate or a number of points.
 DELTA_BETWEEN = re.compile(rf"[,，]?\s*(?:同比|比上年|较上年|比去年|较去年|环比)(?P<verb>{VERBS})了?")
 DELTA_KINDS = {"percent", "percent_point"}
 
 #: ``verb 至 B``: a level set to a figure.
-SET_TO_BEFORE = re.compile(rf"(?P<verb>{VERBS})(?:至|到|为)$")
+SET_TO_BEFORE = re.compile(rf"(?P<verb>{VERBS})(?:至|到|为){PER}$")
+
+#: How far before a figure :data:`CHANGE_OPENER` and :data:`SET_TO_BEFORE` are sought.
+LOOK_BACK = 12
 
 CLAUSE_BREAK = re.compile(r"[,，;；:：。！？!?\n]")
 
@@ -60,8 +68,9 @@ def find_relations(
         if a is not None and a.start >= sent_start and a.start not in used:
             between = text[a.end : b.start]
             change = CHANGE_BETWEEN.fullmatch(between)
-            if change and text[a.start - 1 : a.start] in CHANGE_OPENERS and a.unit == b.unit:
-                s = a.start - 1
+            opener = CHANGE_OPENER.search(text, max(sent_start, a.start - LOOK_BACK), a.start)
+            if change and opener and a.unit == b.unit:
+                s = opener.start()
                 out.append(
                     Relation(
                         start=s, end=b.end, text=text[s : b.end], kind="change",
@@ -83,7 +92,7 @@ def find_relations(
                 )
                 used.update((a.start, b.start))
                 continue
-        set_to = SET_TO_BEFORE.search(text, max(sent_start, b.start - 6), b.start)
+        set_to = SET_TO_BEFORE.search(text, max(sent_start, b.start - LOOK_BACK), b.start)
         if set_to:
             s = _clause_start(text, set_to.start(), sent_start)
             out.append(

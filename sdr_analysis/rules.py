@@ -73,11 +73,11 @@ TIME_WINDOW_AFTER = ("来", "以来", "间", "中")
 
 #: Words right after a duration that make it an attribute of a name rather than an
 #: amount: round-the-clock services (``24小时自助``), catchment circles (``15分钟生活
-#: 圈``), programmes (``三年行动``).
+#: 圈``), programmes (``三年行动``), school types (``九年一贯制``, ``九年义务教育``).
 DURATION_ATTRIBUTE_AFTER = (
     "自助", "服务", "在线", "营业", "值守", "值班", "不打烊", "不间断", "全天候", "无休", "热线",
     "生活圈", "服务圈", "通勤圈", "经济圈", "圈", "工作制", "制", "行动", "计划", "规划", "攻坚",
-    "工程", "无理由", "便民", "响应", "综合", "一体",
+    "工程", "无理由", "便民", "响应", "综合", "一体", "一贯制", "义务教育",
 )
 
 #: Text right after a figure that makes it a grade or a level (``三级医院``).
@@ -86,3 +86,9 @@ REJECT_AFTER = ("级",)
 #: Characters whose presence right before a number means the number is part of a code,
 #: a model name or a measurement name (``PM2.5``, ``G15``, ``2.0版``).
 CODE_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789０１２３４５６７８９.．_-/#＃×xX")
+
+#: ``各`` before a figure in its clause makes it a figure per item (``各1处``,
+#: ``各配备校医1名``), unless it begins a determiner meaning "all" or "various"
+#: (``各级``, ``各类``): these characters after ``各`` make that determiner.
+EACH = "各"
+EACH_DETERMINER_NEXT = set("级类种地方界项式样族")

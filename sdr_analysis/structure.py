@@ -54,9 +54,18 @@ def match_heading(text: str, start: int, end: int) -> Optional[tuple[int, re.Mat
     with a heading marker followed by some text."""
     for index, style in enumerate(HEADING_STYLES):
         m = style.pattern.match(text, start, end)
-        if m and m.end() < end:
+        if m and m.end() < end and _is_one_number(m.group("num")):
             return index, m
     return None
+
+
+def _is_one_number(numeral: str) -> bool:
+    """Whether a heading numeral is one number (``十四五、`` is not)."""
+    try:
+        ordinal(numeral)
+    except ValueError:
+        return False
+    return True
 
 
 def title_span(text: str, start: int, end: int) -> tuple[int, int]:

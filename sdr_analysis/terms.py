@@ -35,7 +35,8 @@ MARKS = re.compile("[" + re.escape("".join(p.open + p.close for p in QUOTE_PAIRS
 
 class Quoted(NamedTuple):
     """A balanced pair: ``start`` is the opening mark, ``end`` is just past the closing
-    one; ``innermost`` is true when no other pair lies inside it."""
+    one; ``innermost`` is true when no pair of term quotes lies inside it (``‘…’`` or
+    ``《…》`` inside ``“…”`` leave it innermost: ``“《民法典》进万家”`` is a term)."""
 
     start: int
     end: int
@@ -46,7 +47,7 @@ class Quoted(NamedTuple):
 def find_quoted(text: str, start: int = 0, end: int | None = None) -> list[Quoted]:
     """Balanced quote pairs of ``text[start:end]`` in order of their opening mark."""
     end = len(text) if end is None else end
-    stack: list[tuple[str, int, bool]] = []  # (opener, position, has a pair inside)
+    stack: list[tuple[str, int, bool]] = []  # (opener, position, has a term pair inside)
     pairs: list[Quoted] = []
     for m in MARKS.finditer(text, start, end):
         ch = m.group()
@@ -64,7 +65,7 @@ def find_quoted(text: str, start: int = 0, end: int | None = None) -> list[Quote
                 _, pos, has_inner = stack[depth]
                 del stack[depth:]
                 pairs.append(Quoted(pos, m.end(), opener, not has_inner))
-                if stack:
+                if stack and (has_inner or opener in TERM_OPENERS):
                     stack[-1] = (stack[-1][0], stack[-1][1], True)
                 break
     pairs.sort()

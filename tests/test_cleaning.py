@@ -1,0 +1,191 @@
+"""Telling the report from the page around it, and reading the title line."""
+
+from __future__ import annotations
+
+import pytest
+
+from sdr_analysis import parse_report
+from sdr_analysis.cleaning import find_body, find_title, parse_metadata
+
+TITLE = "(广东省)深圳市南山区人民政府工作报告(2023年1月10日)"
+REPORT_LINES = (
+    "各位代表:",
+    "一、2022年工作回顾",
+    "  全年新增城镇就业1.5万人,城镇调查失业率5.1%。",
+    "二、2023年工作安排",
+    "  新建改造公园12个。",
+)
+REPORT = "\n".join(REPORT_LINES)
+
+
+def page(above: str = "", below: str = "", title: str = TITLE) -> str:
+    """A web page: chrome above, the title, the report, chrome below."""
+    return f"{above}\n{title}\n\n{REPORT}\n{below}\n"
+
+
+def body_text(text: str) -> str:
+    start, end = parse_report(text).body
+    return text[start:end].strip()
+
+
+# Lines of site chrome above the report: none of them is report text.
+CHROME_ABOVE = [
+    pytest.param("导航菜单", id="navigation-menu"),
+    pytest.param("网站首页 | 政务公开 | 政策文件", id="site-home"),
+    pytest.param("当前位置:首页 > 政务公开 > 规划计划", id="breadcrumb"),
+    pytest.param("您现在的位置：首页>政府信息公开", id="breadcrumb-fullwidth-colon"),
+]
+
+
+@pytest.mark.parametrize("chrome", CHROME_ABOVE)
+def test_chrome_above_title_is_not_body(chrome):
+    text = page(above=chrome)
+    assert body_text(text) == REPORT
+
+
+# Publishing details between the title and the report.
+CHROME_AFTER_TITLE = [
+    pytest.param("发布时间:2023-01-12 09:30", id="published"),
+    pytest.param("来源：南山区人民政府办公室", id="source"),
+    pytest.param("【字体:大 中 小】 【打印】", id="font-size"),
+    pytest.param("浏览次数:1024", id="view-count"),
+    pytest.param("分享到:微信 微博", id="share"),
+]
+
+
+@pytest.mark.parametrize("chrome", CHROME_AFTER_TITLE)
+def test_chrome_after_title_is_not_body(chrome):
+    text = f"{TITLE}\n{chrome}\n{REPORT}\n"
+    assert body_text(text) == REPORT
+
+
+# Footers: everything from the first footer line on is chrome.
+FOOTERS = [
+    pytest.param("本文仅代表作者观点,不代表本站立场。", id="disclaimer"),
+    pytest.param("免责声明:本站部分内容来自网络", id="disclaimer-heading"),
+    pytest.param("本文地址:http://www.example.gov.cn/zwgk/2023/0110/1234.html", id="page-address"),
+    pytest.param("本文链接：https://example.cn/a/1.html", id="page-link"),
+    pytest.param("留言与评论(共有 0 条评论)", id="comments"),
+    pytest.param("验证码:", id="captcha"),
+    pytest.param("版权所有:深圳市南山区人民政府", id="copyright"),
+    pytest.param("Copyright © 2023 All Rights Reserved", id="copyright-latin"),
+    pytest.param("上一篇:关于印发某某办法的通知", id="previous-article"),
+]
+
+
+@pytest.mark.parametrize("footer", FOOTERS)
+def test_footer_ends_body(footer):
+    text = page(above="导航菜单", below=f"{footer}\n首页 | 联系我们\n网站标识码:1234567890")
+    assert body_text(text) == REPORT
+
+
+def test_full_footer_block():
+    below = "\n".join(
+        ("本文仅代表作者观点,不代表本站立场。", "本文地址:http://example.cn/1.html", "留言与评论(共有 0 条评论)",
+         "  昵称:", "验证码:", "版权所有 某某网 2023")
+    )
+    text = page(above="导航菜单", below=below)
+    start, end = parse_report(text).body
+    assert text[start:end].rstrip() == REPORT
+    assert text[end:].lstrip().startswith("本文仅代表作者观点")
+
+
+def test_body_is_a_span_of_the_unchanged_text():
+    text = page(above="导航菜单\n当前位置:首页", below="本文地址:http://example.cn/1.html")
+    report = parse_report(text)
+    assert report.text == text
+    start, end = report.body
+    assert start == text.index("各位代表")
+    first = report.sections[0]
+    assert first.start == text.index("一、2022年工作回顾")
+    (jobs,) = [i for i in report.indicators if i.unit == "人"]
+    assert text[jobs.start : jobs.end] == "1.5万人"
+    assert jobs.start == text.index("1.5万人")
+
+
+def test_page_without_title_loses_only_its_chrome():
+    text = f"导航菜单\n当前位置:首页>公开\n{REPORT}\n本文地址:http://example.cn/1.html\n"
+    report = parse_report(text)
+    assert body_text(text) == REPORT
+    assert report.metadata.title is None
+    assert any("no title" in note for note in report.notes)
+
+
+def test_page_of_chrome_only_has_an_empty_body():
+    text = "导航菜单\n网站首页\n当前位置:首页"
+    report = parse_report(text)
+    start, end = report.body
+    assert start == end
+    assert report.sections == [] and report.indicators == []
+
+
+# Title lines: (title, lines after it, province, city, district, date).
+TITLES = [
+    # the seed's style: province in brackets, date in brackets after the title
+    pytest.param("(广东省)深圳市南山区人民政府工作报告(2023年1月10日)", "", "广东省", "深圳市", "南山区", "2023-01-10",
+                 id="bracketed-province-and-date"),
+    # full-width brackets, a county
+    pytest.param("（浙江省）丽水市松阳县人民政府工作报告（2022年1月5日）", "", "浙江省", "丽水市", "松阳县", "2022-01-05",
+                 id="county-fullwidth-brackets"),
+    # the year inside the title, no province, no 人民
+    pytest.param("杭州市西湖区2021年政府工作报告", "", None, "杭州市", "西湖区", "2021", id="year-in-title"),
+    # province without brackets, a county directly under it
+    pytest.param("江西省婺源县人民政府工作报告", "", "江西省", None, "婺源县", None, id="province-county-no-date"),
+    # a city only
+    pytest.param("湖北省武汉市人民政府工作报告(2022年)", "", "湖北省", "武汉市", None, "2022", id="city-year-only"),
+    # an autonomous region and a month without a day
+    pytest.param("(广西壮族自治区)南宁市青秀区人民政府工作报告(2023年1月)", "", "广西壮族自治区", "南宁市", "青秀区",
+                 "2023-01", id="autonomous-region-month"),
+    # a county-level city under a prefecture city
+    pytest.param("江苏省苏州市昆山市人民政府工作报告", "", "江苏省", "苏州市", "昆山市", None, id="county-level-city"),
+    # a district and nothing else, the date on the line after the title
+    pytest.param("鼓楼区人民政府工作报告", "——2023年1月6日在鼓楼区第十八届人民代表大会第三次会议上", None, None, "鼓楼区",
+                 "2023-01-06", id="date-on-next-line"),
+    # no date anywhere near the title
+    pytest.param("成都市武侯区人民政府工作报告", "各位代表:\n现在,我代表区人民政府向大会报告工作,请予审议。", None, "成都市",
+                 "武侯区", None, id="no-date"),
+]
+
+
+@pytest.mark.parametrize("title, after, province, city, district, date", TITLES)
+def test_title_metadata(title, after, province, city, district, date):
+    text = f"导航菜单\n\n{title}\n{after}\n一、工作回顾\n  全年实现地区生产总值增长。\n"
+    meta = parse_report(text).metadata
+    assert meta.title is not None
+    assert meta.title.text == title
+    assert text[meta.title.start : meta.title.end] == title
+    assert (meta.province, meta.city, meta.district, meta.date) == (province, city, district, date)
+    assert meta.place == "".join(p for p in (province, city, district) if p)
+    assert meta.year == (int(date[:4]) if date else None)
+
+
+# Lines that name a report but are not its title line.
+NOT_TITLES = [
+    # too long to be a title: a body sentence that mentions a work report
+    pytest.param(
+        "根据区人民代表大会的安排,现将去年以来贯彻落实区第十届人民代表大会第二次会议审议通过的政府工作报告"
+        "确定的各项任务的情况报告如下,请予审议,并请各位政协委员提出意见。",
+        id="long-sentence",
+    ),
+    # below the first lines of the page
+    pytest.param("\n".join(f"第{i}行导航" for i in range(10)) + "\n某某区人民政府工作报告", id="too-far-down"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_TITLES)
+def test_not_a_title(text):
+    assert find_title(text) is None
+    assert parse_metadata(text, None).place == ""
+
+
+def test_title_is_found_after_blank_lines_and_indentation():
+    text = "\n\n   \n  某某县人民政府工作报告  \n正文。"
+    title = find_title(text)
+    assert title is not None
+    assert title.text == "某某县人民政府工作报告"
+    assert text[title.start : title.end] == title.text
+
+
+def test_body_starts_after_title_even_without_chrome():
+    text = f"{TITLE}\n{REPORT}"
+    assert find_body(text, find_title(text)) == (text.index("各位代表"), len(text))

@@ -1,0 +1,278 @@
+"""Indicators: figures that state an amount, and text that looks like one but is not.
+
+Each row is a sentence in the style of a district report and every figure the spec
+says it holds, as ``(text, value, unit, kind, qualifier)`` in reading order.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sdr_analysis import parse_report
+
+
+def found(sentence: str) -> list[tuple]:
+    return [(i.text, i.value, i.unit, i.kind, i.qualifier) for i in parse_report(sentence).indicators]
+
+
+FIGURES = [
+    # --- Arabic integers with a measure word ---
+    pytest.param("全年新建改造城市道路26条。", [("26条", 26, "条", "count", "exact")], id="arabic-count"),
+    pytest.param("改造老旧小区68个,惠及居民9400户。",
+                 [("68个", 68, "个", "count", "exact"), ("9400户", 9400, "户", "count", "exact")], id="two-figures"),
+    pytest.param("新增规模以上工业企业31家。", [("31家", 31, "家", "count", "exact")], id="arabic-jia"),
+    pytest.param("累计受理群众诉求件12,456件。", [("12,456件", 12456, "件", "count", "exact")], id="thousands-separator"),
+    pytest.param("全区市场主体总量达到103,520户。", [("103,520户", 103520, "户", "count", "exact")],
+                 id="thousands-separator-six-digits"),
+    pytest.param("年末户籍人口286500人。", [("286500人", 286500, "人", "people", "exact")], id="arabic-people"),
+
+    # --- decimals ---
+    pytest.param("城镇居民人均可支配收入增长5.6%。", [("5.6%", 5.6, "%", "percent", "exact")], id="decimal-percent"),
+    pytest.param("林木覆盖率达到42.35%。", [("42.35%", 42.35, "%", "percent", "exact")], id="two-decimals"),
+    pytest.param("城镇调查失业率控制在4.8%。", [("4.8%", 4.8, "%", "percent", "exact")], id="rate"),
+
+    # --- 万 / 亿 / 万亿 / 千万 folded into the value ---
+    pytest.param("完成一般公共预算收入12.8亿元。", [("12.8亿元", 1_280_000_000, "元", "money", "exact")], id="yi-yuan"),
+    pytest.param("发放文旅消费券3000万元。", [("3000万元", 30_000_000, "元", "money", "exact")], id="wan-yuan"),
+    pytest.param("新增城市绿地15万平方米。", [("15万平方米", 150_000, "平方米", "area", "exact")], id="wan-square-metres"),
+    pytest.param("全年接待游客460.5万人次。", [("460.5万人次", 4_605_000, "人次", "people", "exact")],
+                 id="wan-person-times"),
+    pytest.param("全市经济总量达到1.2万亿元。", [("1.2万亿元", 1_200_000_000_000, "元", "money", "exact")], id="wan-yi"),
+    pytest.param("引进社会资本2千万元。", [("2千万元", 20_000_000, "元", "money", "exact")], id="qian-wan-scale"),
+    pytest.param("实际利用外资1.2亿美元。", [("1.2亿美元", 120_000_000, "美元", "money", "exact")], id="us-dollars"),
+    pytest.param("生活垃圾无害化处理36万吨。", [("36万吨", 360_000, "吨", "other", "exact")], id="wan-tonnes"),
+
+    # --- Chinese numerals ---
+    pytest.param("建立健全十项工作机制。", [("十项", 10, "项", "count", "exact")], id="cn-ten"),
+    pytest.param("新建两个社区食堂。", [("两个", 2, "个", "count", "exact")], id="cn-liang"),
+    pytest.param("新建三所公办幼儿园。", [("三所", 3, "所", "count", "exact")], id="cn-three"),
+    pytest.param("开通微循环公交线路十二条。", [("十二条", 12, "条", "count", "exact")], id="cn-twelve"),
+    pytest.param("选派驻村第一书记一百二十名。", [("一百二十名", 120, "名", "people", "exact")], id="cn-hundred-twenty"),
+    pytest.param("招募青年志愿者一千名。", [("一千名", 1000, "名", "people", "exact")], id="cn-one-thousand"),
+    pytest.param("争取专项债券资金三千万元。", [("三千万元", 30_000_000, "元", "money", "exact")], id="cn-thousand-wan"),
+    pytest.param("培育二十余个特色商业街区。", [("二十余个", 20, "个", "count", "more_than")], id="cn-twenty-odd"),
+    pytest.param("举办各类文化惠民活动近千场。", [("近千场", 1000, "场", "count", "nearly")], id="cn-nearly-thousand"),
+    pytest.param("组织线上线下招聘会百余场。", [("百余场", 100, "场", "count", "more_than")], id="cn-hundred-odd"),
+    pytest.param("培训新型职业农民两千余人。", [("两千余人", 2000, "人", "people", "more_than")], id="cn-two-thousand-odd"),
+    pytest.param("建成口袋公园十余个。", [("十余个", 10, "个", "count", "more_than")], id="cn-ten-odd"),
+    pytest.param("新增停车泊位五千多个。", [("五千多个", 5000, "个", "count", "more_than")], id="cn-duo"),
+    pytest.param("累计培训一千二百人次。", [("一千二百人次", 1200, "人次", "people", "exact")], id="cn-full-form"),
+    pytest.param("新增就业岗位三万五千个。", [("三万五千个", 35_000, "个", "count", "exact")], id="cn-wan-thousand"),
+
+    # --- qualifiers between the number and the unit: 余 多 ---
+    pytest.param("化解信访积案80余件。", [("80余件", 80, "件", "count", "more_than")], id="yu"),
+    pytest.param("带动农户增收1.5万余户。", [("1.5万余户", 15_000, "户", "count", "more_than")], id="yu-after-scale"),
+    pytest.param("争取上级补助资金3800余万元。", [("3800余万元", 38_000_000, "元", "money", "more_than")],
+                 id="yu-before-scale"),
+    pytest.param("新增公共停车位2000多个。", [("2000多个", 2000, "个", "count", "more_than")], id="duo"),
+
+    # --- qualifiers after the unit: 以上 左右 以下 以内 内 ---
+    pytest.param("粮食播种面积稳定在12万亩以上。", [("12万亩以上", 120_000, "亩", "area", "more_than")], id="yishang"),
+    pytest.param("城镇调查失业率控制在5.5%左右。", [("5.5%左右", 5.5, "%", "percent", "about")], id="zuoyou"),
+    pytest.param("中小学生近视率控制在50%以下。", [("50%以下", 50, "%", "percent", "less_than")], id="yixia"),
+    pytest.param("项目审批控制在30个工作日以内。", [("30个工作日以内", 30, "个工作日", "duration", "less_than")],
+                 id="yinei"),
+    pytest.param("群众诉求3个工作日内办结。", [("3个工作日内", 3, "个工作日", "duration", "less_than")],
+                 id="nei-after-duration"),
+    pytest.param("完成整改问题10个内容涉及安全生产。", [("10个", 10, "个", "count", "exact")],
+                 id="nei-after-count-is-not-a-qualifier"),
+
+    # --- qualifiers before the number ---
+    pytest.param("外贸进出口总额超50亿元。", [("超50亿元", 5_000_000_000, "元", "money", "more_than")], id="chao"),
+    pytest.param("常住人口超过80万人。", [("超过80万人", 800_000, "人", "people", "more_than")], id="chaoguo"),
+    pytest.param("社会消费品零售总额突破300亿元。", [("突破300亿元", 30_000_000_000, "元", "money", "more_than")],
+                 id="tupo"),
+    pytest.param("培育年产值过亿元企业15家。",
+                 [("过亿元", 100_000_000, "元", "money", "more_than"), ("15家", 15, "家", "count", "exact")],
+                 id="guo-bare-yi"),
+    pytest.param("新增市场主体上千户。", [("上千户", 1000, "户", "count", "more_than")], id="shang-bare-scale"),
+    pytest.param("惠及困难群众近3万人。", [("近3万人", 30_000, "人", "people", "nearly")], id="jin"),
+    pytest.param("研发经费投入强度接近3%。", [("接近3%", 3, "%", "percent", "nearly")], id="jiejin"),
+    pytest.param("为企业减负约1200万元。", [("约1200万元", 12_000_000, "元", "money", "about")], id="yue"),
+    pytest.param("企业开办时间不足1天。", [("不足1天", 1, "天", "duration", "less_than")], id="buzu"),
+    pytest.param("不动产登记办理时间不到2小时。", [("不到2小时", 2, "小时", "duration", "less_than")], id="budao"),
+    pytest.param("一般事项办理最多5个工作日。", [("最多5个工作日", 5, "个工作日", "duration", "less_than")],
+                 id="zuiduo"),
+
+    # --- words that end in a qualifier character but are not qualifiers ---
+    pytest.param("集中签约42个重点项目。", [("42个", 42, "个", "count", "exact")], id="qianyue-is-not-about"),
+    pytest.param("节约用地200亩。", [("200亩", 200, "亩", "area", "exact")], id="jieyue-is-not-about"),
+    pytest.param("顺利通过3项国家级验收。", [("3项", 3, "项", "count", "exact")], id="tongguo-is-not-more-than"),
+    pytest.param("就近安置搬迁群众600户。", [("600户", 600, "户", "count", "exact")], id="jiujin-is-not-nearly"),
+    pytest.param("新增线上5000家商户入驻平台。", [("5000家", 5000, "家", "count", "exact")], id="shang-before-arabic"),
+    pytest.param("产业发展迈上3个新台阶。", [("3个", 3, "个", "count", "exact")], id="maishang-is-not-more-than"),
+
+    # --- ranges ---
+    pytest.param("每个街道新建3-5个口袋公园。", [("3-5个", 3, "个", "count", "range")], id="range-hyphen"),
+    pytest.param("用3至5年时间完成管网改造。", [("3至5年", 3, "年", "duration", "range")], id="range-zhi"),
+    pytest.param("培育三到五个龙头企业。", [("三到五个", 3, "个", "count", "range")], id="range-chinese"),
+    pytest.param("给予创业补贴1～3万元。", [("1～3万元", 10_000, "元", "money", "range")], id="range-fullwidth-tilde"),
+
+    # --- units of each kind ---
+    pytest.param("完成植树造林1.5万亩。", [("1.5万亩", 15_000, "亩", "area", "exact")], id="area-mu"),
+    pytest.param("建成区面积扩大到36平方公里。", [("36平方公里", 36, "平方公里", "area", "exact")], id="area-km2"),
+    pytest.param("修复湿地120公顷。", [("120公顷", 120, "公顷", "area", "exact")], id="area-hectare"),
+    pytest.param("新建改造道路12.6公里。", [("12.6公里", 12.6, "公里", "length", "exact")], id="length-km"),
+    pytest.param("修建滨河绿道800米。", [("800米", 800, "米", "length", "exact")], id="length-metre"),
+    pytest.param("新建自行车专用道3千米。", [("3千米", 3, "公里", "length", "exact")], id="length-qianmi"),
+    pytest.param("招录社区工作者45名。", [("45名", 45, "名", "people", "exact")], id="people-ming"),
+    pytest.param("走访企业3200家次。", [("3200家次", 3200, "家次", "count", "exact")], id="count-jiaci"),
+    pytest.param("拆除违章建筑120栋。", [("120栋", 120, "栋", "count", "exact")], id="count-dong"),
+    pytest.param("延长集中供暖期15天。", [("15天", 15, "天", "duration", "exact")], id="duration-day"),
+    pytest.param("提前2个月完成年度任务。", [("2个月", 2, "个月", "duration", "exact")], id="duration-tiqian"),
+    pytest.param("高出全市平均水平1.5个百分点。", [("1.5个百分点", 1.5, "个百分点", "percent_point", "exact")],
+                 id="percent-point"),
+    pytest.param("税收收入是上年的2.5倍。", [("2.5倍", 2.5, "倍", "other", "exact")], id="times"),
+    pytest.param("新增光伏装机容量5万千瓦。", [("5万千瓦", 50_000, "千瓦", "other", "exact")], id="other-kilowatt"),
+    pytest.param("万元生产总值能耗0.38吨标准煤。", [("0.38吨标准煤", 0.38, "吨标准煤", "other", "exact")],
+                 id="other-coal-equivalent"),
+
+    # --- full-width digits and percent sign ---
+    pytest.param("完成固定资产投资１２亿元。", [("１２亿元", 1_200_000_000, "元", "money", "exact")], id="fullwidth-digits"),
+    pytest.param("地区生产总值增长８．５％。", [("８．５％", 8.5, "%", "percent", "exact")], id="fullwidth-decimal-percent"),
+    pytest.param("税收占比提高到７２％。", [("７２％", 72, "%", "percent", "exact")], id="fullwidth-percent"),
+
+    # --- a rate's denominator is not a figure; the rate is ---
+    pytest.param("每万人拥有执业医师3.2人。", [("3.2人", 3.2, "人", "people", "exact")], id="per-wan-people"),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", FIGURES)
+def test_figures(sentence, expected):
+    assert found(sentence) == expected
+
+
+NOT_INDICATORS = [
+    # --- dates and years ---
+    pytest.param("2023年1月8日召开区委常委会。", [], id="date"),
+    pytest.param("二〇二三年是全面建设的开局之年。", [], id="chinese-year"),
+    pytest.param("2021年以来累计建成学校9所。", ["9所"], id="year-then-figure"),
+    # --- session and congress names ---
+    pytest.param("深入学习贯彻党的二十大精神。", [], id="party-congress"),
+    pytest.param("区第十八届人民代表大会第三次会议。", [], id="session"),
+    pytest.param("召开第三次党代会。", [], id="ordinal-ci"),
+    # --- names and slogans in quotes ---
+    pytest.param("推进“两个中心”建设。", [], id="quoted-name"),
+    pytest.param("全面推行“3个工作日办结”承诺制。", [], id="quoted-pledge"),
+    pytest.param("打造“15分钟便民生活圈”。", [], id="quoted-circle"),
+    pytest.param("启动“千名干部进万家”活动,走访群众2万户。", ["2万户"], id="quoted-then-figure"),
+    pytest.param("擦亮「五星服务」品牌。", [], id="corner-quoted-name"),
+    # --- titles of documents ---
+    pytest.param("出台《关于支持5个产业集群发展的意见》。", [], id="title-of-document"),
+    pytest.param("实施《十项便民措施》。", [], id="title-with-chinese-numeral"),
+    # --- grades and ratings ---
+    pytest.param("新增三级医院1家。", ["1家"], id="grade-sanji"),
+    pytest.param("空气质量稳定达到国家二级标准。", [], id="grade-national"),
+    pytest.param("成功创建国家4A级旅游景区。", [], id="grade-4a"),
+    pytest.param("完成三、四级道路改造。", [], id="grade-list"),
+    pytest.param("打造两个百亿元级产业集群。", ["两个"], id="grade-yuan-level"),
+    # --- ranks and ordinals ---
+    pytest.param("经济总量位居全市第二位。", [], id="rank-di"),
+    pytest.param("综合考评位列全省前三名。", [], id="rank-qian"),
+    pytest.param("入选第二批国家试点。", [], id="ordinal-batch"),
+    pytest.param("吸引数十家企业入驻。", [], id="vague-shu"),
+    pytest.param("几十个部门协同办理。", [], id="vague-ji"),
+    pytest.param("每周走访两三家企业。", [], id="vague-two-or-three"),
+    pytest.param("每个社区配备七八个网格员。", [], id="vague-seven-or-eight"),
+    # --- product features and codes ---
+    pytest.param("设置24小时自助服务机12台。", ["12台"], id="round-the-clock-machine"),
+    pytest.param("提供24小时全天候服务。", [], id="round-the-clock-service"),
+    pytest.param("构建15分钟生活圈。", [], id="minutes-circle"),
+    pytest.param("实施三年行动计划。", [], id="programme-years"),
+    pytest.param("建成5G基站300个。", ["300个"], id="5g"),
+    pytest.param("PM2.5年均浓度下降12%。", ["12%"], id="pm25"),
+    # --- time windows ---
+    pytest.param("过去五年,我们砥砺奋进。", [], id="past-five-years"),
+    pytest.param("一年来,全区上下团结奋斗。", [], id="one-year-since"),
+    pytest.param("十年来,城区面貌焕然一新。", [], id="ten-years-since"),
+    pytest.param("近三年累计投入资金6亿元。", ["6亿元"], id="recent-three-years"),
+    pytest.param("今后五年是关键时期。", [], id="next-five-years"),
+    pytest.param("这五年极不平凡。", [], id="these-five-years"),
+    pytest.param("三年间新增就业岗位1.2万个。", ["1.2万个"], id="three-years-between"),
+    # --- placeholders ---
+    pytest.param("完成投资X亿元,增长x.x%。", [], id="placeholder"),
+    # --- bare scales in names and idioms ---
+    pytest.param("举办万人长跑活动。", [], id="bare-wan-name"),
+    pytest.param("把温暖送进千家万户。", [], id="idiom"),
+    # --- an indefinite 一 ---
+    pytest.param("打造一批特色街区。", [], id="yi-pi"),
+    pytest.param("建成一个区级大数据中心。", [], id="yi-ge"),
+    pytest.param("新建九年一贯制学校2所。", ["2所"], id="school-type-years"),
+    pytest.param("巩固九年义务教育成果。", [], id="compulsory-education-years"),
+    pytest.param("群众办事最多跑一次。", [], id="yi-ci-after-zuiduo"),
+]
+
+
+@pytest.mark.parametrize("sentence, remaining", NOT_INDICATORS)
+def test_not_indicators(sentence, remaining):
+    assert [i.text for i in parse_report(sentence).indicators] == remaining
+
+
+# Ranges keep their upper end.
+RANGES = [
+    pytest.param("每个街道新建3-5个口袋公园。", 3, 5, id="hyphen"),
+    pytest.param("培育三到五个龙头企业。", 3, 5, id="chinese"),
+    pytest.param("给予创业补贴1～3万元。", 10_000, 30_000, id="scaled"),
+]
+
+
+@pytest.mark.parametrize("sentence, low, high", RANGES)
+def test_range_bounds(sentence, low, high):
+    (figure,) = parse_report(sentence).indicators
+    assert (figure.value, figure.value_max) == (low, high)
+
+
+def test_value_max_is_none_outside_ranges():
+    (figure,) = parse_report("新建学校5所。").indicators
+    assert figure.value_max is None
+
+
+# 各 marks a figure per item, which must not be summed as a total; 各 that begins a
+# determiner (各级 all levels, 各类 all kinds) does not.
+EACH = [
+    pytest.param("新建城市书房、社区书院各1处。", [("1处", 1, True)], id="each-one"),
+    pytest.param("东西两区各2个、共4个。", [("2个", 2, True), ("4个", 4, False)], id="each-and-total"),
+    pytest.param("两个片区各新增2个停车场。", [("两个", 2, False), ("2个", 2, True)], id="each-before-verb"),
+    pytest.param("各级财政投入资金3亿元。", [("3亿元", 300_000_000, False)], id="geji-is-all-levels"),
+    pytest.param("各类市场主体新增1.2万户。", [("1.2万户", 12_000, False)], id="gelei-is-all-kinds"),
+    pytest.param("新建学校5所。", [("5所", 5, False)], id="no-ge"),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", EACH)
+def test_each(sentence, expected):
+    assert [(i.text, i.value, i.each) for i in parse_report(sentence).indicators] == expected
+
+
+# Labels: what is measured, the figure removed.
+LABELS = [
+    pytest.param("全年新增城镇就业1.9万人。", ["全年新增城镇就业"], id="clause-before"),
+    pytest.param("投资3亿元改造老旧管网。", ["投资…改造老旧管网"], id="short-verb-joined-to-after"),
+    pytest.param("新增幼儿园3所、中小学2所。", ["新增幼儿园", "中小学"], id="list"),
+    pytest.param("拆除违法建设120处、8万平方米。", ["拆除违法建设", "拆除违法建设"], id="listed-figure-takes-previous"),
+    pytest.param("全区累计为中小微企业和个体工商户减免房屋租金8600万元。", ["小微企业和个体工商户减免房屋租金"],
+                 id="long-label-keeps-the-last-16-characters"),
+]
+
+
+@pytest.mark.parametrize("sentence, labels", LABELS)
+def test_labels(sentence, labels):
+    assert [i.label for i in parse_report(sentence).indicators] == labels
+
+
+def test_indicators_know_sentence_and_section():
+    text = "(一)经济发展。\n  全年新增企业20家。\n(二)社会事业。\n  新建学校3所,增加学位2000个。"
+    report = parse_report(text)
+    assert [(i.text, i.section) for i in report.indicators] == [("20家", "一"), ("3所", "二"), ("2000个", "二")]
+    assert report.indicators[2].sentence.text == "新建学校3所,增加学位2000个。"
+    assert [i.text for i in report.section("二").indicators] == ["3所", "2000个"]
+
+
+@pytest.mark.parametrize("sentence", [p.values[0] for p in FIGURES + NOT_INDICATORS])
+def test_spans_index_the_text(sentence):
+    text = f"导航菜单\n某某区人民政府工作报告\n(一)概况。\n  {sentence}\n"
+    report = parse_report(text)
+    for figure in report.indicators:
+        assert text[figure.start : figure.end] == figure.text
+        assert figure.sentence is not None
+        assert figure.sentence.start <= figure.start < figure.end <= figure.sentence.end
