@@ -1,0 +1,36 @@
+# sdr_analysis: `make report` regenerates reports/ from the seed, `make test` runs every test.
+# Both create .venv and install the package with its test extras on first use.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+REPORT ?= seeds/dalian-shahekou-2022.txt
+LANG_OUT ?= en
+
+.DEFAULT_GOAL := help
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+.PHONY: help install report test test-fast lab
+
+help: ## list the targets
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+install: $(STAMP) ## create .venv and install the package (done by report and test when needed)
+
+report: $(STAMP) ## regenerate reports/ from the report (REPORT=path, default: the seed)
+	$(BIN)/sdr-analysis build $(REPORT) --out reports --lang $(LANG_OUT)
+
+test: $(STAMP) ## run every test: library, command line, builds and nbval on reports/
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP) ## run the tests that do not execute notebooks
+	$(BIN)/python -m pytest -m "not notebooks"
+
+lab: $(STAMP) ## open JupyterLab on notebooks/
+	$(BIN)/jupyter lab notebooks/

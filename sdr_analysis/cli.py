@@ -1,0 +1,123 @@
+"""The ``sdr-analysis`` command: findings of a report as tables or JSON, and builds.
+
+Bad input gives one line on stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Sequence
+
+from . import __version__
+from .exceptions import SdrError
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "dalian-shahekou-2022.txt"
+
+#: Columns of the readable tables, per command.
+TABLE_COLUMNS = {
+    "sections": ("level", "marker", "title", "start", "end"),
+    "indicators": ("section", "text", "value", "unit", "kind", "qualifier", "label", "start"),
+    "claims": ("section", "kind", "scope", "text", "start"),
+    "relations": ("section", "kind", "direction", "text", "start"),
+    "terms": ("section", "text", "start"),
+}
+
+
+def width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: wide (Chinese) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def table(rows: Sequence[dict], columns: Sequence[str]) -> str:
+    cells = [[("" if r.get(c) is None else str(r.get(c))) for c in columns] for r in rows]
+    widths = [max([width(c)] + [width(row[i]) for row in cells]) for i, c in enumerate(columns)]
+
+    def line(values):
+        return "  ".join(v + " " * (w - width(v)) for v, w in zip(values, widths)).rstrip()
+
+    out = [line(columns), line(["-" * w for w in widths])]
+    out += [line(row) for row in cells]
+    return "\n".join(out)
+
+
+def records(command: str, report) -> list[dict]:
+    if command == "sections":
+        return [s.heading_dict() for s in report.headings]
+    items = getattr(report, command)
+    return [x.to_dict() for x in items]
+
+
+def public_fields(command: str, rows: list[dict]) -> list[dict]:
+    """The JSON fields of each command (the sentence of an indicator is left to the
+    tables, where it is wanted)."""
+    if command == "indicators":
+        keep = ("text", "start", "end", "value", "unit", "kind", "qualifier", "label", "section", "each", "value_max")
+        return [{k: r[k] for k in keep} for r in rows]
+    return rows
+
+
+def show(args: argparse.Namespace) -> int:
+    from .report import load_report
+
+    report = load_report(args.file)
+    rows = public_fields(args.command, records(args.command, report))
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        print(table(rows, TABLE_COLUMNS[args.command]))
+        for note in report.notes if args.command == "sections" else ():
+            print(f"note: {note}")
+    return 0
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from .build import build
+
+    build(args.file, out=args.out, lang=args.lang, jobs=args.jobs)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="sdr-analysis", description="Figures, claims and named initiatives from Chinese government work reports.")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    helps = {
+        "sections": "headings with their level, marker, number, title and span",
+        "indicators": "figures that state an amount, with value, unit, kind, qualifier, label",
+        "claims": "claims to be first, to full coverage, to honours",
+        "relations": "changes between figures (由…至…, 同比提高…, 提升至…)",
+        "terms": "quoted terms: named initiatives and slogans",
+    }
+    for name, text in helps.items():
+        sp = sub.add_parser(name, help=text, description=text)
+        sp.add_argument("file", help="report file (UTF-8, UTF-16 or GB18030 text)")
+        sp.add_argument("--json", action="store_true", help="print JSON on stdout instead of a table")
+        sp.set_defaults(func=show)
+    b = sub.add_parser("build", help="run the write-up notebooks into reports/", description="Run the section and overview notebooks with papermill and write notebooks, HTML pages, an index and CSV/JSON tables.")
+    b.add_argument("file", nargs="?", default=str(SEED), help="report file (default: the seed report)")
+    b.add_argument("--out", default="reports", help="output folder (default: reports); the write-ups go to OUT/<report name>/")
+    b.add_argument("--lang", default="en", choices=("en", "zh"), help="language of the write-ups (default: en)")
+    b.add_argument("--jobs", type=int, default=2, help="notebooks run at a time (default: 2)")
+    b.set_defaults(func=run_build)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except SdrError as exc:
+        print(f"sdr-analysis: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("sdr-analysis: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,71 @@
+"""pandas tables of a report's findings: one row per finding, columns named for the
+result fields, in reading order."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+import pandas as pd
+
+from .results import Claim, Indicator, Relation, Term
+
+if TYPE_CHECKING:
+    from .report import Report
+
+INDICATOR_COLUMNS = ["section", "label", "text", "value", "value_max", "unit", "kind", "qualifier", "each", "start", "end", "sentence"]
+CLAIM_COLUMNS = ["section", "kind", "scope", "trigger", "text", "start", "end"]
+RELATION_COLUMNS = ["section", "kind", "direction", "text", "before", "after", "base", "delta", "start", "end"]
+TERM_COLUMNS = ["section", "text", "start", "end"]
+SECTION_COLUMNS = [
+    "number", "marker", "title", "level", "start", "end", "characters", "themes", "sentences",
+    "indicators", "per_1000_chars", "money_yuan", "claims", "terms",
+]
+
+
+def indicators_frame(indicators: Sequence[Indicator]) -> pd.DataFrame:
+    rows = [{k: v for k, v in i.to_dict().items() if k in INDICATOR_COLUMNS} for i in indicators]
+    return pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
+
+
+def claims_frame(claims: Sequence[Claim]) -> pd.DataFrame:
+    return pd.DataFrame([c.to_dict() for c in claims], columns=CLAIM_COLUMNS)
+
+
+def relations_frame(relations: Sequence[Relation]) -> pd.DataFrame:
+    return pd.DataFrame([r.to_dict() for r in relations], columns=RELATION_COLUMNS)
+
+
+def terms_frame(terms: Sequence[Term]) -> pd.DataFrame:
+    return pd.DataFrame([t.to_dict() for t in terms], columns=TERM_COLUMNS)
+
+
+def money_total(indicators: Sequence[Indicator]) -> float:
+    """Sum of the money figures in yuan, leaving out figures per item (``各…``)."""
+    return sum(i.value for i in indicators if i.kind == "money" and i.unit == "元" and not i.each)
+
+
+def sections_frame(report: "Report") -> pd.DataFrame:
+    """One row per outermost section: its size and how much it states."""
+    rows = []
+    for sec in report:
+        n_chars = len(sec.text)
+        inds = sec.indicators
+        rows.append(
+            {
+                "number": sec.number,
+                "marker": sec.marker,
+                "title": sec.title,
+                "level": sec.heading.level,
+                "start": sec.start,
+                "end": sec.end,
+                "characters": n_chars,
+                "themes": len(sec.themes),
+                "sentences": len(sec.sentences),
+                "indicators": len(inds),
+                "per_1000_chars": round(1000 * len(inds) / n_chars, 2) if n_chars else 0.0,
+                "money_yuan": money_total(inds),
+                "claims": len(sec.claims),
+                "terms": len(sec.terms),
+            }
+        )
+    return pd.DataFrame(rows, columns=SECTION_COLUMNS)

@@ -1,0 +1,124 @@
+"""Vocabulary: the words that set a section apart from the others, and the policy
+domains it speaks to.
+
+Segmentation is jieba's (the usual choice for Chinese: a dictionary and an HMM for
+unknown words, pure Python, no model download). Domains come from
+``data/domains.csv``: its categories follow the functional classes of government
+expenditure (支出功能分类) in the Ministry of Finance's classification of government
+revenue and expenditure (政府收支分类科目); the keywords for each are the project's own
+choice, kept as data so they can be read and changed.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple, Sequence
+
+from .units import UNIT_BY_SURFACE
+
+#: Words too common in work reports to tell sections apart.
+STOPWORDS = frozenset(
+    "全面 持续 推进 进一步 深入 加强 积极 实现 提升 新增 不断 有效 完成 开展 推动 坚持 建设 工作 "
+    "服务 发展 提高 更加 全区 全市 全省 我们 以及 一批 各类 明显 稳步 取得 成效 有力 扎实 大力 "
+    "依法 深化 优化 完善 强化 加大 打造 建成 成功 全年".split()
+)
+CJK_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+PRIOR = 0.5
+TOP_TERMS = 8
+
+
+class Domain(NamedTuple):
+    key: str
+    zh: str
+    en: str
+    keywords: tuple[str, ...]
+
+
+@lru_cache(maxsize=None)
+def domains() -> tuple[Domain, ...]:
+    """The policy-domain dictionary, in the order of its file."""
+    text = resources.files("sdr_analysis").joinpath("data/domains.csv").read_text(encoding="utf-8")
+    return tuple(
+        Domain(row["domain"], row["zh"], row["en"], tuple(row["keywords"].split("|")))
+        for row in csv.DictReader(text.splitlines())
+    )
+
+
+@lru_cache(maxsize=None)
+def _domain_pattern() -> re.Pattern[str]:
+    words = sorted({w for d in domains() for w in d.keywords}, key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, words)))
+
+
+@lru_cache(maxsize=None)
+def _keyword_domain() -> dict[str, str]:
+    return {w: d.key for d in domains() for w in d.keywords}
+
+
+def domain_counts(text: str) -> Counter:
+    """How many domain keywords of each domain ``text`` holds (longest match first,
+    no overlaps)."""
+    kd = _keyword_domain()
+    return Counter(kd[m.group()] for m in _domain_pattern().finditer(text))
+
+
+def domain_shares(text: str) -> dict[str, float]:
+    """Each domain's share (0–100) of the keyword hits in ``text``, every domain listed."""
+    counts = domain_counts(text)
+    total = sum(counts.values())
+    return {d.key: (100 * counts[d.key] / total if total else 0.0) for d in domains()}
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def _is_unit(word: str) -> bool:
+    return word in UNIT_BY_SURFACE or (word[0] in "万亿" and word[1:] in UNIT_BY_SURFACE)
+
+
+def words(text: str) -> list[str]:
+    """Content words of ``text``: Chinese words of two or more characters; stopwords and
+    units (``万平方米``) left out."""
+    return [w for w in _jieba().lcut(text) if CJK_WORD.match(w) and w not in STOPWORDS and not _is_unit(w)]
+
+
+class Distinctive(NamedTuple):
+    word: str
+    count: int
+    score: float
+
+
+def distinctive_terms(texts: Sequence[str], top: int = TOP_TERMS) -> list[list[Distinctive]]:
+    """For each text, the words most over-represented against all the others: the log
+    odds ratio of the word's rate in the text and in the rest, with a small additive
+    prior. Words seen once are kept only if a text has too few repeated ones."""
+    counts = [Counter(words(t)) for t in texts]
+    total = Counter()
+    for c in counts:
+        total.update(c)
+    vocab = len(total) or 1
+    out = []
+    for c in counts:
+        n_in = sum(c.values())
+        n_out = sum(total.values()) - n_in
+        scored = []
+        for w, k in c.items():
+            rest = total[w] - k
+            score = math.log((k + PRIOR) / (n_in + PRIOR * vocab)) - math.log((rest + PRIOR) / (n_out + PRIOR * vocab))
+            scored.append(Distinctive(w, k, round(score, 3)))
+        scored.sort(key=lambda d: (d.count < 2, -d.score, d.word))
+        out.append(scored[:top])
+    return out

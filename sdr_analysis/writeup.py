@@ -1,0 +1,639 @@
+"""The parts of a write-up, built from a report's findings: Markdown text, tables and
+charts, in English (``en``) or Chinese (``zh``). The notebooks call these and narrate;
+nothing here is specific to one report.
+
+Every figure shown is one the parser found, written with its qualifier, and points at
+its source sentence by the sentence's id in its section (``S3``: the third sentence).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Optional, Sequence
+
+from .exceptions import SdrError
+from .frames import money_total
+from .report import Report, ReportSection, load_report
+from .results import Claim, Indicator
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .plotting import Chart
+
+LANGS = ("en", "zh")
+
+#: Words of the write-ups in each language. Keys are the same in every language.
+TEXT = {
+    "en": {
+        "report": "Report",
+        "section_of": "section {i} of {n} in this text",
+        "themes": "themes",
+        "sentences": "sentences",
+        "characters": "characters",
+        "indicators": "indicators",
+        "density": "indicators per 1,000 characters",
+        "report_average": "report average",
+        "money": "money stated",
+        "claims": "claims",
+        "metric": "measure",
+        "this_section": "this section",
+        "figures": "figures",
+        "no_figures": "no figures",
+        "opening": "Opening of the section",
+        "label": "what is measured",
+        "figure": "figure as written",
+        "value": "value (base unit)",
+        "unit": "unit",
+        "qualifier": "qualifier",
+        "kind": "kind",
+        "relation": "relation",
+        "sentence": "sentence",
+        "source": "source sentence",
+        "money_chart": "Money stated, by what it is for (10,000 yuan)",
+        "money_axis": "10,000 yuan",
+        "kinds_chart": "Indicators by kind",
+        "count_axis": "number of indicators",
+        "change_chart": "Before and after",
+        "before": "before",
+        "after": "after",
+        "share_chart": "Share of the report's indicators, by section",
+        "share_money_chart": "Share of the report's money, by section",
+        "share_axis": "% of the report",
+        "first": "Firsts",
+        "coverage": "Full coverage",
+        "honor": "Honours and designations",
+        "scope_nation": "nationwide",
+        "scope_province": "in the province",
+        "scope_city": "in the city",
+        "scope_none": "no scope given",
+        "no_claims": "The section makes no claim to lead, to full coverage or to an honour.",
+        "no_terms": "The section quotes no named initiative.",
+        "term": "term",
+        "times": "times",
+        "word": "word",
+        "count": "count",
+        "score": "distinctiveness (log odds)",
+        "domain": "policy domain",
+        "share": "share of keyword hits (%)",
+        "domain_chart": "Policy domains of the section",
+        "domains_by_section": "Policy domains by section (% of each section's keyword hits)",
+        "none": "none",
+        "kind_names": {
+            "money": "money", "percent": "percent", "percent_point": "percentage points", "people": "people",
+            "area": "area", "length": "length", "duration": "duration", "count": "count", "other": "other",
+        },
+        "qualifier_names": {
+            "exact": "exact", "more_than": "more than", "nearly": "nearly", "about": "about",
+            "less_than": "less than", "range": "range",
+        },
+    },
+    "zh": {
+        "report": "报告",
+        "section_of": "本文共{n}个部分,此为第{i}个",
+        "themes": "主题",
+        "sentences": "句子",
+        "characters": "字数",
+        "indicators": "指标",
+        "density": "每千字指标数",
+        "report_average": "全文平均",
+        "money": "涉及金额",
+        "claims": "领先与荣誉表述",
+        "metric": "项目",
+        "this_section": "本部分",
+        "figures": "数据",
+        "no_figures": "无数据",
+        "opening": "部分开篇",
+        "label": "指标内容",
+        "figure": "原文数字",
+        "value": "数值(基本单位)",
+        "unit": "单位",
+        "qualifier": "限定",
+        "kind": "类别",
+        "relation": "关系",
+        "sentence": "句",
+        "source": "原句",
+        "money_chart": "涉及金额(万元)",
+        "money_axis": "万元",
+        "kinds_chart": "指标类别",
+        "count_axis": "指标数",
+        "change_chart": "前后对比",
+        "before": "之前",
+        "after": "之后",
+        "share_chart": "各部分指标占全文比重",
+        "share_money_chart": "各部分金额占全文比重",
+        "share_axis": "占全文 %",
+        "first": "率先与首创",
+        "coverage": "全覆盖",
+        "honor": "荣誉与命名",
+        "scope_nation": "全国",
+        "scope_province": "全省",
+        "scope_city": "全市",
+        "scope_none": "未言范围",
+        "no_claims": "本部分没有率先、全覆盖或荣誉类表述。",
+        "no_terms": "本部分没有加引号的名称。",
+        "term": "名称",
+        "times": "次",
+        "word": "词语",
+        "count": "次数",
+        "score": "区分度(对数几率)",
+        "domain": "政策领域",
+        "share": "关键词占比(%)",
+        "domain_chart": "本部分的政策领域",
+        "domains_by_section": "各部分的政策领域(关键词占比 %)",
+        "none": "无",
+        "kind_names": {
+            "money": "金额", "percent": "百分比", "percent_point": "百分点", "people": "人数",
+            "area": "面积", "length": "长度", "duration": "时长", "count": "数量", "other": "其他",
+        },
+        "qualifier_names": {
+            "exact": "确数", "more_than": "以上", "nearly": "接近", "about": "约", "less_than": "以下", "range": "区间",
+        },
+    },
+}
+
+#: English names of base units; counting units stay in Chinese (no reliable
+#: translation: 项, 件, 处 count different things).
+UNIT_EN = {
+    "元": "yuan", "美元": "US dollars", "港元": "HK dollars", "欧元": "euros", "日元": "yen",
+    "%": "%", "个百分点": "percentage points", "倍": "times", "平方米": "m²", "平方公里": "km²",
+    "亩": "mu", "公顷": "hectares", "公里": "km", "米": "m", "吨": "tonnes", "公斤": "kg",
+    "千瓦": "kW", "兆瓦": "MW", "千瓦时": "kWh", "立方米": "m³", "人": "people", "名": "people",
+    "位": "people", "人次": "person-times", "天": "days", "年": "years", "个月": "months",
+    "小时": "hours", "分钟": "minutes", "周": "weeks", "个工作日": "working days",
+}
+QUALIFIER_EN = {"more_than": "more than ", "nearly": "nearly ", "about": "about ", "less_than": "up to "}
+
+
+def setup_display() -> None:
+    """Show tables whole in notebooks: long source sentences are not cut."""
+    import pandas as pd
+
+    pd.set_option("display.max_colwidth", None)
+    pd.set_option("display.max_rows", 500)
+    pd.set_option("display.width", 200)
+
+
+def check_lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise SdrError(f"unknown language {lang!r}; use one of: {', '.join(LANGS)}")
+    return lang
+
+
+def open_section(report_path: str, section: str, lang: str) -> tuple[Report, ReportSection]:
+    """Load the report and find the section, checking the notebook's parameters."""
+    check_lang(lang)
+    report = load_report(report_path)
+    return report, report.section(section)
+
+
+def open_report(report_path: str, lang: str) -> Report:
+    """Load the report, checking the notebook's parameters."""
+    check_lang(lang)
+    return load_report(report_path)
+
+
+def t(lang: str, key: str):
+    return TEXT[check_lang(lang)][key]
+
+
+# numbers in words
+
+
+def amount_en(value: float) -> str:
+    """510000000 → '510 million', 16000 → '16,000', 1.77 → '1.77'."""
+    for size, word in ((1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            scaled = value / size
+            if round(scaled, 4) != scaled:
+                break  # no short form without rounding: write it out
+            return f"{scaled:,.4f}".rstrip("0").rstrip(".") + f" {word}"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.4f}".rstrip("0").rstrip(".")
+
+
+def figure_words(ind: Indicator, lang: str) -> str:
+    """A figure for the narrative, with its qualifier: ``more than 52 million yuan``
+    (en) or the figure as written (zh: ``5200余万元``)."""
+    if lang == "zh":
+        return ind.text
+    qual = QUALIFIER_EN.get(ind.qualifier, "")
+    number = amount_en(ind.value)
+    if ind.value_max is not None:
+        number = f"{number}–{amount_en(ind.value_max)}"
+    unit = UNIT_EN.get(ind.unit, ind.unit)
+    sep = "" if unit == "%" else " "
+    each = " each" if ind.each else ""
+    return f"{qual}{number}{sep}{unit}{each}"
+
+
+# sentence ids
+
+
+def sentence_ids(sec: ReportSection) -> dict[int, str]:
+    """``{sentence start: 'S1', ...}`` for the sentences of a section."""
+    return {s.start: f"S{i}" for i, s in enumerate(sec.sentences, start=1)}
+
+
+def source_of(sec: ReportSection, offset: int) -> str:
+    sent = sec.report.sentence_at(offset)
+    return sentence_ids(sec).get(sent.start, "") if sent else ""
+
+
+# 1. heading
+
+
+def heading(report: Report, sec: ReportSection, lang: str) -> str:
+    meta = report.metadata
+    place = meta.place or "—"
+    date = meta.date or "—"
+    i = [s.number for s in report.sections].index(sec.number) + 1
+    where = t(lang, "section_of").format(i=i, n=len(report.sections))
+    return f"# {sec.marker}{sec.title}\n\n**{t(lang, 'report')}:** {place} · {date} · {where}"
+
+
+# 2. at a glance
+
+
+def density(n: int, chars: int) -> float:
+    return round(1000 * n / chars, 2) if chars else 0.0
+
+
+def at_a_glance(report: Report, sec: ReportSection, lang: str) -> "pd.DataFrame":
+    import pandas as pd
+
+    body_chars = sum(len(s.text) for s in report.sections) or 1
+    money = money_total(sec.indicators)
+    rows = [
+        (t(lang, "themes"), len(sec.themes)),
+        (t(lang, "sentences"), len(sec.sentences)),
+        (t(lang, "characters"), len(sec.text)),
+        (t(lang, "indicators"), len(sec.indicators)),
+        (t(lang, "density"), f"{density(len(sec.indicators), len(sec.text))} ({t(lang, 'report_average')} "
+         f"{density(sum(len(s.indicators) for s in report), body_chars)})"),
+        (t(lang, "money"), money_words(money, lang)),
+        (t(lang, "claims"), len(sec.claims)),
+    ]
+    return pd.DataFrame([(k, str(v)) for k, v in rows], columns=[t(lang, "metric"), t(lang, "this_section")]).set_index(t(lang, "metric"))
+
+
+def money_words(yuan: float, lang: str) -> str:
+    if lang == "zh":
+        if yuan >= 1e8:
+            return f"{yuan / 1e8:.4g}亿元"
+        return f"{yuan / 1e4:.6g}万元"
+    return f"{amount_en(yuan)} yuan"
+
+
+# 3. themes
+
+
+def themes(sec: ReportSection, lang: str) -> str:
+    ids = sentence_ids(sec)
+    out = []
+    for p in sec.paragraphs:
+        figures = [i for i in sec.indicators if p.start <= i.start < p.end]
+        if p.theme is None and p.start != sec.start:
+            continue
+        name = p.theme.text if p.theme else t(lang, "opening")
+        if figures:
+            listed = "; ".join(
+                f"{i.text} ({i.label or '—'}) [{ids.get(i.sentence.start, '')}]" for i in figures
+            )
+            out.append(f"- **{name}** {len(figures)} {t(lang, 'figures')}: {listed}")
+        else:
+            out.append(f"- **{name}** {t(lang, 'no_figures')}")
+    return "\n".join(out)
+
+
+# 4. indicator table
+
+
+def relation_names(sec: ReportSection, lang: str) -> dict[int, str]:
+    """``{indicator start: 'change: before'}`` for the figures in relations."""
+    names = {}
+    for r in sec.relations:
+        for role in ("before", "after", "base", "delta"):
+            ind = getattr(r, role)
+            if ind is not None:
+                names[ind.start] = f"{r.kind}: {role}" + (f" ({r.direction})" if r.direction else "")
+    return names
+
+
+def indicator_table(sec: ReportSection, lang: str) -> "pd.DataFrame":
+    import pandas as pd
+
+    ids = sentence_ids(sec)
+    rel = relation_names(sec, lang)
+    kinds, quals = t(lang, "kind_names"), t(lang, "qualifier_names")
+    rows = [
+        {
+            t(lang, "label"): i.label,
+            t(lang, "figure"): i.text,
+            t(lang, "value"): f"{i.value:,}" + (f"–{i.value_max:,}" if i.value_max is not None else ""),
+            t(lang, "unit"): i.unit,
+            t(lang, "qualifier"): quals[i.qualifier] + (" (各)" if i.each else ""),
+            t(lang, "kind"): kinds[i.kind],
+            t(lang, "relation"): rel.get(i.start, ""),
+            t(lang, "sentence"): ids.get(i.sentence.start, "") if i.sentence else "",
+            t(lang, "source"): i.sentence.text if i.sentence else "",
+        }
+        for i in sec.indicators
+    ]
+    frame = pd.DataFrame(rows, columns=[t(lang, k) for k in ("label", "figure", "value", "unit", "qualifier", "kind", "relation", "sentence", "source")])
+    frame.index = range(1, len(frame) + 1)
+    return frame
+
+
+# 5. charts
+
+
+def money_chart(sec: ReportSection, lang: str) -> Optional["Chart"]:
+    from . import plotting
+
+    if not any(i.kind == "money" and i.unit == "元" for i in sec.indicators):
+        return None
+    return plotting.money_chart(sec.indicators, t(lang, "money_chart"), t(lang, "money_axis"))
+
+
+def kinds_chart(sec: ReportSection, lang: str) -> Optional["Chart"]:
+    from . import plotting
+
+    if not sec.indicators:
+        return None
+    counts = Counter(i.kind for i in sec.indicators)
+    return plotting.kinds_chart(counts, t(lang, "kind_names"), t(lang, "kinds_chart"), t(lang, "count_axis"))
+
+
+def change_chart(sec: ReportSection, lang: str) -> Optional["Chart"]:
+    from . import plotting
+
+    usable = [r for r in sec.relations if (r.before and r.after) or (r.base and r.delta and r.delta.kind == "percent_point")]
+    if not usable:
+        return None
+    return plotting.change_chart(usable, t(lang, "change_chart"), t(lang, "before"), t(lang, "after"))
+
+
+def share_chart(report: Report, sec: ReportSection, lang: str, money: bool = False) -> Optional["Chart"]:
+    from . import plotting
+
+    secs = list(report)
+    values = [money_total(s.indicators) if money else len(s.indicators) for s in secs]
+    total = sum(values)
+    if not total:
+        return None
+    names = [f"{s.marker}{s.title}" for s in secs]
+    shares = [100 * v / total for v in values]
+    key = "share_money_chart" if money else "share_chart"
+    return plotting.share_chart(names, shares, [s.number for s in secs].index(sec.number), t(lang, key), t(lang, "share_axis"))
+
+
+# 6. claims
+
+
+def scope_name(claim: Claim, lang: str) -> str:
+    return t(lang, f"scope_{claim.scope or 'none'}")
+
+
+def claims(sec: ReportSection, lang: str) -> str:
+    if not sec.claims:
+        return t(lang, "no_claims")
+    out = []
+    for kind in ("first", "coverage", "honor"):
+        found = [c for c in sec.claims if c.kind == kind]
+        if not found:
+            continue
+        out.append(f"**{t(lang, kind)}** ({len(found)})\n")
+        order = {"nation": 0, "province": 1, "city": 2, None: 3}
+        for c in sorted(found, key=lambda c: (order[c.scope], c.start)):
+            out.append(f"- {scope_name(c, lang)}: {c.text} [{source_of(sec, c.start)}]")
+        out.append("")
+    return "\n".join(out).strip()
+
+
+# 7. named initiatives
+
+
+def terms(sec: ReportSection, lang: str) -> str:
+    if not sec.terms:
+        return t(lang, "no_terms")
+    counts = Counter(x.text for x in sec.terms)
+    seen: list[str] = []
+    for x in sec.terms:
+        if x.text not in seen:
+            seen.append(x.text)
+    return " · ".join(f"“{w}”" + (f" ×{counts[w]}" if counts[w] > 1 else "") for w in seen)
+
+
+# 8. vocabulary
+
+
+def distinctive_table(report: Report, sec: ReportSection, lang: str) -> "pd.DataFrame":
+    import pandas as pd
+
+    from .vocabulary import distinctive_terms
+
+    secs = list(report)
+    ranked = distinctive_terms([s.text for s in secs])[[s.number for s in secs].index(sec.number)]
+    frame = pd.DataFrame(
+        [(d.word, d.count, d.score) for d in ranked],
+        columns=[t(lang, "word"), t(lang, "count"), t(lang, "score")],
+    )
+    frame.index = range(1, len(frame) + 1)
+    return frame
+
+
+def domain_table(sec: ReportSection, lang: str) -> "pd.DataFrame":
+    import pandas as pd
+
+    from .vocabulary import domain_shares, domains
+
+    shares = domain_shares(sec.text)
+    rows = [(d.en if lang == "en" else d.zh, round(shares[d.key], 1)) for d in domains() if shares[d.key] > 0]
+    rows.sort(key=lambda r: -r[1])
+    return pd.DataFrame(rows, columns=[t(lang, "domain"), t(lang, "share")]).set_index(t(lang, "domain"))
+
+
+# 9. narrative
+
+
+def _top_money(sec: ReportSection) -> list[Indicator]:
+    return sorted((i for i in sec.indicators if i.kind == "money" and i.unit == "元"), key=lambda i: -i.value)
+
+
+def narrative(report: Report, sec: ReportSection, lang: str) -> str:
+    """A few paragraphs from the data. Every number is a parsed figure with its
+    qualifier and a pointer to its source sentence."""
+    ids = sentence_ids(sec)
+
+    def cite(i: Indicator) -> str:
+        src = ids.get(i.sentence.start, "") if i.sentence else ""
+        return f"{figure_words(i, lang)} [{src}]"
+
+    n_ind = len(sec.indicators)
+    n_themes = len(sec.themes)
+    money = _top_money(sec)
+    firsts = [c for c in sec.claims if c.kind == "first"]
+    honors = [c for c in sec.claims if c.kind == "honor"]
+    paras = []
+    if lang == "en":
+        theme_list = "; ".join(x.text.rstrip("。") for x in sec.themes)
+        paras.append(
+            f"Section {sec.marker} opens with the headline “{sec.title.rstrip('。')}” and reports on "
+            f"{n_themes} theme{'s' if n_themes != 1 else ''}" + (f" ({theme_list})" if theme_list else "")
+            + f". It states {n_ind} figure{'s' if n_ind != 1 else ''}."
+        )
+        if money:
+            top = money[0]
+            more = f" In all, {len(money)} sums of money are stated." if len(money) > 1 else ""
+            paras.append(f"The largest sum of money is {cite(top)}, for {top.label or 'an unlabelled item'}.{more}")
+        others = [i for i in sec.indicators if i.kind != "money"][:3]
+        if others:
+            paras.append("Other figures include " + "; ".join(f"{cite(i)} ({i.label})" for i in others) + ".")
+        if firsts or honors:
+            parts = []
+            if firsts:
+                parts.append(f"{len(firsts)} claim{'s' if len(firsts) != 1 else ''} to be first")
+            if honors:
+                parts.append(f"{len(honors)} honour{'s' if len(honors) != 1 else ''} or designation{'s' if len(honors) != 1 else ''}")
+            lead = firsts[0] if firsts else honors[0]
+            paras.append(f"The section makes {' and '.join(parts)}, such as “{lead.text}” [{source_of(sec, lead.start)}].")
+    else:
+        theme_list = "、".join(x.text.rstrip("。") for x in sec.themes)
+        paras.append(
+            f"第{sec.number}部分以“{sec.title.rstrip('。')}”开篇,涉及{n_themes}个主题"
+            + (f"({theme_list})" if theme_list else "") + f",共列出{n_ind}项数据。"
+        )
+        if money:
+            top = money[0]
+            more = f"全部分共有{len(money)}处金额。" if len(money) > 1 else ""
+            paras.append(f"金额最大的一项是{cite(top)},用于{top.label or '未注明事项'}。{more}")
+        others = [i for i in sec.indicators if i.kind != "money"][:3]
+        if others:
+            paras.append("其他数据包括:" + ";".join(f"{i.label}{cite(i)}" for i in others) + "。")
+        if firsts or honors:
+            lead = firsts[0] if firsts else honors[0]
+            paras.append(
+                f"本部分有{len(firsts)}处率先或首创表述、{len(honors)}处荣誉或命名,例如“{lead.text}”[{source_of(sec, lead.start)}]。"
+            )
+    return "\n\n".join(paras)
+
+
+# 10. notes on the data
+
+
+def notes(report: Report, sec: ReportSection, lang: str) -> str:
+    approx = [i for i in sec.indicators if i.qualifier not in ("exact",)]
+    each = [i for i in sec.indicators if i.each]
+    out = []
+    if lang == "en":
+        if approx:
+            out.append("Approximate figures (kept with their qualifier, never rounded into exact ones): "
+                       + ", ".join(f"{i.text} ({t(lang, 'qualifier_names')[i.qualifier]})" for i in approx) + ".")
+        if each:
+            out.append("Figures per item (各): " + ", ".join(f"{i.label}{i.text}" for i in each)
+                       + "; the total is the figure times the number of items, not the figure.")
+        for note in report.notes:
+            out.append(f"Report: {note}.")
+        if sec.number == report.sections[-1].number:
+            out.append("This is the last section in the text; the page may end before the report does.")
+    else:
+        if approx:
+            out.append("约数(保留原文限定词,不作确数):" + "、".join(i.text for i in approx) + "。")
+        if each:
+            out.append("按项计数(各):" + "、".join(f"{i.label}{i.text}" for i in each) + ",合计需乘以项数。")
+        if report.missing_sections:
+            out.append(f"本文缺少第{'、'.join(report.missing_sections)}部分(节选)。")
+        if sec.number == report.sections[-1].number:
+            out.append("本部分是文本中的最后一部分,原报告可能在此之后仍有内容。")
+    return "\n".join(f"- {x}" for x in out) if out else "-"
+
+
+# overview
+
+
+def section_file(sec: ReportSection) -> str:
+    """File name (without extension) of a section's write-up: ``section-5``."""
+    return f"section-{sec.ordinal}"
+
+
+def overview_heading(report: Report, lang: str) -> str:
+    meta = report.metadata
+    title = meta.title.text if meta.title else (report.source or "")
+    return f"# {title}\n\n**{t(lang, 'report')}:** {meta.place or '—'} · {meta.date or '—'}"
+
+
+def sections_table(report: Report, lang: str) -> "pd.DataFrame":
+    import pandas as pd
+
+    rows = []
+    for sec in report:
+        rows.append(
+            {
+                "": sec.marker,
+                t(lang, "label"): sec.title,
+                t(lang, "themes"): len(sec.themes),
+                t(lang, "indicators"): len(sec.indicators),
+                t(lang, "density"): density(len(sec.indicators), len(sec.text)),
+                t(lang, "money"): money_words(money_total(sec.indicators), lang),
+                t(lang, "claims"): len(sec.claims),
+            }
+        )
+    return pd.DataFrame(rows).set_index("")
+
+
+def density_chart(report: Report, lang: str) -> Optional["Chart"]:
+    from . import plotting
+
+    secs = list(report)
+    if not secs:
+        return None
+    return plotting.barh(
+        [f"{s.marker}{s.title}" for s in secs],
+        [density(len(s.indicators), len(s.text)) for s in secs],
+        t(lang, "density"),
+        t(lang, "density"),
+        value_labels=[f"{density(len(s.indicators), len(s.text)):.1f}" for s in secs],
+    )
+
+
+def domains_heatmap(report: Report, lang: str) -> Optional["Chart"]:
+    from . import plotting
+    from .vocabulary import domain_shares, domains
+
+    secs = list(report)
+    if not secs:
+        return None
+    cols = [d.en if lang == "en" else d.zh for d in domains()]
+    values = [[domain_shares(s.text)[d.key] for d in domains()] for s in secs]
+    return plotting.heatmap([f"{s.marker}{s.title}" for s in secs], cols, values, t(lang, "domains_by_section"))
+
+
+def all_claims(report: Report, lang: str) -> str:
+    if not report.claims:
+        return t(lang, "no_claims")
+    out = []
+    for scope in ("nation", "province", "city", None):
+        found = [c for c in report.claims if c.scope == scope]
+        if found:
+            name = t(lang, f"scope_{scope or 'none'}")
+            out.append(f"**{name}** ({len(found)})\n")
+            out.extend(f"- ({c.section}) {t(lang, c.kind)}: {c.text}" for c in found)
+            out.append("")
+    return "\n".join(out).strip()
+
+
+def missing(report: Report, lang: str) -> str:
+    if lang == "en":
+        if not report.missing_sections:
+            return "No section is missing from the numbering."
+        return (f"Sections {', '.join(report.missing_sections)} are not in this text: the numbering starts at "
+                f"{report.sections[0].marker}. The write-ups cover what the text holds and guess nothing.")
+    if not report.missing_sections:
+        return "编号完整,没有缺失的部分。"
+    return f"本文从{report.sections[0].marker}开始,缺少第{'、'.join(report.missing_sections)}部分;分析只涵盖文本中已有的内容。"
+
+
+def links(report: Report, lang: str) -> str:
+    return "\n".join(f"- [{sec.marker}{sec.title}]({section_file(sec)}.html)" for sec in report)

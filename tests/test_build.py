@@ -1,0 +1,89 @@
+"""Building write-ups end to end (runs notebooks: marked ``notebooks``)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import nbformat
+import pytest
+
+from sdr_analysis import BuildError
+from sdr_analysis.build import NOTEBOOKS, build
+
+pytestmark = pytest.mark.notebooks
+
+REPORT = """某省某市某区人民政府工作报告(2023年1月5日)
+
+  (一)稳定经济增长。全区经济稳中有进。
+
+  招商引资成效明显。引进项目30余个,到位资金约12亿元。在全省率先设立企业服务中心。
+
+  (二)改善民生。民生投入占比80%,同比提高3个百分点。
+
+  教育事业发展。新建学校2所,各配备校医1名。
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = tmp_path_factory.mktemp("build")
+    src = root / "district-2023.txt"
+    src.write_text(REPORT, encoding="utf-8")
+    lines = []
+    folder = build(src, out=root / "reports", say=lines.append)
+    return root, folder, lines
+
+
+def test_every_part_is_written(built):
+    _, folder, _ = built
+    names = {p.name for p in folder.iterdir()}
+    for stem in ("overview", "section-1", "section-2"):
+        assert {f"{stem}.ipynb", f"{stem}.html"} <= names
+    for table in ("indicators", "claims", "relations", "sections", "terms"):
+        assert {f"{table}.csv", f"{table}.json"} <= names
+    assert "index.html" in names
+    assert not [p for p in folder.parent.iterdir() if p.name.startswith(".")]
+
+
+def test_progress_line_per_notebook(built):
+    _, _, lines = built
+    assert sum(line.startswith("[") and ": ok (" in line for line in lines) == 3
+
+
+def test_notebooks_carry_no_run_dependent_metadata(built):
+    _, folder, _ = built
+    for path in folder.glob("*.ipynb"):
+        nb = nbformat.read(path, as_version=4)
+        meta = nb.metadata.get("papermill", {})
+        assert not {"start_time", "end_time", "duration", "input_path", "output_path"} & set(meta)
+        assert all("execution" not in c.metadata and "papermill" not in c.metadata for c in nb.cells)
+        assert not any(o.get("output_type") == "error" for c in nb.cells for o in c.get("outputs", []))
+        assert str(folder.parent) not in path.read_text(encoding="utf-8")
+
+
+def test_html_hides_code(built):
+    _, folder, _ = built
+    page = (folder / "section-1.html").read_text(encoding="utf-8")
+    assert "writeup.heading" not in page and "稳定经济增长" in page
+
+
+def test_tables_match_the_parse(built):
+    _, folder, _ = built
+    rows = json.loads((folder / "indicators.json").read_text(encoding="utf-8"))
+    assert [r["text"] for r in rows] == ["30余个", "约12亿元", "80%", "3个百分点", "2所", "1名"]
+
+
+def test_failure_names_notebook_and_cell_and_keeps_previous(built, tmp_path):
+    root, folder, _ = built
+    broken = tmp_path / "notebooks"
+    shutil.copytree(NOTEBOOKS, broken)
+    nb = nbformat.read(broken / "section.ipynb", as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("raise ValueError('deliberate')"))
+    nbformat.write(nb, broken / "section.ipynb")
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    with pytest.raises(BuildError) as err:
+        build(root / "district-2023.txt", out=folder.parent, notebooks=broken, say=lambda line: None)
+    assert "section-" in str(err.value) and f"cell {len(nb.cells) - 1}" in str(err.value)
+    assert "deliberate" in str(err.value)
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before

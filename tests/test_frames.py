@@ -1,0 +1,40 @@
+"""pandas tables of the findings."""
+
+from __future__ import annotations
+
+from sdr_analysis import parse_report
+from sdr_analysis.frames import CLAIM_COLUMNS, INDICATOR_COLUMNS, SECTION_COLUMNS, money_total
+
+TEXT = """某市某区人民政府工作报告(2023年1月5日)
+
+  (一)稳增长。全年投入资金3亿元,新建学校2所,各1处。
+
+  (二)惠民生。就业率达95%,全市首个养老中心建成。
+"""
+
+
+def test_indicator_frame_has_one_row_per_indicator():
+    r = parse_report(TEXT)
+    frame = r.indicators_frame()
+    assert list(frame.columns) == INDICATOR_COLUMNS
+    assert list(frame["text"]) == [i.text for i in r.indicators]
+    assert frame.loc[0, "value"] == 300000000
+
+
+def test_claims_frame_columns():
+    frame = parse_report(TEXT).claims_frame()
+    assert list(frame.columns) == CLAIM_COLUMNS
+    assert list(frame["kind"]) == ["first"]
+
+
+def test_sections_frame_counts_and_money():
+    frame = parse_report(TEXT).sections_frame()
+    assert list(frame.columns) == SECTION_COLUMNS
+    assert list(frame["number"]) == ["一", "二"]
+    assert list(frame["indicators"]) == [3, 1]
+    assert frame.loc[0, "money_yuan"] == 300000000
+
+
+def test_money_total_leaves_out_figures_per_item():
+    r = parse_report("  (一)甲。投入5万元,各投入1万元。\n")
+    assert money_total(r.indicators) == 50000

@@ -1,0 +1,96 @@
+"""The parts of a write-up: every number in the narrative is a parsed figure, written
+with its qualifier, and points at its source sentence."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sdr_analysis import SdrError, SectionNotFound, parse_report, writeup
+from sdr_analysis.writeup import amount_en, figure_words
+
+TEXT = """某省某市某区人民政府工作报告(2023年1月5日)
+
+  (一)稳定经济增长。全区经济稳中有进。
+
+  招商引资成效明显。引进项目30余个,到位资金约12亿元。在全省率先设立企业服务中心。
+
+  (三)改善民生。民生投入占比80%,同比提高3个百分点。
+
+  教育事业发展。新建学校2所,各配备校医1名。
+"""
+
+
+@pytest.fixture
+def report():
+    return parse_report(TEXT)
+
+
+@pytest.mark.parametrize("value,expected", [
+    pytest.param(510000000, "510 million", id="million"),
+    pytest.param(52000000, "52 million", id="million-round"),
+    pytest.param(4870000, "4.87 million", id="million-decimals"),
+    pytest.param(70840850, "70,840,850", id="no-rounding-away"),
+    pytest.param(16000, "16,000", id="thousands"),
+    pytest.param(1.77, "1.77", id="decimal"),
+    pytest.param(2500000000, "2.5 billion", id="billion"),
+])
+def test_amount_en(value, expected):
+    assert amount_en(value) == expected
+
+
+def test_figure_words_keep_qualifiers(report):
+    by_text = {i.text: i for i in report.indicators}
+    assert figure_words(by_text["30余个"], "en") == "more than 30 个"
+    assert figure_words(by_text["约12亿元"], "en") == "about 1.2 billion yuan"
+    assert figure_words(by_text["约12亿元"], "zh") == "约12亿元"
+    assert figure_words(by_text["1名"], "en").endswith("each")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_narrative_numbers_are_parsed_figures(report, lang):
+    sec = report.section("一")
+    text = writeup.narrative(report, sec, lang)
+    cited = re.findall(r"\[(S\d+)\]", text)
+    assert cited and set(cited) <= set(writeup.sentence_ids(sec).values())
+    spoken = {figure_words(i, lang) for i in sec.indicators}
+    for number in re.findall(r"\d[\d,.]*", re.sub(r"\[S\d+\]|[（(][^)）]*[)）]|Section \S+|第\S+部分", "", text)):
+        assert any(number in s for s in spoken) or number in {str(len(sec.indicators)), str(len(sec.themes)), "1"}, number
+
+
+def test_at_a_glance_counts(report):
+    table = writeup.at_a_glance(report, report.section("三"), "en")
+    assert table.loc["indicators"].iloc[0] == "4"
+    assert table.loc["claims"].iloc[0] == "0"
+
+
+def test_indicator_table_rows_point_at_sentences(report):
+    sec = report.section("三")
+    table = writeup.indicator_table(sec, "en")
+    assert list(table["figure as written"]) == [i.text for i in sec.indicators]
+    assert list(table["relation"]) == ["change: base (increase)", "change: delta (increase)", "", ""]
+
+
+def test_claims_grouped_by_kind_and_scope(report):
+    text = writeup.claims(report.section("一"), "en")
+    assert text.startswith("**Firsts** (1)") and "in the province" in text
+
+
+def test_notes_mention_approximations_and_each(report):
+    text = writeup.notes(report, report.section("一"), "en")
+    assert "30余个" in text and "约12亿元" in text
+    assert "各" in writeup.notes(report, report.section("三"), "en")
+
+
+def test_missing_sections_are_named(report):
+    assert "二" in writeup.missing(report, "en")
+
+
+def test_wrong_parameters_say_what_is_valid(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    with pytest.raises(SectionNotFound, match="一, 三"):
+        writeup.open_section(str(path), "九", "en")
+    with pytest.raises(SdrError, match="en, zh"):
+        writeup.open_section(str(path), "一", "fr")
