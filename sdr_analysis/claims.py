@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 from typing import Callable, NamedTuple, Optional, Sequence
 
+from .cleaning import strip_span
 from .results import Claim, Sentence
+from .structure import clause_bounds
+from .terms import QUOTE_PAIRS, find_quoted
 from .rules import alternation
 
 
@@ -54,8 +57,7 @@ SCOPE = re.compile(
     r"|(?P<city>全市|市级|市内|本市)"
 )
 
-CLAUSE_BREAK = re.compile(r"[,，;；:：。！？!?\n]")
-UNPAIRED_EDGE = "“”「」‘’ \u3000"
+QUOTE_MARKS = "".join(p.open + p.close for p in QUOTE_PAIRS)
 
 #: A trigger this close to the start of its clause leaves the clause without a subject.
 SUBJECTLESS = 2
@@ -79,57 +81,16 @@ def _within_word(text: str, m: re.Match[str], word: str) -> bool:
     return any(text.startswith(word, at) for at in range(max(0, m.end() - len(word)), m.start() + 1))
 
 
-def _clause(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
-    s = pos
-    while s > lo and not CLAUSE_BREAK.match(text[s - 1]):
-        s -= 1
-    e = pos
-    while e < hi and not CLAUSE_BREAK.match(text[e]):
-        e += 1
-    return s, e
-
-
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    """Leave out white space and quote marks left unpaired at the clause's edges."""
-    while s < e and text[s] in UNPAIRED_EDGE and not _closes_inside(text, s, e):
+    """Leave out white space, and quote marks left unpaired, at the clause's edges
+    (the clause ``“社区便民服务站实现“全覆盖”`` opens a quote it never closes)."""
+    s, e = strip_span(text, s, e)
+    pairs = find_quoted(text, s, e)
+    while s < e and text[s] in QUOTE_MARKS and not any(q.start == s for q in pairs):
         s += 1
-    while e > s and text[e - 1] in UNPAIRED_EDGE and not _opens_inside(text, s, e):
+    while e > s and text[e - 1] in QUOTE_MARKS and not any(q.end == e for q in pairs):
         e -= 1
     return s, e
-
-
-def _closes_inside(text: str, s: int, e: int) -> bool:
-    mark = text[s]
-    if mark.isspace():
-        return False
-    closer = {"“": "”", "「": "」", "‘": "’"}.get(mark)
-    if closer is None:
-        return False
-    depth = 0
-    for ch in text[s:e]:
-        if ch == mark:
-            depth += 1
-        elif ch == closer:
-            depth -= 1
-            if depth == 0:
-                return True
-    return False
-
-
-def _opens_inside(text: str, s: int, e: int) -> bool:
-    mark = text[e - 1]
-    opener = {"”": "“", "」": "「", "’": "‘"}.get(mark)
-    if opener is None:
-        return False
-    depth = 0
-    for ch in reversed(text[s:e]):
-        if ch == mark:
-            depth += 1
-        elif ch == opener:
-            depth -= 1
-            if depth == 0:
-                return True
-    return False
 
 
 def find_claims(
@@ -143,12 +104,12 @@ def find_claims(
     for sent in sentences:
         for rule in CLAIM_RULES:
             for m in rule.pattern.finditer(text, sent.start, sent.end):
-                cs, ce = _clause(text, m.start(), sent.start, sent.end)
+                cs, ce = clause_bounds(text, m.start(), sent.start, sent.end)
                 if _is_aim(text, cs, m.start()):
                     continue
                 s, e = _trim(text, cs, ce)
                 if m.start() - s < SUBJECTLESS and cs > sent.start:
-                    ps, _ = _clause(text, cs - 1, sent.start, sent.end)
+                    ps, _ = clause_bounds(text, cs - 1, sent.start, sent.end)
                     s, e = _trim(text, ps, ce)
                 key = (rule.kind, s, e)
                 if key in found:

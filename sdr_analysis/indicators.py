@@ -15,6 +15,7 @@ from typing import Callable, Optional, Sequence
 from . import rules
 from .numbers import CN_DIGITS, SCALES, as_number, is_digit_string, parse_arabic, parse_chinese
 from .results import Indicator, Sentence
+from .structure import LIST_BREAKS, clause_bounds
 from .rules import alternation
 from .units import UNIT_BY_SURFACE, UNITS
 
@@ -36,7 +37,6 @@ FIGURE = re.compile(
 )
 
 BARE_SCALES = set("百千万亿")
-CLAUSE_BREAK = re.compile(r"[,，;；:：。！？!?、\n]")
 LABEL_TRIM = "、和及与并且,，;；:： "
 MAX_LABEL = 16
 SHORT_BEFORE = 3
@@ -224,16 +224,6 @@ def value_of(c: Candidate) -> tuple[Decimal, Optional[Decimal]]:
     return low, high
 
 
-def _clause_bounds(text: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
-    s = pos
-    while s > lo and not CLAUSE_BREAK.match(text[s - 1]):
-        s -= 1
-    e = pos
-    while e < hi and not CLAUSE_BREAK.match(text[e]):
-        e += 1
-    return s, e
-
-
 def _trim_label(label: str) -> str:
     """Keep the last :data:`MAX_LABEL` characters, nearest the figure; a quoted name cut
     by that is kept whole, and one that opens inside the kept text leads it."""
@@ -256,8 +246,8 @@ def label_figures(text: str, found: list[tuple[int, int]], sentence_at) -> list[
     for i, (s, e) in enumerate(found):
         sent = sentence_at(s)
         lo, hi = (sent.start, sent.end) if sent else (0, len(text))
-        cs, ce = _clause_bounds(text, s, lo, hi)
-        _, clause_end = _clause_bounds(text, e, lo, hi)
+        cs, ce = clause_bounds(text, s, lo, hi, LIST_BREAKS)
+        _, clause_end = clause_bounds(text, e, lo, hi, LIST_BREAKS)
         prev_end = found[i - 1][1] if i and found[i - 1][1] > cs else cs
         next_start = found[i + 1][0] if i + 1 < len(found) and found[i + 1][0] < clause_end else clause_end
         before = text[prev_end:s].strip(LABEL_TRIM)
@@ -276,7 +266,7 @@ def is_each(text: str, start: int, spans: list[tuple[int, int]], sentence_at) ->
     """Whether 各 stands before the figure in its clause, with no figure between, as
     "each" rather than as part of a determiner (``各级``, ``各类``)."""
     sent = sentence_at(start)
-    cs, _ = _clause_bounds(text, start, sent.start if sent else 0, start)
+    cs, _ = clause_bounds(text, start, sent.start if sent else 0, start, LIST_BREAKS)
     i = bisect.bisect_left(spans, (start, start))
     if i:
         cs = max(cs, spans[i - 1][1])

@@ -8,6 +8,7 @@ import re
 from typing import Callable, Optional, Sequence
 
 from .results import Indicator, Relation
+from .structure import clause_bounds
 from .rules import alternation
 
 #: Verbs of change and the direction they state. ``None``: the verb does not say.
@@ -37,13 +38,8 @@ SET_TO_BEFORE = re.compile(rf"(?P<verb>{VERBS})(?:至|到|为){PER}$")
 #: How far before a figure :data:`CHANGE_OPENER` and :data:`SET_TO_BEFORE` are sought.
 LOOK_BACK = 12
 
-CLAUSE_BREAK = re.compile(r"[,，;；:：。！？!?\n]")
-
-
 def _clause_start(text: str, pos: int, lo: int) -> int:
-    while pos > lo and not CLAUSE_BREAK.match(text[pos - 1]):
-        pos -= 1
-    return pos
+    return clause_bounds(text, pos, lo, pos)[0]
 
 
 def _direction(verb: Optional[str], before: Optional[Indicator], after: Indicator) -> Optional[str]:

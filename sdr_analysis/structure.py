@@ -36,6 +36,25 @@ HEADING_STYLES: tuple[HeadingStyle, ...] = (
 #: brackets that follow the stop.
 SENTENCE_END = re.compile(r"[。！？!?][”’」』）)》]*")
 
+#: Punctuation that ends a clause inside a sentence.
+CLAUSE_BREAKS = ",，;；:：。！？!?\n"
+
+#: Clause breaks plus the enumeration comma, for lists of figures (``249栋楼、82万平方米``).
+LIST_BREAKS = CLAUSE_BREAKS + "、"
+
+
+def clause_bounds(text: str, pos: int, lo: int, hi: int, breaks: str = CLAUSE_BREAKS) -> tuple[int, int]:
+    """The clause around ``pos``: back to the last break before it (not before ``lo``)
+    and on to the next break (not past ``hi``)."""
+    s = pos
+    while s > lo and text[s - 1] not in breaks:
+        s -= 1
+    e = pos
+    while e < hi and text[e] not in breaks:
+        e += 1
+    return s, e
+
+
 #: A paragraph's theme is its first sentence when that is a short lead without a
 #: comma (``政务服务效能提高。``); longer first sentences are part of the narrative.
 MAX_THEME_LENGTH = 20
