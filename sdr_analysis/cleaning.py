@@ -26,8 +26,10 @@ CHROME_LINE = re.compile(
 
 #: Lines where the report is over and the page's footer begins: disclaimers, the page
 #: address, comment boxes, copyright. Everything from the first such line on is chrome.
-FOOTER_START = re.compile(
-    r"""^(?:
+#: Matched as a newline and a line that opens (after its indentation) with one of these,
+#: so that one search finds the footer rather than a match on every line.
+FOOTER_LINE = re.compile(
+    r"""\n[^\S\n]*(?:
         本文仅代表 | 免责声明 | 声明[:：] | 本文地址 | 本文链接 | 原文地址 | 留言与评论 | 发表评论 | 网友评论
       | 我要评论 | 验证码 | 版权所有 | 版权声明 | Copyright | © | 主办单位 | 联系我们 | 相关阅读 | 相关文章
       | 上一篇 | 下一篇 | 扫一扫
@@ -91,24 +93,13 @@ def find_title(text: str) -> Optional[Span]:
 def find_body(text: str, title: Optional[Span] = None) -> tuple[int, int]:
     """The span of report text: after the leading chrome and the title line, up to the
     first footer line. Returns ``(start, end)``; ``end`` is where the footer starts."""
-    start = None
-    end = len(text)
     for s, e in lines(text, title.end if title else 0):
         ls, le = strip_span(text, s, e)
-        if ls == le:
+        if ls == le or CHROME_LINE.match(text[ls:le]) or (title and ls < title.end):
             continue
-        line = text[ls:le]
-        if start is None:
-            if CHROME_LINE.match(line) or (title and ls < title.end):
-                continue
-            start = ls
-            continue
-        if FOOTER_START.match(line):
-            end = s
-            break
-    if start is None:
-        return len(text), len(text)
-    return start, end
+        footer = FOOTER_LINE.search(text, e)
+        return ls, footer.start() + 1 if footer else len(text)
+    return len(text), len(text)
 
 
 def parse_metadata(text: str, title: Optional[Span]) -> Metadata:

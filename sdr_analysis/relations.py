@@ -21,7 +21,8 @@ VERBS = alternation(DIRECTION_VERBS)
 
 #: What a figure may be stated per, written between the verb and the figure
 #: (``提高到每人每月180元``).
-PER = r"(?:每(?:人|户|月|年|天|日|亩|家|名|吨|平方米|千瓦时))*"
+PER_UNITS = ("人", "户", "月", "年", "天", "日", "亩", "家", "名", "吨", "平方米", "千瓦时")
+PER = rf"(?:每(?:{'|'.join(PER_UNITS)}))*"
 
 #: ``由 A (verb) 至 B``: what stands between the two figures of a change, and what
 #: opens it before A.
@@ -32,8 +33,10 @@ CHANGE_OPENER = re.compile(rf"[由从]{PER}$")
 DELTA_BETWEEN = re.compile(rf"[,，]?\s*(?:同比|比上年|较上年|比去年|较去年|环比)(?P<verb>{VERBS})了?")
 DELTA_KINDS = {"percent", "percent_point"}
 
-#: ``verb 至 B``: a level set to a figure.
+#: ``verb 至 B``: a level set to a figure; and the characters it can end with, so that
+#: it is not sought before a figure that follows any other.
 SET_TO_BEFORE = re.compile(rf"(?P<verb>{VERBS})(?:至|到|为){PER}$")
+SET_TO_ENDINGS = frozenset("至到为" + "".join(unit[-1] for unit in PER_UNITS))
 
 #: How far before a figure :data:`CHANGE_OPENER` and :data:`SET_TO_BEFORE` are sought.
 LOOK_BACK = 12
@@ -53,7 +56,10 @@ def _direction(verb: Optional[str], before: Optional[Indicator], after: Indicato
 def find_relations(
     text: str, indicators: Sequence[Indicator], section_at: Callable[[int], Optional[str]]
 ) -> list[Relation]:
-    """Relations in reading order; each figure takes part in at most one."""
+    """Relations in reading order; each figure takes part in at most one.
+
+    The cheap tests (units, kinds) come before the regex ones, and the text between
+    two figures is matched in place rather than sliced out."""
     out: list[Relation] = []
     used: set[int] = set()
     for i, b in enumerate(indicators):
@@ -62,10 +68,9 @@ def find_relations(
         sent_start = b.sentence.start if b.sentence else 0
         a = indicators[i - 1] if i else None
         if a is not None and a.start >= sent_start and a.start not in used:
-            between = text[a.end : b.start]
-            change = CHANGE_BETWEEN.fullmatch(between)
-            opener = CHANGE_OPENER.search(text, max(sent_start, a.start - LOOK_BACK), a.start)
-            if change and opener and a.unit == b.unit:
+            change = a.unit == b.unit and CHANGE_BETWEEN.fullmatch(text, a.end, b.start)
+            opener = change and CHANGE_OPENER.search(text, max(sent_start, a.start - LOOK_BACK), a.start)
+            if opener:
                 s = opener.start()
                 out.append(
                     Relation(
@@ -76,8 +81,8 @@ def find_relations(
                 )
                 used.update((a.start, b.start))
                 continue
-            delta = DELTA_BETWEEN.fullmatch(between)
-            if delta and b.kind in DELTA_KINDS:
+            delta = b.kind in DELTA_KINDS and DELTA_BETWEEN.fullmatch(text, a.end, b.start)
+            if delta:
                 s = _clause_start(text, a.start, sent_start)
                 out.append(
                     Relation(
@@ -88,7 +93,9 @@ def find_relations(
                 )
                 used.update((a.start, b.start))
                 continue
-        set_to = SET_TO_BEFORE.search(text, max(sent_start, b.start - LOOK_BACK), b.start)
+        set_to = text[b.start - 1] in SET_TO_ENDINGS and SET_TO_BEFORE.search(
+            text, max(sent_start, b.start - LOOK_BACK), b.start
+        )
         if set_to:
             s = _clause_start(text, set_to.start(), sent_start)
             out.append(

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import NamedTuple, Optional, Sequence
+from functools import lru_cache
+from typing import Iterator, NamedTuple, Optional, Sequence
 
-from .cleaning import lines, strip_span
+from .cleaning import strip_span
 from .numbers import parse_arabic, parse_chinese
 from .results import Paragraph, Section, Sentence
 
@@ -32,9 +33,31 @@ HEADING_STYLES: tuple[HeadingStyle, ...] = (
     HeadingStyle("arabic_paren", re.compile(r"[(（](?P<num>[0-9０-９]{1,2})[)）]")),
 )
 
+#: The characters a heading marker opens with: every style in :data:`HEADING_STYLES`
+#: opens with one of them. Only lines that open so (after their indentation) are tried
+#: against the styles, so the styles are not matched on every line of the body.
+MARKER_OPENERS = f"第{CN}(（0-9０-９"
+
+#: A paragraph: a line of the body, white space left out at both ends.
+PARAGRAPH = re.compile(r"\S(?:[^\n]*\S)?")
+
+#: The paragraph of the line a match starts in (group 1); and, after a newline, one
+#: that opens with one of :data:`MARKER_OPENERS`.
+LINE = re.compile(rf"[^\S\n]*({PARAGRAPH.pattern})")
+MARKED_LINE = re.compile(rf"\n[^\S\n]*([{MARKER_OPENERS}](?:[^\n]*\S)?)")
+
 #: Where a sentence ends: 。！？ and their ASCII forms, with any closing quotes or
 #: brackets that follow the stop.
-SENTENCE_END = re.compile(r"[。！？!?][”’」』）)》]*")
+STOPS = "。！？!?"
+CLOSERS = "”’」』）)》"
+
+#: A sentence, white space left out at both ends: up to its first stop and the closers
+#: after it, or, if no stop follows, to the last non-blank character of the text.
+SENTENCE = re.compile(rf"(?=\S)(?:[^{STOPS}]*[{STOPS}][{CLOSERS}]*|[^{STOPS}]*\S)")
+
+#: A sentence of a paragraph: as :data:`SENTENCE`, but never past the end of its line,
+#: so that one pass over the body finds the sentences of every paragraph.
+LINE_SENTENCE = re.compile(rf"(?=\S)(?:[^{STOPS}\n]*[{STOPS}][{CLOSERS}]*|[^{STOPS}\n]*\S)")
 
 #: Punctuation that ends a clause inside a sentence.
 CLAUSE_BREAKS = ",，;；:：。！？!?\n"
@@ -46,13 +69,21 @@ LIST_BREAKS = CLAUSE_BREAKS + "、"
 def clause_bounds(text: str, pos: int, lo: int, hi: int, breaks: str = CLAUSE_BREAKS) -> tuple[int, int]:
     """The clause around ``pos``: back to the last break before it (not before ``lo``)
     and on to the next break (not past ``hi``)."""
-    s = pos
-    while s > lo and text[s - 1] not in breaks:
-        s -= 1
-    e = pos
-    while e < hi and text[e] not in breaks:
-        e += 1
+    through_last_break, up_to_break = _clause_patterns(breaks)
+    m = through_last_break.match(text, lo, pos)
+    s = m.end() if m else min(lo, pos)
+    m = up_to_break.match(text, pos, hi)
+    e = m.end() if m else pos
     return s, e
+
+
+@lru_cache(maxsize=None)
+def _clause_patterns(breaks: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """For :func:`clause_bounds`: a pattern running through the last of ``breaks`` in
+    what it is matched on, and one running up to the first. Regex scans instead of
+    stepping a character at a time in Python."""
+    chars = re.escape(breaks)
+    return re.compile(rf"(?s:.*)[{chars}]"), re.compile(rf"[^{chars}]*")
 
 
 #: A paragraph's theme is its first sentence when that is a short lead without a
@@ -61,8 +92,10 @@ MAX_THEME_LENGTH = 20
 THEME_BREAKS = re.compile(r"[,，;；:：]")
 
 
+@lru_cache(maxsize=1024)
 def ordinal(numeral: str) -> int:
-    """Value of a heading numeral, Chinese or Arabic."""
+    """Value of a heading numeral, Chinese or Arabic (cached: a report repeats a few
+    numerals many times)."""
     if numeral[0] in CN:
         return int(parse_chinese(numeral.replace("〇", "零")))
     return int(parse_arabic(numeral))
@@ -95,28 +128,38 @@ def title_span(text: str, start: int, end: int) -> tuple[int, int]:
     return (start, stop + 1) if stop != -1 else (start, end)
 
 
+def _marked_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Spans (white space left out) of the lines of ``text[start:end]`` that may hold
+    a heading: the first line, and each later one that opens with one of
+    :data:`MARKER_OPENERS`."""
+    first = LINE.match(text, start, end)
+    if first:
+        yield first.span(1)
+    for m in MARKED_LINE.finditer(text, start, end):
+        yield m.span(1)
+
+
 def find_sections(text: str, body: tuple[int, int]) -> list[Section]:
     """Every heading in the body, with its level and its span up to the next heading
     of the same or a higher level (or the end of the body)."""
     found = []  # (style index, marker match, line start, line end)
-    for s, e in lines(text, *body):
-        ls, le = strip_span(text, s, e)
-        if ls == le:
-            continue
+    for ls, le in _marked_lines(text, *body):
         hit = match_heading(text, ls, le)
         if hit:
             found.append((hit[0], hit[1], ls, le))
     styles = sorted({style for style, *_ in found})
     level_of = {style: i + 1 for i, style in enumerate(styles)}
     levels = [level_of[style] for style, *_ in found]
+    # a heading ends where the next one of its level or a higher one starts: keep the
+    # headings still open, innermost last, and close them as such a heading comes
+    ends = [body[1]] * len(found)
+    still_open: list[int] = []
+    for j, level in enumerate(levels):
+        while still_open and levels[still_open[-1]] >= level:
+            ends[still_open.pop()] = found[j][2]
+        still_open.append(j)
     sections = []
-    for i, (style, m, ls, le) in enumerate(found):
-        level = levels[i]
-        end = body[1]
-        for j in range(i + 1, len(found)):
-            if levels[j] <= level:
-                end = found[j][2]
-                break
+    for (style, m, ls, le), level, end in zip(found, levels, ends):
         ts, te = title_span(text, m.end(), le)
         num = m.group("num")
         sections.append(
@@ -139,17 +182,7 @@ def find_sections(text: str, body: tuple[int, int]) -> list[Section]:
 def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
     """Sentences of ``text[start:end]``, each with its closing stop; a trailing piece
     without one is a sentence too."""
-    out = []
-    pos = start
-    for m in SENTENCE_END.finditer(text, start, end):
-        s, e = strip_span(text, pos, m.end())
-        if s < e:
-            out.append(Sentence(s, e, text[s:e]))
-        pos = m.end()
-    s, e = strip_span(text, pos, end)
-    if s < e:
-        out.append(Sentence(s, e, text[s:e]))
-    return out
+    return [Sentence(m.start(), m.end(), m.group()) for m in SENTENCE.finditer(text, start, end)]
 
 
 def theme_of(first: Sentence) -> Optional[Sentence]:
@@ -170,16 +203,20 @@ class SectionIndex:
         top = min((s.level for s in sections), default=1)
         self.sections = [s for s in sections if s.level == top]
         self.starts = [s.start for s in self.sections]
+        self.ends = [s.end for s in self.sections]
+        self.numbers = [s.number for s in self.sections]
 
     def at(self, offset: int) -> Optional[Section]:
         i = bisect.bisect_right(self.starts, offset) - 1
-        if i >= 0 and offset < self.sections[i].end:
+        if i >= 0 and offset < self.ends[i]:
             return self.sections[i]
         return None
 
     def number_at(self, offset: int) -> Optional[str]:
-        sec = self.at(offset)
-        return sec.number if sec else None
+        """The number of :meth:`at`'s section; asked for every finding, so looked up
+        here directly."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return self.numbers[i] if i >= 0 and offset < self.ends[i] else None
 
 
 def find_paragraphs(
@@ -188,16 +225,13 @@ def find_paragraphs(
     """Paragraphs (non-empty lines of the body) and all sentences, in reading order.
     A heading line's first sentence is its title, never a theme."""
     heading_starts = {s.start for s in sections}
-    paragraphs: list[Paragraph] = []
-    sentences: list[Sentence] = []
-    for s, e in lines(text, *body):
-        ps, pe = strip_span(text, s, e)
-        if ps == pe:
-            continue
-        sents = split_sentences(text, ps, pe)
-        sentences.extend(sents)
-        theme = None if ps in heading_starts or not sents else theme_of(sents[0])
-        paragraphs.append(Paragraph(ps, pe, text[ps:pe], theme=theme, section=index.number_at(ps)))
+    sentences = [Sentence(m.start(), m.end(), m.group()) for m in LINE_SENTENCE.finditer(text, *body)]
+    opening = {s.start: s for s in sentences}  # a paragraph's first sentence starts with it
+    paragraphs = []
+    for p in PARAGRAPH.finditer(text, *body):
+        ps = p.start()
+        theme = None if ps in heading_starts else theme_of(opening[ps])
+        paragraphs.append(Paragraph(ps, p.end(), p.group(), theme=theme, section=index.number_at(ps)))
     return paragraphs, sentences
 
 
