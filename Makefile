@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
-.PHONY: help install report test test-fast lab
+.PHONY: help install report test test-fast bench lab
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -31,6 +31,9 @@ test: $(STAMP) ## run every test: library, command line, builds and nbval on rep
 
 test-fast: $(STAMP) ## run the tests that do not execute notebooks
 	$(BIN)/python -m pytest -m "not notebooks"
+
+bench: $(STAMP) ## measure extraction speed (1 MB of text, against a bare digit scan) and import time
+	$(BIN)/python bench/bench_extraction.py
 
 lab: $(STAMP) ## open JupyterLab on notebooks/
 	$(BIN)/jupyter lab notebooks/

@@ -14,29 +14,52 @@ from typing import Callable, Optional, Sequence
 
 from . import rules
 from .numbers import CN_DIGITS, SCALES, as_number, is_digit_string, parse_arabic, parse_chinese
-from .results import Indicator, Sentence
-from .structure import LIST_BREAKS, clause_bounds
+from .results import Indicator, Section, Sentence
+from .structure import LIST_BREAKS
 from .rules import alternation
-from .units import UNIT_BY_SURFACE, UNITS
+from .units import FRACTION_UNITS, UNIT_BY_SURFACE, UNITS
 
 ARABIC = r"[0-9０-９]{1,3}(?:,[0-9]{3})+(?![0-9０-９])|[0-9０-９]+(?:[.．][0-9０-９]+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
 
+#: Characters a figure can start with: a quick test at each position before the
+#: whole pattern is tried.
+FIRST_CHARS = "".join(sorted({w[0] for w in rules.QUALIFIERS_BEFORE})) + "0-9０-９零〇一二两三四五六七八九十百千万亿"
+
 FIGURE = re.compile(
     rf"""
+    (?=[{FIRST_CHARS}])
     (?P<pre>{alternation(rules.QUALIFIERS_BEFORE)})?
     (?:(?P<ar>{ARABIC})|(?P<cn>{CHINESE}))
     (?:(?P<sep>[-－~～—至到])(?:(?P<ar2>{ARABIC})|(?P<cn2>{CHINESE})))?
+    [ \u3000]?  # PDF dumps put a space between the number and its unit (230.5 亿元)
     (?P<mid>{alternation(rules.QUALIFIERS_INSIDE)})?
     (?P<scale>{alternation(SCALES)})?
     (?P<mid2>{alternation(rules.QUALIFIERS_INSIDE)})?
-    (?P<unit>{alternation(u.surface for u in UNITS)})
+    (?P<unit>{alternation(u.surface for u in UNITS if u.surface not in FRACTION_UNITS)})
     (?P<post>{alternation(rules.QUALIFIERS_AFTER)})?
     """,
     re.VERBOSE,
 )
 
+#: A fraction or a percentage written out: 三分之一, 百分之五, 千分之三. Only tried around
+#: each 分之, which keeps it off the hot path.
+FRACTION = re.compile(
+    rf"""
+    (?P<pre>{alternation(rules.QUALIFIERS_BEFORE)})?
+    (?P<den>{ARABIC}|{CHINESE})分之(?P<num>{ARABIC}|{CHINESE})
+    (?P<post>{alternation(rules.QUALIFIERS_AFTER)})?
+    """,
+    re.VERBOSE,
+)
+FRACTION_MARK = "分之"
+FRACTION_REACH = 12
+
 BARE_SCALES = set("百千万亿")
+SPACES = (" ", "\u3000")
+SCALE_FACTORS = {k: int(v) for k, v in SCALES.items()}
+BREAK = re.compile("[" + re.escape(LIST_BREAKS) + "]")
+LAST_BREAK = re.compile("(?s:.*)[" + re.escape(LIST_BREAKS) + "]")
 LABEL_TRIM = "、和及与并且,，;；:： "
 MAX_LABEL = 16
 SHORT_BEFORE = 3
@@ -49,6 +72,10 @@ def _number(ar: Optional[str], cn: Optional[str]) -> Optional[Decimal]:
         return None
 
 
+def _longest_first(words: Sequence[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 def _ends_with_any(text: str, pos: int, words: Sequence[str]) -> Optional[str]:
     for w in words:
         if text.startswith(w, pos - len(w)):
@@ -57,53 +84,135 @@ def _ends_with_any(text: str, pos: int, words: Sequence[str]) -> Optional[str]:
 
 
 def _starts_with_any(text: str, pos: int, words: Sequence[str]) -> Optional[str]:
-    for w in sorted(words, key=len, reverse=True):
+    for w in words:
         if text.startswith(w, pos):
             return w
     return None
 
 
-class Candidate:
-    """A pattern match on its way to becoming an :class:`Indicator`."""
+ALLOW_BEFORE = _longest_first(rules.ALLOW_BEFORE)
+REJECT_BEFORE = _longest_first(rules.REJECT_BEFORE)
+REJECT_BEFORE_LAST = {w[-1] for w in REJECT_BEFORE}
+TIME_WINDOW_BEFORE = _longest_first(rules.TIME_WINDOW_BEFORE)
+TIME_WINDOW_AFTER = _longest_first(rules.TIME_WINDOW_AFTER)
+DURATION_ATTRIBUTE_AFTER = _longest_first(rules.DURATION_ATTRIBUTE_AFTER)
+REJECT_AFTER = _longest_first(rules.REJECT_AFTER)
+#: Single-character qualifiers, and the words ending in each that are not qualifiers.
+FALSE_QUALIFIERS = {
+    q: tuple(w for w in rules.NOT_QUALIFIER_WORDS if len(w) > 1 and w.endswith(q))
+    for q in rules.QUALIFIERS_BEFORE
+    if len(q) == 1
+}
 
-    __slots__ = ("m", "start", "end", "pre", "post")
+
+GROUPS = ("ar", "cn", "sep", "scale", "pre", "post", "mid", "mid2", "unit", "ar2", "cn2")
+
+
+class Candidate:
+    """A pattern match on its way to becoming an :class:`Indicator`: its groups read
+    once, its number parsed once (``value`` is ``None`` when the numeral is not one
+    number)."""
+
+    __slots__ = (
+        "start", "end", "number_start", "unit_end", "pre", "post", "ar", "cn", "sep", "mid",
+        "scale", "unit", "value", "value_max",
+    )
 
     def __init__(self, m: re.Match[str]) -> None:
-        self.m = m
+        self.ar, self.cn, self.sep, self.scale, self.pre, self.post, mid, mid2, unit, ar2, cn2 = m.group(*GROUPS)
         self.start = m.start()
         self.end = m.end()
-        self.pre = m.group("pre")
-        self.post = m.group("post")
+        self.unit_end = m.end("unit")
+        self.number_start = m.start("ar") if self.ar else m.start("cn")
+        self.mid = mid or mid2
+        self.unit = UNIT_BY_SURFACE[unit]
+        factor = (SCALE_FACTORS[self.scale] if self.scale else 1) * UNIT_BY_SURFACE[unit].scale
+        ar = self.ar
+        low = int(ar) if ar and ar.isdigit() else _number(ar, self.cn)
+        self.value = low * factor if low is not None else None
+        self.value_max = None
+        if self.sep:
+            high = _number(ar2, cn2)
+            self.value_max = high * factor if high is not None else None
+            if high is None:
+                self.value = None
 
-    @property
-    def number_start(self) -> int:
-        return self.m.start("ar") if self.m.group("ar") else self.m.start("cn")
 
-    @property
-    def unit(self):
-        return UNIT_BY_SURFACE[self.m.group("unit")]
+class FractionCandidate(Candidate):
+    """A written-out fraction: ``百分之五`` is 5 %, ``千分之三`` 3 ‰, ``三分之一`` the
+    fraction 1/3 (its value rounded to six places)."""
+
+    def __init__(self, m: re.Match[str]) -> None:
+        den, num = _number(*_split(m.group("den"))), _number(*_split(m.group("num")))
+        self.start, self.end = m.start(), m.end()
+        self.number_start = m.start("den")
+        self.unit_end = m.end("num")
+        self.pre, self.post = m.group("pre"), m.group("post")
+        self.ar = self.cn = self.sep = self.scale = self.mid = None
+        self.value_max = None
+        if den is None or num is None or den == 0:
+            self.unit, self.value = UNIT_BY_SURFACE["分之"], None
+        elif den == 100:
+            self.unit, self.value = UNIT_BY_SURFACE["百分之"], num
+        elif den == 1000:
+            self.unit, self.value = UNIT_BY_SURFACE["千分之"], num
+        else:
+            self.unit, self.value = UNIT_BY_SURFACE["分之"], round(num / den, 6)
+
+
+def _split(numeral: str) -> tuple[Optional[str], Optional[str]]:
+    """``(arabic, chinese)`` for :func:`_number`."""
+    return (numeral, None) if numeral[0] in "0123456789０１２３４５６７８９" else (None, numeral)
+
+
+def _fractions(text: str, span: tuple[int, int]) -> list[FractionCandidate]:
+    out: list[FractionCandidate] = []
+    pos = text.find(FRACTION_MARK, *span)
+    while pos != -1:
+        lo = max(span[0], pos - FRACTION_REACH, out[-1].end if out else 0)
+        for m in FRACTION.finditer(text, lo, min(span[1], pos + FRACTION_REACH)):
+            if m.start("den") <= pos < m.end("den") + 1:
+                out.append(FractionCandidate(m))
+                break
+        pos = text.find(FRACTION_MARK, pos + len(FRACTION_MARK), span[1])
+    return out
+
+
+def _candidates(text: str, span: tuple[int, int]) -> list[Candidate]:
+    """Figures and written-out fractions in reading order; a figure that overlaps a
+    fraction gives way to it."""
+    figures = [Candidate(m) for m in FIGURE.finditer(text, *span)]
+    fractions = _fractions(text, span)
+    if not fractions:
+        return figures
+    taken = [(f.start, f.end) for f in fractions]
+    figures = [c for c in figures if not any(s < c.end and c.start < e for s, e in taken)]
+    return sorted(figures + fractions, key=lambda c: c.start)
 
 
 def _drop_false_qualifiers(text: str, c: Candidate) -> None:
     """A qualifier character that belongs to the word before it (``签约``, ``通过``) is
     not a qualifier: the figure starts after it."""
-    if c.pre and len(c.pre) == 1:
-        pe = c.m.end("pre")
-        for w in rules.NOT_QUALIFIER_WORDS:
-            if len(w) > 1 and w.endswith(c.pre) and text.startswith(w, pe - len(w)):
-                c.pre = None
-                c.start = c.number_start
-                return
-    if c.pre == "上" and not (c.m.group("cn") and set(c.m.group("cn")) <= BARE_SCALES):
-        c.pre = None
-        c.start = c.number_start
+    pre = c.pre
+    if pre and pre in FALSE_QUALIFIERS:
+        if _ends_with_any(text, c.number_start, FALSE_QUALIFIERS[pre]) or (
+            pre == "上" and not (c.cn and set(c.cn) <= BARE_SCALES)
+        ):
+            c.pre = None
+            c.start = c.number_start
     if c.post == "内" and c.unit.kind != "duration":
         c.post = None
-        c.end = c.m.end("unit")
+        c.end = c.unit_end
 
 
 # Each rule takes the text and a candidate and returns a reason to reject it, or None.
 # Order matters only for the reason reported; every rule is a class of non-amounts.
+
+
+def _behind(text: str, c: Candidate) -> int:
+    """Where to look back from: the figure's start, past one space a PDF dump may have
+    put there (``第 3 名``)."""
+    return c.start - 1 if text[c.start - 1 : c.start] in SPACES else c.start
 
 
 def in_name(text, c, zones):
@@ -113,15 +222,16 @@ def in_name(text, c, zones):
 
 def is_code(text, c, zones):
     """Glued to Latin letters or other digits: a code or a measure name (``PM2.5``)."""
-    before = text[c.start - 1] if c.start else ""
-    return "part of a code" if before in rules.CODE_CHARS else None
+    pos = _behind(text, c)
+    return "part of a code" if pos and text[pos - 1] in rules.CODE_CHARS else None
 
 
 def is_ordinal_or_vague(text, c, zones):
     """An ordinal, a rank, a vague count or a rate's denominator (``第二``, ``数十``)."""
-    if _ends_with_any(text, c.start, rules.ALLOW_BEFORE):
+    pos = _behind(text, c)
+    if text[pos - 1 : pos] not in REJECT_BEFORE_LAST or _ends_with_any(text, pos, ALLOW_BEFORE):
         return None
-    word = _ends_with_any(text, c.start, rules.REJECT_BEFORE)
+    word = _ends_with_any(text, pos, REJECT_BEFORE)
     return f"after {word}" if word else None
 
 
@@ -129,63 +239,52 @@ def is_date(text, c, zones):
     """A year (``2022年``, ``二〇二二年``) or a fiscal year (``2022年度``)."""
     if c.unit.surface != "年":
         return None
-    ar, cn = c.m.group("ar"), c.m.group("cn")
-    if ar and len(ar) == 4 and not c.m.group("scale"):
+    if c.ar and len(c.ar) == 4 and not c.scale:
         return "a year"
-    if cn and is_digit_string(cn):
+    if c.cn and is_digit_string(c.cn):
         return "a year"
-    if text.startswith("度", c.m.end("unit")):
+    if text.startswith("度", c.unit_end):
         return "a year"
     return None
 
 
 def is_time_window(text, c, zones):
     """A span of time that frames the text, not an amount (``过去五年``, ``一年来``)."""
-    if c.unit.kind != "duration":
-        return None
-    if c.pre in rules.TIME_WINDOW_BEFORE or _ends_with_any(text, c.start, rules.TIME_WINDOW_BEFORE):
+    if c.pre in TIME_WINDOW_BEFORE or _ends_with_any(text, _behind(text, c), TIME_WINDOW_BEFORE):
         return "a time window"
-    if _starts_with_any(text, c.m.end("unit"), rules.TIME_WINDOW_AFTER) and not c.post:
+    if _starts_with_any(text, c.unit_end, TIME_WINDOW_AFTER) and not c.post:
         return "a time window"
     return None
 
 
 def is_attribute(text, c, zones):
     """A duration that names a service or a programme (``24小时自助``)."""
-    if c.unit.kind != "duration":
-        return None
-    return "an attribute" if _starts_with_any(text, c.end, rules.DURATION_ATTRIBUTE_AFTER) else None
+    return "an attribute" if _starts_with_any(text, c.end, DURATION_ATTRIBUTE_AFTER) else None
 
 
 def is_grade(text, c, zones):
     """A grade or level (``三级医院``)."""
-    return "a grade" if _starts_with_any(text, c.end, rules.REJECT_AFTER) else None
+    return "a grade" if _starts_with_any(text, c.end, REJECT_AFTER) else None
 
 
 def is_bare_scale(text, c, zones):
     """A lone 百/千/万/亿 counts only with a qualifier (``近千场``, ``百余场``); alone
     it is part of a name or an idiom (``万人太极拳``, ``千家万户``)."""
-    cn = c.m.group("cn")
-    if cn and len(cn) == 1 and cn in BARE_SCALES and not (c.pre or c.m.group("mid") or c.m.group("mid2")):
+    if c.cn and len(c.cn) == 1 and c.cn in BARE_SCALES and not (c.pre or c.mid):
         return "a bare scale"
     return None
 
 
 def is_indefinite(text, c, zones):
     """A lone Chinese 一 with a measure word is an article (``一批``, ``打造一个``)."""
-    cn = c.m.group("cn")
-    if cn == "一" and not (c.pre or c.m.group("mid") or c.m.group("scale") or c.m.group("sep")):
+    if c.cn == "一" and not (c.pre or c.mid or c.scale or c.sep):
         return "an article"
     return None
 
 
 def is_unparsable(text, c, zones):
     """A run of numeral characters that is not a number (``十四五``)."""
-    if _number(c.m.group("ar"), c.m.group("cn")) is None:
-        return "not a number"
-    if c.m.group("sep") and _number(c.m.group("ar2"), c.m.group("cn2")) is None:
-        return "not a number"
-    return None
+    return "not a number" if c.value is None else None
 
 
 REJECTION_RULES: tuple[Callable, ...] = (
@@ -193,35 +292,29 @@ REJECTION_RULES: tuple[Callable, ...] = (
     in_name,
     is_code,
     is_ordinal_or_vague,
-    is_date,
-    is_time_window,
-    is_attribute,
     is_grade,
     is_bare_scale,
     is_indefinite,
 )
 
+#: Rules that apply to durations only (天, 年, 小时 …), checked after the ones above.
+DURATION_RULES: tuple[Callable, ...] = (
+    is_date,
+    is_time_window,
+    is_attribute,
+)
+
 
 def qualifier_of(c: Candidate) -> str:
-    if c.m.group("sep"):
+    if c.sep:
         return "range"
     if c.pre:
         return rules.QUALIFIERS_BEFORE[c.pre]
-    mid = c.m.group("mid") or c.m.group("mid2")
-    if mid:
-        return rules.QUALIFIERS_INSIDE[mid]
+    if c.mid:
+        return rules.QUALIFIERS_INSIDE[c.mid]
     if c.post:
         return rules.QUALIFIERS_AFTER[c.post]
     return "exact"
-
-
-def value_of(c: Candidate) -> tuple[Decimal, Optional[Decimal]]:
-    scale = SCALES[c.m.group("scale")] if c.m.group("scale") else Decimal(1)
-    low = _number(c.m.group("ar"), c.m.group("cn")) * scale
-    high = None
-    if c.m.group("sep"):
-        high = _number(c.m.group("ar2"), c.m.group("cn2")) * scale
-    return low, high
 
 
 def _trim_label(label: str) -> str:
@@ -237,86 +330,107 @@ def _trim_label(label: str) -> str:
     return label[quote:] if quote > cut else label[cut:]
 
 
-def label_figures(text: str, found: list[tuple[int, int]], sentence_at) -> list[str]:
-    """What each figure measures: the clause text before it (back to the previous
-    figure), joined by … to the text after it when the text before is only a verb
-    (``投资…改造老旧小区``); a figure listed after another (``、82万平方米``) takes the
-    label of the one before."""
-    labels: list[str] = []
-    for i, (s, e) in enumerate(found):
-        sent = sentence_at(s)
-        lo, hi = (sent.start, sent.end) if sent else (0, len(text))
-        cs, ce = clause_bounds(text, s, lo, hi, LIST_BREAKS)
-        _, clause_end = clause_bounds(text, e, lo, hi, LIST_BREAKS)
-        prev_end = found[i - 1][1] if i and found[i - 1][1] > cs else cs
-        next_start = found[i + 1][0] if i + 1 < len(found) and found[i + 1][0] < clause_end else clause_end
-        before = text[prev_end:s].strip(LABEL_TRIM)
-        after = text[e:next_start].strip(LABEL_TRIM)
-        if len(before) < SHORT_BEFORE and after:
-            label = f"{before}…{after}" if before else after
-        else:
-            label = _trim_label(before)
-        if not label and labels and text[s - 1 : s] == "、":
-            label = labels[-1]
-        labels.append(label)
-    return labels
+def _clause_start(text: str, pos: int, lo: int) -> int:
+    """Just after the last clause break in ``text[lo:pos]``, or ``lo``."""
+    m = LAST_BREAK.match(text, lo, pos)
+    return m.end() if m else lo
 
 
-def is_each(text: str, start: int, spans: list[tuple[int, int]], sentence_at) -> bool:
-    """Whether 各 stands before the figure in its clause, with no figure between, as
-    "each" rather than as part of a determiner (``各级``, ``各类``)."""
-    sent = sentence_at(start)
-    cs, _ = clause_bounds(text, start, sent.start if sent else 0, start, LIST_BREAKS)
-    i = bisect.bisect_left(spans, (start, start))
-    if i:
-        cs = max(cs, spans[i - 1][1])
-    pos = text.rfind(rules.EACH, cs, start)
+def _clause_end(text: str, pos: int, hi: int) -> int:
+    """The first clause break in ``text[pos:hi]``, or ``hi``."""
+    m = BREAK.search(text, pos, hi)
+    return m.start() if m else hi
+
+
+def label_of(text: str, before_start: int, start: int, end: int, after_end: int, previous: Optional[str]) -> str:
+    """What a figure measures: the clause text before it (back to the previous figure),
+    joined by … to the text after it when the text before is only a verb (``投资…改造老
+    旧小区``); a figure listed after another (``、82万平方米``) takes the label of the one
+    before (``previous``)."""
+    before = text[before_start:start].strip(LABEL_TRIM)
+    after = text[end:after_end].strip(LABEL_TRIM)
+    if len(before) < SHORT_BEFORE and after:
+        label = f"{before}…{after}" if before else after
+    else:
+        label = _trim_label(before)
+    if not label and previous is not None and text[start - 1 : start] == "、":
+        label = previous
+    return label
+
+
+def is_each(text: str, clause_start: int, start: int) -> bool:
+    """Whether 各 stands between the clause start (or the previous figure) and the
+    figure as "each", rather than as part of a determiner (``各级``, ``各类``)."""
+    pos = text.rfind(rules.EACH, clause_start, start)
     while pos != -1:
         if text[pos + 1 : pos + 2] not in rules.EACH_DETERMINER_NEXT:
             return True
-        pos = text.rfind(rules.EACH, cs, pos)
+        pos = text.rfind(rules.EACH, clause_start, pos)
     return False
+
+
+def _containing(spans: Sequence[Sentence], offsets: list[int]) -> list[Optional[Sentence]]:
+    """For each offset (in increasing order), the span that holds it, or ``None``."""
+    out: list[Optional[Sentence]] = []
+    at = 0
+    for pos in offsets:
+        while at < len(spans) and spans[at].end <= pos:
+            at += 1
+        out.append(spans[at] if at < len(spans) and spans[at].start <= pos else None)
+    return out
 
 
 def find_indicators(
     text: str,
     span: tuple[int, int],
     zones: Callable[[int], bool],
-    sentence_at: Callable[[int], Optional[Sentence]],
-    section_at: Callable[[int], Optional[str]],
+    sentences: Sequence[Sentence],
+    sections: Sequence[Section],
 ) -> list[Indicator]:
     """Every indicator in ``text[span[0]:span[1]]``, in reading order.
 
     ``zones(offset)`` tells whether an offset lies inside quotes or a title;
-    ``sentence_at`` and ``section_at`` place an offset in its sentence and section.
+    ``sentences`` and ``sections`` (the outermost ones) are in reading order; they
+    place each figure in its sentence and section.
     """
     kept: list[Candidate] = []
-    for m in FIGURE.finditer(text, *span):
-        c = Candidate(m)
+    for c in _candidates(text, span):
         _drop_false_qualifiers(text, c)
-        if any(rule(text, c, zones) for rule in REJECTION_RULES):
-            continue
-        kept.append(c)
-    spans = [(c.start, c.end) for c in kept]
-    labels = label_figures(text, spans, sentence_at)
-    out = []
-    for c, label in zip(kept, labels):
-        low, high = value_of(c)
-        each = is_each(text, c.start, spans, sentence_at)
+        rules_to_apply = REJECTION_RULES + DURATION_RULES if c.unit.kind == "duration" else REJECTION_RULES
+        for rule in rules_to_apply:
+            if rule(text, c, zones):
+                break
+        else:
+            kept.append(c)
+    holders = _containing(sentences, [c.start for c in kept])
+    out: list[Indicator] = []
+    label = None
+    at = 0  # figures and sections both come in reading order: walk them together
+    for i, (c, sentence) in enumerate(zip(kept, holders)):
+        while at < len(sections) and sections[at].end <= c.start:
+            at += 1
+        section = sections[at].number if at < len(sections) and sections[at].start <= c.start else None
+        lo, hi = (sentence.start, sentence.end) if sentence else (0, len(text))
+        if i and kept[i - 1].end > lo:
+            lo = kept[i - 1].end
+        if i + 1 < len(kept) and kept[i + 1].start < hi:
+            hi = kept[i + 1].start
+        before_start = _clause_start(text, c.start, lo)
+        label = label_of(text, before_start, c.start, c.end, _clause_end(text, c.end, hi), label if out else None)
         out.append(
             Indicator(
                 start=c.start,
                 end=c.end,
                 text=text[c.start : c.end],
-                value=as_number(low),
-                value_max=as_number(high) if high is not None else None,
+                value=as_number(c.value),
+                value_max=as_number(c.value_max) if c.value_max is not None else None,
                 unit=c.unit.base,
                 kind=c.unit.kind,
                 qualifier=qualifier_of(c),
                 label=label,
-                section=section_at(c.start),
-                each=each,
-                sentence=sentence_at(c.start),
+                section=section,
+                each=rules.EACH in text[before_start : c.start] and is_each(text, before_start, c.start),
+                sentence=sentence,
             )
         )
     return out

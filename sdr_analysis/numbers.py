@@ -94,8 +94,10 @@ def is_digit_string(text: str) -> bool:
     return len(text) > 1 and all(ch in CN_DIGITS for ch in text)
 
 
-def as_number(value: Decimal) -> int | float:
+def as_number(value: Decimal | int) -> int | float:
     """An ``int`` when the value is whole, else a ``float``."""
+    if isinstance(value, int):
+        return value
     if value == value.to_integral_value():
         return int(value)
     return float(value)

@@ -148,14 +148,12 @@ class Report:
     @cached_property
     def terms(self) -> list[Term]:
         """Quoted terms (named initiatives) in reading order, repeats kept."""
-        return [
-            Term(s, e, self.text[s:e], section=self.section_number_at(s))
-            for s, e in term_spans(self._quoted)
-        ]
+        text, section_at = self.text, self._index.number_at
+        return [Term(s, e, text[s:e], section=section_at(s)) for s, e in term_spans(self._quoted)]
 
     @cached_property
     def indicators(self) -> list[Indicator]:
-        return find_indicators(self.text, self.body, self.in_name, self.sentence_at, self.section_number_at)
+        return find_indicators(self.text, self.body, self.in_name, self.sentences, self.sections)
 
     @cached_property
     def claims(self) -> list[Claim]:

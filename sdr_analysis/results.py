@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Optional
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of the report's text."""
 
@@ -23,7 +23,7 @@ class Span:
         return asdict(self)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Metadata:
     """What the title line says about the report.
 
@@ -48,12 +48,12 @@ class Metadata:
         return int(self.date[:4]) if self.date else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence(Span):
     """A sentence, up to and including its closing 。！？ (and any closing quote)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph(Span):
     """A paragraph (a line of the body) and its theme: a short lead sentence, if any."""
 
@@ -61,7 +61,7 @@ class Paragraph(Span):
     section: Optional[str] = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section(Span):
     """A heading and everything under it, up to the next heading of the same or a
     higher level.
@@ -91,7 +91,7 @@ class Section(Span):
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Indicator(Span):
     """A figure that states an amount.
 
@@ -131,7 +131,7 @@ class Indicator(Span):
         return d
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim(Span):
     """A claim to lead or to be recognised.
 
@@ -156,7 +156,7 @@ class Claim(Span):
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation(Span):
     """Figures joined by a change.
 
@@ -189,7 +189,7 @@ class Relation(Span):
         return d
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Term(Span):
     """A quoted term (a named initiative, slogan or title): the text inside the
     innermost balanced pair of quotes, quotes excluded."""

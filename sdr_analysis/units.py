@@ -1,8 +1,9 @@
 """Units of measure that Chinese government work reports use, as data.
 
-Each :class:`Unit` row is ``(surface, kind, base)``: the unit as written after a number,
-the class of quantity it measures, and the unit the value is reported in once any
-scale (万, 亿) has been folded into the value. Units are matched longest first, so
+Each :class:`Unit` row is ``(surface, kind, base, scale)``: the unit as written after a
+number, the class of quantity it measures, the unit the value is reported in, and what
+one of the written unit is in the base unit (``兆瓦`` is 1000 ``千瓦``). A scale written
+before the unit (万, 亿) is folded into the value as well. Units are matched longest first, so
 ``个百分点`` wins over ``个`` and ``平方米`` over ``米``; the order of the table itself
 does not matter.
 
@@ -20,6 +21,7 @@ class Unit(NamedTuple):
     surface: str
     kind: str
     base: str
+    scale: int = 1
 
 
 UNITS: tuple[Unit, ...] = (
@@ -29,6 +31,10 @@ UNITS: tuple[Unit, ...] = (
     Unit("%", "percent", "%"),
     Unit("％", "percent", "%"),
     Unit("‰", "other", "‰"),
+    # fractions written out (三分之一, 百分之五): matched by their own pattern
+    Unit("百分之", "percent", "%"),
+    Unit("千分之", "other", "‰"),
+    Unit("分之", "other", "分之"),
     Unit("倍", "other", "倍"),
     # money
     Unit("元", "money", "元"),
@@ -54,8 +60,10 @@ UNITS: tuple[Unit, ...] = (
     Unit("千克", "other", "公斤"),
     Unit("立方米", "other", "立方米"),
     Unit("千瓦时", "other", "千瓦时"),
+    Unit("兆瓦时", "other", "千瓦时", 1000),
     Unit("千瓦", "other", "千瓦"),
-    Unit("兆瓦", "other", "兆瓦"),
+    Unit("兆瓦", "other", "千瓦", 1000),
+    Unit("吉瓦", "other", "千瓦", 1_000_000),
     Unit("标准箱", "other", "标准箱"),
     Unit("吨标准煤", "other", "吨标准煤"),
     # people
@@ -118,5 +126,8 @@ UNITS: tuple[Unit, ...] = (
     Unit("组", "count", "组"),
     Unit("期", "count", "期"),
 )
+
+#: Units that only the fraction pattern produces; the figure pattern leaves them out.
+FRACTION_UNITS = ("百分之", "千分之", "分之")
 
 UNIT_BY_SURFACE: dict[str, Unit] = {u.surface: u for u in UNITS}

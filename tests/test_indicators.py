@@ -132,6 +132,24 @@ FIGURES = [
     pytest.param("地区生产总值增长８．５％。", [("８．５％", 8.5, "%", "percent", "exact")], id="fullwidth-decimal-percent"),
     pytest.param("税收占比提高到７２％。", [("７２％", 72, "%", "percent", "exact")], id="fullwidth-percent"),
 
+    # --- fractions and percentages written out ---
+    pytest.param("农村贫困人口减少三分之一。", [("三分之一", 0.333333, "分之", "other", "exact")], id="fraction-third"),
+    pytest.param("约三分之二的社区建成议事厅。", [("约三分之二", 0.666667, "分之", "other", "about")], id="fraction-about"),
+    pytest.param("民营经济占比超过百分之六十。", [("超过百分之六十", 60, "%", "percent", "more_than")], id="percent-written"),
+    pytest.param("万元产值能耗下降百分之五。", [("百分之五", 5, "%", "percent", "exact")], id="percent-written-five"),
+    pytest.param("婴儿死亡率控制在千分之三以内。", [("千分之三以内", 3, "‰", "other", "less_than")], id="permille-written"),
+    pytest.param("四分之1的资金用于民生。", [("四分之1", 0.25, "分之", "other", "exact")], id="fraction-mixed-digits"),
+
+    # --- PDF dumps: a space between the number and its unit ---
+    pytest.param("完成固定资产投资230.5 亿元。", [("230.5 亿元", 23_050_000_000, "元", "money", "exact")], id="pdf-space-scale"),
+    pytest.param("城镇登记失业率3.2 %。", [("3.2 %", 3.2, "%", "percent", "exact")], id="pdf-space-percent"),
+    pytest.param("新建学校 4\u3000所。", [("4\u3000所", 4, "所", "count", "exact")], id="pdf-ideographic-space"),
+
+    # --- units whose base is another unit (the table's scale column) ---
+    pytest.param("新增风电装机2.5兆瓦。", [("2.5兆瓦", 2500, "千瓦", "other", "exact")], id="unit-scale-megawatt"),
+    pytest.param("年发电量12万兆瓦时。", [("12万兆瓦时", 120_000_000, "千瓦时", "other", "exact")], id="unit-scale-and-wan"),
+    pytest.param("新建道路3.6千米。", [("3.6千米", 3.6, "公里", "length", "exact")], id="unit-alias-kilometre"),
+
     # --- a rate's denominator is not a figure; the rate is ---
     pytest.param("每万人拥有执业医师3.2人。", [("3.2人", 3.2, "人", "people", "exact")], id="per-wan-people"),
 ]
@@ -200,6 +218,13 @@ NOT_INDICATORS = [
     pytest.param("新建九年一贯制学校2所。", ["2所"], id="school-type-years"),
     pytest.param("巩固九年义务教育成果。", [], id="compulsory-education-years"),
     pytest.param("群众办事最多跑一次。", [], id="yi-ci-after-zuiduo"),
+    # --- PDF dumps: a space does not hide an ordinal or a code ---
+    pytest.param("综合排名第 3 名。", [], id="pdf-space-ordinal"),
+    pytest.param("PM 2.5浓度下降。", [], id="pdf-space-code"),
+    # --- page furniture and addresses ---
+    pytest.param("详见http://www.example.gov.cn/2023/0105/12.html。", [], id="url"),
+    pytest.param("— 3 —", [], id="page-number"),
+    pytest.param("第12页 共30页", [], id="page-of-pages"),
 ]
 
 
