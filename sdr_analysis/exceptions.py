@@ -2,7 +2,9 @@
 
 Every error the library raises on purpose derives from :class:`SdrError`, so a caller
 (the command line, a notebook) can catch one type and show its message: each message is
-one line that says what is wrong and what to do.
+one line that says what is wrong and what to do. In a notebook (IPython, JupyterLab,
+papermill) an :class:`SdrError` is shown as that one line instead of a traceback, so a
+wrong parameter reads as a message listing what is valid.
 """
 
 from __future__ import annotations
@@ -10,6 +12,14 @@ from __future__ import annotations
 
 class SdrError(Exception):
     """Base class of the errors raised by sdr_analysis."""
+
+    def _render_traceback_(self) -> list[str]:
+        """What IPython shows instead of a traceback: one line, ``Name: message``.
+
+        The error is about the input (a parameter, a file), not the code, so the stack
+        would only bury the message.
+        """
+        return [f"{type(self).__name__}: {self}"]
 
 
 class ReportReadError(SdrError):

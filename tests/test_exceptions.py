@@ -1,0 +1,76 @@
+"""The errors' messages, and how a notebook shows them: one line naming what is wrong
+and what is valid, never a traceback."""
+
+from __future__ import annotations
+
+import nbformat
+import papermill as pm
+import pytest
+from papermill.exceptions import PapermillExecutionError
+
+from conftest import ROOT
+from sdr_analysis import BuildError, ReportReadError, SdrError, SectionNotFound
+
+ERRORS = [
+    pytest.param(
+        SectionNotFound("九", ["三", "四", "五", "六"]),
+        "no section '九' in this report; sections: 三, 四, 五, 六",
+        id="section-not-found-lists-sections",
+    ),
+    pytest.param(SectionNotFound("一", []), "no section '一' in this report; sections: none", id="section-not-found-no-sections"),
+    pytest.param(
+        ReportReadError("seeds/missing.txt", "no such file; check the path"),
+        "seeds/missing.txt: no such file; check the path",
+        id="report-read-error",
+    ),
+    pytest.param(
+        BuildError("section-5.ipynb", 3, "SectionNotFound: no section '九'"),
+        "section-5.ipynb, cell 3 failed: SectionNotFound: no section '九'",
+        id="build-error-with-cell",
+    ),
+    pytest.param(
+        BuildError("overview.ipynb", None, "DeadKernelError: kernel died"),
+        "overview.ipynb failed: DeadKernelError: kernel died",
+        id="build-error-without-cell",
+    ),
+    pytest.param(SdrError("unknown language 'fr'; use one of: en, zh"), "unknown language 'fr'; use one of: en, zh", id="base"),
+]
+
+
+@pytest.mark.parametrize("error, message", ERRORS)
+def test_message(error, message):
+    assert str(error) == message
+    assert isinstance(error, SdrError)
+
+
+@pytest.mark.parametrize("error, message", ERRORS)
+def test_notebook_shows_one_line(error, message):
+    assert error._render_traceback_() == [f"{type(error).__name__}: {message}"]
+
+
+WRONG_PARAMETERS = [
+    pytest.param({"section": "九"}, "SectionNotFound", ["三", "四", "五", "六"], id="section"),
+    pytest.param({"lang": "fr"}, "SdrError", ["en", "zh"], id="lang"),
+    pytest.param({"report_path": "../seeds/missing.txt"}, "ReportReadError", ["missing.txt", "no such file"], id="report-path"),
+]
+
+
+@pytest.mark.notebooks
+@pytest.mark.parametrize("parameters, ename, named", WRONG_PARAMETERS)
+def test_wrong_notebook_parameter_is_one_message(tmp_path, parameters, ename, named):
+    out = tmp_path / "section.ipynb"
+    with pytest.raises(PapermillExecutionError) as info:
+        pm.execute_notebook(
+            str(ROOT / "notebooks" / "section.ipynb"),
+            str(out),
+            parameters=parameters,
+            cwd=str(ROOT / "notebooks"),
+            kernel_name="python3",
+            progress_bar=False,
+        )
+    assert info.value.ename == ename
+    assert all(word in info.value.evalue for word in named)
+    nb = nbformat.read(out, as_version=4)
+    (error,) = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert len(error.traceback) <= 2
+    assert error.traceback[0] == f"{ename}: {info.value.evalue}"
