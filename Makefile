@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 REPORT ?= seeds/dalian-shahekou-2022.txt
-LANG_OUT ?= en
+LANGS ?= en,zh
 
 .DEFAULT_GOAL := help
 
@@ -24,7 +24,7 @@ help: ## list the targets
 install: $(STAMP) ## create .venv and install the package (done by report and test when needed)
 
 report: $(STAMP) ## regenerate reports/ from the report (REPORT=path, default: the seed)
-	$(BIN)/sdr-analysis build $(REPORT) --out reports --lang $(LANG_OUT)
+	$(BIN)/sdr-analysis build $(REPORT) --out reports --lang $(LANGS)
 
 test: $(STAMP) ## run every test: library, command line, builds and nbval on reports/
 	$(BIN)/python -m pytest
@@ -32,8 +32,9 @@ test: $(STAMP) ## run every test: library, command line, builds and nbval on rep
 test-fast: $(STAMP) ## run the tests that do not execute notebooks
 	$(BIN)/python -m pytest -m "not notebooks"
 
-bench: $(STAMP) ## measure extraction speed (1 MB of text, against a bare digit scan) and import time
+bench: $(STAMP) ## measure extraction speed, import time, and build time against one notebook
 	$(BIN)/python bench/bench_extraction.py
+	$(BIN)/python bench/bench_build.py
 
 lab: $(STAMP) ## open JupyterLab on notebooks/
 	$(BIN)/jupyter lab notebooks/

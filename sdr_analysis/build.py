@@ -1,41 +1,73 @@
 """Building the reports: the write-up notebooks run by papermill, their HTML pages, the
 tables behind them and an index page.
 
-A build runs in a staging folder beside the output and replaces the previous output
-only when every notebook has succeeded, so a failure never destroys a good report.
-What changes from run to run (timestamps, durations, paths of this machine) is left
-out of the notebooks, so a rebuild with nothing changed rewrites the same bytes.
+- Incremental: ``manifest.json`` in the output records a fingerprint of each
+  notebook's inputs (report text, notebook, library source and the versions of the
+  packages that shape its output, parameters); a rebuild runs only the notebooks
+  whose fingerprint changed, and says so when there is nothing to do.
+- Fast: each worker process keeps one kernel for the whole build and clears its
+  namespace between notebooks, so kernel start and imports are paid once per worker.
+- Safe: a build works in a staging copy beside the output and replaces the output
+  only when every notebook has succeeded; a failure names the notebook and the cell.
+- Reproducible: what changes from run to run (timestamps, durations, paths, execution
+  counts that depend on which worker ran a notebook) is not written, so a rebuild of
+  unchanged inputs writes the same bytes.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import os
+import re
 import shutil
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from importlib import metadata
 from pathlib import Path
-from typing import Callable, NamedTuple, Optional
+from typing import Callable, NamedTuple, Optional, Sequence
 
-from .exceptions import BuildError
+from .exceptions import BuildError, SdrError
+from .indicators import money_total
 from .report import Report, load_report
-from .writeup import check_lang, density, money_words, section_file
+from .writeup import LANGS, check_lang, density, money_words, section_file
 
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+PACKAGE = Path(__file__).resolve().parent
+NOTEBOOKS = PACKAGE.parent / "notebooks"
 DEFAULT_JOBS = 2
 KERNEL = "python3"
+MANIFEST = "manifest.json"
+MANIFEST_VERSION = 1
+TABLES = ("sections", "indicators", "claims", "relations", "terms")
+
+#: Packages whose versions change what the notebooks print or draw.
+OUTPUT_PACKAGES = ("pandas", "matplotlib", "mplfonts", "jieba", "nbconvert", "papermill", "nbformat")
 
 #: Notebook metadata written by papermill and nbclient that changes from run to run.
 VOLATILE_NOTEBOOK_KEYS = ("start_time", "end_time", "duration", "input_path", "output_path", "environment_variables", "exception")
 VOLATILE_CELL_KEYS = ("execution", "papermill")
 
+#: Added to every HTML page: type set for Chinese, a readable measure, no scripts.
+PAGE_STYLE = """<style>
+@font-face { font-family: "Report CJK"; src: url("cjk.woff") format("woff"); }
+body, .jp-RenderedHTMLCommon { font-family: "Report CJK", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Helvetica Neue", Arial, sans-serif; }
+.jp-RenderedHTMLCommon { line-height: 1.8; font-size: 15px; }
+.jp-Notebook { max-width: 62rem; margin: 0 auto; padding: 1.5rem; }
+.jp-RenderedHTMLCommon table { font-size: 13px; }
+.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { white-space: normal; text-align: left !important; }
+.jp-RenderedHTMLCommon a[href^="#S"] { text-decoration: none; font-size: 0.8em; vertical-align: super; }
+</style>
+"""
+SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.S)
+
 
 class Job(NamedTuple):
-    """One notebook to run: its output name, its source notebook and parameters."""
+    """One notebook to run: its output name, title, source notebook and parameters."""
 
     name: str
+    title: str
     notebook: Path
     parameters: dict
 
@@ -44,22 +76,99 @@ def slug_of(path: str | os.PathLike[str]) -> str:
     return Path(path).stem
 
 
-def plan(report: Report, report_param: str, lang: str, notebooks: Path = NOTEBOOKS) -> list[Job]:
-    """The overview, then one job per outermost section."""
-    jobs = [Job("overview", notebooks / "overview.ipynb", {"report_path": report_param, "lang": lang})]
-    for sec in report:
-        jobs.append(
-            Job(section_file(sec), notebooks / "section.ipynb", {"report_path": report_param, "section": sec.number, "lang": lang})
-        )
+def output_name(stem: str, lang: str) -> str:
+    """``section-5`` in English, ``section-5-zh`` in Chinese."""
+    return stem if lang == LANGS[0] else f"{stem}-{lang}"
+
+
+def plan(report: Report, report_param: str, langs: Sequence[str], notebooks: Path = NOTEBOOKS) -> list[Job]:
+    """For each language, the overview, then one job per outermost section."""
+    jobs = []
+    for lang in langs:
+        jobs.append(Job(output_name("overview", lang), "Overview · 概览", notebooks / "overview.ipynb", {"report_path": report_param, "lang": lang}))
+        for sec in report:
+            jobs.append(
+                Job(
+                    output_name(section_file(sec), lang),
+                    sec.marker + sec.title,
+                    notebooks / "section.ipynb",
+                    {"report_path": report_param, "section": sec.number, "lang": lang},
+                )
+            )
     return jobs
 
 
-def _quiet_worker() -> None:
-    """Send the kernels' own log lines (transport warnings, shutdown notices) to
-    /dev/null: a worker reports its outcome through its return value."""
+# fingerprints
+
+
+def _sha(*parts: bytes) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(hashlib.sha256(part).digest())
+    return h.hexdigest()
+
+
+def library_fingerprint() -> str:
+    """The package's own source and data, and the versions of the packages that shape
+    the output."""
+    files = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".csv", ".json"))
+    versions = []
+    for name in OUTPUT_PACKAGES:
+        try:
+            versions.append(f"{name}=={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name} missing")
+    return _sha(*(p.relative_to(PACKAGE).as_posix().encode() + b"\0" + p.read_bytes() for p in files), "\n".join(versions).encode())
+
+
+def fingerprint(job: Job, report_hash: str, library_hash: str) -> str:
+    params = json.dumps(job.parameters, sort_keys=True, ensure_ascii=False)
+    return _sha(report_hash.encode(), job.notebook.read_bytes(), library_hash.encode(), params.encode())
+
+
+def read_manifest(folder: Path) -> dict:
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if data.get("version") == MANIFEST_VERSION else {}
+
+
+def write_manifest(folder: Path, report_param: str, tables: str, notebooks: dict[str, str]) -> None:
+    data = {"version": MANIFEST_VERSION, "report": report_param, "tables": tables, "notebooks": dict(sorted(notebooks.items()))}
+    (folder / MANIFEST).write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+
+# running notebooks (in worker processes)
+
+_kernel = None  # each worker's kernel, started once for the whole build
+
+
+def _start_worker(workdir: str) -> None:
+    """Silence the kernel's own log lines (a worker reports through its return value)
+    and start the kernel this worker runs all its notebooks in."""
+    global _kernel
+    from multiprocessing.util import Finalize
+
+    from jupyter_client.manager import KernelManager
+
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     os.close(devnull)
+    _kernel = KernelManager(kernel_name=KERNEL)
+    _kernel.start_kernel(cwd=workdir)
+    Finalize(_kernel, _kernel.shutdown_kernel, kwargs={"now": True}, exitpriority=10)
+
+
+
+def _clear_namespace() -> None:
+    """Forget the previous notebook's variables; imported modules stay loaded."""
+    client = _kernel.client()
+    client.start_channels(iopub=False, stdin=False, hb=False)  # a reply on the shell is enough
+    try:
+        client.execute("%reset -f", silent=True, store_history=False, reply=True, timeout=60)
+    finally:
+        client.stop_channels()
 
 
 def _parameters_cell(notebook: Path) -> int:
@@ -71,23 +180,27 @@ def _parameters_cell(notebook: Path) -> int:
 
 
 def run_notebook(job: Job, workdir: str) -> tuple[str, Optional[int], Optional[str], float]:
-    """Run one notebook into ``workdir``; returns (name, failing cell, error, seconds)."""
+    """Run one notebook into ``workdir`` and write its HTML page; returns (name,
+    failing cell, error, seconds)."""
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
     started = time.monotonic()
     out = Path(workdir) / f"{job.name}.ipynb"
     try:
+        _clear_namespace()
         pm.execute_notebook(
             str(job.notebook),
             str(out),
             parameters=job.parameters,
-            cwd=workdir,
             kernel_name=KERNEL,
+            km=_kernel,
             progress_bar=False,
             log_output=False,
             request_save_on_cell_execute=False,
         )
+        scrub(out)
+        to_html(out, job.title)
     except PapermillExecutionError as exc:
         # papermill counts the cell it injected after the parameters; the source
         # notebook, which is what a reader opens, does not have it
@@ -101,41 +214,54 @@ def run_notebook(job: Job, workdir: str) -> tuple[str, Optional[int], Optional[s
 
 
 def scrub(path: Path) -> None:
-    """Remove run-dependent metadata from an executed notebook, in place."""
+    """Remove run-dependent metadata from an executed notebook, in place, and number
+    its executed cells from 1 (a reused kernel counts on from the notebook before)."""
     import nbformat
 
     nb = nbformat.read(path, as_version=4)
     pm_meta = nb.metadata.get("papermill", {})
     for key in VOLATILE_NOTEBOOK_KEYS:
         pm_meta.pop(key, None)
+    count = 0
     for cell in nb.cells:
         for key in VOLATILE_CELL_KEYS:
             cell.metadata.pop(key, None)
         cell.pop("id", None)
+        if cell.cell_type == "code" and cell.get("execution_count") is not None:
+            count += 1
+            cell.execution_count = count
+            for output in cell.get("outputs", []):
+                if "execution_count" in output:
+                    output["execution_count"] = count
     nb.nbformat_minor = 4
     nbformat.write(nb, path)
 
 
 def to_html(path: Path, title: str) -> None:
-    """An HTML page of the notebook with the code hidden."""
+    """An HTML page of the notebook: code hidden, no scripts (the page reads offline),
+    type set for Chinese."""
     import nbformat
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(nbformat.read(path, as_version=4), resources={"metadata": {"name": title}})
+    body = SCRIPT.sub("", body).replace("</head>", PAGE_STYLE + "</head>", 1)
     path.with_suffix(".html").write_text(body, encoding="utf-8")
+
+
+# tables and index (in the building process)
 
 
 def write_tables(report: Report, folder: Path) -> None:
     """The tables behind the write-ups, as CSV and JSON."""
-    tables = {
+    frames = {
+        "sections": report.sections_frame(),
         "indicators": report.indicators_frame(),
         "claims": report.claims_frame(),
         "relations": report.relations_frame(),
-        "sections": report.sections_frame(),
         "terms": report.terms_frame(),
     }
-    for name, frame in tables.items():
+    for name, frame in frames.items():
         frame.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
         records = json.loads(frame.to_json(orient="records", force_ascii=False))
         (folder / f"{name}.json").write_text(json.dumps(records, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -147,7 +273,8 @@ INDEX_PAGE = """<!DOCTYPE html>
 <meta charset="utf-8">
 <title>{title}</title>
 <style>
-body {{ font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.7; color: #222; }}
+@font-face {{ font-family: "Report CJK"; src: url("cjk.woff") format("woff"); }}
+body {{ font-family: "Report CJK", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; max-width: 62rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.8; color: #222; }}
 table {{ border-collapse: collapse; width: 100%; }}
 th, td {{ text-align: left; padding: .35rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }}
 td.n {{ text-align: right; white-space: nowrap; }}
@@ -157,31 +284,35 @@ td.n {{ text-align: right; white-space: nowrap; }}
 <body>
 <h1>{title}</h1>
 <p>{place} · {date}</p>
-<p><a href="overview.html">Overview · 报告概览</a></p>
+<p>Overview · 概览: {overviews}</p>
 <table>
-<tr><th>Section · 部分</th><th>Indicators · 指标</th><th>Money · 金额</th><th>Claims · 表述</th><th>Key figures · 主要数据</th></tr>
+<tr><th>Section · 部分</th><th>Write-up · 分析</th><th>Indicators · 指标</th><th>Money · 金额</th><th>Claims · 表述</th><th>Key figures · 主要数据</th></tr>
 {rows}
 </table>
 <p class="note">{notes}</p>
-<p class="note">Tables: {tables}</p>
+<p class="note">Tables · 数据表: {tables}</p>
 </body>
 </html>
 """
 
 
-def write_index(report: Report, folder: Path, lang: str) -> None:
+def _links(stem: str, langs: Sequence[str]) -> str:
+    return " · ".join(f'<a href="{output_name(stem, lang)}.html">{lang}</a>' for lang in langs)
+
+
+def write_index(report: Report, folder: Path, langs: Sequence[str]) -> None:
     rows = []
     for sec in report:
         inds = sec.indicators
         key = sorted(inds, key=lambda i: (i.kind != "money", -i.value))[:3]
         rows.append(
-            "<tr><td><a href=\"{href}.html\">{name}</a></td><td class=\"n\">{n} ({d}/1000)</td><td class=\"n\">{money}</td>"
+            "<tr><td>{name}</td><td>{links}</td><td class=\"n\">{n} ({d}/1000)</td><td class=\"n\">{money}</td>"
             "<td class=\"n\">{claims}</td><td>{key}</td></tr>".format(
-                href=section_file(sec),
                 name=html.escape(sec.marker + sec.title),
+                links=_links(section_file(sec), langs),
                 n=len(inds),
                 d=density(len(inds), len(sec.text)),
-                money=html.escape(money_words(sum(i.value for i in inds if i.kind == "money" and i.unit == "元" and not i.each), lang)),
+                money=html.escape(money_words(money_total(inds), "zh")),
                 claims=len(sec.claims),
                 key=html.escape("、".join(f"{i.label}{i.text}" for i in key)),
             )
@@ -191,67 +322,142 @@ def write_index(report: Report, folder: Path, lang: str) -> None:
         title=html.escape(meta.title.text if meta.title else slug_of(report.source or "report")),
         place=html.escape(meta.place or "—"),
         date=html.escape(meta.date or "—"),
+        overviews=_links("overview", langs),
         rows="\n".join(rows),
         notes=html.escape("; ".join(report.notes)),
-        tables=" ".join(f'<a href="{n}.csv">{n}.csv</a>' for n in ("sections", "indicators", "claims", "relations", "terms")),
+        tables=" ".join(f'<a href="{n}.csv">{n}.csv</a>' for n in TABLES),
     )
     (folder / "index.html").write_text(page, encoding="utf-8")
+
+
+def write_font(folder: Path, report: Report, notebooks: Path) -> None:
+    """``cjk.woff``: the packaged Noto Sans CJK SC cut down to the characters the pages
+    can show, so they read the same on a machine without a Chinese font, offline.
+
+    The pages show the report's text and the words of this package and its notebooks,
+    so the characters are taken from those (not from the pages, which lets the font be
+    made while the notebooks run). Hinting and OpenType layout are left out: Chinese
+    text on screen needs neither, and the file is a third of the size without them."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    from .plotting import cjk_font_path
+
+    sources = [report.text] + [p.read_text(encoding="utf-8") for p in sorted(PACKAGE.rglob("*.py")) + sorted(PACKAGE.rglob("*.csv"))]
+    sources += [p.read_text(encoding="utf-8") for p in sorted(notebooks.glob("*.ipynb"))]
+    chars = {ord(ch) for text in sources for ch in text if ord(ch) > 126} | set(range(32, 127))
+    options = subset.Options()
+    options.flavor = "woff"
+    options.hinting = False
+    options.layout_features = []
+    options.drop_tables += ["GSUB", "GPOS", "GDEF"]
+    font = TTFont(str(cjk_font_path()), lazy=True, recalcTimestamp=False)  # no timestamp: same bytes each build
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=sorted(chars))
+    subsetter.subset(font)
+    font.flavor = "woff"
+    font.save(str(folder / "cjk.woff"))
+
+
+# the build
 
 
 def _say(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
 
 
+def parse_langs(langs: str | Sequence[str]) -> tuple[str, ...]:
+    """``"en,zh"`` or ``["en", "zh"]`` → ``("en", "zh")``, each checked."""
+    items = [x.strip() for x in (langs.split(",") if isinstance(langs, str) else langs) if x.strip()]
+    if not items:
+        raise SdrError(f"no language given; use one or more of: {', '.join(LANGS)}")
+    return tuple(check_lang(x) for x in dict.fromkeys(items))
+
+
 def build(
     report_path: str | os.PathLike[str],
     out: str | os.PathLike[str] = "reports",
-    lang: str = "en",
+    langs: str | Sequence[str] = LANGS,
     jobs: int = DEFAULT_JOBS,
     say: Callable[[str], None] = _say,
     notebooks: Path = NOTEBOOKS,
 ) -> Path:
     """Build the write-ups of one report into ``out/<report name>/`` and return that
-    folder. Raises :class:`BuildError` naming the notebook and cell that failed; the
-    previous output is then left as it was."""
-    check_lang(lang)
+    folder. Only notebooks whose inputs changed are run. Raises :class:`BuildError`
+    naming the notebook and cell that failed; the previous output is then left as it
+    was."""
+    langs = parse_langs(langs)
     report = load_report(report_path)
     out = Path(out)
     target = out / slug_of(report_path)
-    staging = out / f".staging-{target.name}"
-    previous = out / f".previous-{target.name}"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
     report_param = Path(os.path.relpath(Path(report_path).resolve(), target.resolve())).as_posix()
-    todo = plan(report, report_param, lang, notebooks)
-    say(f"building {len(todo)} notebooks of {report_path} into {target} ({jobs} at a time)")
-    failures = []
+    todo_all = plan(report, report_param, langs, notebooks)
+    report_hash = _sha(report.text.encode("utf-8"))
+    library_hash = library_fingerprint()
+    prints = {job.name: fingerprint(job, report_hash, library_hash) for job in todo_all}
+    tables_print = _sha(report_hash.encode(), library_hash.encode(), ",".join(langs).encode())
+    previous = read_manifest(target)
+    done = previous.get("notebooks", {})
+    todo = [
+        job for job in todo_all
+        if done.get(job.name) != prints[job.name]
+        or not (target / f"{job.name}.ipynb").exists()
+        or not (target / f"{job.name}.html").exists()
+    ]
+    stale = sorted(set(done) - set(prints))
+    if not todo and not stale and previous.get("tables") == tables_print and previous.get("report") == report_param:
+        say(f"nothing to do: {len(todo_all)} notebooks of {target} are up to date")
+        return target
+
+    staging = out / f".staging-{target.name}"
+    backup = out / f".previous-{target.name}"
+    shutil.rmtree(staging, ignore_errors=True)
+    if target.exists():
+        shutil.copytree(target, staging)
+    else:
+        staging.mkdir(parents=True)
     try:
-        with ProcessPoolExecutor(max_workers=max(1, jobs), initializer=_quiet_worker) as pool:
-            futures = [pool.submit(run_notebook, job, str(staging.resolve())) for job in todo]
-            for done, fut in enumerate(as_completed(futures), start=1):
-                name, cell, error, seconds = fut.result()
-                status = "ok" if error is None else "FAILED"
-                say(f"[{done}/{len(todo)}] {name}: {status} ({seconds:.1f}s)")
-                if error is not None:
-                    failures.append((name, cell, error))
-        if failures:
-            name, cell, error = sorted(failures)[0]
-            job = next(j for j in todo if j.name == name)
-            raise BuildError(f"{name}.ipynb (from {job.notebook.name})", cell, error)
-        titles = {"overview": "Overview"} | {section_file(s): s.marker + s.title for s in report}
-        for job in todo:
-            nb = staging / f"{job.name}.ipynb"
-            scrub(nb)
-            to_html(nb, titles[job.name])
-        write_tables(report, staging)
-        write_index(report, staging, lang)
+        for name in stale:
+            for suffix in (".ipynb", ".html"):
+                (staging / f"{name}{suffix}").unlink(missing_ok=True)
+        def tables() -> None:
+            write_tables(report, staging)
+            write_index(report, staging, langs)
+            write_font(staging, report, notebooks)
+
+        if todo:
+            _run_all(todo, staging, max(1, min(jobs, len(todo))), len(todo_all), say, meanwhile=tables)
+        else:
+            tables()
+        write_manifest(staging, report_param, tables_print, prints)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    shutil.rmtree(previous, ignore_errors=True)
+    shutil.rmtree(backup, ignore_errors=True)
     if target.exists():
-        target.rename(previous)
+        target.rename(backup)
     staging.rename(target)
-    shutil.rmtree(previous, ignore_errors=True)
+    shutil.rmtree(backup, ignore_errors=True)
     say(f"done: {target}/index.html")
     return target
+
+
+def _run_all(
+    todo: list[Job], staging: Path, workers: int, total: int, say: Callable[[str], None], meanwhile: Callable[[], None]
+) -> None:
+    """Run the notebooks in a pool of workers; ``meanwhile`` runs here while they do."""
+    say(f"running {len(todo)} of {total} notebooks ({workers} at a time); the others are up to date")
+    failures = []
+    workdir = str(staging.resolve())
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(workdir,)) as pool:
+        futures = [pool.submit(run_notebook, job, workdir) for job in todo]
+        meanwhile()
+        for n, fut in enumerate(as_completed(futures), start=1):
+            name, cell, error, seconds = fut.result()
+            say(f"[{n}/{len(todo)}] {name}: {'ok' if error is None else 'FAILED'} ({seconds:.1f}s)")
+            if error is not None:
+                failures.append((name, cell, error))
+    if failures:
+        name, cell, error = sorted(failures)[0]
+        job = next(j for j in todo if j.name == name)
+        raise BuildError(f"{name}.ipynb (from {job.notebook.name})", cell, error)

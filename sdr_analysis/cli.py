@@ -78,7 +78,7 @@ def show(args: argparse.Namespace) -> int:
 def run_build(args: argparse.Namespace) -> int:
     from .build import build
 
-    build(args.file, out=args.out, lang=args.lang, jobs=args.jobs)
+    build(args.file, out=args.out, langs=args.lang, jobs=args.jobs)
     return 0
 
 
@@ -98,10 +98,10 @@ def parser() -> argparse.ArgumentParser:
         sp.add_argument("file", help="report file (UTF-8, UTF-16 or GB18030 text)")
         sp.add_argument("--json", action="store_true", help="print JSON on stdout instead of a table")
         sp.set_defaults(func=show)
-    b = sub.add_parser("build", help="run the write-up notebooks into reports/", description="Run the section and overview notebooks with papermill and write notebooks, HTML pages, an index and CSV/JSON tables.")
+    b = sub.add_parser("build", help="run the write-up notebooks into reports/", description="Run the section and overview notebooks with papermill and write notebooks, HTML pages, an index and CSV/JSON tables. Only notebooks whose inputs changed are run.")
     b.add_argument("file", nargs="?", default=str(SEED), help="report file (default: the seed report)")
     b.add_argument("--out", default="reports", help="output folder (default: reports); the write-ups go to OUT/<report name>/")
-    b.add_argument("--lang", default="en", choices=("en", "zh"), help="language of the write-ups (default: en)")
+    b.add_argument("--lang", default="en,zh", help="languages of the write-ups, comma-separated (default: en,zh)")
     b.add_argument("--jobs", type=int, default=2, help="notebooks run at a time (default: 2)")
     b.set_defaults(func=run_build)
     return p

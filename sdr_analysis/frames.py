@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Sequence
 
 import pandas as pd
 
+from .indicators import money_total
 from .results import Claim, Indicator, Relation, Term
 
 if TYPE_CHECKING:
@@ -37,11 +38,6 @@ def relations_frame(relations: Sequence[Relation]) -> pd.DataFrame:
 
 def terms_frame(terms: Sequence[Term]) -> pd.DataFrame:
     return pd.DataFrame([t.to_dict() for t in terms], columns=TERM_COLUMNS)
-
-
-def money_total(indicators: Sequence[Indicator]) -> float:
-    """Sum of the money figures in yuan, leaving out figures per item (``各…``)."""
-    return sum(i.value for i in indicators if i.kind == "money" and i.unit == "元" and not i.each)
 
 
 def sections_frame(report: "Report") -> pd.DataFrame:

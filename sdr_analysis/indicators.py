@@ -434,3 +434,8 @@ def find_indicators(
             )
         )
     return out
+
+
+def money_total(indicators: Sequence[Indicator]) -> float:
+    """Sum of the money figures in yuan, leaving out figures per item (``各…``)."""
+    return sum(i.value for i in indicators if i.kind == "money" and i.unit == "元" and not i.each)

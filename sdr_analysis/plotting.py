@@ -45,14 +45,18 @@ MAX_LABEL_CHARS = 14
 DPI = 110
 
 
-@lru_cache(maxsize=None)
-def use_cjk_font() -> str:
-    """Register the packaged CJK font with matplotlib and make it the default."""
+def cjk_font_path() -> Path:
+    """The CJK font file inside the mplfonts package."""
     spec = importlib.util.find_spec("mplfonts")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("the mplfonts package is missing; install sdr_analysis with its dependencies")
-    path = Path(list(spec.submodule_search_locations)[0]) / "fonts" / CJK_FONT_FILE
-    font_manager.fontManager.addfont(str(path))
+    return Path(list(spec.submodule_search_locations)[0]) / "fonts" / CJK_FONT_FILE
+
+
+@lru_cache(maxsize=None)
+def use_cjk_font() -> str:
+    """Register the packaged CJK font with matplotlib and make it the default."""
+    font_manager.fontManager.addfont(str(cjk_font_path()))
     rcParams["font.family"] = "sans-serif"
     rcParams["font.sans-serif"] = [CJK_FONT_FAMILY, "DejaVu Sans"]
     rcParams["axes.unicode_minus"] = False

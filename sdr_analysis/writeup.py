@@ -12,7 +12,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from .exceptions import SdrError
-from .frames import money_total
+from .indicators import money_total
 from .report import Report, ReportSection, load_report
 from .results import Claim, Indicator
 
@@ -299,7 +299,7 @@ def themes(sec: ReportSection, lang: str) -> str:
         name = p.theme.text if p.theme else t(lang, "opening")
         if figures:
             listed = "; ".join(
-                f"{i.text} ({i.label or '—'}) [{ids.get(i.sentence.start, '')}]" for i in figures
+                f"{i.text} ({i.label or '—'}) {cite(sec, i.start)}" for i in figures
             )
             out.append(f"- **{name}** {len(figures)} {t(lang, 'figures')}: {listed}")
         else:
@@ -352,9 +352,16 @@ def indicator_table(sec: ReportSection, lang: str) -> "pd.DataFrame":
 def money_chart(sec: ReportSection, lang: str) -> Optional["Chart"]:
     from . import plotting
 
-    if not any(i.kind == "money" and i.unit == "元" for i in sec.indicators):
+    levels = {i.start for i in levels_set(sec)}
+    sums = [i for i in sec.indicators if i.kind == "money" and i.unit == "元" and i.start not in levels]
+    if not sums:
         return None
-    return plotting.money_chart(sec.indicators, t(lang, "money_chart"), t(lang, "money_axis"))
+    return plotting.money_chart(sums, t(lang, "money_chart"), t(lang, "money_axis"))
+
+
+def levels_set(sec: ReportSection) -> list[Indicator]:
+    """Figures that a verb sets as a level (``提升至850元``): standards, not sums spent."""
+    return [r.after for r in sec.relations if r.kind == "set_to" and r.after is not None]
 
 
 def kinds_chart(sec: ReportSection, lang: str) -> Optional["Chart"]:
@@ -407,7 +414,7 @@ def claims(sec: ReportSection, lang: str) -> str:
         out.append(f"**{t(lang, kind)}** ({len(found)})\n")
         order = {"nation": 0, "province": 1, "city": 2, None: 3}
         for c in sorted(found, key=lambda c: (order[c.scope], c.start)):
-            out.append(f"- {scope_name(c, lang)}: {c.text} [{source_of(sec, c.start)}]")
+            out.append(f"- {scope_name(c, lang)}: {c.text} {cite(sec, c.start)}")
         out.append("")
     return "\n".join(out).strip()
 
@@ -458,66 +465,111 @@ def domain_table(sec: ReportSection, lang: str) -> "pd.DataFrame":
 # 9. narrative
 
 
+#: The narrative's sentences, per language. Placeholders are filled from the data only;
+#: ``COUNTS`` gives the singular and plural forms of counted nouns.
+NARRATIVE = {
+    "en": {
+        "opening": "Section {marker} opens with the headline “{title}”. It reports on {themes} and states {figures}.",
+        "theme": "Under “{theme}” it reports {items}.",
+        "theme_bare": "Under “{theme}” it gives no figure.",
+        "item": "{figure} ({label}) {src}",
+        "items": "; ",
+        "money": "The largest sum of money is {figure} {src}, for {label}; the section states {sums} in all.",
+        "claims": "It makes {claims}, for example “{example}” {src}.",
+        "no_claims": "It makes no claim to lead and reports no honour.",
+        "and": " and ",
+        "list": ", ",
+    },
+    "zh": {
+        "opening": "第{number}部分以“{title}”开篇,涉及{themes},列出{figures}。",
+        "theme": "“{theme}”方面,{items}。",
+        "theme_bare": "“{theme}”方面没有数据。",
+        "item": "{label}{figure}{src}",
+        "items": ";",
+        "money": "金额最大的一项是{label}{figure}{src},本部分共有{sums}。",
+        "claims": "本部分有{claims},例如“{example}”{src}。",
+        "no_claims": "本部分没有率先、全覆盖或荣誉类表述。",
+        "and": "、",
+        "list": ";",
+    },
+}
+COUNTS = {
+    "en": {
+        "themes": ("one theme", "{n} themes"), "figures": ("one figure", "{n} figures"),
+        "sums": ("one sum of money", "{n} sums of money"), "first": ("one claim to be first", "{n} claims to be first"),
+        "coverage": ("one claim of full coverage", "{n} claims of full coverage"),
+        "honor": ("one honour or designation", "{n} honours or designations"),
+    },
+    "zh": {
+        "themes": ("1个主题", "{n}个主题"), "figures": ("1项数据", "{n}项数据"), "sums": ("1处金额", "{n}处金额"),
+        "first": ("1处率先或首创表述", "{n}处率先或首创表述"), "coverage": ("1处全覆盖表述", "{n}处全覆盖表述"),
+        "honor": ("1处荣誉或命名", "{n}处荣誉或命名"),
+    },
+}
+THEME_ITEMS = 3
+
+
+def counted(lang: str, key: str, n: int) -> str:
+    one, many = COUNTS[lang][key]
+    return one if n == 1 else many.format(n=n)
+
+
+def cite(sec: ReportSection, offset: int) -> str:
+    """A link to the source sentence: ``[S4](#S4)``."""
+    sid = source_of(sec, offset)
+    return f"[{sid}](#{sid})" if sid else ""
+
+
 def _top_money(sec: ReportSection) -> list[Indicator]:
     return sorted((i for i in sec.indicators if i.kind == "money" and i.unit == "元"), key=lambda i: -i.value)
 
 
 def narrative(report: Report, sec: ReportSection, lang: str) -> str:
-    """A few paragraphs from the data. Every number is a parsed figure with its
-    qualifier and a pointer to its source sentence."""
-    ids = sentence_ids(sec)
-
-    def cite(i: Indicator) -> str:
-        src = ids.get(i.sentence.start, "") if i.sentence else ""
-        return f"{figure_words(i, lang)} [{src}]"
-
-    n_ind = len(sec.indicators)
-    n_themes = len(sec.themes)
-    money = _top_money(sec)
-    firsts = [c for c in sec.claims if c.kind == "first"]
-    honors = [c for c in sec.claims if c.kind == "honor"]
-    paras = []
-    if lang == "en":
-        theme_list = "; ".join(x.text.rstrip("。") for x in sec.themes)
-        paras.append(
-            f"Section {sec.marker} opens with the headline “{sec.title.rstrip('。')}” and reports on "
-            f"{n_themes} theme{'s' if n_themes != 1 else ''}" + (f" ({theme_list})" if theme_list else "")
-            + f". It states {n_ind} figure{'s' if n_ind != 1 else ''}."
+    """A few paragraphs from the data, filled into :data:`NARRATIVE`. Every number is a
+    parsed figure with its qualifier and a link to its source sentence."""
+    words = NARRATIVE[check_lang(lang)]
+    paras = [
+        words["opening"].format(
+            marker=sec.marker,
+            number=sec.number,
+            title=sec.title.rstrip("。"),
+            themes=counted(lang, "themes", len(sec.themes)),
+            figures=counted(lang, "figures", len(sec.indicators)),
         )
-        if money:
-            top = money[0]
-            more = f" In all, {len(money)} sums of money are stated." if len(money) > 1 else ""
-            paras.append(f"The largest sum of money is {cite(top)}, for {top.label or 'an unlabelled item'}.{more}")
-        others = [i for i in sec.indicators if i.kind != "money"][:3]
-        if others:
-            paras.append("Other figures include " + "; ".join(f"{cite(i)} ({i.label})" for i in others) + ".")
-        if firsts or honors:
-            parts = []
-            if firsts:
-                parts.append(f"{len(firsts)} claim{'s' if len(firsts) != 1 else ''} to be first")
-            if honors:
-                parts.append(f"{len(honors)} honour{'s' if len(honors) != 1 else ''} or designation{'s' if len(honors) != 1 else ''}")
-            lead = firsts[0] if firsts else honors[0]
-            paras.append(f"The section makes {' and '.join(parts)}, such as “{lead.text}” [{source_of(sec, lead.start)}].")
-    else:
-        theme_list = "、".join(x.text.rstrip("。") for x in sec.themes)
-        paras.append(
-            f"第{sec.number}部分以“{sec.title.rstrip('。')}”开篇,涉及{n_themes}个主题"
-            + (f"({theme_list})" if theme_list else "") + f",共列出{n_ind}项数据。"
-        )
-        if money:
-            top = money[0]
-            more = f"全部分共有{len(money)}处金额。" if len(money) > 1 else ""
-            paras.append(f"金额最大的一项是{cite(top)},用于{top.label or '未注明事项'}。{more}")
-        others = [i for i in sec.indicators if i.kind != "money"][:3]
-        if others:
-            paras.append("其他数据包括:" + ";".join(f"{i.label}{cite(i)}" for i in others) + "。")
-        if firsts or honors:
-            lead = firsts[0] if firsts else honors[0]
-            paras.append(
-                f"本部分有{len(firsts)}处率先或首创表述、{len(honors)}处荣誉或命名,例如“{lead.text}”[{source_of(sec, lead.start)}]。"
+    ]
+    theme_lines = []
+    for p in sec.paragraphs:
+        if p.theme is None:
+            continue
+        figures = [i for i in sec.indicators if p.start <= i.start < p.end][:THEME_ITEMS]
+        if figures:
+            items = words["items"].join(
+                words["item"].format(figure=figure_words(i, lang), label=i.label or "—", src=cite(sec, i.start)) for i in figures
             )
+            theme_lines.append(words["theme"].format(theme=p.theme.text.rstrip("。"), items=items))
+        else:
+            theme_lines.append(words["theme_bare"].format(theme=p.theme.text.rstrip("。")))
+    if theme_lines:
+        paras.append(" ".join(theme_lines) if lang == "en" else "".join(theme_lines))
+    money = _top_money(sec)
+    if money:
+        top = money[0]
+        paras.append(words["money"].format(figure=figure_words(top, lang), label=top.label or "—", src=cite(sec, top.start),
+                                           sums=counted(lang, "sums", len(money))))
+    if sec.claims:
+        kinds = [k for k in ("first", "coverage", "honor") if any(c.kind == k for c in sec.claims)]
+        parts = [counted(lang, k, sum(c.kind == k for c in sec.claims)) for k in kinds]
+        claims = words["and"].join([words["list"].join(parts[:-1]), parts[-1]] if len(parts) > 2 and lang == "en" else parts)
+        example = sorted(sec.claims, key=lambda c: ({"nation": 0, "province": 1, "city": 2}.get(c.scope, 3), c.start))[0]
+        paras.append(words["claims"].format(claims=claims, example=example.text, src=cite(sec, example.start)))
+    else:
+        paras.append(words["no_claims"])
     return "\n\n".join(paras)
+
+
+def sources(sec: ReportSection, lang: str) -> str:
+    """Every sentence of the section with its id, as link targets for the pointers."""
+    return "\n".join(f'- <a id="{sid}"></a>**{sid}** {s.text}' for sid, s in zip(sentence_ids(sec).values(), sec.sentences))
 
 
 # 10. notes on the data
@@ -534,6 +586,10 @@ def notes(report: Report, sec: ReportSection, lang: str) -> str:
         if each:
             out.append("Figures per item (各): " + ", ".join(f"{i.label}{i.text}" for i in each)
                        + "; the total is the figure times the number of items, not the figure.")
+        levels = levels_set(sec)
+        if levels:
+            out.append("Levels set by a verb, standards rather than sums spent (left out of the money chart): "
+                       + ", ".join(f"{i.label}{i.text}" for i in levels) + ".")
         for note in report.notes:
             out.append(f"Report: {note}.")
         if sec.number == report.sections[-1].number:
@@ -543,6 +599,9 @@ def notes(report: Report, sec: ReportSection, lang: str) -> str:
             out.append("约数(保留原文限定词,不作确数):" + "、".join(i.text for i in approx) + "。")
         if each:
             out.append("按项计数(各):" + "、".join(f"{i.label}{i.text}" for i in each) + ",合计需乘以项数。")
+        levels = levels_set(sec)
+        if levels:
+            out.append("以下为标准或水平,不是支出金额(未计入金额图):" + "、".join(f"{i.label}{i.text}" for i in levels) + "。")
         if report.missing_sections:
             out.append(f"本文缺少第{'、'.join(report.missing_sections)}部分(节选)。")
         if sec.number == report.sections[-1].number:

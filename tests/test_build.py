@@ -38,8 +38,9 @@ def built(tmp_path_factory):
 def test_every_part_is_written(built):
     _, folder, _ = built
     names = {p.name for p in folder.iterdir()}
-    for stem in ("overview", "section-1", "section-2"):
+    for stem in ("overview", "section-1", "section-2", "overview-zh", "section-1-zh", "section-2-zh"):
         assert {f"{stem}.ipynb", f"{stem}.html"} <= names
+    assert "manifest.json" in names
     for table in ("indicators", "claims", "relations", "sections", "terms"):
         assert {f"{table}.csv", f"{table}.json"} <= names
     assert "index.html" in names
@@ -48,7 +49,7 @@ def test_every_part_is_written(built):
 
 def test_progress_line_per_notebook(built):
     _, _, lines = built
-    assert sum(line.startswith("[") and ": ok (" in line for line in lines) == 3
+    assert sum(line.startswith("[") and ": ok (" in line for line in lines) == 6
 
 
 def test_notebooks_carry_no_run_dependent_metadata(built):
@@ -62,10 +63,40 @@ def test_notebooks_carry_no_run_dependent_metadata(built):
         assert str(folder.parent) not in path.read_text(encoding="utf-8")
 
 
-def test_html_hides_code(built):
+def test_html_hides_code_and_needs_no_scripts(built):
     _, folder, _ = built
     page = (folder / "section-1.html").read_text(encoding="utf-8")
     assert "writeup.heading" not in page and "稳定经济增长" in page
+    assert "<script" not in page and 'src="http' not in page
+
+
+def test_execution_counts_start_at_one_in_every_notebook(built):
+    _, folder, _ = built
+    for path in folder.glob("*.ipynb"):
+        counts = [c.execution_count for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"]
+        assert counts == list(range(1, len(counts) + 1)), path.name
+
+
+def test_rebuild_with_nothing_changed_does_nothing(built):
+    root, folder, _ = built
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    lines = []
+    build(root / "district-2023.txt", out=folder.parent, say=lines.append)
+    assert lines == [f"nothing to do: 6 notebooks of {folder} are up to date"]
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_rebuild_runs_only_what_changed_and_drops_what_is_gone(built):
+    root, folder, _ = built
+    out = root / "reports-copy"  # as deep as the original, so the report's relative path is the same
+    shutil.copytree(folder, out / folder.name)
+    (out / folder.name / "section-1.html").unlink()
+    lines = []
+    rebuilt = build(root / "district-2023.txt", out=out, langs="en", say=lines.append)
+    ran = [line.split(":")[0] for line in lines if line.startswith("[")]
+    assert ran == ["[1/1] section-1"]
+    names = {p.name for p in rebuilt.iterdir()}
+    assert "section-1.ipynb" in names and not any("-zh" in n for n in names)
 
 
 def test_tables_match_the_parse(built):
@@ -83,7 +114,7 @@ def test_failure_names_notebook_and_cell_and_keeps_previous(built, tmp_path):
     nbformat.write(nb, broken / "section.ipynb")
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     with pytest.raises(BuildError) as err:
-        build(root / "district-2023.txt", out=folder.parent, notebooks=broken, say=lambda line: None)
+        build(root / "district-2023.txt", out=folder.parent, langs="en", notebooks=broken, say=lambda line: None)
     assert "section-" in str(err.value) and f"cell {len(nb.cells) - 1}" in str(err.value)
     assert "deliberate" in str(err.value)
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
