@@ -54,6 +54,7 @@ PAGE_STYLE = """<style>
 @font-face { font-family: "Report CJK"; src: url("cjk.woff") format("woff"); }
 body, .jp-RenderedHTMLCommon { font-family: "Report CJK", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Helvetica Neue", Arial, sans-serif; }
 .jp-RenderedHTMLCommon { line-height: 1.8; font-size: 15px; }
+code, pre, .jp-RenderedHTMLCommon code { font-family: "DejaVu Sans Mono", Menlo, Consolas, "Report CJK", monospace; }
 .jp-Notebook { max-width: 62rem; margin: 0 auto; padding: 1.5rem; }
 .jp-RenderedHTMLCommon table { font-size: 13px; }
 .jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { white-space: normal; text-align: left !important; }
