@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import unicodedata
 from pathlib import Path
@@ -82,6 +83,15 @@ def run_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_corpus(args: argparse.Namespace) -> int:
+    from .corpus import build_corpus, sections_path
+
+    say = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
+    written, skipped = build_corpus(args.paths, args.out, jobs=args.jobs, say=say)
+    say(f"done: {written} reports in {args.out} and {sections_path(Path(args.out))}; {len(skipped)} skipped")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="sdr-analysis", description="Figures, claims and named initiatives from Chinese government work reports.")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -104,6 +114,14 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--lang", default="en,zh", help="languages of the write-ups, comma-separated (default: en,zh)")
     b.add_argument("--jobs", type=int, default=2, help="notebooks run at a time (default: 2)")
     b.set_defaults(func=run_build)
+    c = sub.add_parser("corpus", help="one table of the indicators (and one of the sections) of many reports",
+                       description="Parse every report in the folders and files given, on all cores, into one CSV of indicators "
+                                   "and one of sections (OUT-sections.csv), each row with its report's metadata. A report that "
+                                   "cannot be read is named on stderr and skipped.")
+    c.add_argument("paths", nargs="+", help="report files, or folders searched for .txt and .html files")
+    c.add_argument("--out", required=True, help="the indicators CSV to write; the sections table goes beside it")
+    c.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="processes (default: one per core)")
+    c.set_defaults(func=run_corpus)
     return p
 
 

@@ -32,7 +32,7 @@ FIGURE = re.compile(
     (?P<pre>{alternation(rules.QUALIFIERS_BEFORE)})?
     (?:(?P<ar>{ARABIC})|(?P<cn>{CHINESE}))
     (?:(?P<sep>[-－~～—至到])(?:(?P<ar2>{ARABIC})|(?P<cn2>{CHINESE})))?
-    [ \u3000]?  # PDF dumps put a space between the number and its unit (230.5 亿元)
+    (?:[ \u3000]|\n(?=\S))?  # PDF dumps put a space (230.5 亿元) or a line wrap between number and unit
     (?P<mid>{alternation(rules.QUALIFIERS_INSIDE)})?
     (?P<scale>{alternation(SCALES)})?
     (?P<mid2>{alternation(rules.QUALIFIERS_INSIDE)})?
@@ -216,8 +216,9 @@ def _behind(text: str, c: Candidate) -> int:
 
 
 def in_name(text, c, zones):
-    """Inside quotes or a title: part of a name (``“一号联办三件事”``)."""
-    return "in a name" if zones(c.number_start) else None
+    """Inside quotes or a title, part of a name (``“一号联办三件事”``), or on a line of
+    page furniture (a page number, a running header)."""
+    return "in a name or page furniture" if zones(c.number_start) else None
 
 
 def is_code(text, c, zones):
@@ -389,7 +390,8 @@ def find_indicators(
 ) -> list[Indicator]:
     """Every indicator in ``text[span[0]:span[1]]``, in reading order.
 
-    ``zones(offset)`` tells whether an offset lies inside quotes or a title;
+    ``zones(offset)`` tells whether an offset lies inside quotes, a title or page
+    furniture;
     ``sentences`` and ``sections`` (the outermost ones) are in reading order; they
     place each figure in its sentence and section.
     """

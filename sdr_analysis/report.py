@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
+from collections import Counter
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional
@@ -14,16 +16,26 @@ from .cleaning import find_body, find_title, parse_metadata
 from .exceptions import SectionNotFound
 from .indicators import find_indicators
 from .numbers import CN_DIGITS
+from .exceptions import ReportReadError
+from .html import html_to_text, looks_like_html
 from .reading import read_text
 from .relations import find_relations
 from .results import Claim, Indicator, Metadata, Paragraph, Relation, Section, Sentence, Term
-from .structure import SectionIndex, find_paragraphs, find_sections, missing_numbers
+from .layout import Spans, body_lines, find_furniture, is_wrapped, paragraph_spans
+from .structure import SectionIndex, find_paragraphs, find_sections, match_heading, missing_numbers
 from .terms import find_quoted, term_spans
 
 if TYPE_CHECKING:
     import pandas as pd
 
 CN_ORDINALS = "零一二三四五六七八九十"
+
+#: How a complete sentence ends.
+STOPS_AND_CLOSERS = "。！？!?”’」』）)》…"
+
+#: A page with fewer Chinese characters than this holds no report.
+MIN_REPORT_CHARS = 50
+CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def chinese_ordinal(n: int) -> str:
@@ -60,9 +72,25 @@ class Report:
         return find_body(self.text, self.metadata.title)
 
     @cached_property
+    def _lines(self) -> list[tuple[int, int]]:
+        return body_lines(self.text, self.body)
+
+    @cached_property
+    def furniture(self) -> list[tuple[int, int]]:
+        """Lines inside the body that are page furniture, not report text: page numbers,
+        running headers, navigation and publishing lines."""
+        return find_furniture(self.text, self._lines, lambda s, e: match_heading(self.text, s, e) is not None)
+
+    @cached_property
+    def wrapped(self) -> bool:
+        """Whether the text is hard-wrapped (a PDF or Word dump): its paragraphs are put
+        together from several lines."""
+        return is_wrapped(self.text, self._lines, self.furniture)
+
+    @cached_property
     def headings(self) -> list[Section]:
         """Every heading, at every level, in reading order."""
-        return find_sections(self.text, self.body)
+        return find_sections(self.text, self.body, frozenset(s for s, _ in self.furniture))
 
     @cached_property
     def _index(self) -> SectionIndex:
@@ -75,7 +103,12 @@ class Report:
 
     @cached_property
     def _paragraphs_and_sentences(self) -> tuple[list[Paragraph], list[Sentence]]:
-        return find_paragraphs(self.text, self.body, self.headings, self._index)
+        spans = None
+        if self.furniture or self.wrapped:
+            starts = {h.start for h in self.headings}
+            heading_lines = [span for span in self._lines if span[0] in starts]
+            spans = paragraph_spans(self.text, self._lines, self.furniture, self.wrapped, heading_lines)
+        return find_paragraphs(self.text, self.body, self.headings, self._index, spans)
 
     @property
     def paragraphs(self) -> list[Paragraph]:
@@ -118,8 +151,17 @@ class Report:
                 f"numbering starts at {first.marker}: section(s) {', '.join(self.missing_sections)} "
                 "are not in this text (a partial report)"
             )
+        counts = Counter(s.number for s in self.sections if s.number)
+        repeated = [n for n, k in counts.items() if k > 1]
+        if repeated:
+            out.append(f"duplicate section numbers: {', '.join(repeated)} appear more than once; "
+                       "section lookups take the first")
+        if self.sentences and self.sentences[-1].text[-1] not in STOPS_AND_CLOSERS:
+            out.append("the text ends mid-sentence: the report may be cut short")
         if self.metadata.title is None:
             out.append("no title line naming the report: place and date unknown")
+        if self.wrapped:
+            out.append("hard-wrapped text (a PDF or Word dump): paragraphs are joined from their lines")
         return out
 
     # findings
@@ -146,6 +188,14 @@ class Report:
         return i >= 0 and offset < ends[i]
 
     @cached_property
+    def _furniture_spans(self) -> Spans:
+        return Spans(self.furniture)
+
+    def not_prose(self, offset: int) -> bool:
+        """Whether ``offset`` lies in a name (quotes, title marks) or in page furniture."""
+        return self.in_name(offset) or (bool(self._furniture_spans) and offset in self._furniture_spans)
+
+    @cached_property
     def terms(self) -> list[Term]:
         """Quoted terms (named initiatives) in reading order, repeats kept."""
         text, section_at = self.text, self._index.number_at
@@ -153,7 +203,7 @@ class Report:
 
     @cached_property
     def indicators(self) -> list[Indicator]:
-        return find_indicators(self.text, self.body, self.in_name, self.sentences, self.sections)
+        return find_indicators(self.text, self.body, self.not_prose, self.sentences, self.sections)
 
     @cached_property
     def claims(self) -> list[Claim]:
@@ -260,5 +310,12 @@ def parse_report(text: str, source: Optional[str] = None) -> Report:
 
 
 def load_report(path: str | os.PathLike[str]) -> Report:
-    """Read and parse a report file (UTF-8 with or without BOM, UTF-16, GB18030)."""
-    return Report(read_text(path), source=str(Path(path)))
+    """Read and parse a report file: plain text or an HTML page (told from the content),
+    in UTF-8 with or without BOM, UTF-16 with BOM, or GB18030/GBK. The report's text is
+    the file's text, or for a page the text extracted from it."""
+    text = read_text(path)
+    if looks_like_html(text):
+        text = html_to_text(text)
+        if len(CJK.findall(text)) < MIN_REPORT_CHARS:
+            raise ReportReadError(str(path), "no report text found in this HTML page; save the page that holds the report")
+    return Report(text, source=str(Path(path)))

@@ -25,23 +25,32 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Metadata:
-    """What the title line says about the report.
+    """What the title line and the lines that open the report say about it.
 
     ``title`` is the title line itself (a :class:`Span`, or ``None`` if the text has
-    none); ``date`` is ISO ``YYYY-MM-DD`` (or ``YYYY-MM``/``YYYY`` when only that much
-    is given).
+    none); the place is split into province, city, district or county, and street;
+    ``level`` is the innermost of those named (the government that reports);
+    ``session`` the people's congress session (``第十六届人民代表大会第二次会议``);
+    ``date`` is ISO ``YYYY-MM-DD`` (or ``YYYY-MM``/``YYYY`` when only that much is
+    given); ``speaker`` and ``office`` who delivered it (``张伟民``, ``区人民政府区长``).
     """
 
     title: Optional[Span] = None
     province: Optional[str] = None
     city: Optional[str] = None
     district: Optional[str] = None
+    county: Optional[str] = None
+    street: Optional[str] = None
+    level: Optional[str] = None
+    session: Optional[str] = None
     date: Optional[str] = None
+    speaker: Optional[str] = None
+    office: Optional[str] = None
 
     @property
     def place(self) -> str:
         """The place as one string, outermost first (``辽宁省大连市沙河口区``)."""
-        return "".join(p for p in (self.province, self.city, self.district) if p)
+        return "".join(p for p in (self.province, self.city, self.district, self.county, self.street) if p)
 
     @property
     def year(self) -> Optional[int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from functools import lru_cache
 from typing import Iterator, NamedTuple, Optional, Sequence
 
@@ -14,8 +15,9 @@ from .results import Paragraph, Section, Sentence
 
 
 class HeadingStyle(NamedTuple):
-    """One way of numbering headings: a name and a pattern, anchored at the start of a
-    line, whose group ``num`` is the numeral."""
+    """One way of marking headings: a name and a pattern, anchored at the start of a
+    line, whose group ``num`` is the numeral (empty for a style without numbers, whose
+    headings are numbered in the order they come)."""
 
     name: str
     pattern: re.Pattern[str]
@@ -31,12 +33,16 @@ HEADING_STYLES: tuple[HeadingStyle, ...] = (
     HeadingStyle("cn_paren", re.compile(rf"[(（](?P<num>[{CN}]+)[)）]")),
     HeadingStyle("arabic", re.compile(r"(?P<num>[0-9０-９]{1,2})[.．、](?![0-9０-９])")),
     HeadingStyle("arabic_paren", re.compile(r"[(（](?P<num>[0-9０-９]{1,2})[)）]")),
+    # a dash lead (——这五年,…), but not the date line under a title (——2022年1月20日在…)
+    HeadingStyle("dash", re.compile(r"——(?P<num>)(?![^\S\n]*(?:(?:19|20)\d{2}|[〇零一二]{4})[^\S\n]*年)(?=\S)")),
+    # paragraph openers: 一是…, 二是…
+    HeadingStyle("cn_shi", re.compile(rf"(?P<num>[{CN}]{{1,3}})是(?=\S)")),
 )
 
 #: The characters a heading marker opens with: every style in :data:`HEADING_STYLES`
 #: opens with one of them. Only lines that open so (after their indentation) are tried
 #: against the styles, so the styles are not matched on every line of the body.
-MARKER_OPENERS = f"第{CN}(（0-9０-９"
+MARKER_OPENERS = f"第{CN}(（0-9０-９—"
 
 #: A paragraph: a line of the body, white space left out at both ends.
 PARAGRAPH = re.compile(r"\S(?:[^\n]*\S)?")
@@ -106,7 +112,7 @@ def match_heading(text: str, start: int, end: int) -> Optional[tuple[int, re.Mat
     with a heading marker followed by some text."""
     for index, style in enumerate(HEADING_STYLES):
         m = style.pattern.match(text, start, end)
-        if m and m.end() < end and _is_one_number(m.group("num")):
+        if m and m.end() < end and (not m.group("num") or _is_one_number(m.group("num"))):
             return index, m
     return None
 
@@ -139,11 +145,14 @@ def _marked_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield m.span(1)
 
 
-def find_sections(text: str, body: tuple[int, int]) -> list[Section]:
+def find_sections(text: str, body: tuple[int, int], skip: frozenset[int] = frozenset()) -> list[Section]:
     """Every heading in the body, with its level and its span up to the next heading
-    of the same or a higher level (or the end of the body)."""
+    of the same or a higher level (or the end of the body). Lines starting at an
+    offset in ``skip`` (page furniture) are passed over."""
     found = []  # (style index, marker match, line start, line end)
     for ls, le in _marked_lines(text, *body):
+        if ls in skip:
+            continue
         hit = match_heading(text, ls, le)
         if hit:
             found.append((hit[0], hit[1], ls, le))
@@ -159,9 +168,11 @@ def find_sections(text: str, body: tuple[int, int]) -> list[Section]:
             ends[still_open.pop()] = found[j][2]
         still_open.append(j)
     sections = []
+    unnumbered: Counter = Counter()
     for (style, m, ls, le), level, end in zip(found, levels, ends):
         ts, te = title_span(text, m.end(), le)
         num = m.group("num")
+        unnumbered[style] += not num
         sections.append(
             Section(
                 start=ls,
@@ -169,7 +180,7 @@ def find_sections(text: str, body: tuple[int, int]) -> list[Section]:
                 text=text[ls:end],
                 marker=m.group(0),
                 number=num,
-                ordinal=ordinal(num),
+                ordinal=ordinal(num) if num else unnumbered[style],
                 title=text[ts:te],
                 level=level,
                 title_start=ts,
@@ -220,18 +231,27 @@ class SectionIndex:
 
 
 def find_paragraphs(
-    text: str, body: tuple[int, int], sections: Sequence[Section], index: SectionIndex
+    text: str,
+    body: tuple[int, int],
+    sections: Sequence[Section],
+    index: SectionIndex,
+    spans: Optional[Sequence[tuple[int, int]]] = None,
 ) -> tuple[list[Paragraph], list[Sentence]]:
-    """Paragraphs (non-empty lines of the body) and all sentences, in reading order.
-    A heading line's first sentence is its title, never a theme."""
+    """Paragraphs and all sentences, in reading order. ``spans`` are the paragraphs'
+    spans when they are not simply the body's lines (hard-wrapped text, page
+    furniture); a sentence may then run over a line break. A heading line's first
+    sentence is its title, never a theme."""
     heading_starts = {s.start for s in sections}
-    sentences = [Sentence(m.start(), m.end(), m.group()) for m in LINE_SENTENCE.finditer(text, *body)]
+    if spans is None:  # one line, one paragraph: one pass over the body each
+        sentences = [Sentence(m.start(), m.end(), m.group()) for m in LINE_SENTENCE.finditer(text, *body)]
+        spans = [m.span() for m in PARAGRAPH.finditer(text, *body)]
+    else:
+        sentences = [Sentence(m.start(), m.end(), m.group()) for ps, pe in spans for m in SENTENCE.finditer(text, ps, pe)]
     opening = {s.start: s for s in sentences}  # a paragraph's first sentence starts with it
     paragraphs = []
-    for p in PARAGRAPH.finditer(text, *body):
-        ps = p.start()
+    for ps, pe in spans:
         theme = None if ps in heading_starts else theme_of(opening[ps])
-        paragraphs.append(Paragraph(ps, p.end(), p.group(), theme=theme, section=index.number_at(ps)))
+        paragraphs.append(Paragraph(ps, pe, text[ps:pe], theme=theme, section=index.number_at(ps)))
     return paragraphs, sentences
 
 

@@ -147,15 +147,18 @@ TITLES = [
 ]
 
 
-@pytest.mark.parametrize("title, after, province, city, district, date", TITLES)
-def test_title_metadata(title, after, province, city, district, date):
+@pytest.mark.parametrize("title, after, province, city, local, date", TITLES)
+def test_title_metadata(title, after, province, city, local, date):
+    """``local`` is the district or county: the government below the city."""
     text = f"导航菜单\n\n{title}\n{after}\n一、工作回顾\n  全年实现地区生产总值增长。\n"
     meta = parse_report(text).metadata
     assert meta.title is not None
     assert meta.title.text == title
     assert text[meta.title.start : meta.title.end] == title
-    assert (meta.province, meta.city, meta.district, meta.date) == (province, city, district, date)
-    assert meta.place == "".join(p for p in (province, city, district) if p)
+    assert (meta.province, meta.city, meta.district or meta.county, meta.date) == (province, city, local, date)
+    assert meta.place == "".join(p for p in (province, city, local) if p)
+    if local:
+        assert meta.level == ("county" if local.endswith("县") else "district")
     assert meta.year == (int(date[:4]) if date else None)
 
 

@@ -1,0 +1,129 @@
+"""Many reports at once: one table of every report's indicators, and one of its
+sections, each row carrying the report's metadata.
+
+Reports are parsed on all cores; a report that cannot be read is named and skipped
+and the rest go on. The tables are written to a temporary file beside the output and
+renamed into place at the end, so a failed run never leaves a partial table.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Callable, Iterable, NamedTuple, Optional
+
+from .exceptions import SdrError
+
+#: Files taken from a folder: text dumps and saved pages.
+REPORT_SUFFIXES = (".txt", ".text", ".html", ".htm")
+DEFAULT_JOBS = 2
+
+META_COLUMNS = ["report", "province", "city", "district", "county", "street", "level", "session", "date", "speaker"]
+INDICATOR_COLUMNS = META_COLUMNS + ["section", "text", "value", "value_max", "unit", "kind", "qualifier", "each", "label", "start", "end"]
+SECTION_COLUMNS = META_COLUMNS + ["number", "marker", "title", "level_in_report", "start", "end", "indicators", "claims"]
+
+
+class Parsed(NamedTuple):
+    """One report's rows, or the reason it could not be read."""
+
+    path: str
+    indicators: list[dict]
+    sections: list[dict]
+    error: Optional[str]
+
+
+def report_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The report files named, and those in the folders named (all levels down), in
+    order; a path that does not exist is an error."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES))
+        elif p.is_file():
+            out.append(p)
+        else:
+            raise SdrError(f"{raw}: no such file or folder; check the path")
+    return out
+
+
+def parse_one(path: str) -> Parsed:
+    """Rows for one report (run in a worker process)."""
+    from .report import load_report
+
+    try:
+        report = load_report(path)
+        meta = report.metadata
+        base = {
+            "report": path,
+            "province": meta.province, "city": meta.city, "district": meta.district, "county": meta.county,
+            "street": meta.street, "level": meta.level, "session": meta.session, "date": meta.date,
+            "speaker": meta.speaker,
+        }
+        indicators = [
+            {**base, **{k: v for k, v in i.to_dict().items() if k in INDICATOR_COLUMNS}} for i in report.indicators
+        ]
+        sections = [
+            {
+                **base, "number": s.number, "marker": s.marker, "title": s.title, "level_in_report": s.heading.level,
+                "start": s.start, "end": s.end, "indicators": len(s.indicators), "claims": len(s.claims),
+            }
+            for s in report
+        ]
+        return Parsed(path, indicators, sections, None)
+    except SdrError as exc:
+        return Parsed(path, [], [], str(exc))
+    except Exception as exc:  # one unreadable report must not stop the others
+        return Parsed(path, [], [], f"{type(exc).__name__}: {exc}")
+
+
+def sections_path(out: Path) -> Path:
+    """Where the sections table goes: beside the indicators table (``x.csv`` →
+    ``x-sections.csv``)."""
+    return out.with_name(f"{out.stem}-sections{out.suffix or '.csv'}")
+
+
+def _write(path: Path, columns: list[str], rows: Iterable[dict]) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=columns, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def build_corpus(
+    paths: Iterable[str | os.PathLike[str]],
+    out: str | os.PathLike[str],
+    jobs: int = DEFAULT_JOBS,
+    say: Callable[[str], None] = print,
+) -> tuple[int, list[tuple[str, str]]]:
+    """Parse every report and write the indicators table to ``out`` and the sections
+    table beside it. Returns (reports written, [(report, reason) skipped])."""
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise SdrError(f"{out.parent}: no such folder for --out; create it first")
+    files = report_files(paths)
+    if not files:
+        raise SdrError("no report files (.txt, .html) in the paths given")
+    results: list[Parsed] = []
+    with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+        for n, parsed in enumerate(pool.map(parse_one, [str(f) for f in files], chunksize=4), start=1):
+            if parsed.error:
+                say(f"[{n}/{len(files)}] skipped {parsed.path}: {parsed.error}")
+            else:
+                say(f"[{n}/{len(files)}] {parsed.path}: {len(parsed.indicators)} indicators, {len(parsed.sections)} sections")
+            results.append(parsed)
+    good = [r for r in results if not r.error]
+    if not good:
+        raise SdrError("no report could be read; nothing written")
+    _write(out, INDICATOR_COLUMNS, (row for r in good for row in r.indicators))
+    _write(sections_path(out), SECTION_COLUMNS, (row for r in good for row in r.sections))
+    return len(good), [(r.path, r.error) for r in results if r.error]

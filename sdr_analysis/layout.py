@@ -1,0 +1,124 @@
+"""Page furniture inside the report text, and hard-wrapped text.
+
+PDF and Word dumps carry page numbers (``— 3 —``) and a running header repeated at the
+top of every page (``某某县人民政府工作报告``) between the report's lines, and wrap
+lines at the page width, splitting sentences and figures. Web dumps may leave a
+navigation or publishing line in the middle. This module finds those lines (as spans,
+the text is never changed) and tells whether the text is hard-wrapped, so that
+paragraphs can be put together from their lines.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from typing import Sequence
+
+from .cleaning import CHROME_LINE
+
+#: A line of the body, white space left out at both ends (group 1).
+LINE = re.compile(r"^[^\S\n]*(\S(?:[^\n]*\S)?)[^\S\n]*$", re.M)
+
+#: Page numbers: ``3``, ``- 3 -``, ``— 3 —``, ``第3页``, ``第3页 共30页``, ``3/30``.
+PAGE_NUMBER = re.compile(r"[-—–－~·\s]*\d{1,4}[-—–－~·\s]*|第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+")
+
+#: A running header is a short line repeated on many pages; a line this short, seen
+#: this often, and without a sentence stop, is taken for one.
+HEADER_MAX_LENGTH = 30
+HEADER_MIN_REPEATS = 3
+
+#: How a line may end when its sentence is over: stops, closing quotes and brackets,
+#: colons and semicolons. A line that ends otherwise runs on into the next one when
+#: the text is hard-wrapped.
+LINE_ENDS = "。！？!?”’」』）)》:：;；"
+
+#: A text is hard-wrapped when at least this share of its lines (and at least this
+#: many) run on into the next line.
+WRAPPED_SHARE = 0.3
+WRAPPED_MIN_LINES = 3
+
+
+def body_lines(text: str, body: tuple[int, int]) -> list[tuple[int, int]]:
+    """Spans of the non-blank lines of the body, white space left out."""
+    return [m.span(1) for m in LINE.finditer(text, *body)]
+
+
+def find_furniture(text: str, lines: Sequence[tuple[int, int]], is_heading) -> list[tuple[int, int]]:
+    """Lines that are page furniture: page numbers, running headers, navigation and
+    publishing lines. ``is_heading(start, end)`` keeps headings out of the running
+    headers (a report may repeat a short heading)."""
+    short = Counter(text[s:e] for s, e in lines if e - s <= HEADER_MAX_LENGTH)
+    repeated = {line for line, n in short.items() if n >= HEADER_MIN_REPEATS and not any(ch in line for ch in "。！？!?")}
+    out = []
+    for s, e in lines:
+        line = text[s:e]
+        if PAGE_NUMBER.fullmatch(line) or CHROME_LINE.match(line):
+            out.append((s, e))
+        elif line in repeated and not is_heading(s, e):
+            out.append((s, e))
+    return out
+
+
+def is_wrapped(text: str, lines: Sequence[tuple[int, int]], furniture: Sequence[tuple[int, int]]) -> bool:
+    """Whether the text is hard-wrapped: many of its lines end mid-sentence and the next
+    line follows right under them."""
+    skip = set(furniture)
+    kept = [span for span in lines if span not in skip]
+    running = sum(
+        1
+        for (s, e), (ns, _) in zip(kept, kept[1:])
+        if text[e - 1] not in LINE_ENDS and "\n\n" not in text[e:ns]
+    )
+    return running >= WRAPPED_MIN_LINES and running >= WRAPPED_SHARE * len(kept)
+
+
+def paragraph_spans(
+    text: str,
+    lines: Sequence[tuple[int, int]],
+    furniture: Sequence[tuple[int, int]],
+    wrapped: bool,
+    heading_lines: Sequence[tuple[int, int]],
+) -> list[tuple[int, int]]:
+    """Paragraphs as spans: each line that is not furniture or, in hard-wrapped text,
+    lines joined until one ends its sentence. A heading line always starts a paragraph
+    and, if it has no stop, ends one. Furniture between two lines of a paragraph (a
+    page break inside a sentence) stays inside its span."""
+    skip = set(furniture)
+    if not wrapped:
+        return [span for span in lines if span not in skip]
+    headings = set(heading_lines)
+    out: list[tuple[int, int]] = []
+    open_start = None  # start of the paragraph still running on
+    last_end = None
+    for s, e in lines:
+        if (s, e) in skip:
+            continue
+        if open_start is not None and (s, e) not in headings and "\n\n" not in text[last_end:s]:
+            last_end = e
+        else:
+            if open_start is not None:
+                out.append((open_start, last_end))
+            open_start, last_end = s, e
+        heading_closed = (s, e) in headings and "。" not in text[s:e]
+        if text[e - 1] in LINE_ENDS or heading_closed:
+            out.append((open_start, last_end))
+            open_start = None
+    if open_start is not None:
+        out.append((open_start, last_end))
+    return out
+
+
+class Spans:
+    """Sorted, non-overlapping spans, asked whether they hold an offset."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
