@@ -101,7 +101,7 @@ def find_title(text: str) -> Optional[Span]:
         seen += 1
         if seen > TITLE_SEARCH_LINES:
             break
-        if e - s <= MAX_TITLE_LENGTH and TITLE_MARK.search(text, s, e):
+        if e - s <= MAX_TITLE_LENGTH and TITLE_MARK.search(text, s, e) and not CHROME_LINE.match(text, s, e):
             return Span(s, e, text[s:e])
     return None
 

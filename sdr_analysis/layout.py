@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from typing import Sequence
 
-from .cleaning import CHROME_LINE
+from .cleaning import CHROME_LINE, TITLE_MARK
 
 #: A line of the body, white space left out at both ends (group 1).
 LINE = re.compile(r"^[^\S\n]*(\S(?:[^\n]*\S)?)[^\S\n]*$", re.M)
@@ -55,6 +55,8 @@ def find_furniture(text: str, lines: Sequence[tuple[int, int]], is_heading) -> l
         line = text[s:e]
         if PAGE_NUMBER.fullmatch(line) or CHROME_LINE.match(line):
             out.append((s, e))
+        elif len(line) <= HEADER_MAX_LENGTH and TITLE_MARK.search(line) and not any(ch in line for ch in "。，,"):
+            out.append((s, e))  # the report's name repeated as a page header
         elif line in repeated and not is_heading(s, e):
             out.append((s, e))
     return out

@@ -34,7 +34,7 @@ CN_ORDINALS = "零一二三四五六七八九十"
 STOPS_AND_CLOSERS = "。！？!?”’」』）)》…"
 
 #: A page with fewer Chinese characters than this holds no report.
-MIN_REPORT_CHARS = 50
+MIN_REPORT_CHARS = 20
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 

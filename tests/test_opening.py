@@ -1,0 +1,78 @@
+"""The lines that open a report (title, session and date, speaker) and heading styles
+that are not numbered sections (dash leads, 一是 openers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sdr_analysis import parse_report
+
+OPENING = """网站首页 > 政府工作报告
+某省某市青山区人民政府工作报告
+——2024年1月8日在青山区第十八届人民代表大会第四次会议上
+区人民政府区长　李晓东
+
+各位代表:
+现在,我代表区人民政府,向大会报告工作,请予审议。
+一、2023年工作回顾
+全区生产总值增长5.5%。
+"""
+
+
+@pytest.fixture(scope="module")
+def opened():
+    return parse_report(OPENING)
+
+
+@pytest.mark.parametrize("field,expected", [
+    pytest.param("province", "某省", id="province"),
+    pytest.param("city", "某市", id="city"),
+    pytest.param("district", "青山区", id="district"),
+    pytest.param("level", "district", id="level"),
+    pytest.param("session", "第十八届人民代表大会第四次会议", id="session"),
+    pytest.param("date", "2024-01-08", id="date-from-the-line-below"),
+    pytest.param("speaker", "李晓东", id="speaker"),
+    pytest.param("office", "区人民政府区长", id="office"),
+])
+def test_opening_metadata(opened, field, expected):
+    assert getattr(opened.metadata, field) == expected
+
+
+def test_opening_lines_are_not_body(opened):
+    assert opened.text[opened.body[0] :].startswith("各位代表")
+    assert [h.marker for h in opened.headings] == ["一、"]
+
+
+@pytest.mark.parametrize("place,fields", [
+    pytest.param("某省某县", {"county": "某县", "level": "county"}, id="county"),
+    pytest.param("某市某区某某街道", {"district": "某区", "street": "某某街道", "level": "street"}, id="street"),
+    pytest.param("某自治区某盟某旗", {"province": "某自治区", "city": "某盟", "county": "某旗", "level": "county"}, id="banner"),
+])
+def test_levels_of_government(place, fields):
+    meta = parse_report(f"{place}人民政府工作报告\n一、工作\n甲。\n").metadata
+    assert {k: getattr(meta, k) for k in fields} == fields
+
+
+DASHES = """某区人民政府工作报告
+——2023年1月10日在某区第一届人民代表大会第二次会议上
+一、过去五年回顾
+——这五年,是经济实力大幅跃升的五年。地区生产总值年均增长6%。
+——这五年,是民生福祉持续增进的五年。新增就业3万人。
+二、今年工作
+一是扩大有效投资。实施项目30个。
+二是提升城市品质。改造小区12个。
+"""
+
+
+def test_dash_leads_are_headings_but_date_lines_are_not():
+    r = parse_report(DASHES)
+    assert [(h.marker, h.level, h.ordinal) for h in r.headings] == [
+        ("一、", 1, 1), ("——", 2, 1), ("——", 2, 2), ("二、", 1, 2), ("一是", 3, 1), ("二是", 3, 2),
+    ]
+    assert r.headings[1].title == "这五年,是经济实力大幅跃升的五年。"
+    assert [s.number for s in r.sections] == ["一", "二"]
+
+
+def test_inline_openers_are_not_headings():
+    r = parse_report("一、工作\n全年重点抓好三件事:一是稳增长,二是惠民生,三是保安全。\n")
+    assert [h.marker for h in r.headings] == ["一、"]
