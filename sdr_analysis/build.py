@@ -87,7 +87,11 @@ def plan(report: Report, report_param: str, langs: Sequence[str], notebooks: Pat
     jobs = []
     for lang in langs:
         jobs.append(Job(output_name("overview", lang), "Overview · 概览", notebooks / "overview.ipynb", {"report_path": report_param, "lang": lang}))
+        seen = set()
         for sec in report:
+            if section_file(sec) in seen:  # a repeated number: the first section of it is written up
+                continue
+            seen.add(section_file(sec))
             jobs.append(
                 Job(
                     output_name(section_file(sec), lang),

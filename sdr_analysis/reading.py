@@ -24,6 +24,11 @@ BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
+#: The largest file read as one report. A work report is tens of kilobytes; a file
+#: past this is a corpus or a wrong file, and parsing it whole would take minutes and
+#: gigabytes.
+MAX_REPORT_BYTES = 20_000_000
+
 #: Share of control characters (other than tab, newline, carriage return, form feed)
 #: above which decoded text is taken to be a binary file read by mistake.
 MAX_CONTROL_SHARE = 0.01
@@ -63,6 +68,12 @@ def read_text(path: str | os.PathLike[str]) -> str:
         raise ReportReadError(str(path), "no such file; check the path")
     if p.is_dir():
         raise ReportReadError(str(path), "this is a directory; give a report file inside it")
+    size = p.stat().st_size
+    if size > MAX_REPORT_BYTES:
+        raise ReportReadError(
+            str(path), f"the file is {size / 1e6:.0f} MB, larger than any one report ({MAX_REPORT_BYTES / 1e6:.0f} MB at most); "
+            "split it into reports, or give a folder of reports to the corpus command"
+        )
     try:
         data = p.read_bytes()
     except OSError as exc:

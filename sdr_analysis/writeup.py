@@ -639,7 +639,8 @@ def sections_table(report: Report, lang: str) -> "pd.DataFrame":
                 t(lang, "claims"): len(sec.claims),
             }
         )
-    return pd.DataFrame(rows).set_index("")
+    columns = ["", t(lang, "label"), t(lang, "themes"), t(lang, "indicators"), t(lang, "density"), t(lang, "money"), t(lang, "claims")]
+    return pd.DataFrame(rows, columns=columns).set_index("")
 
 
 def density_chart(report: Report, lang: str) -> Optional["Chart"]:

@@ -112,3 +112,13 @@ def test_decode_names_its_source():
     with pytest.raises(ReportReadError) as info:
         decode(b"", "upload.txt")
     assert str(info.value).startswith("upload.txt: ")
+
+
+def test_a_file_larger_than_any_report_is_refused(tmp_path, monkeypatch):
+    from sdr_analysis import reading
+
+    monkeypatch.setattr(reading, "MAX_REPORT_BYTES", 100)
+    path = tmp_path / "corpus.txt"
+    path.write_text("一、工作\n" * 50, encoding="utf-8")
+    with pytest.raises(ReportReadError, match="larger than any one report"):
+        reading.read_text(path)
