@@ -20,6 +20,7 @@ CHROME_LINE = re.compile(
       | 网站地图 | 返回顶部 | 打印本页 | 【打印】 | 关闭窗口 | 【关闭】 | 分享到 | 【字体 | 字号[:：] | 字体[:：]
       | 发布时间 | 发布日期 | 更新时间 | 来源[:：] | 作者[:：] | 浏览次数 | 阅读次数 | 点击数 | 责任编辑 | 编辑[:：]
       | 上一篇 | 下一篇 | 相关阅读 | 相关文章 | 相关链接 | 扫一扫 | 附件[:：] | 下载[:：]
+      | (?:【[^】\n]{1,10}】[^\S\n]*)+$   # a row of bracketed links: 【打印本页】【关闭窗口】
     )""",
     re.VERBOSE,
 )
@@ -42,8 +43,11 @@ FOOTER_LINE = re.compile(
 TITLE_MARK = re.compile(r"政\s*府\s*工\s*作\s*报\s*告")
 MAX_TITLE_LENGTH = 80
 
+#: A line that shows the report's text has begun: a sentence, or a numbered heading.
+BODY_STARTED = re.compile(r"[^\n]*[。！？]|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]")
+
 #: How many non-empty lines at the top of the page are searched for the title.
-TITLE_SEARCH_LINES = 8
+TITLE_SEARCH_LINES = 12
 
 DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:(?P<m>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*日)?)?")
 
@@ -65,7 +69,7 @@ LEVELS = ("street", "county", "district", "city", "province")
 SESSION = re.compile(r"第[一二三四五六七八九十〇零\d]+届人民代表大会第[一二三四五六七八九十〇零\d]+次(?:全体)?会议")
 OFFICE_TITLES = ("代区长", "代县长", "代市长", "代省长", "区长", "县长", "市长", "省长", "旗长", "州长", "镇长", "乡长", "主任")
 SPEAKER = re.compile(
-    r"^(?P<office>\S{0,16}?(?:" + "|".join(OFFICE_TITLES) + r"))[\s\u3000:：]*(?P<name>[\u4e00-\u9fff·]{2,4})$"
+    r"^(?P<office>\S{0,16}?(?:" + "|".join(OFFICE_TITLES) + r"))[\s\u3000:：]*(?P<name>[\u3400-\u9fff\U00020000-\U0003134f·]{2,4})$"
 )
 OPENING_LINE = re.compile(r"^(?:[—-]{1,2}\s*(?:19|20)\d{2}\s*年|[(（].{0,60}[)）]$|" + SESSION.pattern + ")")
 OPENING_LINES = 6
@@ -92,18 +96,33 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def find_title(text: str) -> Optional[Span]:
-    """The title line (``…人民政府工作报告(2022年12月24日)``) among the first lines."""
+    """The title line (``…人民政府工作报告(2022年12月24日)``) among the first lines. A
+    web page may name the report more than once (its own heading, then the report's);
+    the line that names the most of the place wins, the later one on a tie."""
     seen = 0
+    best: Optional[Span] = None
+    best_place = -1
     for s, e in lines(text):
         s, e = strip_span(text, s, e)
         if s == e:
             continue
         seen += 1
-        if seen > TITLE_SEARCH_LINES:
-            break
+        if seen > TITLE_SEARCH_LINES or (best and BODY_STARTED.match(text, s, e)):
+            break  # the title stands above the report's text; a page header below does not count
         if e - s <= MAX_TITLE_LENGTH and TITLE_MARK.search(text, s, e) and not CHROME_LINE.match(text, s, e):
-            return Span(s, e, text[s:e])
-    return None
+            place = len(_place_words(text[s:e]))
+            if place >= best_place:
+                best, best_place = Span(s, e, text[s:e]), place
+    return best
+
+
+def _place_words(line: str) -> str:
+    """The place named before 政府工作报告 in a title line, brackets, years and 人民政府
+    left out."""
+    mark = TITLE_MARK.search(line)
+    prefix = line[: mark.start()] if mark else line
+    prefix = re.sub(r"[\s()（）【】\[\]]", "", DATE.sub("", prefix))
+    return re.sub(r"(?:人民政府|政府|人民)$", "", prefix)
 
 
 def _is_opening(line: str) -> bool:
@@ -127,12 +146,41 @@ def find_body(text: str, title: Optional[Span] = None) -> tuple[int, int]:
     return len(text), len(text)
 
 
+PLACE_LINE = re.compile(r"\S{2,20}?(?:省|市|区|县|旗|街道|镇|乡)(?:人民政府)?")
+
+#: The place in the session line: ``在青岚市望江区第十六届人民代表大会…``.
+SESSION_PLACE = re.compile(r"在(?P<place>[^\s在]{2,24}?)" + SESSION.pattern)
+
+
 def _place_before(text: str, title: Span) -> str:
-    """A place name alone on the line above a title that names none (PDF dumps set
-    ``某某县`` over ``政 府 工 作 报 告``)."""
-    above = text.rfind("\n", 0, max(0, title.start - 1))
-    line = text[above + 1 : title.start].strip()
-    return line if 1 < len(line) <= 20 and re.search(r"(?:省|市|区|县|旗|街道|镇|乡)$", line) else ""
+    """A place name alone on the last non-blank line above a title that names none
+    (PDF dumps set ``某某县`` over ``政 府 工 作 报 告``)."""
+    above = text[: title.start].rstrip()
+    line = above[above.rfind("\n") + 1 :].strip()
+    return re.sub(r"人民政府$", "", line) if PLACE_LINE.fullmatch(line) else ""
+
+
+def _parse_place(words: str) -> dict[str, Optional[str]]:
+    place = dict.fromkeys(("province", "city", "county", "district", "street"))
+    m = PLACE.match(words) if words else None
+    if m:
+        place.update({k: v for k, v in m.groupdict().items() if v})
+    return place
+
+
+def _best_date(text: str, start: int, end: int) -> Optional[str]:
+    """The most precise date among the opening lines (the title may give only the year,
+    the session line the day)."""
+    best = None
+    for d in DATE.finditer(text, start, end):
+        date = d.group("y")
+        if d.group("m"):
+            date += f"-{int(d.group('m')):02d}"
+            if d.group("d"):
+                date += f"-{int(d.group('d')):02d}"
+        if best is None or len(date) > len(best):
+            best = date
+    return best
 
 
 def parse_metadata(text: str, title: Optional[Span]) -> Metadata:
@@ -140,18 +188,13 @@ def parse_metadata(text: str, title: Optional[Span]) -> Metadata:
     session, date and speaker from the title line and the lines that open the report."""
     if title is None:
         return Metadata()
-    line = title.text
-    mark = TITLE_MARK.search(line)
-    prefix = line[: mark.start()] if mark else line
-    prefix = DATE.sub("", prefix)
-    prefix = re.sub(r"[\s()（）【】\[\]]", "", prefix)
-    prefix = re.sub(r"(?:人民政府|政府|人民)$", "", prefix) or _place_before(text, title)
-    place = dict.fromkeys(("province", "city", "county", "district", "street"))
-    m = PLACE.match(prefix) if prefix else None
-    if m:
-        place.update({k: v for k, v in m.groupdict().items() if v})
-    level = next((lv for lv in LEVELS if place.get(lv)), None)
     window_end = min(len(text), title.end + 200)
+    session_place = SESSION_PLACE.search(text, title.start, window_end)
+    place = _parse_place(_place_words(title.text) or _place_before(text, title))
+    if session_place:  # the session line may name what the title leaves out
+        for key, value in _parse_place(session_place.group("place")).items():
+            place[key] = place[key] or value
+    level = next((lv for lv in LEVELS if place.get(lv)), None)
     session = SESSION.search(text, title.start, window_end)
     speaker = office = None
     for s, e in lines(text, title.end, window_end):
@@ -159,15 +202,7 @@ def parse_metadata(text: str, title: Optional[Span]) -> Metadata:
         if found:
             office, speaker = found.group("office"), found.group("name")
             break
-    date = None
-    window = text[title.start : min(len(text), title.end + 120)]
-    d = DATE.search(window)
-    if d:
-        date = d.group("y")
-        if d.group("m"):
-            date += f"-{int(d.group('m')):02d}"
-            if d.group("d"):
-                date += f"-{int(d.group('d')):02d}"
+    date = _best_date(text, title.start, window_end)
     return Metadata(
         title=title,
         date=date,

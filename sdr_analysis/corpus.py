@@ -110,6 +110,8 @@ def build_corpus(
     out = Path(out)
     if not out.parent.is_dir():
         raise SdrError(f"{out.parent}: no such folder for --out; create it first")
+    if out.is_dir():
+        raise SdrError(f"{out}: is a folder; give --out a file name such as {out / 'corpus.csv'}")
     files = report_files(paths)
     if not files:
         raise SdrError("no report files (.txt, .html) in the paths given")

@@ -62,11 +62,12 @@ def find_furniture(text: str, lines: Sequence[tuple[int, int]], is_heading) -> l
     return out
 
 
-def is_wrapped(text: str, lines: Sequence[tuple[int, int]], furniture: Sequence[tuple[int, int]]) -> bool:
+def is_wrapped(text: str, lines: Sequence[tuple[int, int]], furniture: Sequence[tuple[int, int]], is_heading) -> bool:
     """Whether the text is hard-wrapped: many of its lines end mid-sentence and the next
-    line follows right under them."""
+    line follows right under them. Headings are left out of the count: a heading without
+    a stop is not a wrapped line."""
     skip = set(furniture)
-    kept = [span for span in lines if span not in skip]
+    kept = [span for span in lines if span not in skip and not is_heading(*span)]
     running = sum(
         1
         for (s, e), (ns, _) in zip(kept, kept[1:])

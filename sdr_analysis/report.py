@@ -33,8 +33,10 @@ CN_ORDINALS = "零一二三四五六七八九十"
 #: How a complete sentence ends.
 STOPS_AND_CLOSERS = "。！？!?”’」』）)》…"
 
-#: A page with fewer Chinese characters than this holds no report.
+#: A page with fewer Chinese characters, or fewer full sentences, than this holds no
+#: report (a login page, a list of links to news).
 MIN_REPORT_CHARS = 20
+MIN_REPORT_SENTENCES = 3
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -79,13 +81,16 @@ class Report:
     def furniture(self) -> list[tuple[int, int]]:
         """Lines inside the body that are page furniture, not report text: page numbers,
         running headers, navigation and publishing lines."""
-        return find_furniture(self.text, self._lines, lambda s, e: match_heading(self.text, s, e) is not None)
+        return find_furniture(self.text, self._lines, self._is_heading)
+
+    def _is_heading(self, start: int, end: int) -> bool:
+        return match_heading(self.text, start, end) is not None
 
     @cached_property
     def wrapped(self) -> bool:
         """Whether the text is hard-wrapped (a PDF or Word dump): its paragraphs are put
         together from several lines."""
-        return is_wrapped(self.text, self._lines, self.furniture)
+        return is_wrapped(self.text, self._lines, self.furniture, self._is_heading)
 
     @cached_property
     def headings(self) -> list[Section]:
@@ -316,6 +321,6 @@ def load_report(path: str | os.PathLike[str]) -> Report:
     text = read_text(path)
     if looks_like_html(text):
         text = html_to_text(text)
-        if len(CJK.findall(text)) < MIN_REPORT_CHARS:
+        if len(CJK.findall(text)) < MIN_REPORT_CHARS or text.count("。") < MIN_REPORT_SENTENCES:
             raise ReportReadError(str(path), "no report text found in this HTML page; save the page that holds the report")
     return Report(text, source=str(Path(path)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sdr_analysis import parse_report
-from sdr_analysis.cleaning import find_body, find_title, parse_metadata
+from sdr_analysis.cleaning import TITLE_SEARCH_LINES, find_body, find_title, parse_metadata
 
 TITLE = "(广东省)深圳市南山区人民政府工作报告(2023年1月10日)"
 REPORT_LINES = (
@@ -171,7 +171,7 @@ NOT_TITLES = [
         id="long-sentence",
     ),
     # below the first lines of the page
-    pytest.param("\n".join(f"第{i}行导航" for i in range(10)) + "\n某某区人民政府工作报告", id="too-far-down"),
+    pytest.param("\n".join(f"第{i}行导航" for i in range(TITLE_SEARCH_LINES)) + "\n某某区人民政府工作报告", id="too-far-down"),
 ]
 
 

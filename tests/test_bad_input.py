@@ -1,0 +1,277 @@
+"""Bad input through the command line, one case per kind.
+
+Every case ends one of two ways, never with a traceback:
+
+- ``ok``: exit 0 and valid JSON on stdout (and, where the case says so, a note of what
+  was odd about the text);
+- ``error``: exit 2, empty stdout, and exactly one line on stderr that names the file
+  and says what is wrong.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Callable, NamedTuple, Optional
+
+import pytest
+
+from sdr_analysis import load_report
+
+REPORTS = Path(__file__).resolve().parent / "reports"
+GOOD = REPORTS / "wangjiang-district-2023.txt"
+
+HUGE_BYTES = 50 * 1024 * 1024
+HUGE_SECONDS = 30
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06\x00\x00\x00" + bytes(range(256)) * 4
+PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Length 64 /Filter /FlateDecode >>\nstream\n" + bytes(range(256)) * 4 + b"\nendstream\nendobj\n%%EOF\n"
+DOCX = b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00" + b"[Content_Types].xml" + bytes(range(256)) * 4
+
+#: Neither UTF-8 nor GB18030 can decode these bytes (0x81 followed by a space is an
+#: invalid GB18030 sequence; checked in test_wrong_encoding_bytes_really_are_wrong).
+WRONG_ENCODING = b"2023 report " + b"\x81\x20" * 300 + b"\n"
+
+NO_HEADINGS = """柳河县人民政府工作报告
+——2023年1月9日在柳河县第十八届人民代表大会第二次会议上
+
+各位代表：
+　　现在，我代表县人民政府，向大会报告工作，请予审议。
+　　过去一年，全县地区生产总值完成96.2亿元，增长5.1%。新增城镇就业2100人，完成农村公路改造46公里。
+　　今年，我们将继续实施重点项目52个，完成固定资产投资80亿元以上。
+"""
+
+DUPLICATE_SECTIONS = """白沙区人民政府工作报告
+——2023年1月7日在白沙区第三届人民代表大会第二次会议上
+
+一、2022年工作回顾
+　　全区地区生产总值完成238.4亿元，增长4.5%。
+二、2023年工作安排
+　　全年实施重点项目70个，完成投资115亿元。
+二、保障措施
+　　新增城镇就业3600人。
+三、加强政府自身建设
+　　一般性支出压减10%以上。
+"""
+
+HTML_NOT_FOUND = """<html><head><meta charset="utf-8"><title>404</title>
+<style>body { text-align: center; }</style></head>
+<body><nav><a href="/">首页</a> <a href="/zwgk/">政务公开</a></nav>
+<div class="error"><h1>404</h1><p>对不起，您访问的页面不存在。</p><p><a href="/">返回首页</a></p></div>
+</body></html>
+"""
+
+HTML_WITHOUT_REPORT = """<!DOCTYPE html>
+<html lang="zh-CN">
+<head><meta charset="utf-8"><title>青岚市人民政府门户网站</title>
+<script>var _hmt = _hmt || [];</script>
+<style>.nav li { float: left; }</style>
+</head>
+<body>
+<ul class="nav"><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li><li><a href="/bsfw/">办事服务</a></li></ul>
+<div class="news">
+  <h2>要闻动态</h2>
+  <ul>
+    <li><a href="/xw/1.html">市政府召开第12次常务会议</a> 2023-02-03</li>
+    <li><a href="/xw/2.html">我市举办2023年春季招聘会 提供岗位3000余个</a> 2023-02-02</li>
+    <li><a href="/xw/3.html">政府工作报告（全文）</a> 2023-01-13</li>
+  </ul>
+</div>
+<div class="footer">版权所有 &copy; 青岚市人民政府</div>
+</body>
+</html>
+"""
+
+
+def run(*args: str, timeout: Optional[float] = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "sdr_analysis", *args], capture_output=True, text=True, timeout=timeout
+    )
+
+
+def written(name: str, data: bytes | str) -> Callable[[Path], Path]:
+    def make(folder: Path) -> Path:
+        path = folder / name
+        if isinstance(data, str):
+            path.write_text(data, encoding="utf-8")
+        else:
+            path.write_bytes(data)
+        return path
+
+    return make
+
+
+def a_directory(folder: Path) -> Path:
+    inner = folder / "reports-folder"
+    inner.mkdir()
+    (inner / "a.txt").write_text(NO_HEADINGS, encoding="utf-8")
+    return inner
+
+
+class Case(NamedTuple):
+    make: Callable[[Path], Path]
+    outcome: str  # "ok" or "error"
+    message: tuple[str, ...] = ()  # error: the line holds one of these (case-insensitive)
+    note: Optional[str] = None  # ok: a note of load_report(path).notes holds this
+
+
+CASES = {
+    "empty": Case(written("empty.txt", b""), "error", ("empty",)),
+    "whitespace-only": Case(written("blank.txt", " \n\t\r\n\u3000\u3000\n  \n".encode("utf-8")), "error", ("white space", "whitespace", "empty", "blank")),
+    "binary-png": Case(written("scan.png", PNG), "error", ("binary", "png", "image")),
+    "binary-png-as-txt": Case(written("report.txt", PNG), "error", ("binary", "png", "image")),
+    "pdf-not-text": Case(written("report.pdf", PDF), "error", ("binary", "pdf")),
+    "word-docx-not-text": Case(written("report.docx", DOCX), "error", ("binary", "word", "docx", "zip")),
+    "wrong-encoding": Case(written("garbled.txt", WRONG_ENCODING), "error", ("utf-8", "gb18030", "encoding", "decode")),
+    "directory": Case(a_directory, "error", ("directory",)),
+    "missing-path": Case(lambda folder: folder / "no-such-report.txt", "error", ("no such file", "not found", "does not exist")),
+    "no-headings": Case(written("no-headings.txt", NO_HEADINGS), "ok", note="heading"),
+    "duplicate-section-numbers": Case(written("duplicates.txt", DUPLICATE_SECTIONS), "ok", note="duplicate"),
+    "html-without-report": Case(written("portal.html", HTML_WITHOUT_REPORT), "error", ("no report",)),
+    "html-not-found-page": Case(written("saved-page.html", HTML_NOT_FOUND), "error", ("no report",)),
+}
+
+
+def check_outcome(proc: subprocess.CompletedProcess, path: Path, case: Case) -> None:
+    assert "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    if case.outcome == "ok":
+        assert proc.returncode == 0, proc.stderr
+        rows = json.loads(proc.stdout)
+        assert isinstance(rows, list)
+        text = load_report(path).text
+        assert all(text[r["start"] : r["end"]] == r["text"] for r in rows)
+    else:
+        assert proc.returncode == 2, (proc.returncode, proc.stderr[-500:])
+        assert proc.stdout == ""
+        lines = proc.stderr.strip().splitlines()
+        assert len(lines) == 1, lines
+        assert path.name in lines[0], lines[0]
+        assert any(m.lower() in lines[0].lower() for m in case.message), lines[0]
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_bad_input(tmp_path, name):
+    case = CASES[name]
+    path = case.make(tmp_path)
+    proc = run("indicators", str(path), "--json", timeout=120)
+    check_outcome(proc, path, case)
+    if case.note is not None:
+        notes = load_report(path).notes
+        assert any(case.note in n for n in notes), notes
+
+
+def test_wrong_encoding_bytes_really_are_wrong():
+    for encoding in ("utf-8", "gb18030", "utf-16"):
+        if encoding == "utf-16":
+            assert not WRONG_ENCODING.startswith((b"\xff\xfe", b"\xfe\xff"))
+            continue
+        with pytest.raises(UnicodeDecodeError):
+            WRONG_ENCODING.decode(encoding)
+
+
+@pytest.fixture(scope="module")
+def huge_report(tmp_path_factory) -> Path:
+    """A 50 MB report: the full fixture report's body repeated (written once)."""
+    text = GOOD.read_text(encoding="utf-8")
+    head, body = text.split("一、", 1)
+    body = "一、" + body
+    block = body.encode("utf-8")
+    path = tmp_path_factory.mktemp("huge") / "huge-report.txt"
+    with path.open("wb") as f:
+        f.write(head.encode("utf-8"))
+        written_bytes = len(head.encode("utf-8"))
+        while written_bytes < HUGE_BYTES:
+            f.write(block)
+            written_bytes += len(block)
+    return path
+
+
+def test_huge_file_succeeds_or_fails_in_one_line(huge_report):
+    """50 MB: either JSON or a one-line error (too large), in reasonable time."""
+    started = time.monotonic()
+    proc = run("indicators", str(huge_report), "--json", timeout=4 * HUGE_SECONDS)
+    elapsed = time.monotonic() - started
+    assert "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    if proc.returncode == 0:
+        rows = json.loads(proc.stdout)
+        assert isinstance(rows, list) and rows
+    else:
+        assert proc.returncode == 2 and proc.stdout == ""
+        lines = proc.stderr.strip().splitlines()
+        assert len(lines) == 1 and huge_report.name in lines[0], lines
+    assert elapsed < HUGE_SECONDS, f"{elapsed:.1f} s"
+
+
+# the corpus command
+
+
+def read_rows(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def names(value: str) -> set[str]:
+    return {value, Path(value).name, Path(value).stem}
+
+
+def test_corpus_skips_a_bad_file_and_goes_on(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    good = folder / "good-report.txt"
+    good.write_bytes(GOOD.read_bytes())
+    bad = folder / "broken-report.txt"
+    bad.write_bytes(WRONG_ENCODING)
+    out = tmp_path / "corpus.csv"
+    proc = run("corpus", str(folder), "--out", str(out), timeout=120)
+    assert "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stderr.replace(str(tmp_path), "").splitlines()  # the folder's name holds "skips"
+    assert any(bad.name in line for line in lines), proc.stderr
+    # progress lines may name every file; only the bad one is reported as failing
+    assert not any(
+        good.name in line and any(w in line.lower() for w in ("skip", "error", "fail")) for line in lines
+    ), proc.stderr
+    rows = read_rows(out)
+    assert rows
+    assert all(good.name in names(r["report"]) or good.stem in names(r["report"]) for r in rows)
+    assert len(rows) == len(load_report(good).indicators)
+
+
+def test_corpus_of_only_bad_files_writes_nothing(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "broken-report.txt").write_bytes(WRONG_ENCODING)
+    (folder / "empty-report.txt").write_bytes(b"")
+    out = tmp_path / "corpus.csv"
+    proc = run("corpus", str(folder), "--out", str(out), timeout=120)
+    assert "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    assert proc.returncode == 2, proc.stderr
+    assert "broken-report.txt" in proc.stderr and "empty-report.txt" in proc.stderr
+    assert not out.exists()
+    assert not out.with_name("corpus-sections.csv").exists()
+
+
+def test_corpus_into_a_missing_folder_writes_nothing(tmp_path):
+    out = tmp_path / "no-such-folder" / "corpus.csv"
+    proc = run("corpus", str(GOOD), "--out", str(out), timeout=120)
+    assert "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stdout == ""
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert not out.exists()
+    assert not out.with_name("corpus-sections.csv").exists()
+
+
+def test_corpus_onto_a_folder_writes_nothing(tmp_path):
+    out = tmp_path / "taken"
+    out.mkdir()
+    proc = run("corpus", str(GOOD), "--out", str(out), timeout=120)
+    assert "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stdout == ""
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert list(out.iterdir()) == []
