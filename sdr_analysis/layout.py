@@ -67,13 +67,15 @@ def is_wrapped(text: str, lines: Sequence[tuple[int, int]], furniture: Sequence[
     line follows right under them. Headings are left out of the count: a heading without
     a stop is not a wrapped line."""
     skip = set(furniture)
-    kept = [span for span in lines if span not in skip and not is_heading(*span)]
-    running = sum(
-        1
-        for (s, e), (ns, _) in zip(kept, kept[1:])
-        if text[e - 1] not in LINE_ENDS and "\n\n" not in text[e:ns]
-    )
-    return running >= WRAPPED_MIN_LINES and running >= WRAPPED_SHARE * len(kept)
+    kept = [span for span in lines if span not in skip]
+    counted = running = 0
+    for i, (s, e) in enumerate(kept):
+        if text[e - 1] in LINE_ENDS:
+            counted += 1
+        elif not is_heading(s, e):  # asked only of lines that would run on: it is the costly test
+            counted += 1
+            running += i + 1 < len(kept) and "\n\n" not in text[e : kept[i + 1][0]]
+    return running >= WRAPPED_MIN_LINES and running >= WRAPPED_SHARE * counted
 
 
 def paragraph_spans(
