@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import Callable, NamedTuple, Optional, Sequence
 
 from .exceptions import BuildError, SdrError
-from .indicators import money_total
 from .report import Report, load_report
 from .writeup import LANGS, check_lang, density, money_words, section_file
 
@@ -317,7 +316,7 @@ def write_index(report: Report, folder: Path, langs: Sequence[str]) -> None:
                 links=_links(section_file(sec), langs),
                 n=len(inds),
                 d=density(len(inds), len(sec.text)),
-                money=html.escape(money_words(money_total(inds), "zh")),
+                money=html.escape(money_words(sec.money, "zh")),
                 claims=len(sec.claims),
                 key=html.escape("、".join(f"{i.label}{i.text}" for i in key)),
             )

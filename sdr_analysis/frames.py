@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Sequence
 
 import pandas as pd
 
-from .indicators import money_total
 from .results import Claim, Indicator, Relation, Term
 
 if TYPE_CHECKING:
@@ -59,7 +58,7 @@ def sections_frame(report: "Report") -> pd.DataFrame:
                 "sentences": len(sec.sentences),
                 "indicators": len(inds),
                 "per_1000_chars": round(1000 * len(inds) / n_chars, 2) if n_chars else 0.0,
-                "money_yuan": money_total(inds),
+                "money_yuan": sec.money,
                 "claims": len(sec.claims),
                 "terms": len(sec.terms),
             }

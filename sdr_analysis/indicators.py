@@ -7,13 +7,12 @@ to particular reports: each rule names a class of text.
 
 from __future__ import annotations
 
-import bisect
 import re
 from decimal import Decimal
-from typing import Callable, Optional, Sequence
+from typing import Callable, Collection, Optional, Sequence
 
 from . import rules
-from .numbers import CN_DIGITS, SCALES, as_number, is_digit_string, parse_arabic, parse_chinese
+from .numbers import SCALES, as_number, is_digit_string, parse_arabic, parse_chinese
 from .results import Indicator, Section, Sentence
 from .structure import LIST_BREAKS
 from .rules import alternation
@@ -438,6 +437,8 @@ def find_indicators(
     return out
 
 
-def money_total(indicators: Sequence[Indicator]) -> float:
-    """Sum of the money figures in yuan, leaving out figures per item (``各…``)."""
-    return sum(i.value for i in indicators if i.kind == "money" and i.unit == "元" and not i.each)
+def money_total(indicators: Sequence[Indicator], leave_out: Collection[int] = frozenset()) -> float:
+    """Sum of the money figures in yuan, leaving out figures per item (``各…``) and the
+    figures starting at the offsets in ``leave_out`` (levels set by a verb, such as a
+    standard raised to 850元, are not sums spent)."""
+    return sum(i.value for i in indicators if i.kind == "money" and i.unit == "元" and not i.each and i.start not in leave_out)

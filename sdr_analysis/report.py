@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Optional
 from .claims import find_claims
 from .cleaning import find_body, find_title, parse_metadata
 from .exceptions import SectionNotFound
-from .indicators import find_indicators
+from .indicators import find_indicators, money_total
 from .numbers import CN_DIGITS
 from .exceptions import ReportReadError
 from .html import html_to_text, looks_like_html
@@ -211,6 +211,12 @@ class Report:
         return find_indicators(self.text, self.body, self.not_prose, self.sentences, self.sections)
 
     @cached_property
+    def levels(self) -> frozenset[int]:
+        """Starts of the figures a verb sets as a level (``提升至850元``): standards, not
+        amounts, so money totals leave them out."""
+        return frozenset(r.after.start for r in self.relations if r.kind == "set_to" and r.after is not None)
+
+    @cached_property
     def claims(self) -> list[Claim]:
         return find_claims(self.text, self.sentences, self.section_number_at)
 
@@ -307,6 +313,11 @@ class ReportSection:
     @property
     def terms(self) -> list[Term]:
         return self._inside(self.report.terms)
+
+    @property
+    def money(self) -> float:
+        """Money stated in the section, in yuan: figures per item and levels left out."""
+        return money_total(self.indicators, self.report.levels)
 
 
 def parse_report(text: str, source: Optional[str] = None) -> Report:

@@ -9,10 +9,9 @@ its source sentence by the sentence's id in its section (``S3``: the third sente
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import TYPE_CHECKING, Optional
 
 from .exceptions import SdrError
-from .indicators import money_total
 from .report import Report, ReportSection, load_report
 from .results import Claim, Indicator
 
@@ -264,7 +263,7 @@ def at_a_glance(report: Report, sec: ReportSection, lang: str) -> "pd.DataFrame"
     import pandas as pd
 
     body_chars = sum(len(s.text) for s in report.sections) or 1
-    money = money_total(sec.indicators)
+    money = sec.money
     rows = [
         (t(lang, "themes"), len(sec.themes)),
         (t(lang, "sentences"), len(sec.sentences)),
@@ -290,7 +289,6 @@ def money_words(yuan: float, lang: str) -> str:
 
 
 def themes(sec: ReportSection, lang: str) -> str:
-    ids = sentence_ids(sec)
     out = []
     for p in sec.paragraphs:
         figures = [i for i in sec.indicators if p.start <= i.start < p.end]
@@ -386,7 +384,7 @@ def share_chart(report: Report, sec: ReportSection, lang: str, money: bool = Fal
     from . import plotting
 
     secs = list(report)
-    values = [money_total(s.indicators) if money else len(s.indicators) for s in secs]
+    values = [s.money if money else len(s.indicators) for s in secs]
     total = sum(values)
     if not total:
         return None
@@ -635,7 +633,7 @@ def sections_table(report: Report, lang: str) -> "pd.DataFrame":
                 t(lang, "themes"): len(sec.themes),
                 t(lang, "indicators"): len(sec.indicators),
                 t(lang, "density"): density(len(sec.indicators), len(sec.text)),
-                t(lang, "money"): money_words(money_total(sec.indicators), lang),
+                t(lang, "money"): money_words(sec.money, lang),
                 t(lang, "claims"): len(sec.claims),
             }
         )

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from sdr_analysis import parse_report
-from sdr_analysis.frames import CLAIM_COLUMNS, INDICATOR_COLUMNS, SECTION_COLUMNS, money_total
+from sdr_analysis.frames import CLAIM_COLUMNS, INDICATOR_COLUMNS, SECTION_COLUMNS
+from sdr_analysis.indicators import money_total
 
 TEXT = """某市某区人民政府工作报告(2023年1月5日)
 
@@ -38,3 +39,10 @@ def test_sections_frame_counts_and_money():
 def test_money_total_leaves_out_figures_per_item():
     r = parse_report("  (一)甲。投入5万元,各投入1万元。\n")
     assert money_total(r.indicators) == 50000
+
+
+def test_levels_set_by_a_verb_are_not_money_spent():
+    r = parse_report("  (一)甲。投入资金5万元,低保标准提升至850元。\n")
+    assert [i.text for i in r.indicators] == ["5万元", "850元"]
+    assert r.section("一").money == 50000
+    assert r.sections_frame().loc[0, "money_yuan"] == 50000
