@@ -78,7 +78,8 @@ class Section(Span):
     ``marker`` is the numbering as written (``(三)``), ``number`` the numeral inside it
     (``三``), ``ordinal`` its value (3), ``title`` the headline sentence after the
     marker, ``level`` its depth among the heading styles the document uses (1 is the
-    outermost).
+    outermost), counted in what the document actually nests; ``style`` names the
+    marker's style (``cn_paren`` for ``(三)``).
     """
 
     marker: str = ""
@@ -86,6 +87,7 @@ class Section(Span):
     ordinal: int = 0
     title: str = ""
     level: int = 1
+    style: str = ""
     title_start: int = 0
     title_end: int = 0
 

@@ -156,16 +156,17 @@ def find_sections(text: str, body: tuple[int, int], skip: frozenset[int] = froze
         hit = match_heading(text, ls, le)
         if hit:
             found.append((hit[0], hit[1], ls, le))
-    styles = sorted({style for style, *_ in found})
-    level_of = {style: i + 1 for i, style in enumerate(styles)}
-    levels = [level_of[style] for style, *_ in found]
-    # a heading ends where the next one of its level or a higher one starts: keep the
-    # headings still open, innermost last, and close them as such a heading comes
+    # levels follow what the document nests: keep the headings still open, innermost
+    # last; a heading closes those of its own style and of styles inside it (by the
+    # order of HEADING_STYLES), ending them where it starts, and its level is one more
+    # than the number left open
     ends = [body[1]] * len(found)
+    levels = []
     still_open: list[int] = []
-    for j, level in enumerate(levels):
-        while still_open and levels[still_open[-1]] >= level:
+    for j, (style, *_) in enumerate(found):
+        while still_open and found[still_open[-1]][0] >= style:
             ends[still_open.pop()] = found[j][2]
+        levels.append(len(still_open) + 1)
         still_open.append(j)
     sections = []
     unnumbered: Counter = Counter()
@@ -183,6 +184,7 @@ def find_sections(text: str, body: tuple[int, int], skip: frozenset[int] = froze
                 ordinal=ordinal(num) if num else unnumbered[style],
                 title=text[ts:te],
                 level=level,
+                style=HEADING_STYLES[style].name,
                 title_start=ts,
                 title_end=te,
             )
@@ -207,12 +209,16 @@ def theme_of(first: Sentence) -> Optional[Sentence]:
     return None
 
 
+STYLE_RANK = {style.name: rank for rank, style in enumerate(HEADING_STYLES)}
+
+
 class SectionIndex:
-    """Finds the section an offset falls in (the outermost heading level)."""
+    """Finds the section an offset falls in: the sections are the headings of the
+    outermost style the document uses."""
 
     def __init__(self, sections: Sequence[Section]) -> None:
-        top = min((s.level for s in sections), default=1)
-        self.sections = [s for s in sections if s.level == top]
+        top = min((STYLE_RANK[s.style] for s in sections), default=0)
+        self.sections = [s for s in sections if STYLE_RANK[s.style] == top]
         self.starts = [s.start for s in self.sections]
         self.ends = [s.end for s in self.sections]
         self.numbers = [s.number for s in self.sections]
@@ -260,6 +266,6 @@ def missing_numbers(sections: Sequence[Section]) -> list[int]:
     number and the gaps inside it."""
     if not sections:
         return []
-    top = min(s.level for s in sections)
-    present = sorted({s.ordinal for s in sections if s.level == top})
+    top = min(STYLE_RANK[s.style] for s in sections)
+    present = sorted({s.ordinal for s in sections if STYLE_RANK[s.style] == top})
     return [n for n in range(1, present[-1] + 1) if n not in present]

@@ -67,7 +67,7 @@ DASHES = """某区人民政府工作报告
 def test_dash_leads_are_headings_but_date_lines_are_not():
     r = parse_report(DASHES)
     assert [(h.marker, h.level, h.ordinal) for h in r.headings] == [
-        ("一、", 1, 1), ("——", 2, 1), ("——", 2, 2), ("二、", 1, 2), ("一是", 3, 1), ("二是", 3, 2),
+        ("一、", 1, 1), ("——", 2, 1), ("——", 2, 2), ("二、", 1, 2), ("一是", 2, 1), ("二是", 2, 2),
     ]
     assert r.headings[1].title == "这五年,是经济实力大幅跃升的五年。"
     assert [s.number for s in r.sections] == ["一", "二"]

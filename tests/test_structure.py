@@ -86,7 +86,8 @@ def test_not_headings(text):
     assert headings(text) == []
 
 
-# Levels follow the styles a document actually uses, outermost first.
+# Levels follow what the document actually nests; which style is outer comes from the
+# style order (第一部分, 一、, (一), 1., (1), ——, 一是).
 LEVELS = [
     pytest.param("(一)甲项工作。\n(二)乙项工作。", [1, 1], id="only-paren-is-level-1"),
     pytest.param("1.甲项工作。\n2.乙项工作。", [1, 1], id="only-arabic-is-level-1"),
@@ -96,8 +97,10 @@ LEVELS = [
                  [1, 2, 3, 3, 2], id="three-levels"),
     pytest.param("(一)经济发展。\n1.工业。\n2.服务业。", [1, 2, 2], id="paren-then-arabic"),
     pytest.param("第一部分 回顾\n一、经济\n(一)工业。\n第二部分 安排\n一、目标", [1, 2, 3, 1, 2], id="part-outermost"),
-    # a style nested first in the text is still placed by the style order
-    pytest.param("(一)经济发展。\n一、工作回顾", [2, 1], id="order-of-styles-not-of-text"),
+    # a heading with nothing open above it is at level 1, whatever its style
+    pytest.param("(一)经济发展。\n一、工作回顾", [1, 1], id="nothing-open-above"),
+    # one part uses 一、 then (一), the next goes straight to (一): level 2 there
+    pytest.param("第一部分 回顾\n一、经济\n(一)工业。\n第二部分 安排\n(一)目标。", [1, 2, 3, 1, 2], id="depth-as-nested"),
 ]
 
 
@@ -271,3 +274,9 @@ def test_section_not_found_lists_the_sections(name):
 
 def test_iterating_a_report_gives_its_sections():
     assert [s.number for s in parse_report(LOOKUP_TEXT)] == ["三", "四", "五"]
+
+
+def test_sections_are_the_outermost_style_even_after_openers():
+    report = parse_report("各位代表:\n一是守底线。\n一、工作回顾\n(一)经济。\n二、工作安排\n")
+    assert [s.marker for s in report.sections] == ["一、", "二、"]
+    assert [(h.marker, h.level) for h in report.headings] == [("一是", 1), ("一、", 1), ("(一)", 2), ("二、", 1)]
