@@ -57,8 +57,12 @@ FRACTION_REACH = 12
 BARE_SCALES = set("百千万亿")
 SPACES = (" ", "\u3000")
 SCALE_FACTORS = {k: int(v) for k, v in SCALES.items()}
-BREAK = re.compile("[" + re.escape(LIST_BREAKS) + "]")
-LAST_BREAK = re.compile("(?s:.*)[" + re.escape(LIST_BREAKS) + "]")
+#: Clause breaks for labels: the list comma too, except between two Chinese numerals,
+#: where it joins them (``三、四级道路``).
+_CN_DIGIT = "[一二三四五六七八九十]"
+_BREAK = "[" + re.escape(LIST_BREAKS.replace("、", "")) + f"]|(?<!{_CN_DIGIT})、|、(?!{_CN_DIGIT})"
+BREAK = re.compile(_BREAK)
+LAST_BREAK = re.compile(f"(?s:.*)(?:{_BREAK})")
 LABEL_TRIM = "、和及与并且,，;；:： "
 MAX_LABEL = 16
 SHORT_BEFORE = 3

@@ -275,6 +275,7 @@ LABELS = [
     pytest.param("投资3亿元改造老旧管网。", ["投资…改造老旧管网"], id="short-verb-joined-to-after"),
     pytest.param("新增幼儿园3所、中小学2所。", ["新增幼儿园", "中小学"], id="list"),
     pytest.param("拆除违法建设120处、8万平方米。", ["拆除违法建设", "拆除违法建设"], id="listed-figure-takes-previous"),
+    pytest.param("改造二、三级公路46公里。", ["改造二、三级公路"], id="list-comma-between-numerals-joins"),
     pytest.param("全区累计为中小微企业和个体工商户减免房屋租金8600万元。", ["小微企业和个体工商户减免房屋租金"],
                  id="long-label-keeps-the-last-16-characters"),
 ]
