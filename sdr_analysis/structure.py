@@ -252,7 +252,7 @@ def find_paragraphs(
         sentences = [Sentence(m.start(), m.end(), m.group()) for m in LINE_SENTENCE.finditer(text, *body)]
         spans = [m.span() for m in PARAGRAPH.finditer(text, *body)]
     else:
-        sentences = [Sentence(m.start(), m.end(), m.group()) for ps, pe in spans for m in SENTENCE.finditer(text, ps, pe)]
+        sentences = [sentence for ps, pe in spans for sentence in split_sentences(text, ps, pe)]
     opening = {s.start: s for s in sentences}  # a paragraph's first sentence starts with it
     paragraphs = []
     for ps, pe in spans:
