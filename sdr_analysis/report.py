@@ -13,15 +13,14 @@ from typing import TYPE_CHECKING, Optional
 
 from .claims import find_claims
 from .cleaning import find_body, find_title, parse_metadata
-from .exceptions import SectionNotFound
-from .indicators import find_indicators, money_total
-from .numbers import CN_DIGITS
-from .exceptions import ReportReadError
+from .exceptions import ReportReadError, SectionNotFound
 from .html import html_to_text, looks_like_html
+from .indicators import find_indicators, money_total
+from .layout import Spans, body_lines, find_furniture, is_wrapped, paragraph_spans
+from .numbers import CN_DIGITS
 from .reading import read_text
 from .relations import find_relations
 from .results import Claim, Indicator, Metadata, Paragraph, Relation, Section, Sentence, Term
-from .layout import Spans, body_lines, find_furniture, is_wrapped, paragraph_spans
 from .structure import SectionIndex, find_paragraphs, find_sections, match_heading, missing_numbers
 from .terms import find_quoted, term_spans
 
@@ -176,21 +175,18 @@ class Report:
         return find_quoted(self.text, *self.body)
 
     @cached_property
-    def _name_zones(self) -> tuple[list[int], list[int]]:
-        starts, ends = [], []
+    def _name_zones(self) -> Spans:
+        zones: list[tuple[int, int]] = []
         for q in self._quoted:  # sorted by start; merge nested pairs into their outer span
-            if ends and q.start < ends[-1]:
-                ends[-1] = max(ends[-1], q.end)
+            if zones and q.start < zones[-1][1]:
+                zones[-1] = (zones[-1][0], max(zones[-1][1], q.end))
             else:
-                starts.append(q.start)
-                ends.append(q.end)
-        return starts, ends
+                zones.append((q.start, q.end))
+        return Spans(zones)
 
     def in_name(self, offset: int) -> bool:
         """Whether ``offset`` lies between balanced quotes or title marks."""
-        starts, ends = self._name_zones
-        i = bisect.bisect_right(starts, offset) - 1
-        return i >= 0 and offset < ends[i]
+        return offset in self._name_zones
 
     @cached_property
     def _furniture_spans(self) -> Spans:
@@ -198,7 +194,7 @@ class Report:
 
     def not_prose(self, offset: int) -> bool:
         """Whether ``offset`` lies in a name (quotes, title marks) or in page furniture."""
-        return self.in_name(offset) or (bool(self._furniture_spans) and offset in self._furniture_spans)
+        return offset in self._name_zones or (bool(self._furniture_spans) and offset in self._furniture_spans)
 
     @cached_property
     def terms(self) -> list[Term]:

@@ -223,15 +223,8 @@ class SectionIndex:
         self.ends = [s.end for s in self.sections]
         self.numbers = [s.number for s in self.sections]
 
-    def at(self, offset: int) -> Optional[Section]:
-        i = bisect.bisect_right(self.starts, offset) - 1
-        if i >= 0 and offset < self.ends[i]:
-            return self.sections[i]
-        return None
-
     def number_at(self, offset: int) -> Optional[str]:
-        """The number of :meth:`at`'s section; asked for every finding, so looked up
-        here directly."""
+        """The number of the section that holds ``offset``, or ``None``."""
         i = bisect.bisect_right(self.starts, offset) - 1
         return self.numbers[i] if i >= 0 and offset < self.ends[i] else None
 

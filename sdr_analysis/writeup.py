@@ -350,7 +350,7 @@ def indicator_table(sec: ReportSection, lang: str) -> "pd.DataFrame":
 def money_chart(sec: ReportSection, lang: str) -> Optional["Chart"]:
     from . import plotting
 
-    levels = {i.start for i in levels_set(sec)}
+    levels = sec.report.levels
     sums = [i for i in sec.indicators if i.kind == "money" and i.unit == "元" and i.start not in levels]
     if not sums:
         return None
@@ -359,7 +359,7 @@ def money_chart(sec: ReportSection, lang: str) -> Optional["Chart"]:
 
 def levels_set(sec: ReportSection) -> list[Indicator]:
     """Figures that a verb sets as a level (``提升至850元``): standards, not sums spent."""
-    return [r.after for r in sec.relations if r.kind == "set_to" and r.after is not None]
+    return [i for i in sec.indicators if i.start in sec.report.levels]
 
 
 def kinds_chart(sec: ReportSection, lang: str) -> Optional["Chart"]:

@@ -40,7 +40,7 @@ def test_every_part_is_written(built):
     names = {p.name for p in folder.iterdir()}
     for stem in ("overview", "section-1", "section-2", "overview-zh", "section-1-zh", "section-2-zh"):
         assert {f"{stem}.ipynb", f"{stem}.html"} <= names
-    assert "manifest.json" in names
+    assert {"manifest.json", "page.css", "cjk.woff"} <= names
     for table in ("indicators", "claims", "relations", "sections", "terms"):
         assert {f"{table}.csv", f"{table}.json"} <= names
     assert "index.html" in names
@@ -68,6 +68,7 @@ def test_html_hides_code_and_needs_no_scripts(built):
     page = (folder / "section-1.html").read_text(encoding="utf-8")
     assert "writeup.heading" not in page and "稳定经济增长" in page
     assert "<script" not in page and 'src="http' not in page
+    assert '<link rel="stylesheet" href="page.css">' in page and "jp-Notebook" in (folder / "page.css").read_text(encoding="utf-8")
 
 
 def test_execution_counts_start_at_one_in_every_notebook(built):
