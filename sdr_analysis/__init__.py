@@ -9,7 +9,7 @@ work reports (政府工作报告), with write-ups built by parameterized noteboo
 pandas and matplotlib are imported only when a table or a chart is asked for.
 """
 
-from .exceptions import BuildError, ReportReadError, SdrError, SectionNotFound
+from .exceptions import BuildError, OutputError, ParameterError, ReportReadError, SdrError, SectionNotFound
 from .report import Report, ReportSection, load_report, parse_report
 from .results import Claim, Indicator, Metadata, Paragraph, Relation, Section, Sentence, Term
 
@@ -20,7 +20,9 @@ __all__ = [
     "Claim",
     "Indicator",
     "Metadata",
+    "OutputError",
     "Paragraph",
+    "ParameterError",
     "Relation",
     "Report",
     "ReportReadError",

@@ -20,7 +20,6 @@ import hashlib
 import html
 import json
 import os
-import re
 import shutil
 import sys
 import time
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import Callable, NamedTuple, Optional, Sequence
 
 from .exceptions import BuildError, SdrError
+from .pages import notebook_page
 from .report import Report, load_report
 from .writeup import LANGS, check_lang, density, money_words, section_file
 
@@ -48,21 +48,6 @@ OUTPUT_PACKAGES = ("pandas", "matplotlib", "mplfonts", "jieba", "nbconvert", "pa
 VOLATILE_NOTEBOOK_KEYS = ("start_time", "end_time", "duration", "input_path", "output_path", "environment_variables", "exception")
 VOLATILE_CELL_KEYS = ("execution", "papermill")
 
-#: Added to every HTML page's stylesheet: type set for Chinese, a readable measure.
-PAGE_STYLE = """
-@font-face { font-family: "Report CJK"; src: url("cjk.woff") format("woff"); }
-body, .jp-RenderedHTMLCommon { font-family: "Report CJK", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Helvetica Neue", Arial, sans-serif; }
-.jp-RenderedHTMLCommon { line-height: 1.8; font-size: 15px; }
-code, pre, .jp-RenderedHTMLCommon code { font-family: "DejaVu Sans Mono", Menlo, Consolas, "Report CJK", monospace; }
-.jp-Notebook { max-width: 62rem; margin: 0 auto; padding: 1.5rem; }
-.jp-RenderedHTMLCommon table { font-size: 13px; }
-.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th { white-space: normal; text-align: left !important; }
-.jp-RenderedHTMLCommon a[href^="#S"] { text-decoration: none; font-size: 0.8em; vertical-align: super; }
-"""
-SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.S)
-#: A style block of the page's head: its content goes to the shared stylesheet.
-HEAD_STYLE = re.compile(r"<style\b[^>]*>(.*?)</style>", re.S)
-PAGE_CSS = "page.css"
 
 
 class Job(NamedTuple):
@@ -206,7 +191,7 @@ def run_notebook(job: Job, workdir: str) -> tuple[str, Optional[int], Optional[s
             request_save_on_cell_execute=False,
         )
         scrub(out)
-        to_html(out, job.title)
+        notebook_page(out, job.title)
     except PapermillExecutionError as exc:
         # papermill counts the cell it injected after the parameters; the source
         # notebook, which is what a reader opens, does not have it
@@ -241,34 +226,6 @@ def scrub(path: Path) -> None:
                     output["execution_count"] = count
     nb.nbformat_minor = 4
     nbformat.write(nb, path)
-
-
-def to_html(path: Path, title: str) -> None:
-    """An HTML page of the notebook: code hidden, no scripts (the page reads offline),
-    type set for Chinese."""
-    import nbformat
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(nbformat.read(path, as_version=4), resources={"metadata": {"name": title}})
-    body = SCRIPT.sub("", body)
-    head_end = body.index("</head>")
-    styles = HEAD_STYLE.findall(body, 0, head_end)
-    head = HEAD_STYLE.sub("", body[:head_end])
-    # the page's stylesheet is the same for every page: one shared file, not a copy in each
-    _write_if_changed(path.parent / PAGE_CSS, "\n".join(styles) + "\n" + PAGE_STYLE)
-    body = head + f'<link rel="stylesheet" href="{PAGE_CSS}">\n' + body[head_end:]
-    path.with_suffix(".html").write_text(body, encoding="utf-8")
-
-
-def _write_if_changed(path: Path, text: str) -> None:
-    """Write ``text`` through a temporary file renamed into place: workers writing the
-    same shared file at once each leave it whole."""
-    if path.exists() and path.read_text(encoding="utf-8") == text:
-        return
-    tmp = path.with_name(f".{path.name}.{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
 
 
 # tables and index (in the building process)

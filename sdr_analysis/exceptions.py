@@ -60,3 +60,29 @@ class BuildError(SdrError):
         self.detail = detail
         where = f"{notebook}, cell {cell}" if cell is not None else notebook
         super().__init__(f"{where} failed: {detail}")
+
+
+class ParameterError(SdrError):
+    """A write-up parameter (a notebook's, a build's) has a value that cannot be used.
+
+    ``name`` is the parameter, ``value`` what was given, ``valid`` what would do.
+    """
+
+    def __init__(self, name: str, value: object, valid: str) -> None:
+        self.name = name
+        self.value = value
+        self.valid = valid
+        super().__init__(f"parameter {name} = {value!r} cannot be used; {valid}")
+
+
+class OutputError(SdrError):
+    """An output location cannot be written (a file where a folder should be, a
+    read-only folder, an output that is one of the inputs).
+
+    ``path`` is the location, ``reason`` what is wrong with it and what to do.
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
