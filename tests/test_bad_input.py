@@ -10,8 +10,10 @@ Every case ends one of two ways, never with a traceback:
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
+import os
 import subprocess
 import sys
 import time
@@ -105,6 +107,32 @@ def written(name: str, data: bytes | str) -> Callable[[Path], Path]:
     return make
 
 
+#: Traditional Chinese, for Big5 (the rules read simplified Chinese only).
+TRADITIONAL = """臺北市政府工作報告
+一、過去一年工作回顧
+全年新增就業一萬兩千人，經濟穩定發展，民眾滿意度持續提高。
+二、今年工作安排
+推動產業轉型，擴大投資規模，興建學校三所、醫院兩座。
+"""
+
+
+UTF16 = codecs.BOM_UTF16_LE + NO_HEADINGS.encode("utf-16-le")
+
+
+def a_fifo(folder: Path) -> Path:
+    """A named pipe nobody writes to: opening it to read would block for ever."""
+    path = folder / "report.txt"
+    os.mkfifo(path)
+    return path
+
+
+def a_link_to_zero(folder: Path) -> Path:
+    """A report-looking name for a device that never ends."""
+    path = folder / "report.txt"
+    path.symlink_to("/dev/zero")
+    return path
+
+
 def a_directory(folder: Path) -> Path:
     inner = folder / "reports-folder"
     inner.mkdir()
@@ -133,6 +161,26 @@ CASES = {
     "duplicate-section-numbers": Case(written("duplicates.txt", DUPLICATE_SECTIONS), "ok", note="duplicate"),
     "html-without-report": Case(written("portal.html", HTML_WITHOUT_REPORT), "error", ("no report",)),
     "html-not-found-page": Case(written("saved-page.html", HTML_NOT_FOUND), "error", ("no report",)),
+    # paths that are not regular files: refused before they are opened
+    "fifo": Case(a_fifo, "error", ("pipe",)),
+    "dev-zero": Case(lambda folder: Path("/dev/zero"), "error", ("device",)),
+    "symlink-to-dev-zero": Case(a_link_to_zero, "error", ("device",)),
+    "name-too-long": Case(lambda folder: folder / ("a" * 300 + ".txt"), "error", ("too long",)),
+    # bytes that contradict their byte-order mark
+    "utf-8-bom-then-not-utf-8": Case(written("report.txt", codecs.BOM_UTF8 + NO_HEADINGS.encode("gb18030")), "error",
+                                     ("byte-order mark but byte 3 is not utf-8",)),
+    "utf-16-odd-byte-count": Case(written("report.txt", UTF16 + b"\x00"), "error", ("half a character",)),
+    # a high surrogate at byte 40 (after the mark and 19 characters) with no low one after it
+    "utf-16-lone-surrogate": Case(written("report.txt", UTF16[:40] + b"\x00\xd8" + UTF16[40:]), "error",
+                                  ("byte 40 is not utf-16",)),
+    "big5": Case(written("report.txt", TRADITIONAL.encode("big5")), "error", ("big5",)),
+}
+
+#: Cases that need what only some systems have.
+NEEDS = {
+    "fifo": pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes"),
+    "dev-zero": pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero"),
+    "symlink-to-dev-zero": pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero"),
 }
 
 
@@ -153,7 +201,7 @@ def check_outcome(proc: subprocess.CompletedProcess, path: Path, case: Case) -> 
         assert any(m.lower() in lines[0].lower() for m in case.message), lines[0]
 
 
-@pytest.mark.parametrize("name", list(CASES))
+@pytest.mark.parametrize("name", [pytest.param(name, marks=NEEDS.get(name, ())) for name in CASES])
 def test_bad_input(tmp_path, name):
     case = CASES[name]
     path = case.make(tmp_path)
