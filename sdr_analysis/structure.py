@@ -17,7 +17,7 @@ from .results import Paragraph, Section, Sentence
 class HeadingStyle(NamedTuple):
     """One way of marking headings: a name and a pattern, anchored at the start of a
     line, whose group ``num`` is the numeral (empty for a style without numbers, whose
-    headings are numbered in the order they come)."""
+    headings are numbered ``1``, ``2``… in the order they come)."""
 
     name: str
     pattern: re.Pattern[str]
@@ -174,14 +174,17 @@ def find_sections(text: str, body: tuple[int, int], skip: frozenset[int] = froze
         ts, te = title_span(text, m.end(), le)
         num = m.group("num")
         unnumbered[style] += not num
+        # a style without numerals (—— leads) is numbered in reading order, so that
+        # every section has a number to be looked up, listed and written up by
+        number = num or str(unnumbered[style])
         sections.append(
             Section(
                 start=ls,
                 end=end,
                 text=text[ls:end],
                 marker=m.group(0),
-                number=num,
-                ordinal=ordinal(num) if num else unnumbered[style],
+                number=number,
+                ordinal=ordinal(number),
                 title=text[ts:te],
                 level=level,
                 style=HEADING_STYLES[style].name,

@@ -280,3 +280,34 @@ def test_sections_are_the_outermost_style_even_after_openers():
     report = parse_report("各位代表:\n一是守底线。\n一、工作回顾\n(一)经济。\n二、工作安排\n")
     assert [s.marker for s in report.sections] == ["一、", "二、"]
     assert [(h.marker, h.level) for h in report.headings] == [("一是", 1), ("一、", 1), ("(一)", 2), ("二、", 1)]
+
+
+# Dash leads (——…) are headings without numerals: they are numbered 1, 2… in reading
+# order, so that each can be looked up and written up on its own. Rows: the text, then
+# (marker, number, title, start, end) of each section, with the offsets read off the
+# text (the title line is 11 characters and its newline 1, so the first lead is at 12;
+# the last section runs to the end of the text, its final newline included).
+DASH_LEADS = [
+    pytest.param(
+        "某某市人民政府工作报告\n——这五年,我们砥砺前行。投资5亿元。\n",
+        [("——", "1", "这五年,我们砥砺前行。", 12, 32)],
+        id="one-lead-under-a-title",
+    ),
+    # the smallest input that once raised IndexError
+    pytest.param("某某市人民政府工作报告\n——丸", [("——", "1", "丸", 12, 15)], id="one-character-lead"),
+    pytest.param(
+        "某某市人民政府工作报告\n——这五年,经济增长。\n——这五年,民生改善。\n",
+        [("——", "1", "这五年,经济增长。", 12, 24), ("——", "2", "这五年,民生改善。", 24, 36)],
+        id="two-leads",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", DASH_LEADS)
+def test_dash_leads_are_numbered_sections(text, expected):
+    report = parse_report(text)
+    assert [(s.marker, s.number, s.title, s.start, s.end) for s in report.sections] == expected
+    assert report.missing_sections == []
+    assert not any("duplicate" in note for note in report.notes)
+    for marker, number, title, *_ in expected:
+        assert report.section(number).title == title
