@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Callable, Collection, Optional, Sequence
 
 from . import rules
-from .numbers import SCALES, as_number, is_digit_string, parse_arabic, parse_chinese
+from .numbers import MAX_INTEGER_DIGITS, SCALES, as_number, is_digit_string, parse_arabic, parse_chinese
 from .results import Indicator, Section, Sentence
 from .structure import LIST_BREAKS
 from .rules import alternation
@@ -20,6 +20,14 @@ from .units import FRACTION_UNITS, UNIT_BY_SURFACE, UNITS
 
 ARABIC = r"[0-9０-９]{1,3}(?:,[0-9]{3})+(?![0-9０-９])|[0-9０-９]+(?:[.．][0-9０-９]+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
+#: A number starts where a run of its characters does. A match starting inside a run
+#: would be a code (:func:`is_code`) or what a match at the run's start already was,
+#: and trying every position of a long run without a unit after it would take time
+#: growing with the square of its length.
+ARABIC_START = r"(?<![0-9０-９])"
+CHINESE_START = r"(?<![零〇一二两三四五六七八九十百千万亿])"
+#: The digits (and separators) of an Arabic number before its point.
+INTEGER_PART = re.compile(r"[^.．]*")
 
 #: Characters a figure can start with: a quick test at each position before the
 #: whole pattern is tried.
@@ -29,7 +37,7 @@ FIGURE = re.compile(
     rf"""
     (?=[{FIRST_CHARS}])
     (?P<pre>{alternation(rules.QUALIFIERS_BEFORE)})?
-    (?:(?P<ar>{ARABIC})|(?P<cn>{CHINESE}))
+    (?:{ARABIC_START}(?P<ar>{ARABIC})|{CHINESE_START}(?P<cn>{CHINESE}))
     (?:(?P<sep>[-－~～—至到])(?:(?P<ar2>{ARABIC})|(?P<cn2>{CHINESE})))?
     (?:[ \u3000]|\n(?=\S))?  # PDF dumps put a space (230.5 亿元) or a line wrap between number and unit
     (?P<mid>{alternation(rules.QUALIFIERS_INSIDE)})?
@@ -131,7 +139,7 @@ class Candidate:
         self.unit = UNIT_BY_SURFACE[unit]
         factor = (SCALE_FACTORS[self.scale] if self.scale else 1) * UNIT_BY_SURFACE[unit].scale
         ar = self.ar
-        low = int(ar) if ar and ar.isdigit() else _number(ar, self.cn)
+        low = int(ar) if ar and ar.isdigit() and len(ar) <= MAX_INTEGER_DIGITS else _number(ar, self.cn)
         self.value = low * factor if low is not None else None
         self.value_max = None
         if self.sep:
@@ -286,12 +294,22 @@ def is_indefinite(text, c, zones):
     return None
 
 
+def is_too_long(text, c, zones):
+    """A run of digits longer than any figure (more than
+    :data:`~sdr_analysis.numbers.MAX_INTEGER_DIGITS` before the point): an identifier,
+    a code or garbage."""
+    integer = INTEGER_PART.match(c.ar or "").group().replace(",", "")
+    return "more digits than any figure" if len(integer) > MAX_INTEGER_DIGITS else None
+
+
 def is_unparsable(text, c, zones):
-    """A run of numeral characters that is not a number (``十四五``)."""
+    """A run of numeral characters that is not a number (``十四五``), or larger than
+    any figure (``亿亿亿元``)."""
     return "not a number" if c.value is None else None
 
 
 REJECTION_RULES: tuple[Callable, ...] = (
+    is_too_long,
     is_unparsable,
     in_name,
     is_code,

@@ -27,9 +27,25 @@ SCALES = {"万亿": Decimal(10**12), "亿": Decimal(10**8), "千万": Decimal(10
 CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_LARGE_UNITS)
 
 
+#: The most integer digits a figure has, and the largest value a numeral may have.
+#: Reports state at most trillions of yuan (万亿, 13 digits written out); a longer run
+#: of digits is a code, an identifier or garbage, not an amount, and its value would
+#: overflow a float further on.
+MAX_INTEGER_DIGITS = 15
+MAX_VALUE = Decimal(10) ** MAX_INTEGER_DIGITS
+
+#: The longest Chinese numeral read. The largest below :data:`MAX_VALUE`, written out
+#: in full (九百九十九万九千九百九十九亿九千九百九十九万九千九百九十九), has 29
+#: characters; a few 零 may add to that, but a longer run is not one number.
+MAX_CHINESE_LENGTH = 32
+
+
 def parse_arabic(text: str) -> Decimal:
-    """``"1,200"``, ``"５.１"``, ``"1.77"`` → Decimal."""
+    """``"1,200"``, ``"５.１"``, ``"1.77"`` → Decimal. More than
+    :data:`MAX_INTEGER_DIGITS` integer digits raise :class:`ValueError`."""
     cleaned = text.translate(FULLWIDTH).replace(",", "").replace(" ", "")
+    if len(cleaned.partition(".")[0]) > MAX_INTEGER_DIGITS:
+        raise ValueError(f"more digits than any figure: {text[:20]!r}…")
     try:
         return Decimal(cleaned)
     except InvalidOperation:
@@ -51,12 +67,14 @@ def parse_chinese(text: str) -> Decimal:
     A last digit right after a multiplier counts in the next lower place, as people say
     it: ``一千二`` → 1200, ``三万五`` → 35000 (but ``一千零二`` → 1002). Digits one after
     another outside a digit-by-digit string are not one number (``十四五``, ``三十五六``)
-    and raise :class:`ValueError`, as do two digits side by side (``七八``, an estimate)
-    and 两 read digit by digit (``两三``)."""
+    and raise :class:`ValueError`, as do two digits side by side (``七八``, an estimate),
+    两 read digit by digit (``两三``) and numerals past :data:`MAX_VALUE`."""
+    if len(text) > MAX_CHINESE_LENGTH:
+        raise ValueError(f"longer than any numeral: {text[:20]!r}…")
     if not text or any(ch not in CN_NUMERAL_CHARS for ch in text):
         raise ValueError(f"not a Chinese numeral: {text!r}")
     if is_digit_string(text):
-        if NOT_DIGIT_BY_DIGIT in text or len(text) == ESTIMATE_DIGITS:
+        if NOT_DIGIT_BY_DIGIT in text or len(text) == ESTIMATE_DIGITS or len(text) > MAX_INTEGER_DIGITS:
             raise ValueError(f"not one number: {text!r}")
         return Decimal("".join(str(CN_DIGITS[ch]) for ch in text))
     total = 0  # completed 亿/万 groups
@@ -86,7 +104,10 @@ def parse_chinese(text: str) -> Decimal:
                 total += group * scale
             group, digit, seen, zero, place = 0, 0, False, False, scale
     last = digit * (place // 10) if place and not zero else digit
-    return Decimal(total + group + last)
+    value = Decimal(total + group + last)
+    if value > MAX_VALUE:  # 亿亿亿…: each 亿 multiplies what came before
+        raise ValueError(f"larger than any figure: {text!r}")
+    return value
 
 
 def is_digit_string(text: str) -> bool:

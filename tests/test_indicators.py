@@ -6,6 +6,8 @@ says it holds, as ``(text, value, unit, kind, qualifier)`` in reading order.
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from sdr_analysis import parse_report
@@ -145,6 +147,12 @@ FIGURES = [
     pytest.param("城镇登记失业率3.2 %。", [("3.2 %", 3.2, "%", "percent", "exact")], id="pdf-space-percent"),
     pytest.param("新建学校 4\u3000所。", [("4\u3000所", 4, "所", "count", "exact")], id="pdf-ideographic-space"),
 
+    # --- the longest run of digits still read as a figure: 15 before the point ---
+    pytest.param("累计交易额123456789012345元。", [("123456789012345元", 123_456_789_012_345, "元", "money", "exact")],
+                 id="fifteen-digits"),
+    pytest.param("累计交易额999,999,999,999,999元。", [("999,999,999,999,999元", 999_999_999_999_999, "元", "money", "exact")],
+                 id="fifteen-digits-with-separators"),
+
     # --- units whose base is another unit (the table's scale column) ---
     pytest.param("新增风电装机2.5兆瓦。", [("2.5兆瓦", 2500, "千瓦", "other", "exact")], id="unit-scale-megawatt"),
     pytest.param("年发电量12万兆瓦时。", [("12万兆瓦时", 120_000_000, "千瓦时", "other", "exact")], id="unit-scale-and-wan"),
@@ -225,6 +233,14 @@ NOT_INDICATORS = [
     pytest.param("详见http://www.example.gov.cn/2023/0105/12.html。", [], id="url"),
     pytest.param("— 3 —", [], id="page-number"),
     pytest.param("第12页 共30页", [], id="page-of-pages"),
+    # --- runs of digits longer than any figure (more than 15 before the point) ---
+    pytest.param("统一社会信用代码1234567890123456个。", [], id="sixteen-digits"),
+    pytest.param("投资" + "9" * 320 + "元。", [], id="320-digits"),
+    pytest.param("投资" + "9" * 5000 + "元,新建学校3所。", ["3所"], id="5000-digits-then-figure"),
+    pytest.param("投资" + "1" * 16 + ".5亿元。", [], id="sixteen-digits-and-decimals"),
+    pytest.param("投资1,234,567,890,123,456元。", [], id="sixteen-digits-with-separators"),
+    pytest.param("新建" + "一" * 16 + "个。", [], id="sixteen-chinese-digits"),
+    pytest.param("投资亿亿亿元。", [], id="chinese-past-any-figure"),
 ]
 
 
@@ -292,6 +308,14 @@ def test_indicators_know_sentence_and_section():
     assert [(i.text, i.section) for i in report.indicators] == [("20家", "一"), ("3所", "二"), ("2000个", "二")]
     assert report.indicators[2].sentence.text == "新建学校3所,增加学位2000个。"
     assert [i.text for i in report.section("二").indicators] == ["3所", "2000个"]
+
+
+@pytest.mark.parametrize("sentence", [p.values[0] for p in FIGURES + NOT_INDICATORS])
+def test_values_are_finite(sentence):
+    """Every value converts to a finite float, as charts and write-ups need."""
+    for figure in parse_report(sentence).indicators:
+        assert math.isfinite(float(figure.value))
+        assert figure.value_max is None or math.isfinite(float(figure.value_max))
 
 
 @pytest.mark.parametrize("sentence", [p.values[0] for p in FIGURES + NOT_INDICATORS])

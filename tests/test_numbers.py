@@ -53,6 +53,9 @@ CHINESE = [
     pytest.param("二零二三", 2023, id="year-ling"),
     pytest.param("一九九八", 1998, id="year-1998"),
     pytest.param("一一〇", 110, id="three-digits-by-digit"),
+    # the largest numerals read: just under 10**15
+    pytest.param("九百九十九万九千九百九十九亿九千九百九十九万九千九百九十九", 10**15 - 1, id="largest-written-out"),
+    pytest.param("一" * 15, int("1" * 15), id="fifteen-digits-by-digit"),
 ]
 
 
@@ -77,6 +80,11 @@ NOT_CHINESE = [
     pytest.param("三五", id="three-or-five"),
     pytest.param("两三", id="liang-estimate"),
     pytest.param("两〇二二", id="liang-in-a-year"),
+    # past any figure: more digits than 15, a value of 10**15 or more, a run too long
+    pytest.param("一" * 16, id="sixteen-digits-by-digit"),
+    pytest.param("一千万亿零一", id="ten-to-the-fifteen-and-one"),
+    pytest.param("亿亿", id="yi-yi"),
+    pytest.param("十" * 33, id="run-too-long"),
 ]
 
 
@@ -100,6 +108,8 @@ ARABIC = [
     pytest.param("５.１", Decimal("5.1"), id="fullwidth-digits-ascii-point"),
     pytest.param("８．５", Decimal("8.5"), id="fullwidth-point"),
     pytest.param("２，０００", Decimal("2000"), id="fullwidth-comma"),
+    # fifteen integer digits, the most a figure has; decimals do not count
+    pytest.param("1" * 15 + ".25", Decimal("1" * 15 + ".25"), id="fifteen-digits"),
 ]
 
 
@@ -108,7 +118,17 @@ def test_parse_arabic(text, expected):
     assert parse_arabic(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "abc", "1.2.3", "十"])
+@pytest.mark.parametrize("text", [
+    pytest.param("", id="empty"),
+    pytest.param("abc", id="letters"),
+    pytest.param("1.2.3", id="two-points"),
+    pytest.param("十", id="chinese"),
+    # more integer digits than any figure (15): an identifier, a code, garbage
+    pytest.param("1" * 16, id="sixteen-digits"),
+    pytest.param("1,234,567,890,123,456", id="sixteen-digits-with-separators"),
+    pytest.param("1" * 16 + ".5", id="sixteen-digits-and-a-decimal"),
+    pytest.param("9" * 5000, id="past-the-int-conversion-limit"),
+])
 def test_parse_arabic_rejects(text):
     with pytest.raises(ValueError):
         parse_arabic(text)
