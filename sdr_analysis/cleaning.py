@@ -11,6 +11,15 @@ from typing import Iterator, Optional
 
 from .results import Metadata, Span
 
+#: What ends a line: LF (Unix), CRLF (Windows) or a lone CR (old Mac OS). The text is
+#: never rewritten to one convention, so every rule that reads lines reads all three:
+#: patterns exclude both characters (``[^\r\n]``, ``[^\S\r\n]`` for white space
+#: within a line) and find breaks with these.
+LINE_BREAK = re.compile(r"\r\n?|\n")
+#: A blank line: two line breaks with nothing between them (the CR of a CRLF is not a
+#: break of its own).
+BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n){2}")
+
 #: Lines of site chrome that stand above or between the report's lines: navigation,
 #: breadcrumbs, publishing details, sharing and printing links. Matched against a
 #: stripped line; a match anywhere in the first few characters is enough.
@@ -20,17 +29,17 @@ CHROME_LINE = re.compile(
       | 网站地图 | 返回顶部 | 打印本页 | 【打印】 | 关闭窗口 | 【关闭】 | 分享到 | 【字体 | 字号[:：] | 字体[:：]
       | 发布时间 | 发布日期 | 更新时间 | 来源[:：] | 作者[:：] | 浏览次数 | 阅读次数 | 点击数 | 责任编辑 | 编辑[:：]
       | 上一篇 | 下一篇 | 相关阅读 | 相关文章 | 相关链接 | 扫一扫 | 附件[:：] | 下载[:：]
-      | (?:【[^】\n]{1,10}】[^\S\n]*)+$   # a row of bracketed links: 【打印本页】【关闭窗口】
+      | (?:【[^】\r\n]{1,10}】[^\S\r\n]*)+$   # a row of bracketed links: 【打印本页】【关闭窗口】
     )""",
     re.VERBOSE,
 )
 
 #: Lines where the report is over and the page's footer begins: disclaimers, the page
 #: address, comment boxes, copyright. Everything from the first such line on is chrome.
-#: Matched as a newline and a line that opens (after its indentation) with one of these,
-#: so that one search finds the footer rather than a match on every line.
+#: Matched as a line break and a line that opens (after its indentation) with one of
+#: these, so that one search finds the footer rather than a match on every line.
 FOOTER_LINE = re.compile(
-    r"""\n[^\S\n]*(?:
+    r"""[\r\n][^\S\r\n]*(?:
         本文仅代表 | 免责声明 | 声明[:：] | 本文地址 | 本文链接 | 原文地址 | 留言与评论 | 发表评论 | 网友评论
       | 我要评论 | 验证码 | 版权所有 | 版权声明 | Copyright | © | 主办单位 | 联系我们 | 相关阅读 | 相关文章
       | 上一篇 | 下一篇 | 扫一扫
@@ -44,7 +53,7 @@ TITLE_MARK = re.compile(r"政\s*府\s*工\s*作\s*报\s*告")
 MAX_TITLE_LENGTH = 80
 
 #: A line that shows the report's text has begun: a sentence, or a numbered heading.
-BODY_STARTED = re.compile(r"[^\n]*[。！？]|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]")
+BODY_STARTED = re.compile(r"[^\r\n]*[。！？]|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]")
 
 #: How many non-empty lines at the top of the page are searched for the title.
 TITLE_SEARCH_LINES = 12
@@ -76,14 +85,17 @@ OPENING_LINES = 6
 
 
 def lines(text: str, start: int = 0, end: Optional[int] = None) -> Iterator[tuple[int, int]]:
-    """Spans ``(start, end)`` of the lines of ``text[start:end]``, newlines excluded."""
+    """Spans ``(start, end)`` of the lines of ``text[start:end]``, line breaks
+    excluded."""
     end = len(text) if end is None else end
     pos = start
     while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl == -1 else nl
-        yield pos, stop
-        pos = stop + 1
+        brk = LINE_BREAK.search(text, pos, end)
+        if brk is None:
+            yield pos, end
+            return
+        yield pos, brk.start()
+        pos = brk.end()
 
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -156,7 +168,7 @@ def _place_before(text: str, title: Span) -> str:
     """A place name alone on the last non-blank line above a title that names none
     (PDF dumps set ``某某县`` over ``政 府 工 作 报 告``)."""
     above = text[: title.start].rstrip()
-    line = above[above.rfind("\n") + 1 :].strip()
+    line = above[max(above.rfind("\n"), above.rfind("\r")) + 1 :].strip()
     return re.sub(r"人民政府$", "", line) if PLACE_LINE.fullmatch(line) else ""
 
 

@@ -39,7 +39,7 @@ FIGURE = re.compile(
     (?P<pre>{alternation(rules.QUALIFIERS_BEFORE)})?
     (?:{ARABIC_START}(?P<ar>{ARABIC})|{CHINESE_START}(?P<cn>{CHINESE}))
     (?:(?P<sep>[-－~～—至到])(?:(?P<ar2>{ARABIC})|(?P<cn2>{CHINESE})))?
-    (?:[ \u3000]|\n(?=\S))?  # PDF dumps put a space (230.5 亿元) or a line wrap between number and unit
+    (?:[ \u3000]|(?:\r\n?|\n)(?=\S))?  # PDF dumps put a space (230.5 亿元) or a line wrap between number and unit
     (?P<mid>{alternation(rules.QUALIFIERS_INSIDE)})?
     (?P<scale>{alternation(SCALES)})?
     (?P<mid2>{alternation(rules.QUALIFIERS_INSIDE)})?

@@ -15,10 +15,11 @@ import re
 from collections import Counter
 from typing import Sequence
 
-from .cleaning import CHROME_LINE, TITLE_MARK
+from .cleaning import BLANK_LINE, CHROME_LINE, TITLE_MARK
 
-#: A line of the body, white space left out at both ends (group 1).
-LINE = re.compile(r"^[^\S\n]*(\S(?:[^\n]*\S)?)[^\S\n]*$", re.M)
+#: A line of the body, white space left out at both ends (group 1). Line breaks are
+#: LF, CRLF or CR (see :data:`~sdr_analysis.cleaning.LINE_BREAK`).
+LINE = re.compile(r"[^\S\r\n]*(\S(?:[^\r\n]*\S)?)")
 
 #: Page numbers: ``3``, ``- 3 -``, ``— 3 —``, ``第3页``, ``第3页 共30页``, ``3/30``.
 PAGE_NUMBER = re.compile(r"[-—–－~·\s]*\d{1,4}[-—–－~·\s]*|第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+")
@@ -74,7 +75,7 @@ def is_wrapped(text: str, lines: Sequence[tuple[int, int]], furniture: Sequence[
             counted += 1
         elif not is_heading(s, e):  # asked only of lines that would run on: it is the costly test
             counted += 1
-            running += i + 1 < len(kept) and "\n\n" not in text[e : kept[i + 1][0]]
+            running += i + 1 < len(kept) and not BLANK_LINE.search(text, e, kept[i + 1][0])
     return running >= WRAPPED_MIN_LINES and running >= WRAPPED_SHARE * counted
 
 
@@ -99,7 +100,7 @@ def paragraph_spans(
     for s, e in lines:
         if (s, e) in skip:
             continue
-        if open_start is not None and (s, e) not in headings and "\n\n" not in text[last_end:s]:
+        if open_start is not None and (s, e) not in headings and not BLANK_LINE.search(text, last_end, s):
             last_end = e
         else:
             if open_start is not None:

@@ -34,7 +34,7 @@ HEADING_STYLES: tuple[HeadingStyle, ...] = (
     HeadingStyle("arabic", re.compile(r"(?P<num>[0-9０-９]{1,2})[.．、](?![0-9０-９])")),
     HeadingStyle("arabic_paren", re.compile(r"[(（](?P<num>[0-9０-９]{1,2})[)）]")),
     # a dash lead (——这五年,…), but not the date line under a title (——2022年1月20日在…)
-    HeadingStyle("dash", re.compile(r"——(?P<num>)(?![^\S\n]*(?:(?:19|20)\d{2}|[〇零一二]{4})[^\S\n]*年)(?=\S)")),
+    HeadingStyle("dash", re.compile(r"——(?P<num>)(?![^\S\r\n]*(?:(?:19|20)\d{2}|[〇零一二]{4})[^\S\r\n]*年)(?=\S)")),
     # paragraph openers: 一是…, 二是…
     HeadingStyle("cn_shi", re.compile(rf"(?P<num>[{CN}]{{1,3}})是(?=\S)")),
 )
@@ -44,13 +44,14 @@ HEADING_STYLES: tuple[HeadingStyle, ...] = (
 #: against the styles, so the styles are not matched on every line of the body.
 MARKER_OPENERS = f"第{CN}(（0-9０-９—"
 
-#: A paragraph: a line of the body, white space left out at both ends.
-PARAGRAPH = re.compile(r"\S(?:[^\n]*\S)?")
+#: A paragraph: a line of the body, white space left out at both ends. Lines end at
+#: LF, CRLF or CR (see :data:`~sdr_analysis.cleaning.LINE_BREAK`).
+PARAGRAPH = re.compile(r"\S(?:[^\r\n]*\S)?")
 
-#: The paragraph of the line a match starts in (group 1); and, after a newline, one
+#: The paragraph of the line a match starts in (group 1); and, after a line break, one
 #: that opens with one of :data:`MARKER_OPENERS`.
-LINE = re.compile(rf"[^\S\n]*({PARAGRAPH.pattern})")
-MARKED_LINE = re.compile(rf"\n[^\S\n]*([{MARKER_OPENERS}](?:[^\n]*\S)?)")
+LINE = re.compile(rf"[^\S\r\n]*({PARAGRAPH.pattern})")
+MARKED_LINE = re.compile(rf"[\r\n][^\S\r\n]*([{MARKER_OPENERS}](?:[^\r\n]*\S)?)")
 
 #: Where a sentence ends: 。！？ and their ASCII forms, with any closing quotes or
 #: brackets that follow the stop.
@@ -63,10 +64,10 @@ SENTENCE = re.compile(rf"(?=\S)(?:[^{STOPS}]*[{STOPS}][{CLOSERS}]*|[^{STOPS}]*\S
 
 #: A sentence of a paragraph: as :data:`SENTENCE`, but never past the end of its line,
 #: so that one pass over the body finds the sentences of every paragraph.
-LINE_SENTENCE = re.compile(rf"(?=\S)(?:[^{STOPS}\n]*[{STOPS}][{CLOSERS}]*|[^{STOPS}\n]*\S)")
+LINE_SENTENCE = re.compile(rf"(?=\S)(?:[^{STOPS}\r\n]*[{STOPS}][{CLOSERS}]*|[^{STOPS}\r\n]*\S)")
 
 #: Punctuation that ends a clause inside a sentence.
-CLAUSE_BREAKS = ",，;；:：。！？!?\n"
+CLAUSE_BREAKS = ",，;；:：。！？!?\r\n"
 
 #: Clause breaks plus the enumeration comma, for lists of figures (``249栋楼、82万平方米``).
 LIST_BREAKS = CLAUSE_BREAKS + "、"

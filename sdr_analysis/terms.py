@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator, NamedTuple
 
+from .cleaning import LINE_BREAK
+
 #: Pairs of marks that enclose a name. ``term`` marks whether what they enclose is a
 #: quoted term (“…” and 「…」) or only a zone where figures are part of a name (《…》
 #: titles, ‘…’ quotes inside quotes).
@@ -40,8 +42,11 @@ MARKS = re.compile(f"[{MARK_CLASS}]")
 
 #: A mark and its closing mark with no mark and no line break between them.
 TIGHT_PAIR = re.compile(
-    "|".join(f"{re.escape(p.open)}[^{MARK_CLASS}\n]*{re.escape(p.close)}" for p in QUOTE_PAIRS)
+    "|".join(f"{re.escape(p.open)}[^{MARK_CLASS}\r\n]*{re.escape(p.close)}" for p in QUOTE_PAIRS)
 )
+
+#: Text up to and through the last line break (LF, CRLF or CR) of what it is matched on.
+THROUGH_LAST_BREAK = re.compile(r"(?s:.*)[\r\n]")
 
 #: Text up to the first mark that is not part of a tight pair.
 TO_LONE_MARK = re.compile(f"(?:[^{MARK_CLASS}]++|{TIGHT_PAIR.pattern})*+")
@@ -64,9 +69,10 @@ def find_quoted(text: str, start: int = 0, end: int | None = None) -> list[Quote
     pairs: list[Quoted] = []
     pos = start
     while (lone := TO_LONE_MARK.match(text, pos, end).end()) < end:
-        line_start = max(text.rfind("\n", pos, lone) + 1, pos)
-        line_end = text.find("\n", lone, end)
-        line_end = end if line_end == -1 else line_end
+        before = THROUGH_LAST_BREAK.match(text, pos, lone)
+        line_start = before.end() if before else pos
+        after = LINE_BREAK.search(text, lone, end)
+        line_end = after.start() if after else end
         pairs += _tight_pairs(text, pos, line_start)
         pairs += _stacked_pairs(text, line_start, line_end)
         pos = line_end

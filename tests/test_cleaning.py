@@ -90,6 +90,23 @@ def test_full_footer_block():
     assert text[end:].lstrip().startswith("本文仅代表作者观点")
 
 
+# Line breaks of other systems: a web dump saved on Windows (CRLF) or an old Mac (CR)
+# loses the same chrome, title and footer.
+OTHER_LINE_BREAKS = [pytest.param("\r\n", id="crlf"), pytest.param("\r", id="cr")]
+
+
+@pytest.mark.parametrize("newline", OTHER_LINE_BREAKS)
+def test_chrome_title_and_footer_with_other_line_breaks(newline):
+    text = page(above="导航菜单\n当前位置:首页", below="本文地址:http://example.cn/1.html\n版权所有").replace("\n", newline)
+    report = parse_report(text)
+    assert report.metadata.title.text == TITLE
+    assert report.metadata.district == "南山区" and report.metadata.date == "2023-01-10"
+    start, end = report.body
+    assert start == text.index("各位代表")
+    assert text[start:end].rstrip() == REPORT.replace("\n", newline)
+    assert text[end:].startswith("本文地址")
+
+
 def test_body_is_a_span_of_the_unchanged_text():
     text = page(above="导航菜单\n当前位置:首页", below="本文地址:http://example.cn/1.html")
     report = parse_report(text)

@@ -80,3 +80,28 @@ def test_a_short_heading_repeated_is_not_a_running_header():
     text = "".join(f"({n})工作。\n新建学校{k}所。\n" for n, k in zip("一二三四", range(1, 5)))
     r = parse_report(text)
     assert not r.furniture and len(r.headings) == 4
+
+
+@pytest.mark.parametrize("newline", [pytest.param("\r\n", id="crlf"), pytest.param("\r", id="cr")])
+def test_dumps_with_other_line_breaks(newline):
+    """A dump saved with CRLF or CR line breaks reads as with LF: the same furniture,
+    the same joined paragraphs, the same figure across a wrap."""
+    text = PDF_DUMP.replace("\n", newline)
+    r = parse_report(text)
+    assert [text[s:e] for s, e in r.furniture] == ["— 2 —", "某某县人民政府工作报告", "- 3 -"]
+    assert r.wrapped
+    joined = newline.join(("全年完成固定资产投资12.5", "亿元,增长6.2%。新建中小学", "3所,改造农村公路", "86公里。"))
+    assert joined in [p.text for p in r.paragraphs]
+    assert f"12.5{newline}亿元" in [i.text for i in r.indicators]
+    assert [(h.marker, h.level) for h in r.headings] == [("一、", 1), ("二、", 1), ("一是", 2), ("二是", 2)]
+
+
+@pytest.mark.parametrize("newline", [pytest.param("\n", id="lf"), pytest.param("\r\n", id="crlf"), pytest.param("\r", id="cr")])
+def test_a_blank_line_ends_a_wrapped_paragraph(newline):
+    lines = ("一、甲", "全年完成投资5", "亿元,新建学", "校3所,改造", "", "道路5条,新建", "公园2个。")
+    text = newline.join(lines) + newline
+    r = parse_report(text)
+    assert r.wrapped
+    assert [p.text for p in r.paragraphs] == [
+        "一、甲", newline.join(("全年完成投资5", "亿元,新建学", "校3所,改造")), newline.join(("道路5条,新建", "公园2个。")),
+    ]

@@ -311,3 +311,45 @@ def test_dash_leads_are_numbered_sections(text, expected):
     assert not any("duplicate" in note for note in report.notes)
     for marker, number, title, *_ in expected:
         assert report.section(number).title == title
+
+
+# Line endings: LF (Unix), CR (old Mac OS) and CRLF (Windows) read alike, and offsets
+# index the text as it is, line breaks and all. Rows: the text, then (marker, start,
+# end) of each section and (text, start) of each figure, counted by hand: the title
+# is 11 characters, each heading 6, 投资5亿元。 6 and 新建学校3所。 7.
+LINE_ENDINGS = [
+    pytest.param(
+        "某某市人民政府工作报告\r一、工作回顾\r投资5亿元。\r二、今年安排\r新建学校3所。\r",
+        [("一、", 12, 26), ("二、", 26, 41)], [("5亿元", 21), ("3所", 37)],
+        id="cr",
+    ),
+    pytest.param(
+        "某某市人民政府工作报告\n一、工作回顾\n投资5亿元。\n二、今年安排\n新建学校3所。\n",
+        [("一、", 12, 26), ("二、", 26, 41)], [("5亿元", 21), ("3所", 37)],
+        id="lf",
+    ),
+    pytest.param(
+        "某某市人民政府工作报告\r\n一、工作回顾\r\n投资5亿元。\r\n二、今年安排\r\n新建学校3所。\r\n",
+        [("一、", 13, 29), ("二、", 29, 46)], [("5亿元", 23), ("3所", 41)],
+        id="crlf",
+    ),
+    # a file edited on several systems: each break read as what it is
+    pytest.param(
+        "某某市人民政府工作报告\r\n一、工作回顾\r投资5亿元。\n二、今年安排\r\n新建学校3所。\r",
+        [("一、", 13, 27), ("二、", 27, 43)], [("5亿元", 22), ("3所", 39)],
+        id="mixed",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, sections, figures", LINE_ENDINGS)
+def test_line_endings(text, sections, figures):
+    report = parse_report(text)
+    assert report.text == text
+    assert report.metadata.title.text == "某某市人民政府工作报告"
+    assert [(s.marker, s.start, s.end) for s in report.sections] == sections
+    assert [s.title for s in report.sections] == ["工作回顾", "今年安排"]
+    assert [(i.text, i.start) for i in report.indicators] == figures
+    assert [p.text for p in report.paragraphs] == ["一、工作回顾", "投资5亿元。", "二、今年安排", "新建学校3所。"]
+    for found in (*report.sections, *report.paragraphs, *report.sentences, *report.indicators):
+        assert text[found.start : found.end] == found.text
