@@ -21,10 +21,10 @@ LINE_BREAK = re.compile(r"\r\n?|\n")
 BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n){2}")
 
 #: Lines of site chrome that stand above or between the report's lines: navigation,
-#: breadcrumbs, publishing details, sharing and printing links. Matched against a
-#: stripped line; a match anywhere in the first few characters is enough.
+#: breadcrumbs, publishing details, sharing and printing links. Matched (``match``,
+#: with the line's span as ``pos`` and ``endpos``) at the start of a stripped line.
 CHROME_LINE = re.compile(
-    r"""^(?:
+    r"""(?:
         导航 | 网站导航 | 首页 | 网站首页 | 返回首页 | 当前位置 | 您的位置 | 您现在的位置 | 位置[:：]
       | 网站地图 | 返回顶部 | 打印本页 | 【打印】 | 关闭窗口 | 【关闭】 | 分享到 | 【字体 | 字号[:：] | 字体[:：]
       | 发布时间 | 发布日期 | 更新时间 | 来源[:：] | 作者[:：] | 浏览次数 | 阅读次数 | 点击数 | 责任编辑 | 编辑[:：]
@@ -33,6 +33,18 @@ CHROME_LINE = re.compile(
     )""",
     re.VERBOSE,
 )
+
+#: A sentence stop. Chrome is words and links, never sentences: a line that opens like
+#: chrome but holds a stop runs on into report text (a page saved without line breaks:
+#: ``导航菜单(辽宁省)…人民政府工作报告…。…``) and is kept whole, however long it is.
+SENTENCE_STOP = re.compile(r"[。！？]")
+
+
+def is_chrome_line(text: str, start: int, end: int) -> bool:
+    """Whether the line ``text[start:end]`` (white space left out) is site chrome: it
+    opens like :data:`CHROME_LINE` and holds no sentence."""
+    return bool(CHROME_LINE.match(text, start, end)) and not SENTENCE_STOP.search(text, start, end)
+
 
 #: Lines where the report is over and the page's footer begins: disclaimers, the page
 #: address, comment boxes, copyright. Everything from the first such line on is chrome.
@@ -148,7 +160,7 @@ def find_body(text: str, title: Optional[Span] = None) -> tuple[int, int]:
     opening = 0
     for s, e in lines(text, title.end if title else 0):
         ls, le = strip_span(text, s, e)
-        if ls == le or CHROME_LINE.match(text[ls:le]) or (title and ls < title.end):
+        if ls == le or is_chrome_line(text, ls, le) or (title and ls < title.end):
             continue
         if title and opening < OPENING_LINES and _is_opening(text[ls:le]):
             opening += 1

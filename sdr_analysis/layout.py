@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from typing import Sequence
 
-from .cleaning import BLANK_LINE, CHROME_LINE, TITLE_MARK
+from .cleaning import BLANK_LINE, TITLE_MARK, is_chrome_line
 
 #: A line of the body, white space left out at both ends (group 1). Line breaks are
 #: LF, CRLF or CR (see :data:`~sdr_analysis.cleaning.LINE_BREAK`).
@@ -54,7 +54,7 @@ def find_furniture(text: str, lines: Sequence[tuple[int, int]], is_heading) -> l
     out = []
     for s, e in lines:
         line = text[s:e]
-        if PAGE_NUMBER.fullmatch(line) or CHROME_LINE.match(line):
+        if PAGE_NUMBER.fullmatch(line) or is_chrome_line(text, s, e):
             out.append((s, e))
         elif len(line) <= HEADER_MAX_LENGTH and TITLE_MARK.search(line) and not any(ch in line for ch in "。，,"):
             out.append((s, e))  # the report's name repeated as a page header

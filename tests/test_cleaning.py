@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from sdr_analysis import parse_report
@@ -105,6 +107,60 @@ def test_chrome_title_and_footer_with_other_line_breaks(newline):
     assert start == text.index("各位代表")
     assert text[start:end].rstrip() == REPORT.replace("\n", newline)
     assert text[end:].startswith("本文地址")
+
+
+# A page saved without line breaks is one line. When it opens like chrome, the line is
+# still kept: chrome is words and links, never sentences. Rows: the line, its sentences
+# and its figures, as read off the text.
+ONE_LINE = [
+    pytest.param(
+        "导航菜单(辽宁省)大连市沙河口区人民政府工作报告(2022年12月24日)  (三)深化重点领域改革,营商环境持续优化。全年新增企业20家。",
+        ["导航菜单(辽宁省)大连市沙河口区人民政府工作报告(2022年12月24日)  (三)深化重点领域改革,营商环境持续优化。",
+         "全年新增企业20家。"],
+        ["20家"],
+        id="navigation-then-report",
+    ),
+    pytest.param(
+        "当前位置:首页>政务公开>政府工作报告 各位代表:过去一年,全区新增就业1.2万人。今年新建学校3所!",
+        ["当前位置:首页>政务公开>政府工作报告 各位代表:过去一年,全区新增就业1.2万人。", "今年新建学校3所!"],
+        ["1.2万人", "3所"],
+        id="breadcrumb-then-report",
+    ),
+    pytest.param(
+        "来源：区政府办公室 发布时间：2023-01-12 各位代表：全年完成投资5亿元？",
+        ["来源：区政府办公室 发布时间：2023-01-12 各位代表：全年完成投资5亿元？"],
+        ["5亿元"],
+        id="publishing-line-then-report",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, sentences, figures", ONE_LINE)
+def test_a_report_on_one_line_is_read(text, sentences, figures):
+    report = parse_report(text)
+    assert report.body == (0, len(text))
+    assert [s.text for s in report.sentences] == sentences
+    assert [i.text for i in report.indicators] == figures
+
+
+def test_a_line_of_chrome_alone_is_still_chrome():
+    assert body_text("来源：区政府办公室\n导航菜单\n各位代表：全年完成投资5亿元。\n") == "各位代表：全年完成投资5亿元。"
+
+
+def test_a_long_one_line_report_is_read_in_linear_time():
+    """Two megabytes on one line, opening with navigation: read, and in seconds (a
+    pass over the line for each candidate would take hours)."""
+    unit = "二、深化改革。全区新增市场主体1.2万户,增长8%,在全省率先推行“一网通办”。由45天压缩至20天。  "
+    text = "导航菜单 " + unit * (2_000_000 // len(unit))
+    started = time.monotonic()
+    report = parse_report(text)
+    counts = [len(report.sentences), len(report.indicators), len(report.claims), len(report.terms), len(report.relations)]
+    elapsed = time.monotonic() - started
+    copies = 2_000_000 // len(unit)
+    # per copy: 3 sentences (3 stops); 1.2万户, 8%, 45天, 20天; one claim; one term; one change
+    assert counts == [3 * copies, 4 * copies, copies, copies, copies]
+    assert report.headings == []  # markers count only at the start of a line
+    assert elapsed < 30, f"{elapsed:.1f} s"
 
 
 def test_body_is_a_span_of_the_unchanged_text():
