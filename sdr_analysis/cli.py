@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__
-from .exceptions import SdrError
+from .exceptions import SdrError, Terminated
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "dalian-shahekou-2022.txt"
 
@@ -126,12 +126,18 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from .workers import interruptible
+
     args = parser().parse_args(argv)
     try:
-        return args.func(args)
+        with interruptible():
+            return args.func(args)
     except SdrError as exc:
         print(f"sdr-analysis: error: {exc}", file=sys.stderr)
         return 2
+    except Terminated:
+        print("sdr-analysis: stopped (SIGTERM)", file=sys.stderr)
+        return 143
     except KeyboardInterrupt:
         print("sdr-analysis: interrupted", file=sys.stderr)
         return 130

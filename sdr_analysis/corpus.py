@@ -3,19 +3,21 @@ sections, each row carrying the report's metadata.
 
 Reports are parsed on all cores; a report that cannot be read is named and skipped
 and the rest go on. The tables are written to a temporary file beside the output and
-renamed into place at the end, so a failed run never leaves a partial table.
+renamed into place at the end, so a failed or interrupted run never leaves a partial
+table; the workers end with the command (:mod:`sdr_analysis.workers`). An output
+that is one of the inputs is refused.
 """
 
 from __future__ import annotations
 
 import csv
 import os
-import tempfile
-from concurrent.futures import ProcessPoolExecutor
+import secrets
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple, Optional
 
-from .exceptions import SdrError
+from .exceptions import OutputError, SdrError
+from .workers import Workers
 
 #: Files taken from a folder: text dumps and saved pages.
 REPORT_SUFFIXES = (".txt", ".text", ".html", ".htm")
@@ -87,9 +89,10 @@ def sections_path(out: Path) -> Path:
 
 
 def _write(path: Path, columns: list[str], rows: Iterable[dict]) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+        # created like any new file (the usual permissions, as the umask says)
+        with open(tmp, "x", encoding="utf-8", newline="") as f:
             writer = csv.DictWriter(f, fieldnames=columns, lineterminator="\n")
             writer.writeheader()
             writer.writerows(rows)
@@ -108,24 +111,38 @@ def build_corpus(
     """Parse every report and write the indicators table to ``out`` and the sections
     table beside it. Returns (reports written, [(report, reason) skipped])."""
     out = Path(out)
-    if not out.parent.is_dir():
-        raise SdrError(f"{out.parent}: no such folder for --out; create it first")
-    if out.is_dir():
-        raise SdrError(f"{out}: is a folder; give --out a file name such as {out / 'corpus.csv'}")
     files = report_files(paths)
     if not files:
         raise SdrError("no report files (.txt, .html) in the paths given")
-    results: list[Parsed] = []
-    with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
-        for n, parsed in enumerate(pool.map(parse_one, [str(f) for f in files], chunksize=4), start=1):
+    check_outputs([out, sections_path(out)], files)
+    by_path: dict[str, Parsed] = {}
+    with Workers(min(max(1, jobs), len(files))) as pool:
+        for n, (path, parsed) in enumerate(pool.run(parse_one, [str(f) for f in files]), start=1):
             if parsed.error:
                 say(f"[{n}/{len(files)}] skipped {parsed.path}: {parsed.error}")
             else:
                 say(f"[{n}/{len(files)}] {parsed.path}: {len(parsed.indicators)} indicators, {len(parsed.sections)} sections")
-            results.append(parsed)
+            by_path[path] = parsed
+    results = [by_path[str(f)] for f in files]  # the order of the inputs, whatever order they finished in
     good = [r for r in results if not r.error]
     if not good:
         raise SdrError("no report could be read; nothing written")
-    _write(out, INDICATOR_COLUMNS, (row for r in good for row in r.indicators))
-    _write(sections_path(out), SECTION_COLUMNS, (row for r in good for row in r.sections))
+    try:
+        _write(out, INDICATOR_COLUMNS, (row for r in good for row in r.indicators))
+        _write(sections_path(out), SECTION_COLUMNS, (row for r in good for row in r.sections))
+    except OSError as exc:
+        raise OutputError(str(out), f"cannot be written ({exc.strerror or exc}); choose a folder you can write") from None
     return len(good), [(r.path, r.error) for r in results if r.error]
+
+
+def check_outputs(outs: list[Path], inputs: list[Path]) -> None:
+    """Refuse outputs that cannot be written, or that would overwrite an input."""
+    for out in outs:
+        if not out.parent.is_dir():
+            raise OutputError(str(out.parent), "no such folder for --out; create it first")
+        if out.is_dir():
+            raise OutputError(str(out), f"is a folder; give --out a file name such as {out / 'corpus.csv'}")
+        if not os.access(out.parent, os.W_OK | os.X_OK):
+            raise OutputError(str(out.parent), "this folder is read-only; choose a folder you can write")
+        if out.exists() and any(out.samefile(f) for f in inputs):
+            raise OutputError(str(out), "is one of the reports read; give --out a new file name")

@@ -86,3 +86,23 @@ class OutputError(SdrError):
         self.path = str(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
+
+
+class WorkerDied(SdrError):
+    """A worker process failed on an item, or died while working on it.
+
+    ``item`` is the item, ``detail`` the worker's traceback or what happened.
+    """
+
+    def __init__(self, item: object, detail: str) -> None:
+        self.item = item
+        self.detail = detail
+        name = getattr(item, "name", None) or repr(item)[:80]
+        last = detail.strip().splitlines()[-1] if detail.strip() else detail
+        super().__init__(f"a worker failed on {name}: {last}")
+
+
+class Terminated(KeyboardInterrupt):
+    """The process was sent SIGTERM while it worked: raised like Ctrl-C's
+    ``KeyboardInterrupt`` so that the same clean-up runs; the command line then
+    exits with status 143."""

@@ -1,0 +1,206 @@
+"""Worker processes that never outlive the command that started them.
+
+The build runs notebooks and ``corpus`` parses reports in worker processes. Whatever
+ends the command, its workers and what they started (kernels) end with it:
+
+- Ctrl-C reaches the whole terminal process group; the workers ignore it and the
+  parent, which owns the clean-up, stops them.
+- SIGTERM in the parent is raised as :class:`~sdr_analysis.exceptions.Terminated`
+  (a ``KeyboardInterrupt``), so the same clean-up runs as for Ctrl-C.
+- A worker sent SIGTERM runs its stop actions (``at_stop``: a kernel is killed) and
+  exits at once.
+- A worker whose parent died (SIGKILL leaves no time for clean-up) notices within
+  :data:`PARENT_POLL` seconds, runs its stop actions and exits.
+
+`Workers` is the one pool: items go to the first free worker, results
+come back as they finish, and a worker that dies is an error, never a hang.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+import time
+import traceback
+from contextlib import contextmanager
+from multiprocessing.connection import Connection, wait
+from typing import Any, Callable, Iterable, Iterator, Optional
+
+from .exceptions import Terminated, WorkerDied
+
+#: Seconds between a worker's checks that its parent is still alive.
+PARENT_POLL = 0.5
+
+#: Seconds a worker gets to stop after SIGTERM before it is killed.
+STOP_GRACE = 5.0
+
+_stop_actions: list[Callable[[], None]] = []
+
+
+def at_stop(action: Callable[[], None]) -> None:
+    """In a worker: run ``action`` when the worker is stopped or orphaned (it must be
+    quick and must not raise: kill a process, remove a file)."""
+    _stop_actions.append(action)
+
+
+def _stop(status: int) -> None:
+    for action in reversed(_stop_actions):
+        try:
+            action()
+        except Exception:  # a stop action must never keep the worker alive
+            pass
+    os._exit(status)
+
+
+def _watch_parent(parent: int) -> None:
+    def poll() -> None:
+        while True:
+            time.sleep(PARENT_POLL)
+            if os.getppid() != parent:
+                _stop(1)
+
+    threading.Thread(target=poll, name="parent-watch", daemon=True).start()
+
+
+def _worker(conn: Connection, parent: int, initializer: Optional[Callable[..., None]], initargs: tuple) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, lambda signum, frame: _stop(128 + signum))
+    _watch_parent(parent)
+    if initializer is not None:
+        initializer(*initargs)
+    while True:
+        try:
+            fn, item = conn.recv()
+        except EOFError:  # the parent is done with this worker
+            break
+        try:
+            reply = ("ok", fn(item))
+        except Exception:
+            reply = ("error", traceback.format_exc())
+        conn.send(reply)
+    _stop(0)
+
+
+class Workers:
+    """``workers`` processes, each set up once by ``initializer(*initargs)``; use as a
+    context manager, which stops every worker on the way out, however it is left::
+
+        with Workers(2, start_kernel) as pool:
+            for item, result in pool.run(run_notebook, jobs):
+                ...
+
+    ``initializer`` and the functions given to :meth:`run` must be module-level
+    functions (they are sent to the workers by name).
+    """
+
+    def __init__(self, workers: int, initializer: Optional[Callable[..., None]] = None, initargs: tuple = ()) -> None:
+        self.size = max(1, workers)
+        self.initializer = initializer
+        self.initargs = initargs
+        self._procs: list[multiprocessing.process.BaseProcess] = []
+        self._conns: list[Connection] = []
+
+    def __enter__(self) -> "Workers":
+        ctx = multiprocessing.get_context()
+        for _ in range(self.size):
+            parent_end, child_end = ctx.Pipe()
+            proc = ctx.Process(target=_worker, args=(child_end, os.getpid(), self.initializer, self.initargs), daemon=True)
+            proc.start()
+            child_end.close()  # the worker's end lives in the worker only: its death reads as EOF here
+            self._procs.append(proc)
+            self._conns.append(parent_end)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    def run(self, fn: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[tuple[Any, Any]]:
+        """Start ``fn`` on the first items at once, and return an iterator of ``(item,
+        fn(item))`` as each finishes (the next item goes to the worker that finished).
+        An exception in ``fn`` is raised by the iterator as
+        :class:`~sdr_analysis.exceptions.WorkerDied` with the worker's traceback; so
+        is a worker that died."""
+        pending = iter(items)
+        busy: dict[Connection, Any] = {}
+
+        def feed(conn: Connection) -> None:
+            for item in pending:
+                conn.send((fn, item))
+                busy[conn] = item
+                return
+
+        for conn in self._conns:
+            feed(conn)
+        return self._results(busy, feed)
+
+    @staticmethod
+    def _results(busy: dict[Connection, Any], feed: Callable[[Connection], None]) -> Iterator[tuple[Any, Any]]:
+        while busy:
+            for conn in wait(list(busy)):
+                assert isinstance(conn, Connection)
+                item = busy.pop(conn)
+                try:
+                    status, value = conn.recv()
+                except EOFError:
+                    raise WorkerDied(item, "the worker process died") from None
+                if status == "error":
+                    raise WorkerDied(item, value)
+                feed(conn)
+                yield item, value
+
+    def stop(self) -> None:
+        """Idle workers are told to stop (their connection closes); any still running
+        after a moment are sent SIGTERM, and killed if they outlast
+        :data:`STOP_GRACE`."""
+        for conn in self._conns:
+            conn.close()
+        for proc in self._procs:
+            proc.join(timeout=0.2)
+        for proc in self._procs:
+            if proc.exitcode is None:
+                proc.terminate()
+        for proc in self._procs:
+            proc.join(timeout=STOP_GRACE)
+            if proc.exitcode is None:
+                proc.kill()
+                proc.join()
+        self._procs, self._conns = [], []
+
+
+@contextmanager
+def interruptible() -> Iterator[None]:
+    """While inside, SIGTERM raises :class:`~sdr_analysis.exceptions.Terminated` and
+    SIGINT ``KeyboardInterrupt`` (also where a caller had set them otherwise), so the
+    clean-up of ``finally`` blocks runs for both. Only in the main thread, where
+    Python delivers signals; elsewhere it does nothing."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_term(signum: int, frame: object) -> None:
+        raise Terminated()
+
+    old_term = signal.signal(signal.SIGTERM, on_term)
+    old_int = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, old_term)
+        signal.signal(signal.SIGINT, old_int)
+
+
+@contextmanager
+def signals_deferred() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM until the block is done: for steps that must not be
+    cut in half (swapping a finished output into place)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = {signal.SIGINT, signal.SIGTERM}
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
