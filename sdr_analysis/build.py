@@ -9,6 +9,9 @@ tables behind them and an index page.
   namespace between notebooks, so kernel start and imports are paid once per worker.
 - Safe: a build works in a staging copy beside the output and replaces the output
   only when every notebook has succeeded; a failure names the notebook and the cell.
+  It writes nowhere but its report folder (see :mod:`sdr_analysis.outputs`), holds a
+  lock on it, and on Ctrl-C or SIGTERM stops its workers and kernels, removes its
+  staging folder and leaves the previous output as it was.
 - Reproducible: what changes from run to run (timestamps, durations, paths, execution
   counts that depend on which worker ran a notebook) is not written, so a rebuild of
   unchanged inputs writes the same bytes.
@@ -16,38 +19,30 @@ tables behind them and an index page.
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import os
-import shutil
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from importlib import metadata
 from pathlib import Path
 from typing import Callable, NamedTuple, Optional, Sequence
 
-from .exceptions import BuildError, SdrError
+from .exceptions import BuildError, OutputError, SdrError, WorkerDied
+from .manifest import Manifest, fingerprint, library_fingerprint, read_manifest, sha, write_manifest
+from .outputs import NOTEBOOK_SUFFIXES, TABLES, check_out, folder_name, is_regular, locked, output_name, recover, stage, swap
 from .pages import notebook_page
 from .report import Report, load_report
+from .workers import Workers, at_stop, interruptible, signals_deferred
 from .writeup import LANGS, check_lang, density, money_words, section_file
 
 PACKAGE = Path(__file__).resolve().parent
 NOTEBOOKS = PACKAGE.parent / "notebooks"
 DEFAULT_JOBS = 2
 KERNEL = "python3"
-MANIFEST = "manifest.json"
-MANIFEST_VERSION = 1
-TABLES = ("sections", "indicators", "claims", "relations", "terms")
-
-#: Packages whose versions change what the notebooks print or draw.
-OUTPUT_PACKAGES = ("pandas", "matplotlib", "mplfonts", "jieba", "nbconvert", "papermill", "nbformat")
 
 #: Notebook metadata written by papermill and nbclient that changes from run to run.
 VOLATILE_NOTEBOOK_KEYS = ("start_time", "end_time", "duration", "input_path", "output_path", "environment_variables", "exception")
 VOLATILE_CELL_KEYS = ("execution", "papermill")
-
 
 
 class Job(NamedTuple):
@@ -57,15 +52,6 @@ class Job(NamedTuple):
     title: str
     notebook: Path
     parameters: dict
-
-
-def slug_of(path: str | os.PathLike[str]) -> str:
-    return Path(path).stem
-
-
-def output_name(stem: str, lang: str) -> str:
-    """``section-5`` in English, ``section-5-zh`` in Chinese."""
-    return stem if lang == LANGS[0] else f"{stem}-{lang}"
 
 
 def plan(report: Report, report_param: str, langs: Sequence[str], notebooks: Path = NOTEBOOKS) -> list[Job]:
@@ -89,67 +75,42 @@ def plan(report: Report, report_param: str, langs: Sequence[str], notebooks: Pat
     return jobs
 
 
-# fingerprints
-
-
-def _sha(*parts: bytes) -> str:
-    h = hashlib.sha256()
-    for part in parts:
-        h.update(hashlib.sha256(part).digest())
-    return h.hexdigest()
-
-
-def library_fingerprint() -> str:
-    """The package's own source and data, and the versions of the packages that shape
-    the output."""
-    files = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".csv", ".json"))
-    versions = []
-    for name in OUTPUT_PACKAGES:
-        try:
-            versions.append(f"{name}=={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{name} missing")
-    return _sha(*(p.relative_to(PACKAGE).as_posix().encode() + b"\0" + p.read_bytes() for p in files), "\n".join(versions).encode())
-
-
-def fingerprint(job: Job, report_hash: str, library_hash: str) -> str:
-    params = json.dumps(job.parameters, sort_keys=True, ensure_ascii=False)
-    return _sha(report_hash.encode(), job.notebook.read_bytes(), library_hash.encode(), params.encode())
-
-
-def read_manifest(folder: Path) -> dict:
-    try:
-        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if data.get("version") == MANIFEST_VERSION else {}
-
-
-def write_manifest(folder: Path, report_param: str, tables: str, notebooks: dict[str, str]) -> None:
-    data = {"version": MANIFEST_VERSION, "report": report_param, "tables": tables, "notebooks": dict(sorted(notebooks.items()))}
-    (folder / MANIFEST).write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-
-
 # running notebooks (in worker processes)
 
 _kernel = None  # each worker's kernel, started once for the whole build
+_workdir = ""  # where the worker's notebooks are written
+_kernel_error: Optional[str] = None  # why the kernel could not start, reported for each notebook
 
 
 def _start_worker(workdir: str) -> None:
     """Silence the kernel's own log lines (a worker reports through its return value)
-    and start the kernel this worker runs all its notebooks in."""
-    global _kernel
-    from multiprocessing.util import Finalize
-
+    and start the kernel this worker runs all its notebooks in; when the worker stops,
+    however it stops, the kernel goes with it."""
+    global _kernel, _workdir, _kernel_error
     from jupyter_client.manager import KernelManager
 
+    _workdir = workdir
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 2)
     os.close(devnull)
     _kernel = KernelManager(kernel_name=KERNEL)
-    _kernel.start_kernel(cwd=workdir)
-    Finalize(_kernel, _kernel.shutdown_kernel, kwargs={"now": True}, exitpriority=10)
+    try:
+        _kernel.start_kernel(cwd=workdir)
+    except Exception as exc:  # no kernel: every notebook of this worker fails with the reason
+        _kernel_error = f"the notebook kernel could not start: {type(exc).__name__}: {exc}"
+        return
+    at_stop(_stop_kernel)
 
+
+def _stop_kernel() -> None:
+    """Kill the kernel's process group (the kernel runs in a session of its own, so
+    this reaches whatever it started) and remove its connection file."""
+    import signal
+
+    pgid = getattr(_kernel.provisioner, "pgid", None)
+    if pgid:
+        os.killpg(pgid, signal.SIGKILL)
+    _kernel.cleanup_connection_file()
 
 
 def _clear_namespace() -> None:
@@ -170,14 +131,16 @@ def _parameters_cell(notebook: Path) -> int:
     return tagged[0] if tagged else -1
 
 
-def run_notebook(job: Job, workdir: str) -> tuple[str, Optional[int], Optional[str], float]:
-    """Run one notebook into ``workdir`` and write its HTML page; returns (name,
-    failing cell, error, seconds)."""
+def run_notebook(job: Job) -> tuple[str, Optional[int], Optional[str], float]:
+    """Run one notebook into the worker's folder and write its HTML page; returns
+    (name, failing cell, error, seconds)."""
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
     started = time.monotonic()
-    out = Path(workdir) / f"{job.name}.ipynb"
+    if _kernel_error:
+        return job.name, None, _kernel_error, 0.0
+    out = Path(_workdir) / f"{job.name}.ipynb"
     try:
         _clear_namespace()
         pm.execute_notebook(
@@ -298,7 +261,7 @@ def write_index(report: Report, folder: Path, langs: Sequence[str]) -> None:
         )
     meta = report.metadata
     page = INDEX_PAGE.format(
-        title=html.escape(meta.title.text if meta.title else slug_of(report.source or "report")),
+        title=html.escape(meta.title.text if meta.title else folder_name(report.source or "report")),
         place=html.escape(meta.place or "—"),
         date=html.escape(meta.date or "—"),
         overviews=_links("overview", langs),
@@ -363,42 +326,46 @@ def build(
 ) -> Path:
     """Build the write-ups of one report into ``out/<report name>/`` and return that
     folder. Only notebooks whose inputs changed are run. Raises :class:`BuildError`
-    naming the notebook and cell that failed; the previous output is then left as it
-    was."""
+    naming the notebook and cell that failed, :class:`OutputError` for an output
+    location that cannot be written; the previous output is then left as it was, as
+    it is on Ctrl-C (``KeyboardInterrupt``) or SIGTERM
+    (:class:`~sdr_analysis.exceptions.Terminated`)."""
     langs = parse_langs(langs)
     report = load_report(report_path)
     out = Path(out)
-    target = out / slug_of(report_path)
+    target = check_out(out, folder_name(report_path))
+    with interruptible(), locked(out, target.name, say):
+        try:
+            return _build_locked(report, report_path, target, langs, jobs, say, notebooks)
+        except OSError as exc:
+            where = exc.filename or target
+            raise OutputError(str(where), f"cannot be written ({exc.strerror or exc}); check the folder and the free space") from None
+
+
+def _build_locked(
+    report: Report, report_path: str | os.PathLike[str], target: Path, langs: tuple[str, ...], jobs: int,
+    say: Callable[[str], None], notebooks: Path,
+) -> Path:
+    recover(target)
     report_param = Path(os.path.relpath(Path(report_path).resolve(), target.resolve())).as_posix()
     todo_all = plan(report, report_param, langs, notebooks)
-    report_hash = _sha(report.text.encode("utf-8"))
+    report_hash = sha(report.text.encode("utf-8"))
     library_hash = library_fingerprint()
-    prints = {job.name: fingerprint(job, report_hash, library_hash) for job in todo_all}
-    tables_print = _sha(report_hash.encode(), library_hash.encode(), ",".join(langs).encode())
-    previous = read_manifest(target)
-    done = previous.get("notebooks", {})
+    prints = {job.name: fingerprint(job.notebook, job.parameters, report_hash, library_hash) for job in todo_all}
+    tables_print = sha(report_hash.encode(), library_hash.encode(), ",".join(langs).encode())
+    previous = read_manifest(target, say)
     todo = [
         job for job in todo_all
-        if done.get(job.name) != prints[job.name]
-        or not (target / f"{job.name}.ipynb").exists()
-        or not (target / f"{job.name}.html").exists()
+        if previous.notebooks.get(job.name) != prints[job.name]
+        or not all(is_regular(target / f"{job.name}{suffix}") for suffix in NOTEBOOK_SUFFIXES)
     ]
-    stale = sorted(set(done) - set(prints))
-    if not todo and not stale and previous.get("tables") == tables_print and previous.get("report") == report_param:
+    stale = sorted(set(previous.notebooks) - set(prints))
+    if not todo and not stale and previous.tables == tables_print and previous.report == report_param:
         say(f"nothing to do: {len(todo_all)} notebooks of {target} are up to date")
         return target
 
-    staging = out / f".staging-{target.name}"
-    backup = out / f".previous-{target.name}"
-    shutil.rmtree(staging, ignore_errors=True)
-    if target.exists():
-        shutil.copytree(target, staging)
-    else:
-        staging.mkdir(parents=True)
+    staging = stage(target, stale)
     try:
-        for name in stale:
-            for suffix in (".ipynb", ".html"):
-                (staging / f"{name}{suffix}").unlink(missing_ok=True)
         def tables() -> None:
             write_tables(report, staging)
             write_index(report, staging, langs)
@@ -408,15 +375,14 @@ def build(
             _run_all(todo, staging, max(1, min(jobs, len(todo))), len(todo_all), say, meanwhile=tables)
         else:
             tables()
-        write_manifest(staging, report_param, tables_print, prints)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        write_manifest(staging, Manifest(report_param, tables_print, prints))
+        with signals_deferred():
+            swap(target, staging)
+    except BaseException as exc:
+        recover(target)
+        if isinstance(exc, KeyboardInterrupt):
+            say(f"stopped: workers and kernels ended, no partial output left in {target.parent}")
         raise
-    shutil.rmtree(backup, ignore_errors=True)
-    if target.exists():
-        target.rename(backup)
-    staging.rename(target)
-    shutil.rmtree(backup, ignore_errors=True)
     say(f"done: {target}/index.html")
     return target
 
@@ -424,19 +390,19 @@ def build(
 def _run_all(
     todo: list[Job], staging: Path, workers: int, total: int, say: Callable[[str], None], meanwhile: Callable[[], None]
 ) -> None:
-    """Run the notebooks in a pool of workers; ``meanwhile`` runs here while they do."""
+    """Run the notebooks in worker processes; ``meanwhile`` runs here while they do."""
     say(f"running {len(todo)} of {total} notebooks ({workers} at a time); the others are up to date")
     failures = []
-    workdir = str(staging.resolve())
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(workdir,)) as pool:
-        futures = [pool.submit(run_notebook, job, workdir) for job in todo]
+    with Workers(workers, _start_worker, (str(staging.resolve()),)) as pool:
+        results = pool.run(run_notebook, todo)
         meanwhile()
-        for n, fut in enumerate(as_completed(futures), start=1):
-            name, cell, error, seconds = fut.result()
-            say(f"[{n}/{len(todo)}] {name}: {'ok' if error is None else 'FAILED'} ({seconds:.1f}s)")
-            if error is not None:
-                failures.append((name, cell, error))
+        try:
+            for n, (job, (name, cell, error, seconds)) in enumerate(results, start=1):
+                say(f"[{n}/{len(todo)}] {name}: {'ok' if error is None else 'FAILED'} ({seconds:.1f}s)")
+                if error is not None:
+                    failures.append((name, cell, error, job))
+        except WorkerDied as exc:
+            raise BuildError(f"{exc.item.name}.ipynb (from {exc.item.notebook.name})", None, exc.detail.strip().splitlines()[-1]) from exc
     if failures:
-        name, cell, error = sorted(failures)[0]
-        job = next(j for j in todo if j.name == name)
+        name, cell, error, job = sorted(failures, key=lambda f: f[:3])[0]
         raise BuildError(f"{name}.ipynb (from {job.notebook.name})", cell, error)
