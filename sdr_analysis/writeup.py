@@ -4,6 +4,10 @@ nothing here is specific to one report.
 
 Every figure shown is one the parser found, written with its qualifier, and points at
 its source sentence by the sentence's id in its section (``S3``: the third sentence).
+
+Report text (titles, sentences, figures, labels, terms, place and date) goes into the
+Markdown parts only through :func:`~sdr_analysis.messages.escape_markdown`, so it reads
+exactly as written and is never markup; links and anchors are the write-up's own.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Optional
 
 from .exceptions import SdrError
+from .messages import escape_markdown
 from .report import Report, ReportSection, load_report
 from .results import Claim, Indicator
 
@@ -244,12 +249,15 @@ def source_of(sec: ReportSection, offset: int) -> str:
 
 
 def heading(report: Report, sec: ReportSection, lang: str) -> str:
-    meta = report.metadata
-    place = meta.place or "—"
-    date = meta.date or "—"
     i = [s.number for s in report.sections].index(sec.number) + 1
     where = t(lang, "section_of").format(i=i, n=len(report.sections))
-    return f"# {sec.marker}{sec.title}\n\n**{t(lang, 'report')}:** {place} · {date} · {where}"
+    return f"# {escape_markdown(sec.marker + sec.title)}\n\n**{t(lang, 'report')}:** {place_and_date(report)} · {where}"
+
+
+def place_and_date(report: Report) -> str:
+    """``place · date`` from the report's opening lines, escaped; ``—`` for what is unknown."""
+    meta = report.metadata
+    return f"{escape_markdown(meta.place or '—')} · {escape_markdown(meta.date or '—')}"
 
 
 # 2. at a glance
@@ -294,10 +302,10 @@ def themes(sec: ReportSection, lang: str) -> str:
         figures = [i for i in sec.indicators if p.start <= i.start < p.end]
         if p.theme is None and p.start != sec.start:
             continue
-        name = p.theme.text if p.theme else t(lang, "opening")
+        name = escape_markdown(p.theme.text) if p.theme else t(lang, "opening")
         if figures:
             listed = "; ".join(
-                f"{i.text} ({i.label or '—'}) {cite(sec, i.start)}" for i in figures
+                f"{escape_markdown(i.text)} ({escape_markdown(i.label or '—')}) {cite(sec, i.start)}" for i in figures
             )
             out.append(f"- **{name}** {len(figures)} {t(lang, 'figures')}: {listed}")
         else:
@@ -412,7 +420,7 @@ def claims(sec: ReportSection, lang: str) -> str:
         out.append(f"**{t(lang, kind)}** ({len(found)})\n")
         order = {"nation": 0, "province": 1, "city": 2, None: 3}
         for c in sorted(found, key=lambda c: (order[c.scope], c.start)):
-            out.append(f"- {scope_name(c, lang)}: {c.text} {cite(sec, c.start)}")
+            out.append(f"- {scope_name(c, lang)}: {escape_markdown(c.text)} {cite(sec, c.start)}")
         out.append("")
     return "\n".join(out).strip()
 
@@ -428,7 +436,7 @@ def terms(sec: ReportSection, lang: str) -> str:
     for x in sec.terms:
         if x.text not in seen:
             seen.append(x.text)
-    return " · ".join(f"“{w}”" + (f" ×{counts[w]}" if counts[w] > 1 else "") for w in seen)
+    return " · ".join(f"“{escape_markdown(w)}”" + (f" ×{counts[w]}" if counts[w] > 1 else "") for w in seen)
 
 
 # 8. vocabulary
@@ -463,8 +471,9 @@ def domain_table(sec: ReportSection, lang: str) -> "pd.DataFrame":
 # 9. narrative
 
 
-#: The narrative's sentences, per language. Placeholders are filled from the data only;
-#: ``COUNTS`` gives the singular and plural forms of counted nouns.
+#: The narrative's sentences, per language, in Markdown. Placeholders are filled from
+#: the data only, report text escaped; ``COUNTS`` gives the singular and plural forms
+#: of counted nouns.
 NARRATIVE = {
     "en": {
         "opening": "Section {marker} opens with the headline “{title}”. It reports on {themes} and states {figures}.",
@@ -528,9 +537,9 @@ def narrative(report: Report, sec: ReportSection, lang: str) -> str:
     words = NARRATIVE[check_lang(lang)]
     paras = [
         words["opening"].format(
-            marker=sec.marker,
-            number=sec.number,
-            title=sec.title.rstrip("。"),
+            marker=escape_markdown(sec.marker),
+            number=escape_markdown(sec.number),
+            title=escape_markdown(sec.title.rstrip("。")),
             themes=counted(lang, "themes", len(sec.themes)),
             figures=counted(lang, "figures", len(sec.indicators)),
         )
@@ -542,24 +551,26 @@ def narrative(report: Report, sec: ReportSection, lang: str) -> str:
         figures = [i for i in sec.indicators if p.start <= i.start < p.end][:THEME_ITEMS]
         if figures:
             items = words["items"].join(
-                words["item"].format(figure=figure_words(i, lang), label=i.label or "—", src=cite(sec, i.start)) for i in figures
+                words["item"].format(figure=escape_markdown(figure_words(i, lang)), label=escape_markdown(i.label or "—"),
+                                     src=cite(sec, i.start))
+                for i in figures
             )
-            theme_lines.append(words["theme"].format(theme=p.theme.text.rstrip("。"), items=items))
+            theme_lines.append(words["theme"].format(theme=escape_markdown(p.theme.text.rstrip("。")), items=items))
         else:
-            theme_lines.append(words["theme_bare"].format(theme=p.theme.text.rstrip("。")))
+            theme_lines.append(words["theme_bare"].format(theme=escape_markdown(p.theme.text.rstrip("。"))))
     if theme_lines:
         paras.append(" ".join(theme_lines) if lang == "en" else "".join(theme_lines))
     money = _top_money(sec)
     if money:
         top = money[0]
-        paras.append(words["money"].format(figure=figure_words(top, lang), label=top.label or "—", src=cite(sec, top.start),
-                                           sums=counted(lang, "sums", len(money))))
+        paras.append(words["money"].format(figure=escape_markdown(figure_words(top, lang)), label=escape_markdown(top.label or "—"),
+                                           src=cite(sec, top.start), sums=counted(lang, "sums", len(money))))
     if sec.claims:
         kinds = [k for k in ("first", "coverage", "honor") if any(c.kind == k for c in sec.claims)]
         parts = [counted(lang, k, sum(c.kind == k for c in sec.claims)) for k in kinds]
         claims = words["and"].join([words["list"].join(parts[:-1]), parts[-1]] if len(parts) > 2 and lang == "en" else parts)
         example = sorted(sec.claims, key=lambda c: ({"nation": 0, "province": 1, "city": 2}.get(c.scope, 3), c.start))[0]
-        paras.append(words["claims"].format(claims=claims, example=example.text, src=cite(sec, example.start)))
+        paras.append(words["claims"].format(claims=claims, example=escape_markdown(example.text), src=cite(sec, example.start)))
     else:
         paras.append(words["no_claims"])
     return "\n\n".join(paras)
@@ -567,13 +578,16 @@ def narrative(report: Report, sec: ReportSection, lang: str) -> str:
 
 def sources(sec: ReportSection, lang: str) -> str:
     """Every sentence of the section with its id, as link targets for the pointers."""
-    return "\n".join(f'- <a id="{sid}"></a>**{sid}** {s.text}' for sid, s in zip(sentence_ids(sec).values(), sec.sentences))
+    return "\n".join(
+        f'- <a id="{sid}"></a>**{sid}** {escape_markdown(s.text)}' for sid, s in zip(sentence_ids(sec).values(), sec.sentences)
+    )
 
 
 # 10. notes on the data
 
 
 def notes(report: Report, sec: ReportSection, lang: str) -> str:
+    """A list of notes, each plain text (figures, labels, the report's own notes) escaped whole."""
     approx = [i for i in sec.indicators if i.qualifier not in ("exact",)]
     each = [i for i in sec.indicators if i.each]
     out = []
@@ -604,7 +618,7 @@ def notes(report: Report, sec: ReportSection, lang: str) -> str:
             out.append(f"本文缺少第{'、'.join(report.missing_sections)}部分(节选)。")
         if sec.number == report.sections[-1].number:
             out.append("本部分是文本中的最后一部分,原报告可能在此之后仍有内容。")
-    return "\n".join(f"- {x}" for x in out) if out else "-"
+    return "\n".join(f"- {escape_markdown(x)}" for x in out) if out else "-"
 
 
 # overview
@@ -618,7 +632,7 @@ def section_file(sec: ReportSection) -> str:
 def overview_heading(report: Report, lang: str) -> str:
     meta = report.metadata
     title = meta.title.text if meta.title else (report.source or "")
-    return f"# {title}\n\n**{t(lang, 'report')}:** {meta.place or '—'} · {meta.date or '—'}"
+    return f"# {escape_markdown(title)}\n\n**{t(lang, 'report')}:** {place_and_date(report)}"
 
 
 def sections_table(report: Report, lang: str) -> "pd.DataFrame":
@@ -677,21 +691,22 @@ def all_claims(report: Report, lang: str) -> str:
         if found:
             name = t(lang, f"scope_{scope or 'none'}")
             out.append(f"**{name}** ({len(found)})\n")
-            out.extend(f"- ({c.section}) {t(lang, c.kind)}: {c.text}" for c in found)
+            out.extend(f"- ({escape_markdown(c.section or '—')}) {t(lang, c.kind)}: {escape_markdown(c.text)}" for c in found)
             out.append("")
     return "\n".join(out).strip()
 
 
 def missing(report: Report, lang: str) -> str:
+    gone = [escape_markdown(n) for n in report.missing_sections]
     if lang == "en":
-        if not report.missing_sections:
+        if not gone:
             return "No section is missing from the numbering."
-        return (f"Sections {', '.join(report.missing_sections)} are not in this text: the numbering starts at "
-                f"{report.sections[0].marker}. The write-ups cover what the text holds and guess nothing.")
-    if not report.missing_sections:
+        return (f"Sections {', '.join(gone)} are not in this text: the numbering starts at "
+                f"{escape_markdown(report.sections[0].marker)}. The write-ups cover what the text holds and guess nothing.")
+    if not gone:
         return "编号完整,没有缺失的部分。"
-    return f"本文从{report.sections[0].marker}开始,缺少第{'、'.join(report.missing_sections)}部分;分析只涵盖文本中已有的内容。"
+    return f"本文从{escape_markdown(report.sections[0].marker)}开始,缺少第{'、'.join(gone)}部分;分析只涵盖文本中已有的内容。"
 
 
 def links(report: Report, lang: str) -> str:
-    return "\n".join(f"- [{sec.marker}{sec.title}]({section_file(sec)}.html)" for sec in report)
+    return "\n".join(f"- [{escape_markdown(sec.marker + sec.title)}]({section_file(sec)}.html)" for sec in report)

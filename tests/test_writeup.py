@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from nbconvert.filters.markdown import markdown2html
 
 from sdr_analysis import SdrError, SectionNotFound, parse_report, writeup
 from sdr_analysis.writeup import amount_en, figure_words
+from test_messages import markdown_text, rendered
 
 TEXT = """某省某市某区人民政府工作报告(2023年1月5日)
 
@@ -52,10 +54,11 @@ def test_figure_words_keep_qualifiers(report):
 def test_narrative_numbers_are_parsed_figures(report, lang):
     sec = report.section("一")
     text = writeup.narrative(report, sec, lang)
-    cited = re.findall(r"\[(S\d+)\]", text)
+    cited = re.findall(r"\[(S\d+)\]\(#\1\)", text)
     assert cited and set(cited) <= set(writeup.sentence_ids(sec).values())
     spoken = {figure_words(i, lang) for i in sec.indicators}
-    for number in re.findall(r"\d[\d,.]*", re.sub(r"\[S\d+\]|[（(][^)）]*[)）]|Section \S+|第\S+部分", "", text)):
+    shown = markdown_text(text)
+    for number in re.findall(r"\d[\d,.]*", re.sub(r"S\d+|[（(][^)）]*[)）]|Section \S+|第\S+部分", "", shown)):
         assert any(number in s for s in spoken) or number in {str(len(sec.indicators)), str(len(sec.themes)), "1"}, number
 
 
@@ -94,3 +97,64 @@ def test_wrong_parameters_say_what_is_valid(tmp_path):
         writeup.open_section(str(path), "九", "en")
     with pytest.raises(SdrError, match="en, zh"):
         writeup.open_section(str(path), "一", "fr")
+
+
+# report text in the Markdown parts
+
+HOSTILE = """某省某市<b>某区</b>人民政府工作报告(2023年1月5日)
+
+  (一)稳定<img src=x onerror=alert(1)>增长*加快*。全区经济稳中有进$x$。
+
+  招商<svg onload=f()>。引进项目30余个,到位资金约12亿元`code`。在全省率先<svg onload=alert(3)>设立中心。推进“<img src=x onerror=alert(4)>”行动,建成[平台](javascript:alert(5))3个。
+
+  (三)改善民生|表格|。民生投入占比80%,同比提高3个百分点\\。
+"""
+
+#: Report text from HOSTILE, each in the parts that must show it as written.
+SHOWN = {
+    "heading": ["(一)稳定<img src=x onerror=alert(1)>增长*加快*。"],
+    "themes": ["招商<svg onload=f()>。", "12亿元 (到位资金)"],
+    "claims": ["在全省率先<svg onload=alert(3)>设立中心"],
+    "terms": ["“<img src=x onerror=alert(4)>”"],
+    "narrative": ["稳定<img src=x onerror=alert(1)>增长*加快*", "在全省率先<svg onload=alert(3)>设立中心"],
+    "sources": ["全区经济稳中有进$x$。", "推进“<img src=x onerror=alert(4)>”行动,建成[平台](javascript:alert(5))3个。"],
+    "notes": ["30余个"],
+    "overview_heading": ["某省某市<b>某区</b>人民政府工作报告(2023年1月5日)"],
+    "all_claims": ["在全省率先<svg onload=alert(3)>设立中心"],
+    "missing": ["二"],
+    "links": ["(一)稳定<img src=x onerror=alert(1)>增长*加快*。", "(三)改善民生|表格|。"],
+}
+#: The elements the parts' own Markdown makes.
+OWN_ELEMENTS = {"h1", "p", "ul", "li", "strong", "a"}
+
+
+def part(name: str, report, lang: str) -> str:
+    sec = report.section("一")
+    calls = {
+        "heading": lambda: writeup.heading(report, sec, lang),
+        "themes": lambda: writeup.themes(sec, lang),
+        "claims": lambda: writeup.claims(sec, lang),
+        "terms": lambda: writeup.terms(sec, lang),
+        "narrative": lambda: writeup.narrative(report, sec, lang),
+        "sources": lambda: writeup.sources(sec, lang),
+        "notes": lambda: writeup.notes(report, sec, lang),
+        "overview_heading": lambda: writeup.overview_heading(report, lang),
+        "all_claims": lambda: writeup.all_claims(report, lang),
+        "missing": lambda: writeup.missing(report, lang),
+        "links": lambda: writeup.links(report, lang),
+    }
+    return calls[name]()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("name", list(SHOWN))
+def test_parts_show_report_text_as_written(name, lang):
+    shown = rendered(markdown2html(part(name, parse_report(HOSTILE), lang)))
+    for text in SHOWN[name]:
+        assert text in shown.text
+    assert {tag for tag, _ in shown.elements} <= OWN_ELEMENTS
+    for tag, attrs in shown.elements:
+        if tag == "a":
+            assert re.fullmatch(r"#S\d+|section-\d+\.html", attrs.get("href") or "#S1") or attrs.get("class") == "anchor-link"
+            assert re.fullmatch(r"S\d+", attrs.get("id") or "S1"), attrs
+
