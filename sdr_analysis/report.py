@@ -222,8 +222,9 @@ class Report:
 
     # access
 
-    def section(self, number: str) -> "ReportSection":
-        """The outermost section numbered ``number`` (``"五"``, ``"5"`` or ``"(五)"``)."""
+    def section(self, number: str | int) -> "ReportSection":
+        """The outermost section numbered ``number`` (``"五"``, ``"5"``, ``5`` or ``"(五)"``)."""
+        number = str(number)  # an int is its numeral: 5 is "5"
         wanted = number.strip().strip("()（）、.")
         for s in self.sections:
             if s.number == wanted or s.marker == number or str(s.ordinal) == wanted:

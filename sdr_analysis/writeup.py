@@ -12,10 +12,11 @@ exactly as written and is never markup; links and anchors are the write-up's own
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from typing import TYPE_CHECKING, Optional
 
-from .exceptions import SdrError
+from .exceptions import ParameterError
 from .messages import escape_markdown
 from .report import Report, ReportSection, load_report
 from .results import Claim, Indicator
@@ -179,22 +180,37 @@ def setup_display() -> None:
 
 
 def check_lang(lang: str) -> str:
-    if lang not in LANGS:
-        raise SdrError(f"unknown language {lang!r}; use one of: {', '.join(LANGS)}")
+    if not isinstance(lang, str) or lang not in LANGS:
+        raise ParameterError("lang", lang, f"use one of: {', '.join(LANGS)}")
     return lang
 
 
-def open_section(report_path: str, section: str, lang: str) -> tuple[Report, ReportSection]:
-    """Load the report and find the section, checking the notebook's parameters."""
+def check_report_path(report_path: str | os.PathLike[str]) -> str | os.PathLike[str]:
+    if isinstance(report_path, (str, os.PathLike)):
+        return report_path
+    raise ParameterError("report_path", report_path, "use the path of a report file (text or a saved HTML page), as a string")
+
+
+def open_section(report_path: str | os.PathLike[str], section: str | int, lang: str) -> tuple[Report, ReportSection]:
+    """Load the report and find the section, checking the notebook's parameters.
+
+    ``section`` is the number as the report writes it (``"四"``, ``"(四)"``) or as a
+    numeral (``"4"``, or ``4``: papermill passes ``-p section 4`` as an int).
+    Raises :class:`ParameterError` for a parameter of the wrong kind,
+    :class:`SectionNotFound` for a number the report does not have.
+    """
     check_lang(lang)
-    report = load_report(report_path)
+    report = load_report(check_report_path(report_path))
+    if isinstance(section, bool) or not isinstance(section, (str, int)):
+        numbers = ", ".join(s.number for s in report.sections) or "none"
+        raise ParameterError("section", section, f"use one section number as the report writes it; sections: {numbers}")
     return report, report.section(section)
 
 
-def open_report(report_path: str, lang: str) -> Report:
-    """Load the report, checking the notebook's parameters."""
+def open_report(report_path: str | os.PathLike[str], lang: str) -> Report:
+    """Load the report, checking the notebook's parameters (raises :class:`ParameterError`)."""
     check_lang(lang)
-    return load_report(report_path)
+    return load_report(check_report_path(report_path))
 
 
 def t(lang: str, key: str):

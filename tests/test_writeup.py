@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import re
 
+import nbformat
+import papermill as pm
 import pytest
 from nbconvert.filters.markdown import markdown2html
+from papermill.exceptions import PapermillExecutionError
 
-from sdr_analysis import SdrError, SectionNotFound, parse_report, writeup
+from conftest import ROOT, SEED
+from sdr_analysis import ParameterError, SdrError, SectionNotFound, parse_report, writeup
 from sdr_analysis.writeup import amount_en, figure_words
 from test_messages import markdown_text, rendered
 
@@ -158,3 +162,65 @@ def test_parts_show_report_text_as_written(name, lang):
             assert re.fullmatch(r"#S\d+|section-\d+\.html", attrs.get("href") or "#S1") or attrs.get("class") == "anchor-link"
             assert re.fullmatch(r"S\d+", attrs.get("id") or "S1"), attrs
 
+
+# notebook parameters
+
+
+@pytest.mark.parametrize("section", [
+    pytest.param(4, id="int-from-papermill"),
+    pytest.param("4", id="numeral"),
+    pytest.param("四", id="chinese-number"),
+    pytest.param("(四)", id="marker"),
+    pytest.param("（四）", id="full-width-marker"),
+])
+def test_section_parameter_finds_the_section(section):
+    _, sec = writeup.open_section(str(SEED), section, "en")
+    assert sec.marker + sec.title == "(四)提升社会保障水平,民生福祉持续增进。"
+
+
+@pytest.mark.parametrize("given,name,valid", [
+    pytest.param({"section": [1, 2]}, "section", "sections: 三, 四, 五, 六", id="section-list"),
+    pytest.param({"section": None}, "section", "sections: 三, 四, 五, 六", id="section-none"),
+    pytest.param({"section": True}, "section", "sections: 三, 四, 五, 六", id="section-bool"),
+    pytest.param({"report_path": 5}, "report_path", "path of a report file", id="report-path-int"),
+    pytest.param({"report_path": ["a.txt"]}, "report_path", "path of a report file", id="report-path-list"),
+    pytest.param({"lang": "fr"}, "lang", "use one of: en, zh", id="lang-unknown"),
+    pytest.param({"lang": ["en"]}, "lang", "use one of: en, zh", id="lang-list"),
+])
+def test_wrong_parameter_is_one_line_naming_it(given, name, valid):
+    params = {"report_path": str(SEED), "section": "四", "lang": "en", **given}
+    with pytest.raises(ParameterError) as err:
+        writeup.open_section(**params)
+    assert err.value.name == name and err.value.value == given[name]
+    message = str(err.value)
+    assert message.startswith(f"parameter {name} = {given[name]!r} cannot be used;") and valid in message
+    assert "\n" not in message
+    if name != "section":
+        with pytest.raises(ParameterError, match=f"^parameter {name} = "):
+            writeup.open_report(params["report_path"], params["lang"])
+
+
+NOTEBOOKS = ROOT / "notebooks"
+
+
+@pytest.mark.notebooks
+def test_papermill_section_as_int(tmp_path):
+    out = tmp_path / "section-4.ipynb"
+    pm.execute_notebook(str(NOTEBOOKS / "section.ipynb"), str(out), parameters={"section": 4}, cwd=str(NOTEBOOKS),
+                        kernel_name="python3", progress_bar=False)
+    outputs = [o for c in nbformat.read(out, as_version=4).cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    heading = next(o.data["text/markdown"] for o in outputs if "text/markdown" in o.get("data", {}))
+    assert markdown_text(heading).startswith("(四)提升社会保障水平,民生福祉持续增进。")
+
+
+@pytest.mark.notebooks
+def test_papermill_wrong_parameter_stops_with_one_line(tmp_path):
+    out = tmp_path / "section.ipynb"
+    with pytest.raises(PapermillExecutionError) as err:
+        pm.execute_notebook(str(NOTEBOOKS / "section.ipynb"), str(out), parameters={"report_path": 5}, cwd=str(NOTEBOOKS),
+                            kernel_name="python3", progress_bar=False)
+    assert err.value.ename == "ParameterError"
+    assert err.value.evalue.startswith("parameter report_path = 5 cannot be used;")
+    errors = [o for c in nbformat.read(out, as_version=4).cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert [e.traceback for e in errors] == [[f"ParameterError: {err.value.evalue}"]]
