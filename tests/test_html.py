@@ -69,3 +69,14 @@ def test_page_without_a_report_is_one_clear_error(tmp_path):
     path.write_text("<html><head><title>Login</title></head><body><form>user</form><p>Welcome</p></body></html>", encoding="utf-8")
     with pytest.raises(ReportReadError, match="no report text"):
         load_report(path)
+
+
+def test_markup_shown_as_text_in_a_page_is_report_text(tmp_path):
+    """A page that shows markup as text (``&lt;img …&gt;``) holds that markup as its
+    report text: entities are decoded, as a browser shows them; the write-ups escape
+    the text wherever they show it."""
+    path = tmp_path / "page.html"
+    path.write_text(PAGE.format(more="<p>推进&lt;img src=x onerror=alert(1)&gt;行动,建成平台3个。</p>"), encoding="utf-8")
+    r = load_report(path)
+    assert "推进<img src=x onerror=alert(1)>行动,建成平台3个。" in [s.text for s in r.sentences]
+    assert [i.text for i in r.indicators][-1] == "3个"
