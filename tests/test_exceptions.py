@@ -50,7 +50,7 @@ def test_notebook_shows_one_line(error, message):
 
 WRONG_PARAMETERS = [
     pytest.param({"section": "九"}, "SectionNotFound", ["三", "四", "五", "六"], id="section"),
-    pytest.param({"lang": "fr"}, "SdrError", ["en", "zh"], id="lang"),
+    pytest.param({"lang": "fr"}, "ParameterError", ["en", "zh"], id="lang"),
     pytest.param({"report_path": "../seeds/missing.txt"}, "ReportReadError", ["missing.txt", "no such file"], id="report-path"),
 ]
 
