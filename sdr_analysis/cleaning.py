@@ -20,6 +20,20 @@ LINE_BREAK = re.compile(r"\r\n?|\n")
 #: break of its own).
 BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n){2}")
 
+
+class ByLineBreaks:
+    """A pattern that reads line breaks, compiled for both kinds of text: as written
+    (``[\r\n]`` and ``\r\n`` in classes), for text holding a CR; and for text without
+    one (nearly all), with ``\n`` alone, which the regex engine scans for several times
+    faster than for a class. Call it with the text to get the pattern to use."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.any_break = re.compile(pattern, flags)
+        self.lf_only = re.compile(pattern.replace(r"[\r\n]", r"\n").replace(r"\r\n", r"\n"), flags)
+
+    def __call__(self, text: str) -> re.Pattern[str]:
+        return self.any_break if "\r" in text else self.lf_only
+
 #: Lines of site chrome that stand above or between the report's lines: navigation,
 #: breadcrumbs, publishing details, sharing and printing links. Matched (``match``,
 #: with the line's span as ``pos`` and ``endpos``) at the start of a stripped line.
@@ -50,7 +64,7 @@ def is_chrome_line(text: str, start: int, end: int) -> bool:
 #: address, comment boxes, copyright. Everything from the first such line on is chrome.
 #: Matched as a line break and a line that opens (after its indentation) with one of
 #: these, so that one search finds the footer rather than a match on every line.
-FOOTER_LINE = re.compile(
+FOOTER_LINE = ByLineBreaks(
     r"""[\r\n][^\S\r\n]*(?:
         本文仅代表 | 免责声明 | 声明[:：] | 本文地址 | 本文链接 | 原文地址 | 留言与评论 | 发表评论 | 网友评论
       | 我要评论 | 验证码 | 版权所有 | 版权声明 | Copyright | © | 主办单位 | 联系我们 | 相关阅读 | 相关文章
@@ -165,7 +179,7 @@ def find_body(text: str, title: Optional[Span] = None) -> tuple[int, int]:
         if title and opening < OPENING_LINES and _is_opening(text[ls:le]):
             opening += 1
             continue
-        footer = FOOTER_LINE.search(text, e)
+        footer = FOOTER_LINE(text).search(text, e)
         return ls, footer.start() + 1 if footer else len(text)
     return len(text), len(text)
 

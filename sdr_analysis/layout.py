@@ -15,11 +15,11 @@ import re
 from collections import Counter
 from typing import Sequence
 
-from .cleaning import BLANK_LINE, TITLE_MARK, is_chrome_line
+from .cleaning import BLANK_LINE, TITLE_MARK, ByLineBreaks, is_chrome_line
 
 #: A line of the body, white space left out at both ends (group 1). Line breaks are
 #: LF, CRLF or CR (see :data:`~sdr_analysis.cleaning.LINE_BREAK`).
-LINE = re.compile(r"[^\S\r\n]*(\S(?:[^\r\n]*\S)?)")
+LINE = ByLineBreaks(r"[^\S\r\n]*(\S(?:[^\r\n]*\S)?)")
 
 #: Page numbers: ``3``, ``- 3 -``, ``— 3 —``, ``第3页``, ``第3页 共30页``, ``3/30``.
 PAGE_NUMBER = re.compile(r"[-—–－~·\s]*\d{1,4}[-—–－~·\s]*|第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+")
@@ -42,7 +42,7 @@ WRAPPED_MIN_LINES = 3
 
 def body_lines(text: str, body: tuple[int, int]) -> list[tuple[int, int]]:
     """Spans of the non-blank lines of the body, white space left out."""
-    return [m.span(1) for m in LINE.finditer(text, *body)]
+    return [m.span(1) for m in LINE(text).finditer(text, *body)]
 
 
 def find_furniture(text: str, lines: Sequence[tuple[int, int]], is_heading) -> list[tuple[int, int]]:

@@ -9,7 +9,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import Iterator, NamedTuple, Optional, Sequence
 
-from .cleaning import strip_span
+from .cleaning import ByLineBreaks, strip_span
 from .numbers import parse_arabic, parse_chinese
 from .results import Paragraph, Section, Sentence
 
@@ -46,12 +46,12 @@ MARKER_OPENERS = f"第{CN}(（0-9０-９—"
 
 #: A paragraph: a line of the body, white space left out at both ends. Lines end at
 #: LF, CRLF or CR (see :data:`~sdr_analysis.cleaning.LINE_BREAK`).
-PARAGRAPH = re.compile(r"\S(?:[^\r\n]*\S)?")
+PARAGRAPH = ByLineBreaks(r"\S(?:[^\r\n]*\S)?")
 
 #: The paragraph of the line a match starts in (group 1); and, after a line break, one
 #: that opens with one of :data:`MARKER_OPENERS`.
-LINE = re.compile(rf"[^\S\r\n]*({PARAGRAPH.pattern})")
-MARKED_LINE = re.compile(rf"[\r\n][^\S\r\n]*([{MARKER_OPENERS}](?:[^\r\n]*\S)?)")
+LINE = re.compile(rf"[^\S\r\n]*({PARAGRAPH.any_break.pattern})")
+MARKED_LINE = ByLineBreaks(rf"[\r\n][^\S\r\n]*([{MARKER_OPENERS}](?:[^\r\n]*\S)?)")
 
 #: Where a sentence ends: 。！？ and their ASCII forms, with any closing quotes or
 #: brackets that follow the stop.
@@ -142,7 +142,7 @@ def _marked_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     first = LINE.match(text, start, end)
     if first:
         yield first.span(1)
-    for m in MARKED_LINE.finditer(text, start, end):
+    for m in MARKED_LINE(text).finditer(text, start, end):
         yield m.span(1)
 
 
@@ -247,7 +247,7 @@ def find_paragraphs(
     heading_starts = {s.start for s in sections}
     if spans is None:  # one line, one paragraph: one pass over the body each
         sentences = [Sentence(m.start(), m.end(), m.group()) for m in LINE_SENTENCE.finditer(text, *body)]
-        spans = [m.span() for m in PARAGRAPH.finditer(text, *body)]
+        spans = [m.span() for m in PARAGRAPH(text).finditer(text, *body)]
     else:
         sentences = [sentence for ps, pe in spans for sentence in split_sentences(text, ps, pe)]
     opening = {s.start: s for s in sentences}  # a paragraph's first sentence starts with it
