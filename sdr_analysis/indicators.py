@@ -12,14 +12,27 @@ from decimal import Decimal
 from typing import Callable, Collection, Optional, Sequence
 
 from . import rules
-from .numbers import MAX_INTEGER_DIGITS, SCALES, as_number, is_digit_string, parse_arabic, parse_chinese
+from .numbers import (
+    DROP_ZERO_WIDTH,
+    MAX_INTEGER_DIGITS,
+    SCALES,
+    ZERO_WIDTH,
+    as_number,
+    is_digit_string,
+    parse_arabic,
+    parse_chinese,
+)
 from .results import Indicator, Section, Sentence
 from .structure import LIST_BREAKS
 from .rules import alternation
 from .units import FRACTION_UNITS, UNIT_BY_SURFACE, UNITS
 
-ARABIC = r"[0-9０-９]{1,3}(?:,[0-9]{3})+(?![0-9０-９])|[0-9０-９]+(?:[.．][0-9０-９]+)?"
-CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+"
+#: Any zero-width characters (:data:`~sdr_analysis.numbers.ZERO_WIDTH`): a figure is
+#: read through them between its digits and between its parts (``3\u200b万个``).
+ZW = f"[{ZERO_WIDTH}]*+"
+
+ARABIC = rf"[0-9０-９]{{1,3}}(?:,[0-9]{{3}})+(?![0-9０-９])|[0-9０-９](?:{ZW}[0-9０-９])*(?:{ZW}[.．]{ZW}[0-9０-９](?:{ZW}[0-9０-９])*)?"
+CHINESE = rf"[零〇一二两三四五六七八九十百千万亿](?:{ZW}[零〇一二两三四五六七八九十百千万亿])*"
 #: A number starts where a run of its characters does. A match starting inside a run
 #: would be a code (:func:`is_code`) or what a match at the run's start already was,
 #: and trying every position of a long run without a unit after it would take time
@@ -36,15 +49,15 @@ FIRST_CHARS = "".join(sorted({w[0] for w in rules.QUALIFIERS_BEFORE})) + "0-9０
 FIGURE = re.compile(
     rf"""
     (?=[{FIRST_CHARS}])
-    (?P<pre>{alternation(rules.QUALIFIERS_BEFORE)})?
+    (?:(?P<pre>{alternation(rules.QUALIFIERS_BEFORE)}){ZW})?
     (?:{ARABIC_START}(?P<ar>{ARABIC})|{CHINESE_START}(?P<cn>{CHINESE}))
-    (?:(?P<sep>[-－~～—至到])(?:(?P<ar2>{ARABIC})|(?P<cn2>{CHINESE})))?
-    (?:[ \u3000]|(?:\r\n?|\n)(?=\S))?  # PDF dumps put a space (230.5 亿元) or a line wrap between number and unit
-    (?P<mid>{alternation(rules.QUALIFIERS_INSIDE)})?
-    (?P<scale>{alternation(SCALES)})?
-    (?P<mid2>{alternation(rules.QUALIFIERS_INSIDE)})?
+    (?:{ZW}(?P<sep>[-－~～—至到]){ZW}(?:(?P<ar2>{ARABIC})|(?P<cn2>{CHINESE})))?
+    {ZW}(?:[ \u3000]|(?:\r\n?|\n)(?=\S))?{ZW}  # PDF dumps put a space (230.5 亿元) or a line wrap between number and unit
+    (?:(?P<mid>{alternation(rules.QUALIFIERS_INSIDE)}){ZW})?
+    (?:(?P<scale>{alternation(SCALES)}){ZW})?
+    (?:(?P<mid2>{alternation(rules.QUALIFIERS_INSIDE)}){ZW})?
     (?P<unit>{alternation(u.surface for u in UNITS if u.surface not in FRACTION_UNITS)})
-    (?P<post>{alternation(rules.QUALIFIERS_AFTER)})?
+    (?:{ZW}(?P<post>{alternation(rules.QUALIFIERS_AFTER)}))?  # zero-width characters at the end stay out
     """,
     re.VERBOSE,
 )
@@ -63,7 +76,9 @@ FRACTION_MARK = "分之"
 FRACTION_REACH = 12
 
 BARE_SCALES = set("百千万亿")
-SPACES = (" ", "\u3000")
+#: What may stand between a figure and the word before it: a PDF dump's space, or a
+#: zero-width character.
+SPACES = frozenset(" \u3000" + ZERO_WIDTH)
 SCALE_FACTORS = {k: int(v) for k, v in SCALES.items()}
 #: Clause breaks for labels: the list comma too, except between two Chinese numerals,
 #: where it joins them (``三、四级道路``).
@@ -138,8 +153,18 @@ class Candidate:
         self.mid = mid or mid2
         self.unit = UNIT_BY_SURFACE[unit]
         factor = (SCALE_FACTORS[self.scale] if self.scale else 1) * UNIT_BY_SURFACE[unit].scale
+        # the numerals are kept without zero-width characters, for the rules to read:
+        # only an Arabic numeral of more than digits, or a Chinese one of three
+        # characters or more, can hold one
         ar = self.ar
-        low = int(ar) if ar and ar.isdigit() and len(ar) <= MAX_INTEGER_DIGITS else _number(ar, self.cn)
+        if ar and ar.isdigit() and len(ar) <= MAX_INTEGER_DIGITS:
+            low = int(ar)
+        else:
+            if ar:
+                ar = self.ar = ar.translate(DROP_ZERO_WIDTH)
+            elif len(self.cn) > 2:
+                self.cn = self.cn.translate(DROP_ZERO_WIDTH)
+            low = _number(ar, self.cn)
         self.value = low * factor if low is not None else None
         self.value_max = None
         if self.sep:
@@ -294,22 +319,20 @@ def is_indefinite(text, c, zones):
     return None
 
 
-def is_too_long(text, c, zones):
-    """A run of digits longer than any figure (more than
-    :data:`~sdr_analysis.numbers.MAX_INTEGER_DIGITS` before the point): an identifier,
-    a code or garbage."""
-    integer = INTEGER_PART.match(c.ar or "").group().replace(",", "")
-    return "more digits than any figure" if len(integer) > MAX_INTEGER_DIGITS else None
-
-
 def is_unparsable(text, c, zones):
-    """A run of numeral characters that is not a number (``十四五``), or larger than
-    any figure (``亿亿亿元``)."""
-    return "not a number" if c.value is None else None
+    """A run of numeral characters that is not a number (``十四五``), or one larger
+    than any figure: more digits than
+    :data:`~sdr_analysis.numbers.MAX_INTEGER_DIGITS` before the point (an identifier,
+    a code, garbage) or a value past :data:`~sdr_analysis.numbers.MAX_VALUE`
+    (``亿亿亿元``). Such numerals have no value (see :mod:`~sdr_analysis.numbers`)."""
+    if c.value is not None:
+        return None
+    if c.ar and len(INTEGER_PART.match(c.ar).group().replace(",", "")) > MAX_INTEGER_DIGITS:
+        return "more digits than any figure"
+    return "not a number"
 
 
 REJECTION_RULES: tuple[Callable, ...] = (
-    is_too_long,
     is_unparsable,
     in_name,
     is_code,

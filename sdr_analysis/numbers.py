@@ -26,6 +26,13 @@ SCALES = {"万亿": Decimal(10**12), "亿": Decimal(10**8), "千万": Decimal(10
 
 CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_LARGE_UNITS)
 
+#: Characters of no width that web pages and word processors leave inside text: the
+#: zero-width space, non-joiner and joiner, the word joiner, and U+FEFF (a byte-order
+#: mark inside the text reads as a zero-width no-break space). A number is read
+#: through them, as through a PDF dump's spaces; its surface text keeps them.
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+DROP_ZERO_WIDTH = str.maketrans("", "", ZERO_WIDTH)
+
 
 #: The most integer digits a figure has, and the largest value a numeral may have.
 #: Reports state at most trillions of yuan (万亿, 13 digits written out); a longer run
@@ -43,7 +50,7 @@ MAX_CHINESE_LENGTH = 32
 def parse_arabic(text: str) -> Decimal:
     """``"1,200"``, ``"５.１"``, ``"1.77"`` → Decimal. More than
     :data:`MAX_INTEGER_DIGITS` integer digits raise :class:`ValueError`."""
-    cleaned = text.translate(FULLWIDTH).replace(",", "").replace(" ", "")
+    cleaned = text.translate(FULLWIDTH).translate(DROP_ZERO_WIDTH).replace(",", "").replace(" ", "")
     if len(cleaned.partition(".")[0]) > MAX_INTEGER_DIGITS:
         raise ValueError(f"more digits than any figure: {text[:20]!r}…")
     try:
@@ -69,6 +76,7 @@ def parse_chinese(text: str) -> Decimal:
     another outside a digit-by-digit string are not one number (``十四五``, ``三十五六``)
     and raise :class:`ValueError`, as do two digits side by side (``七八``, an estimate),
     两 read digit by digit (``两三``) and numerals past :data:`MAX_VALUE`."""
+    text = text.translate(DROP_ZERO_WIDTH)
     if len(text) > MAX_CHINESE_LENGTH:
         raise ValueError(f"longer than any numeral: {text[:20]!r}…")
     if not text or any(ch not in CN_NUMERAL_CHARS for ch in text):

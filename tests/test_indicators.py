@@ -147,6 +147,18 @@ FIGURES = [
     pytest.param("城镇登记失业率3.2 %。", [("3.2 %", 3.2, "%", "percent", "exact")], id="pdf-space-percent"),
     pytest.param("新建学校 4\u3000所。", [("4\u3000所", 4, "所", "count", "exact")], id="pdf-ideographic-space"),
 
+    # --- zero-width characters (web pages, word processors) are read through, and kept ---
+    pytest.param("新增市场主体3\u200b万个。", [("3\u200b万个", 30_000, "个", "count", "exact")], id="zero-width-space"),
+    pytest.param("居民收入增长5\u200c%。", [("5\u200c%", 5, "%", "percent", "exact")], id="zero-width-non-joiner"),
+    pytest.param("完成投资1\u200d2.5亿元。", [("1\u200d2.5亿元", 1_250_000_000, "元", "money", "exact")],
+                 id="zero-width-joiner-between-digits"),
+    pytest.param("惠及群众约\u20603万人。", [("约\u20603万人", 30_000, "人", "people", "about")], id="word-joiner-after-qualifier"),
+    pytest.param("新建车位3万\ufeff个。", [("3万\ufeff个", 30_000, "个", "count", "exact")], id="bom-inside-text"),
+    pytest.param("新增就业岗位三\u200b万个。", [("三\u200b万个", 30_000, "个", "count", "exact")], id="zero-width-chinese"),
+    pytest.param("新建学校3所\u200b。", [("3所", 3, "所", "count", "exact")], id="zero-width-after-figure-left-out"),
+    pytest.param("新建口袋公园3个\u200b以上。", [("3个\u200b以上", 3, "个", "count", "more_than")],
+                 id="zero-width-before-qualifier"),
+
     # --- the longest run of digits still read as a figure: 15 before the point ---
     pytest.param("累计交易额123456789012345元。", [("123456789012345元", 123_456_789_012_345, "元", "money", "exact")],
                  id="fifteen-digits"),
@@ -233,6 +245,10 @@ NOT_INDICATORS = [
     pytest.param("详见http://www.example.gov.cn/2023/0105/12.html。", [], id="url"),
     pytest.param("— 3 —", [], id="page-number"),
     pytest.param("第12页 共30页", [], id="page-of-pages"),
+    # --- a zero-width character hides no date, rank or code ---
+    pytest.param("2\u200b023年1月8日召开区委常委会。", [], id="zero-width-in-a-year"),
+    pytest.param("经济总量位居全市第\u200b2位。", [], id="zero-width-after-di"),
+    pytest.param("PM2.\u200b5年均浓度下降12%。", ["12%"], id="zero-width-in-a-code"),
     # --- runs of digits longer than any figure (more than 15 before the point) ---
     pytest.param("统一社会信用代码1234567890123456个。", [], id="sixteen-digits"),
     pytest.param("投资" + "9" * 320 + "元。", [], id="320-digits"),

@@ -56,6 +56,9 @@ CHINESE = [
     # the largest numerals read: just under 10**15
     pytest.param("九百九十九万九千九百九十九亿九千九百九十九万九千九百九十九", 10**15 - 1, id="largest-written-out"),
     pytest.param("一" * 15, int("1" * 15), id="fifteen-digits-by-digit"),
+    # zero-width characters (left by web pages) are read through
+    pytest.param("三\u200b万", 30_000, id="zero-width-space"),
+    pytest.param("二\ufeff十\u2060三", 23, id="bom-and-word-joiner"),
 ]
 
 
@@ -110,6 +113,8 @@ ARABIC = [
     pytest.param("２，０００", Decimal("2000"), id="fullwidth-comma"),
     # fifteen integer digits, the most a figure has; decimals do not count
     pytest.param("1" * 15 + ".25", Decimal("1" * 15 + ".25"), id="fifteen-digits"),
+    # zero-width characters (left by web pages) are read through
+    pytest.param("1\u200b2.\u200c5", Decimal("12.5"), id="zero-width-characters"),
 ]
 
 
