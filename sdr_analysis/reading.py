@@ -179,7 +179,7 @@ def read_text(path: str | os.PathLike[str]) -> str:
     except OSError as exc:
         raise _os_error(name, exc) from None
     if len(data) > MAX_REPORT_BYTES:
-        raise _too_large(name, "over that now")  # it grew after the stat
+        raise _too_large(name, f"over {MAX_REPORT_BYTES / 1e6:.0f} MB")  # it grew after the stat
     return decode(data, name)
 
 
