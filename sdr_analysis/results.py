@@ -76,7 +76,8 @@ class Section(Span):
     higher level.
 
     ``marker`` is the numbering as written (``(三)``), ``number`` the numeral inside it
-    (``三``), ``ordinal`` its value (3), ``title`` the headline sentence after the
+    (``三``; a style without numerals, the ``——`` lead, is numbered ``1``, ``2``… in
+    reading order), ``ordinal`` its value (3), ``title`` the headline sentence after the
     marker, ``level`` its depth among the heading styles the document uses (1 is the
     outermost), counted in what the document actually nests; ``style`` names the
     marker's style (``cn_paren`` for ``(三)``).
