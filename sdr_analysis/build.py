@@ -293,12 +293,13 @@ def write_font(folder: Path, report: Report, notebooks: Path) -> None:
     options.hinting = False
     options.layout_features = []
     options.drop_tables += ["GSUB", "GPOS", "GDEF"]
-    font = TTFont(str(cjk_font_path()), lazy=True, recalcTimestamp=False)  # no timestamp: same bytes each build
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=sorted(chars))
-    subsetter.subset(font)
-    font.flavor = "woff"
-    font.save(str(folder / "cjk.woff"))
+    # no timestamp: same bytes each build; closed when done (lazy loading keeps the file open)
+    with TTFont(str(cjk_font_path()), lazy=True, recalcTimestamp=False) as font:
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=sorted(chars))
+        subsetter.subset(font)
+        font.flavor = "woff"
+        font.save(str(folder / "cjk.woff"))
 
 
 # the build
