@@ -67,7 +67,7 @@ def is_chrome_line(text: str, start: int, end: int) -> bool:
 FOOTER_LINE = ByLineBreaks(
     r"""[\r\n][^\S\r\n]*(?:
         本文仅代表 | 免责声明 | 声明[:：] | 本文地址 | 本文链接 | 原文地址 | 留言与评论 | 发表评论 | 网友评论
-      | 我要评论 | 验证码 | 版权所有 | 版权声明 | Copyright | © | 主办单位 | 联系我们 | 相关阅读 | 相关文章
+      | 我要评论 | 验证码 | 版权所有 | 版权声明 | Copyright | © | 主办单位 | 联系我们 | 相关阅读 | 相关文章 | 相关报道
       | 上一篇 | 下一篇 | 扫一扫
     )""",
     re.VERBOSE | re.IGNORECASE,

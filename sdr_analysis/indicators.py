@@ -455,7 +455,7 @@ def find_indicators(
     for i, (c, sentence) in enumerate(zip(kept, holders)):
         while at < len(sections) and sections[at].end <= c.start:
             at += 1
-        section = sections[at].number if at < len(sections) and sections[at].start <= c.start else None
+        section = sections[at].key if at < len(sections) and sections[at].start <= c.start else None
         lo, hi = (sentence.start, sentence.end) if sentence else (0, len(text))
         if i and kept[i - 1].end > lo:
             lo = kept[i - 1].end

@@ -9,7 +9,8 @@ import re
 from collections import Counter
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from dataclasses import replace
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from .claims import find_claims
 from .cleaning import find_body, find_title, parse_metadata
@@ -20,7 +21,8 @@ from .layout import Spans, body_lines, find_furniture, is_wrapped, paragraph_spa
 from .numbers import CN_DIGITS
 from .reading import read_text
 from .relations import find_relations
-from .results import Claim, Indicator, Metadata, Paragraph, Relation, Section, Sentence, Term
+from .results import Claim, Indicator, Metadata, Paragraph, Part, Relation, Section, Sentence, Span, Term
+from .outline import Outline, find_appendix, find_outline, find_unmarked_titles
 from .structure import SectionIndex, find_paragraphs, find_sections, match_heading, missing_numbers
 from .terms import find_quoted, term_spans
 
@@ -68,9 +70,23 @@ class Report:
         return parse_metadata(self.text, find_title(self.text))
 
     @cached_property
-    def body(self) -> tuple[int, int]:
-        """``(start, end)`` of the report text inside the page: chrome and title left out."""
+    def _page_body(self) -> tuple[int, int]:
+        """The page's text less its chrome and the title: the report and any appendix."""
         return find_body(self.text, self.metadata.title)
+
+    @cached_property
+    def appendix(self) -> Optional[Span]:
+        """What follows the report's closing: appendices, glossaries, notes (``附件``,
+        ``名词解释``); ``None`` if the text ends with the report."""
+        found = find_appendix(self.text, self._page_body)
+        return Span(found[0], found[1], self.text[found[0] : found[1]]) if found else None
+
+    @cached_property
+    def body(self) -> tuple[int, int]:
+        """``(start, end)`` of the report text inside the page: chrome, title and
+        appendix left out."""
+        start, end = self._page_body
+        return (start, self.appendix.start) if self.appendix else (start, end)
 
     @cached_property
     def _lines(self) -> list[tuple[int, int]]:
@@ -92,18 +108,40 @@ class Report:
         return is_wrapped(self.text, self._lines, self.furniture, self._is_heading)
 
     @cached_property
-    def headings(self) -> list[Section]:
-        """Every heading, at every level, in reading order."""
-        return find_sections(self.text, self.body, frozenset(s for s, _ in self.furniture))
+    def _outline(self) -> Outline:
+        skip = frozenset(s for s, _ in self.furniture)
+        marked = find_sections(self.text, self.body, skip)
+        unmarked = find_unmarked_titles(self.text, self.body, marked)
+        headings = find_sections(self.text, self.body, skip, unmarked) if unmarked else marked
+        return find_outline(self.text, headings, self.body)
 
     @cached_property
-    def _index(self) -> SectionIndex:
-        return SectionIndex(self.headings)
+    def headings(self) -> list[Section]:
+        """Every heading, at every level, in reading order, each with its ``kind``
+        (``part``, ``section``, ``item``); the appendix's headings last, marked
+        ``appendix``."""
+        extra = []
+        if self.appendix:
+            span = (self.appendix.start, self.appendix.end)
+            extra = [replace(h, kind="item", appendix=True) for h in find_sections(self.text, span)]
+        return self._outline.headings + extra
+
+    @cached_property
+    def parts(self) -> list[Part]:
+        """The report's parts with their periods and sections; a report of sections
+        only (a page that starts at (三)) has one implied part holding them."""
+        return self._outline.parts
 
     @cached_property
     def sections(self) -> list[Section]:
-        """The outermost sections (the policy sections of the seed: (三) to (六))."""
-        return list(self._index.sections)
+        """The policy sections, in reading order, of every part: the (一)… of each
+        part, a part without them as one section, or the sections of a report without
+        parts (the seed: (三) to (六))."""
+        return [s for p in self.parts for s in p.sections]
+
+    @cached_property
+    def _index(self) -> SectionIndex:
+        return SectionIndex(self.sections)
 
     @cached_property
     def _paragraphs_and_sentences(self) -> tuple[list[Paragraph], list[Sentence]]:
@@ -138,10 +176,17 @@ class Report:
 
     @cached_property
     def missing_sections(self) -> list[str]:
-        """Section numbers absent from the outermost sequence, as written in Chinese
-        (the seed starts at 三, so ``['一', '二']``)."""
-        uses_chinese = any(s.number[0] in CN_DIGITS or s.number[0] == "十" for s in self.sections)
-        return [chinese_ordinal(n) if uses_chinese else str(n) for n in missing_numbers(self.sections)]
+        """Numbers absent from the report's numbering, as written (the seed starts at
+        三, so ``['一', '二']``): the parts' numbers where there are parts (``二``), and
+        the sections' numbers within each part (``三.二``)."""
+        if self.parts and self.parts[0].implied:
+            return _written(missing_numbers(self.sections), self.sections)
+        marked = [p for p in self.parts if p.marker]
+        out = _written(missing_numbers(marked), marked)
+        for p in self.parts:
+            numbered = [s for s in p.sections if s.start != p.start]
+            out += [f"{p.number}.{n}" for n in _written(missing_numbers(numbered), numbered)]
+        return out
 
     @cached_property
     def notes(self) -> list[str]:
@@ -149,13 +194,18 @@ class Report:
         out = []
         if not self.sections:
             out.append("no numbered headings found: the report is read as one block of text")
-        if self.missing_sections:
+        if self.missing_sections and self.parts[0].implied:
             first = self.sections[0]
             out.append(
                 f"numbering starts at {first.marker}: section(s) {', '.join(self.missing_sections)} "
                 "are not in this text (a partial report)"
             )
-        counts = Counter(s.number for s in self.sections if s.number)
+        elif self.missing_sections:
+            out.append(f"missing from the numbering: {', '.join(self.missing_sections)} (part, or part.section)")
+        if self.appendix:
+            out.append(f"an appendix follows the report's closing ({len(self.appendix.text)} characters): "
+                       "not report body, its headings are not sections")
+        counts = Counter(s.key for s in self.sections if s.key)
         repeated = [n for n, k in counts.items() if k > 1]
         if repeated:
             out.append(f"duplicate section numbers: {', '.join(repeated)} appear more than once; "
@@ -315,6 +365,12 @@ class ReportSection:
     def money(self) -> float:
         """Money stated in the section, in yuan: figures per item and levels left out."""
         return money_total(self.indicators, self.report.levels)
+
+
+def _written(ordinals: list[int], like: Sequence[Section | Part]) -> list[str]:
+    """Ordinals written as the headings they are missing from write theirs."""
+    uses_chinese = any(s.number[:1] in CN_DIGITS or s.number[:1] == "十" for s in like)
+    return [chinese_ordinal(n) if uses_chinese else str(n) for n in ordinals]
 
 
 def parse_report(text: str, source: Optional[str] = None) -> Report:

@@ -80,7 +80,18 @@ class Section(Span):
     reading order), ``ordinal`` its value (3), ``title`` the headline sentence after the
     marker, ``level`` its depth among the heading styles the document uses (1 is the
     outermost), counted in what the document actually nests; ``style`` names the
-    marker's style (``cn_paren`` for ``(三)``).
+    marker's style (``cn_paren`` for ``(三)``; ``unmarked`` for a part title standing
+    alone on its line, with no marker).
+
+    Where it stands in the report's shape (see :mod:`sdr_analysis.outline`): ``kind`` is
+    ``part`` (a top-level division: ``一、2025年工作回顾``), ``section`` (a policy section:
+    ``（一）…`` under a part, or a part with none, or a heading of a report without
+    parts) or ``item`` (anything deeper); ``period`` is a part's period (``review``,
+    ``plan``, ``five_year``, ``government``, ``other``); ``part`` is the number of the
+    part a section is in; ``key`` names a section uniquely in its report (``五`` where
+    there are no parts, ``三.二`` for (二) of part 三, ``一`` for a part that is its own
+    section); ``appendix`` is true for a heading inside an appendix, after the report's
+    closing.
     """
 
     marker: str = ""
@@ -91,16 +102,51 @@ class Section(Span):
     style: str = ""
     title_start: int = 0
     title_end: int = 0
+    kind: str = ""
+    period: Optional[str] = None
+    part: Optional[str] = None
+    key: str = ""
+    appendix: bool = False
 
     def heading_dict(self) -> dict[str, Any]:
         return {
             "level": self.level,
+            "kind": self.kind,
             "marker": self.marker,
             "number": self.number,
             "title": self.title,
             "start": self.start,
             "end": self.end,
+            "period": self.period,
+            "part": self.part,
+            "key": self.key,
+            "appendix": self.appendix,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Part(Span):
+    """A top-level division of a report (``一、2025年工作回顾``) and the policy sections
+    under it.
+
+    ``marker`` as written (empty for a title standing alone: ``2026年重点工作``),
+    ``number`` and ``ordinal`` as for a :class:`Section` (unmarked parts are numbered
+    ``1``, ``2``… in reading order), ``title`` its title, ``period`` what it is about:
+    ``review`` (past work), ``plan`` (the coming year's targets and tasks),
+    ``five_year`` (goals of a new five-year plan), ``government`` (the government's own
+    conduct) or ``other``. ``implied`` is true for the one part that holds the
+    sections of a report without parts (a page that starts at (三)): it has no heading
+    of its own, and its period is told from its wording. ``sections`` are its policy
+    sections.
+    """
+
+    marker: str = ""
+    number: str = ""
+    ordinal: int = 0
+    title: str = ""
+    period: str = "other"
+    implied: bool = False
+    sections: tuple[Section, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

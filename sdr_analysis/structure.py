@@ -30,14 +30,24 @@ CN = "一二三四五六七八九十百零〇两"
 HEADING_STYLES: tuple[HeadingStyle, ...] = (
     HeadingStyle("part", re.compile(rf"第(?P<num>[{CN}]+)部分")),
     HeadingStyle("cn_comma", re.compile(rf"(?P<num>[{CN}]+)、")),
-    HeadingStyle("cn_paren", re.compile(rf"[(（](?P<num>[{CN}]+)[)）]")),
+    # a bracket may stand alone at the end of its line, the numeral on the next (（ / 三）)
+    HeadingStyle("cn_paren", re.compile(rf"[(（](?:\r\n?|\n)?(?P<num>[{CN}]+)[)）]")),
     HeadingStyle("arabic", re.compile(r"(?P<num>[0-9０-９]{1,2})[.．、](?![0-9０-９])")),
     HeadingStyle("arabic_paren", re.compile(r"[(（](?P<num>[0-9０-９]{1,2})[)）]")),
-    # a dash lead (——这五年,…), but not the date line under a title (——2022年1月20日在…)
-    HeadingStyle("dash", re.compile(r"——(?P<num>)(?![^\S\r\n]*(?:(?:19|20)\d{2}|[〇零一二]{4})[^\S\r\n]*年)(?=\S)")),
+    # a dash lead (——这五年,…), but not the date line under a title, in either numeral
+    # style (——2022年1月20日在…, ——二〇二六年一月二十七日在…)
+    HeadingStyle("dash", re.compile(r"——(?P<num>)(?![^\S\r\n]*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})[^\S\r\n]*年)(?=\S)")),
     # paragraph openers: 一是…, 二是…
     HeadingStyle("cn_shi", re.compile(rf"(?P<num>[{CN}]{{1,3}})是(?=\S)")),
 )
+
+#: A style's index in :data:`HEADING_STYLES` by its name, and the name by index (the
+#: index of unmarked part titles, outermost of all, is -1).
+STYLE_INDEX = {style.name: i for i, style in enumerate(HEADING_STYLES)}
+STYLE_NAMES = {**dict(enumerate(style.name for style in HEADING_STYLES)), -1: "unmarked"}
+
+#: The end of a line.
+LINE_END = re.compile(r"[\r\n]")
 
 #: The characters a heading marker opens with: every style in :data:`HEADING_STYLES`
 #: opens with one of them. Only lines that open so (after their indentation) are tried
@@ -146,17 +156,48 @@ def _marked_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield m.span(1)
 
 
-def find_sections(text: str, body: tuple[int, int], skip: frozenset[int] = frozenset()) -> list[Section]:
+#: A marker that runs on after a sentence in the middle of a line (text saved without
+#: its line breaks): ``…持续增进。（六）深入推进…``. Taken for a heading only when it
+#: continues the document's own sequence of that style (see :func:`_run_on_headings`);
+#: ``二、三产业`` (a list of numerals) is not a marker.
+RUN_ON = re.compile(rf"[。！？][^\S\r\n]*(?P<marker>[(（](?P<paren>[{CN}]+)[)）]|(?P<comma>[{CN}]+)、(?![{CN}]))")
+
+#: The styles a run-on marker can have, by the group that holds its numeral.
+RUN_ON_STYLES = {"paren": "cn_paren", "comma": "cn_comma"}
+
+#: A part title glued to the paragraph after it (``一、2014年工作回顾过去的一年，…``)
+#: ends where its words for a part do; only a title running on this far is cut.
+GLUED_TITLE = re.compile(
+    r".{0,24}?(?:工作回顾|工作总结|发展回顾|工作安排|重点工作|主要任务|目标任务|主要目标和任务|政府自身建设|总体要求)"
+)
+MAX_PART_TITLE = 40
+
+#: A line holding only an opening bracket, the numeral on the next line (``（`` / ``三）…``).
+NEXT_LINE = re.compile(r"(?:\r\n?|\n)[^\r\n]*")
+
+UNMARKED = -1  # the style index of part titles standing alone, outside HEADING_STYLES
+
+
+def find_sections(
+    text: str, body: tuple[int, int], skip: frozenset[int] = frozenset(), unmarked: Sequence[tuple[int, int]] = ()
+) -> list[Section]:
     """Every heading in the body, with its level and its span up to the next heading
     of the same or a higher level (or the end of the body). Lines starting at an
-    offset in ``skip`` (page furniture) are passed over."""
-    found = []  # (style index, marker match, line start, line end)
+    offset in ``skip`` (page furniture) are passed over. ``unmarked`` are the spans of
+    part titles standing alone on their lines (outermost of all)."""
+    found: list[tuple[int, Optional[re.Match[str]], int, int]] = []  # (style index, marker match, start, line end)
     for ls, le in _marked_lines(text, *body):
         if ls in skip:
             continue
+        if le - ls == 1 and text[ls] in "(（":  # a bracket alone: its numeral is on the next line
+            nxt = NEXT_LINE.match(text, le, body[1])
+            le = strip_span(text, ls, nxt.end())[1] if nxt else le
         hit = match_heading(text, ls, le)
         if hit:
             found.append((hit[0], hit[1], ls, le))
+    found += [(UNMARKED, None, ls, le) for ls, le in unmarked]
+    found.sort(key=lambda f: f[2])
+    found = sorted(found + _run_on_headings(text, body, found), key=lambda f: f[2])
     # levels follow what the document nests: keep the headings still open, innermost
     # last; a heading closes those of its own style and of styles inside it (by the
     # order of HEADING_STYLES), ending them where it starts, and its level is one more
@@ -172,28 +213,64 @@ def find_sections(text: str, body: tuple[int, int], skip: frozenset[int] = froze
     sections = []
     unnumbered: Counter = Counter()
     for (style, m, ls, le), level, end in zip(found, levels, ends):
-        ts, te = title_span(text, m.end(), le)
-        num = m.group("num")
+        ts, te = title_span(text, m.end() if m else ls, le)
+        if style in (STYLE_INDEX["part"], STYLE_INDEX["cn_comma"]) and te - ts > MAX_PART_TITLE:
+            glued = GLUED_TITLE.match(text, ts, te)
+            te = glued.end() if glued else te
+        num = m.group("num") if m else ""
         unnumbered[style] += not num
-        # a style without numerals (—— leads) is numbered in reading order, so that
-        # every section has a number to be looked up, listed and written up by
+        # a style without numerals (—— leads, unmarked titles) is numbered in reading
+        # order, so that every section has a number to be looked up, listed and written up by
         number = num or str(unnumbered[style])
         sections.append(
             Section(
                 start=ls,
                 end=end,
                 text=text[ls:end],
-                marker=m.group(0),
+                marker=m.group(0) if m else "",
                 number=number,
+                key=number,
                 ordinal=ordinal(number),
                 title=text[ts:te],
                 level=level,
-                style=HEADING_STYLES[style].name,
+                style=STYLE_NAMES[style],
                 title_start=ts,
                 title_end=te,
             )
         )
     return sections
+
+
+def _run_on_headings(
+    text: str, body: tuple[int, int], found: list[tuple[int, Optional[re.Match[str]], int, int]]
+) -> list[tuple[int, Optional[re.Match[str]], int, int]]:
+    """Markers in the middle of a line that continue their style's sequence: the last
+    heading of the style before has the numeral one less, and the next one after (if
+    any) a higher numeral or 1 (a new sequence), so that a numeral in running text
+    (``。三、四月份…``) is not taken."""
+    by_style: dict[int, list[tuple[int, int]]] = {}  # style → (start, ordinal) of its headings, in order
+    for style, m, ls, _ in found:
+        if m is not None and m.group("num"):
+            by_style.setdefault(style, []).append((ls, ordinal(m.group("num"))))
+    out = []
+    for r in RUN_ON.finditer(text, *body):
+        group = "paren" if r.group("paren") else "comma"
+        style = STYLE_INDEX[RUN_ON_STYLES[group]]
+        seq = by_style.get(style, [])
+        try:
+            value = ordinal(r.group(group))
+        except ValueError:
+            continue
+        at = bisect.bisect_left(seq, (r.start("marker"), -1))
+        before = seq[at - 1][1] if at else None
+        after = seq[at][1] if at < len(seq) else None
+        if before == value - 1 and (after is None or after > value or after == 1):
+            hit = match_heading(text, r.start("marker"), len(text))
+            if hit and hit[0] == style:
+                line_end = LINE_END.search(text, r.end(), body[1])
+                out.append((style, hit[1], r.start("marker"), line_end.start() if line_end else body[1]))
+                seq.insert(at, (r.start("marker"), value))
+    return out
 
 
 def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
@@ -213,24 +290,23 @@ def theme_of(first: Sentence) -> Optional[Sentence]:
     return None
 
 
-STYLE_RANK = {style.name: rank for rank, style in enumerate(HEADING_STYLES)}
 
 
 class SectionIndex:
-    """Finds the section an offset falls in: the sections are the headings of the
-    outermost style the document uses."""
+    """Finds the section an offset falls in, among sections in reading order that do
+    not overlap."""
 
     def __init__(self, sections: Sequence[Section]) -> None:
-        top = min((STYLE_RANK[s.style] for s in sections), default=0)
-        self.sections = [s for s in sections if STYLE_RANK[s.style] == top]
+        self.sections = list(sections)
         self.starts = [s.start for s in self.sections]
         self.ends = [s.end for s in self.sections]
-        self.numbers = [s.number for s in self.sections]
+        self.keys = [s.key or s.number for s in self.sections]
 
     def number_at(self, offset: int) -> Optional[str]:
-        """The number of the section that holds ``offset``, or ``None``."""
+        """The key of the section that holds ``offset`` (its number where the report
+        has no parts), or ``None``."""
         i = bisect.bisect_right(self.starts, offset) - 1
-        return self.numbers[i] if i >= 0 and offset < self.ends[i] else None
+        return self.keys[i] if i >= 0 and offset < self.ends[i] else None
 
 
 def find_paragraphs(
@@ -259,10 +335,7 @@ def find_paragraphs(
 
 
 def missing_numbers(sections: Sequence[Section]) -> list[int]:
-    """Ordinals absent from the outermost heading sequence: those before its first
-    number and the gaps inside it."""
-    if not sections:
-        return []
-    top = min(STYLE_RANK[s.style] for s in sections)
-    present = sorted({s.ordinal for s in sections if STYLE_RANK[s.style] == top})
-    return [n for n in range(1, present[-1] + 1) if n not in present]
+    """Ordinals absent from a sequence of headings: those before its first number and
+    the gaps inside it."""
+    present = sorted({s.ordinal for s in sections})
+    return [n for n in range(1, present[-1] + 1) if n not in present] if present else []

@@ -20,7 +20,9 @@ def run(*args: str) -> subprocess.CompletedProcess:
 def test_sections_json_fields(capsys):
     assert main(["sections", str(SEED), "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert rows and all(set(r) == {"level", "marker", "number", "title", "start", "end"} for r in rows)
+    assert rows and all(
+        set(r) == {"level", "kind", "marker", "number", "title", "start", "end", "period", "part", "key", "appendix"} for r in rows
+    )
 
 
 def test_indicators_json_fields(capsys):

@@ -109,16 +109,19 @@ def test_heading_levels(text, levels):
     assert [level for *_, level, _ in headings(text)] == levels
 
 
-def test_sections_are_the_outermost_headings_and_span_their_children():
+def test_parts_hold_their_sections_and_span_them():
     text = "一、工作回顾\n(一)经济发展。\n  全年增长6%。\n(二)社会事业。\n二、工作安排\n(一)稳增长。\n  抓项目。"
     report = parse_report(text)
-    assert [s.marker for s in report.sections] == ["一、", "二、"]
-    first, second = report.sections
+    assert [(p.marker, p.period) for p in report.parts] == [("一、", "review"), ("二、", "plan")]
+    first, second = report.parts
     assert (first.start, first.end) == (0, text.index("二、"))
     assert (second.start, second.end) == (text.index("二、"), len(text))
+    assert [s.key for s in report.sections] == ["一.一", "一.二", "二.一"]
+    assert [s.key for s in first.sections] == ["一.一", "一.二"]
     inner = [h for h in report.headings if h.level == 2]
     assert inner[0].end == text.index("(二)")
     assert inner[1].end == text.index("二、")
+    assert [h.kind for h in report.headings] == ["part", "section", "section", "part", "section"]
     for section in report.headings:
         assert text[section.start : section.end] == section.text
         assert text[section.title_start : section.title_end] == section.title
@@ -178,8 +181,9 @@ def test_heading_line_has_no_theme():
 
 def test_paragraphs_know_their_section():
     text = "一、回顾\n  经济平稳。\n(一)工业。\n  工业增长。\n二、安排\n  抓好落实。"
+    # part 一's opening paragraph is in no section; part 二 has no (一) and is its own section
     assert [(p.text, p.section) for p in parse_report(text).paragraphs] == [
-        ("一、回顾", "一"), ("经济平稳。", "一"), ("(一)工业。", "一"), ("工业增长。", "一"),
+        ("一、回顾", None), ("经济平稳。", None), ("(一)工业。", "一.一"), ("工业增长。", "一.一"),
         ("二、安排", "二"), ("抓好落实。", "二"),
     ]
 
@@ -217,7 +221,8 @@ MISSING = [
     pytest.param("一、甲\n二、乙\n四、丁", ["三"], id="gap"),
     pytest.param("一、甲\n二、乙\n三、丙", [], id="complete"),
     pytest.param("2.甲。\n3.乙。", ["1"], id="arabic-starts-at-two"),
-    pytest.param("一、甲\n(三)子项。\n二、乙", [], id="inner-levels-ignored"),
+    # 一、 holding (三) makes 一、 a part, whose (一) and (二) are missing; 二、 is a part of its own
+    pytest.param("一、甲\n(三)子项。\n二、乙", ["一.一", "一.二"], id="missing-inside-a-part"),
     pytest.param("只有正文,没有标题。", [], id="no-headings"),
 ]
 
@@ -276,9 +281,12 @@ def test_iterating_a_report_gives_its_sections():
     assert [s.number for s in parse_report(LOOKUP_TEXT)] == ["三", "四", "五"]
 
 
-def test_sections_are_the_outermost_style_even_after_openers():
+def test_parts_are_the_outermost_part_style_even_after_openers():
     report = parse_report("各位代表:\n一是守底线。\n一、工作回顾\n(一)经济。\n二、工作安排\n")
-    assert [s.marker for s in report.sections] == ["一、", "二、"]
+    assert [p.marker for p in report.parts] == ["一、", "二、"]
+    # 一、 holds (一); 二、 holds no section and is its own
+    assert [s.marker for s in report.sections] == ["(一)", "二、"]
+    assert [h.kind for h in report.headings] == ["item", "part", "section", "part"]
     assert [(h.marker, h.level) for h in report.headings] == [("一是", 1), ("一、", 1), ("(一)", 2), ("二、", 1)]
 
 

@@ -1,0 +1,198 @@
+"""The shape of a report: its parts, each with a period, the policy sections under
+them, and the appendix after the closing.
+
+A whole report reads ``一、2025年工作回顾`` / ``二、2026年工作安排`` / ``三、政府自身建设``,
+policy sections ``（一）…`` under each part, and after the closing (``各位代表！…``)
+sometimes appendices: lists of livelihood projects, glossaries. A page that starts at
+(三) has sections only; they hang under one implied part whose period is told from
+their wording.
+
+- **Parts** are the outermost headings when they are part titles (``第一部分``, ``一、``,
+  or a title standing alone on its line: ``2026年重点工作``) and they hold sections or
+  name a period; otherwise the report has no parts.
+- **Sections** are the headings directly under a part, of a style that numbers policy
+  sections (not ``一是…`` openers nor ``——`` lead lines, which are themes). A part
+  without such headings is its own single section.
+- **Items** are every heading below a section.
+- The **appendix** starts at the first line after the closing paragraph, or at a line
+  that opens one (``附件``, ``名词解释``) in the last part of the text; it is not
+  report body: its headings are not sections, its figures not the sections' figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Iterator, NamedTuple, Optional, Sequence
+
+from .cleaning import LINE_BREAK, strip_span
+from .results import Part, Section
+
+#: Part titles' words for each period, tried in this order: a review that mentions the
+#: next plan (``“十四五”时期发展成就和2025年工作回顾``) is a review; a title naming the
+#: coming year's work is a plan even when it names the five-year plan too
+#: (``“十五五”时期主要目标和2026年重点工作``).
+PERIOD_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("government", re.compile(r"政府自身建设|自身建设|政府治理|建设.{0,12}政府|服务型政府|转作风")),
+    ("review", re.compile(r"回顾|总结|成绩|(?:发展|主要)?成就(?!.*目标)|取得.{0,8}(?:成效|进展|成果)")),
+    # the first year of a new plan: 开好局、起好步 is this year's work
+    ("plan", re.compile(r"(?:(?:19|20)\d{2}|今|明)年.{0,10}(?:工作|任务|安排|建议|要求|取向)|工作安排|重点工作|开好局|起好步")),
+    ("five_year", re.compile(r"[“\"]?十[一二三四五六七八九]五[”\"]?|五年规划|第十[一二三四五六七八九]个五年")),
+)
+
+#: Words of a part's text that tell its period where its title does not
+#: (``一年接着一年干，…``): past results against tasks ahead; and among tasks ahead,
+#: a five-year plan's horizon against the coming year's.
+PAST_WORDS = re.compile(r"过去一年|过去五年|一年来|五年来|去年|上年|完成|实现了|取得|同比|比上年|增长\d|达到|累计|建成|获评|入选")
+AHEAD_WORDS = re.compile(r"今年|要|将|着力|加快|推动|深化|坚持|力争|推进|实施|确保")
+FIVE_YEAR_WORDS = re.compile(r"十[一二三四五六七八九]五[”\"]?(?:时期|期间|末)|到(?:19|20)\d{2}年|(?:2030|2035)年|五年")
+THIS_YEAR_WORDS = re.compile(r"今年|全年|年内|(?:19|20)\d{2}年(?:要|将|重点|工作)")
+#: The wording must favour past or ahead by this factor to set the period.
+PERIOD_MARGIN = 1.2
+
+#: A part title standing alone on its line, with no marker: short, no sentence stop,
+#: naming a period (see :data:`PERIOD_TITLES`). Only where the report has two or more
+#: such lines and its marked headings are not themselves parts.
+UNMARKED_TITLE = re.compile(r"[^。！？；;，,:：]{4,30}")
+UNMARKED_WORDS = re.compile(r"工作回顾|发展回顾|工作总结|发展成就|工作安排|重点工作|主要任务|主要目标|目标任务|政府自身建设|主要工作")
+MIN_UNMARKED_PARTS = 2
+
+#: Styles of headings that number policy sections; ``一是`` openers and ``——`` leads
+#: are themes of a paragraph, never sections.
+SECTION_STYLES = frozenset(("part", "cn_comma", "cn_paren", "arabic", "arabic_paren", "unmarked"))
+#: Styles of headings that can mark a part.
+PART_STYLES = frozenset(("part", "cn_comma", "unmarked"))
+
+#: The closing address: ``各位代表！…`` near the end. What follows the closing
+#: paragraph is not report body.
+CLOSING = re.compile(r"各位代表[！!，,：:]")
+#: A line that opens an appendix: ``附件1``, ``附件：``, ``名词解释``, ``注释``, ``［1］…``.
+APPENDIX_LINE = re.compile(r"(?:附件|附录|名词解释|名词注释|注释|注解|说明)[\s\d一二三四五六七八九十：:]*$|[［\[]1[］\]]")
+#: The closing and an appendix are looked for only in the last part of the body: the
+#: report opens with ``各位代表：`` too.
+CLOSING_SEARCH_FROM = 0.5
+
+
+class Outline(NamedTuple):
+    """What :func:`find_outline` finds: the parts (with their sections), every heading
+    with its kind, and the appendix span, if any."""
+
+    parts: list[Part]
+    headings: list[Section]
+
+
+def lines_of(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Spans of the non-blank lines of ``text[start:end]``, white space left out."""
+    pos = start
+    while pos < end:
+        brk = LINE_BREAK.search(text, pos, end)
+        stop = brk.start() if brk else end
+        s, e = strip_span(text, pos, stop)
+        if s < e:
+            yield s, e
+        pos = brk.end() if brk else end
+
+
+def find_appendix(text: str, body: tuple[int, int]) -> Optional[tuple[int, int]]:
+    """The span of the appendix, from a line that opens one (``附件1``, ``名词解释``)
+    after the closing address (the last line opening ``各位代表！``) to the body's end;
+    without a closing, such a line in the last half of the body. ``None`` if the body
+    ends with the report."""
+    start, end = body
+    search_from = start + int((end - start) * CLOSING_SEARCH_FROM)
+    for ls, le in lines_of(text, search_from, end):
+        if CLOSING.match(text, ls, le):
+            search_from = le
+    for ls, le in lines_of(text, search_from, end):
+        if APPENDIX_LINE.match(text, ls, le) and next(lines_of(text, le, end), None):
+            return ls, end
+    return None
+
+
+def find_unmarked_titles(text: str, body: tuple[int, int], marked: Sequence[Section]) -> list[tuple[int, int]]:
+    """Spans of part titles standing alone on their lines (``“十四五”时期工作回顾``),
+    where the report has at least two and no marked part title comes before the
+    first of them (the marked headings are then parts, or sections inside these)."""
+    heading_starts = {h.start for h in marked}
+    found = [
+        (ls, le)
+        for ls, le in lines_of(text, *body)
+        if ls not in heading_starts and UNMARKED_TITLE.fullmatch(text, ls, le) and UNMARKED_WORDS.search(text, ls, le)
+    ]
+    if len(found) < MIN_UNMARKED_PARTS:
+        return []
+    first = found[0][0]
+    if any(h.level == 1 and h.start < first and h.style in PART_STYLES and period_of_title(h.title) for h in marked):
+        return []
+    return found
+
+
+def period_of_title(title: str) -> Optional[str]:
+    """A part's period from its title's words, or ``None`` if they name none."""
+    for period, words in PERIOD_TITLES:
+        if words.search(title):
+            return period
+    return None
+
+
+def period_of_text(text: str) -> str:
+    """A part's period from its wording: ``review`` where past results outnumber
+    tasks ahead by :data:`PERIOD_MARGIN`; where tasks ahead do, ``five_year`` or
+    ``plan`` by which horizon it names more; ``other`` when neither stands out."""
+    past, ahead = len(PAST_WORDS.findall(text)), len(AHEAD_WORDS.findall(text))
+    if past and past >= PERIOD_MARGIN * ahead:
+        return "review"
+    if ahead and ahead >= PERIOD_MARGIN * past:
+        return "five_year" if len(FIVE_YEAR_WORDS.findall(text)) > len(THIS_YEAR_WORDS.findall(text)) else "plan"
+    return "other"
+
+
+def find_outline(text: str, headings: Sequence[Section], body: tuple[int, int]) -> Outline:
+    """Parts and their sections from the headings of the body (in reading order,
+    with their levels), and every heading with its kind."""
+    # part titles are the outermost headings of a part style: an opener before them
+    # (一是… in the opening address) is not a part
+    styles = [h.style for h in headings if h.level == 1 and h.style in PART_STYLES]
+    top = [h for h in headings if h.level == 1 and styles and h.style == styles[0]]
+    has_parts = bool(top) and (
+        top[0].style == "unmarked"
+        or any(period_of_title(h.title) for h in top)
+        or any(h.level == 2 and h.style in SECTION_STYLES for h in headings)
+    )
+    if not has_parts:
+        return _without_parts(text, headings, body)
+    parts: list[Part] = []
+    kinds: dict[int, Section] = {}
+    for p in top:
+        children = [h for h in headings if h.level == 2 and p.start < h.start < p.end and h.style in SECTION_STYLES]
+        part_text = text[p.start : p.end]
+        period = period_of_title(p.title) or period_of_text(part_text)
+        if children:
+            sections = tuple(replace(h, kind="section", part=p.number, key=f"{p.number}.{h.number}") for h in children)
+        else:  # a part without policy sections is its own single section
+            sections = (replace(p, kind="section", part=p.number, key=p.number, period=period),)
+        kinds[p.start] = replace(p, kind="part", period=period, key=p.number)
+        for s in sections:
+            if s.start != p.start:
+                kinds[s.start] = s
+        parts.append(
+            Part(
+                start=p.start, end=p.end, text=part_text, marker=p.marker, number=p.number, ordinal=p.ordinal,
+                title=p.title, period=period, sections=sections,
+            )
+        )
+    marked = [kinds.get(h.start) or replace(h, kind="item") for h in headings]
+    return Outline(parts, marked)
+
+
+def _without_parts(text: str, headings: Sequence[Section], body: tuple[int, int]) -> Outline:
+    """A report of sections only (its outermost headings), under one implied part
+    whose period is told from its wording."""
+    top = [h for h in headings if h.level == 1]
+    sections = tuple(replace(h, kind="section") for h in top)
+    keyed = {s.start: s for s in sections}
+    marked = [keyed.get(h.start) or replace(h, kind="item") for h in headings]
+    start, end = (sections[0].start, sections[-1].end) if sections else body
+    span_text = text[start:end]
+    part = Part(start=start, end=end, text=span_text, period=period_of_text(span_text), implied=True, sections=sections)
+    return Outline([part], marked)
