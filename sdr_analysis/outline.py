@@ -43,10 +43,14 @@ PERIOD_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: Words of a part's text that tell its period where its title does not
 #: (``一年接着一年干，…``): past results against tasks ahead; and among tasks ahead,
 #: a five-year plan's horizon against the coming year's.
-PAST_WORDS = re.compile(r"过去一年|过去五年|一年来|五年来|去年|上年|完成|实现了|取得|同比|比上年|增长\d|达到|累计|建成|获评|入选")
-AHEAD_WORDS = re.compile(r"今年|要|将|着力|加快|推动|深化|坚持|力争|推进|实施|确保")
+PAST_WORDS = re.compile(r"过去|一年来|五年来|去年|上年|同比|增长\d|下降\d|提高\d|实现了|取得了|完成了|建成了|累计|获评|入选|荣获")
+AHEAD_WORDS = re.compile(r"今年|明年|全年|力争|确保|着力|目标|(?<![重主需必])要(?![求素点])|将(?![近军士])")
 FIVE_YEAR_WORDS = re.compile(r"十[一二三四五六七八九]五[”\"]?(?:时期|期间|末)|到(?:19|20)\d{2}年|(?:2030|2035)年|五年")
 THIS_YEAR_WORDS = re.compile(r"今年|全年|年内|(?:19|20)\d{2}年(?:要|将|重点|工作)")
+GOVERNMENT_WORDS = re.compile(r"政府|依法行政|法治|作风|廉洁|廉政|过紧日子|形式主义|官僚主义|干部|担当")
+#: Words about the government itself come in every part; a part is about it only
+#: where they outnumber the horizon words this many times.
+GOVERNMENT_SHARE = 10
 #: The wording must favour past or ahead by this factor to set the period.
 PERIOD_MARGIN = 1.2
 
@@ -143,7 +147,12 @@ def period_of_text(text: str) -> str:
     if past and past >= PERIOD_MARGIN * ahead:
         return "review"
     if ahead and ahead >= PERIOD_MARGIN * past:
-        return "five_year" if len(FIVE_YEAR_WORDS.findall(text)) > len(THIS_YEAR_WORDS.findall(text)) else "plan"
+        horizons = {
+            "five_year": len(FIVE_YEAR_WORDS.findall(text)),
+            "plan": len(THIS_YEAR_WORDS.findall(text)),
+            "government": len(GOVERNMENT_WORDS.findall(text)) / GOVERNMENT_SHARE,
+        }
+        return max(("plan", "five_year", "government"), key=lambda period: horizons[period])
     return "other"
 
 

@@ -273,13 +273,28 @@ class Report:
     # access
 
     def section(self, number: str | int) -> "ReportSection":
-        """The outermost section numbered ``number`` (``"五"``, ``"5"``, ``5`` or ``"(五)"``)."""
-        number = str(number)  # an int is its numeral: 5 is "5"
-        wanted = number.strip().strip("()（）、.")
+        """The policy section named ``number``: its key (``"五"`` where the report has
+        no parts, ``"三.二"`` for (二) of part 三), its ordinals (``"3-2"``, or ``5`` and
+        ``"5"`` where there are no parts), or, where only one section has it, its
+        number or marker (``"(五)"``)."""
+        asked = str(number)  # an int is its numeral: 5 is "5"
+        wanted = asked.strip()
+        bare = wanted.strip("()（）、.")
         for s in self.sections:
-            if s.number == wanted or s.marker == number or str(s.ordinal) == wanted:
+            if wanted in (s.key, self._ordinal_key(s)):
                 return ReportSection(self, s)
-        raise SectionNotFound(number, [s.number for s in self.sections])
+        matches = [s for s in self.sections if bare in (s.number, str(s.ordinal)) or wanted == s.marker]
+        if len(matches) == 1:
+            return ReportSection(self, matches[0])
+        raise SectionNotFound(asked, [s.key for s in self.sections])
+
+    def _ordinal_key(self, sec: Section) -> str:
+        """``3-2`` for (二) of part 三; ``3`` for part 三 as its own section; ``5`` for
+        section (五) of a report without parts."""
+        part = next((p for p in self.parts if sec in p.sections), None)
+        if part is None or part.implied:
+            return str(sec.ordinal)
+        return str(part.ordinal) if sec.start == part.start else f"{part.ordinal}-{sec.ordinal}"
 
     def __iter__(self):
         return (ReportSection(self, s) for s in self.sections)
@@ -329,6 +344,18 @@ class ReportSection:
     start = property(lambda self: self.heading.start)
     end = property(lambda self: self.heading.end)
     text = property(lambda self: self.heading.text)
+    key = property(lambda self: self.heading.key)
+
+    @property
+    def part(self) -> Part:
+        """The part the section is in (the implied part of a report without parts)."""
+        return next(p for p in self.report.parts if self.heading in p.sections)
+
+    @property
+    def slug(self) -> str:
+        """The section's name in file names: ``5`` for (五) of a report without parts,
+        ``3-2`` for (二) of part 三, ``1`` for part 一 as its own section."""
+        return self.report._ordinal_key(self.heading)
 
     def _inside(self, items):
         return [x for x in items if self.start <= x.start < self.end]
