@@ -20,7 +20,7 @@ SEED = Path(__file__).resolve().parent.parent / "seeds" / "dalian-shahekou-2022.
 
 #: Columns of the readable tables, per command.
 TABLE_COLUMNS = {
-    "sections": ("level", "marker", "title", "start", "end"),
+    "sections": ("heading", "kind", "period", "key", "start", "end"),
     "indicators": ("section", "text", "value", "unit", "kind", "qualifier", "label", "start"),
     "claims": ("section", "kind", "scope", "text", "start"),
     "relations": ("section", "kind", "direction", "text", "start"),
@@ -43,6 +43,20 @@ def table(rows: Sequence[dict], columns: Sequence[str]) -> str:
     out = [line(columns), line(["-" * w for w in widths])]
     out += [line(row) for row in cells]
     return "\n".join(out)
+
+
+#: How many characters of a heading's title the tree shows.
+TREE_TITLE = 30
+
+
+def tree(rows: list[dict]) -> list[dict]:
+    """Headings as a tree: each indented by its level, appendix headings marked."""
+    out = []
+    for r in rows:
+        title = r["title"] if len(r["title"]) <= TREE_TITLE else r["title"][: TREE_TITLE - 1] + "…"
+        label = "  " * (r["level"] - 1) + r["marker"].replace("\n", "").replace("\r", "") + title
+        out.append({**r, "heading": label, "kind": "appendix" if r["appendix"] else r["kind"]})
+    return out
 
 
 def records(command: str, report) -> list[dict]:
@@ -70,6 +84,8 @@ def show(args: argparse.Namespace) -> int:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
+        if args.command == "sections":
+            rows = tree(rows)
         print(table(rows, TABLE_COLUMNS[args.command]))
         for note in report.notes if args.command == "sections" else ():
             print(f"note: {note}")

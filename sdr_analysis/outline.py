@@ -190,7 +190,7 @@ def find_outline(text: str, headings: Sequence[Section], body: tuple[int, int]) 
                 title=p.title, period=period, sections=sections,
             )
         )
-    marked = [kinds.get(h.start) or replace(h, kind="item") for h in headings]
+    marked = [kinds.get(h.start) or replace(h, kind="item", key="") for h in headings]
     return Outline(parts, marked)
 
 
@@ -200,7 +200,7 @@ def _without_parts(text: str, headings: Sequence[Section], body: tuple[int, int]
     top = [h for h in headings if h.level == 1]
     sections = tuple(replace(h, kind="section") for h in top)
     keyed = {s.start: s for s in sections}
-    marked = [keyed.get(h.start) or replace(h, kind="item") for h in headings]
+    marked = [keyed.get(h.start) or replace(h, kind="item", key="") for h in headings]
     start, end = (sections[0].start, sections[-1].end) if sections else body
     span_text = text[start:end]
     part = Part(start=start, end=end, text=span_text, period=period_of_text(span_text), implied=True, sections=sections)

@@ -21,7 +21,7 @@ from .layout import Spans, body_lines, find_furniture, is_wrapped, paragraph_spa
 from .numbers import CN_DIGITS
 from .reading import read_text
 from .relations import find_relations
-from .results import Claim, Indicator, Metadata, Paragraph, Part, Relation, Section, Sentence, Span, Term
+from .results import Claim, Indicator, Metadata, Paragraph, Part, Relation, Section, SectionSummary, Sentence, Span, Term
 from .outline import Outline, find_appendix, find_outline, find_unmarked_titles
 from .structure import SectionIndex, find_paragraphs, find_sections, match_heading, missing_numbers
 from .terms import find_quoted, term_spans
@@ -123,7 +123,7 @@ class Report:
         extra = []
         if self.appendix:
             span = (self.appendix.start, self.appendix.end)
-            extra = [replace(h, kind="item", appendix=True) for h in find_sections(self.text, span)]
+            extra = [replace(h, kind="item", key="", appendix=True) for h in find_sections(self.text, span)]
         return self._outline.headings + extra
 
     @cached_property
@@ -270,6 +270,14 @@ class Report:
     def relations(self) -> list[Relation]:
         return find_relations(self.text, self.indicators, self.section_number_at)
 
+    @cached_property
+    def summaries(self) -> list[SectionSummary]:
+        """One summary per policy section, in reading order: its counts, density and
+        money (see :mod:`sdr_analysis.summary`)."""
+        from .summary import summarize
+
+        return summarize(self)
+
     # access
 
     def section(self, number: str | int) -> "ReportSection":
@@ -319,7 +327,7 @@ class Report:
     def sections_frame(self) -> "pd.DataFrame":
         from .frames import sections_frame
 
-        return sections_frame(self)
+        return sections_frame(self.summaries)
 
     def terms_frame(self) -> "pd.DataFrame":
         from .frames import terms_frame
