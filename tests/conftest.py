@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -22,3 +23,23 @@ def seed_report():
     from sdr_analysis import load_report
 
     return load_report(SEED)
+
+
+#: The real reports and their expected answers, beside the repository unless the
+#: environment names other folders; tests that need them skip where they are absent.
+CORPUS = Path(os.environ.get("SDR_CORPUS", ROOT.parent / "shared" / "corpus"))
+CORPUS_GOLD = Path(os.environ.get("SDR_CORPUS_GOLD", ROOT.parent / "shared" / "spec" / "corpus_gold"))
+
+
+@pytest.fixture(scope="session")
+def corpus_gold():
+    """``(gold, path)`` for each real report: its expected answer (a dict, see the
+    gold folder's GUIDE.md) and the path of its text."""
+    import json
+
+    golds = sorted(p for p in CORPUS_GOLD.glob("*.json") if not p.name.endswith(".sentences.json")) if CORPUS_GOLD.is_dir() else []
+    pairs = [(json.loads(g.read_text(encoding="utf-8")), CORPUS / (g.stem + ".txt")) for g in golds]
+    pairs = [(gold, path) for gold, path in pairs if path.is_file()]
+    if not pairs:
+        pytest.skip(f"the real reports and their answers are absent ({CORPUS}, {CORPUS_GOLD}); set SDR_CORPUS and SDR_CORPUS_GOLD")
+    return pairs
