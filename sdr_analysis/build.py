@@ -33,7 +33,7 @@ from .outputs import NOTEBOOK_SUFFIXES, TABLES, check_out, folder_name, is_regul
 from .pages import notebook_page
 from .report import Report, load_report
 from .workers import Workers, at_stop, interruptible, signals_deferred
-from .writeup import LANGS, check_lang, density, money_words, section_file
+from .writeup import LANGS, check_lang, money_words, section_file
 
 PACKAGE = Path(__file__).resolve().parent
 NOTEBOOKS = PACKAGE.parent / "notebooks"
@@ -55,7 +55,9 @@ class Job(NamedTuple):
 
 
 def plan(report: Report, report_param: str, langs: Sequence[str], notebooks: Path = NOTEBOOKS) -> list[Job]:
-    """For each language, the overview, then one job per outermost section."""
+    """For each language, the overview, then one job per policy section (of every
+    part), named by the section's slug (``section-5``, ``section-3-2``) and given the
+    section's key."""
     jobs = []
     for lang in langs:
         jobs.append(Job(output_name("overview", lang), "Overview · 概览", notebooks / "overview.ipynb", {"report_path": report_param, "lang": lang}))
@@ -69,7 +71,7 @@ def plan(report: Report, report_param: str, langs: Sequence[str], notebooks: Pat
                     output_name(section_file(sec), lang),
                     sec.marker + sec.title,
                     notebooks / "section.ipynb",
-                    {"report_path": report_param, "section": sec.number, "lang": lang},
+                    {"report_path": report_param, "section": sec.key, "lang": lang},
                 )
             )
     return jobs
@@ -221,6 +223,7 @@ table {{ border-collapse: collapse; width: 100%; }}
 th, td {{ text-align: left; padding: .35rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }}
 td.n {{ text-align: right; white-space: nowrap; }}
 .note {{ color: #666; font-size: .9rem; }}
+tr.part th {{ padding-top: 1.2rem; border-bottom: 2px solid #999; }}
 </style>
 </head>
 <body>
@@ -242,23 +245,47 @@ def _links(stem: str, langs: Sequence[str]) -> str:
     return " · ".join(f'<a href="{output_name(stem, lang)}.html">{lang}</a>' for lang in langs)
 
 
+#: A part's period on the index page, in both languages.
+PERIOD_NAMES = {
+    "review": "Review · 工作回顾",
+    "plan": "The coming year · 年度工作安排",
+    "five_year": "Five-year plan · 五年规划目标",
+    "government": "The government itself · 政府自身建设",
+    "other": "Other · 其他",
+}
+KEY_FIGURES = 3
+
+
 def write_index(report: Report, folder: Path, langs: Sequence[str]) -> None:
+    """``index.html``: a row per policy section with links to its write-ups, under a
+    row per part naming its title and period (none for a report without parts)."""
     rows = []
-    for sec in report:
-        inds = sec.indicators
-        key = sorted(inds, key=lambda i: (i.kind != "money", -i.value))[:3]
-        rows.append(
-            "<tr><td>{name}</td><td>{links}</td><td class=\"n\">{n} ({d}/1000)</td><td class=\"n\">{money}</td>"
-            "<td class=\"n\">{claims}</td><td>{key}</td></tr>".format(
-                name=html.escape(sec.marker + sec.title),
-                links=_links(section_file(sec), langs),
-                n=len(inds),
-                d=density(len(inds), len(sec.text)),
-                money=html.escape(money_words(sec.money, "zh")),
-                claims=len(sec.claims),
-                key=html.escape("、".join(f"{i.label}{i.text}" for i in key)),
+    seen = set()
+    for part in report.parts:
+        if not part.implied:
+            rows.append(
+                '<tr class="part"><th colspan="5">{name}</th><th>{period}</th></tr>'.format(
+                    name=html.escape(part.marker + part.title), period=html.escape(PERIOD_NAMES.get(part.period, part.period))
+                )
             )
-        )
+        for s in report.summaries:
+            if s.start < part.start or s.start >= part.end or section_file(s) in seen:
+                continue  # another part's, or a repeated number: the first section of it is written up
+            seen.add(section_file(s))
+            inds = [i for i in report.indicators if s.start <= i.start < s.end]
+            key = sorted(inds, key=lambda i: (i.kind != "money", -i.value))[:KEY_FIGURES]
+            rows.append(
+                "<tr><td>{name}</td><td>{links}</td><td class=\"n\">{n} ({d}/1000)</td><td class=\"n\">{money}</td>"
+                "<td class=\"n\">{claims}</td><td>{key}</td></tr>".format(
+                    name=html.escape(s.marker + s.title),
+                    links=_links(section_file(s), langs),
+                    n=s.indicators,
+                    d=s.density,
+                    money=html.escape(money_words(s.money, "zh")),
+                    claims=s.claims,
+                    key=html.escape("、".join(f"{i.label}{i.text}" for i in key)),
+                )
+            )
     meta = report.metadata
     page = INDEX_PAGE.format(
         title=html.escape(meta.title.text if meta.title else folder_name(report.source or "report")),

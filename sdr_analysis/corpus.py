@@ -24,8 +24,14 @@ REPORT_SUFFIXES = (".txt", ".text", ".html", ".htm")
 DEFAULT_JOBS = 2
 
 META_COLUMNS = ["report", "province", "city", "district", "county", "street", "level", "session", "date", "speaker"]
-INDICATOR_COLUMNS = META_COLUMNS + ["section", "text", "value", "value_max", "unit", "kind", "qualifier", "each", "label", "start", "end"]
-SECTION_COLUMNS = META_COLUMNS + ["number", "marker", "title", "level_in_report", "start", "end", "indicators", "claims"]
+INDICATOR_COLUMNS = META_COLUMNS + ["part", "period", "section", "text", "value", "value_max", "unit", "kind", "qualifier", "each", "label", "start", "end"]
+#: One row per policy section: the part it is in (number, title, period; empty for a
+#: report without parts, whose period is told from its wording), its ``key``
+#: (``三.二``), and its summary (see :class:`~sdr_analysis.results.SectionSummary`).
+SECTION_COLUMNS = META_COLUMNS + [
+    "part", "part_title", "period", "key", "number", "marker", "title", "level_in_report", "start", "end",
+    "characters", "themes", "sentences", "indicators", "per_1000_chars", "money_yuan", "claims",
+]
 
 
 class Parsed(NamedTuple):
@@ -65,15 +71,21 @@ def parse_one(path: str) -> Parsed:
             "street": meta.street, "level": meta.level, "session": meta.session, "date": meta.date,
             "speaker": meta.speaker,
         }
+        summaries = report.summaries
+        where = {s.key: {"part": s.part, "period": s.period} for s in reversed(summaries)}  # a repeated key: the first
         indicators = [
-            {**base, **{k: v for k, v in i.to_dict().items() if k in INDICATOR_COLUMNS}} for i in report.indicators
+            {**base, **where.get(i.section, {}), **{k: v for k, v in i.to_dict().items() if k in INDICATOR_COLUMNS}}
+            for i in report.indicators
         ]
         sections = [
             {
-                **base, "number": s.number, "marker": s.marker, "title": s.title, "level_in_report": s.heading.level,
-                "start": s.start, "end": s.end, "indicators": len(s.indicators), "claims": len(s.claims),
+                **base, "part": s.part, "part_title": s.part_title, "period": s.period, "key": s.key,
+                "number": s.number, "marker": s.marker, "title": s.title, "level_in_report": s.level,
+                "start": s.start, "end": s.end, "characters": s.characters, "themes": s.themes,
+                "sentences": s.sentences, "indicators": s.indicators, "per_1000_chars": s.density,
+                "money_yuan": s.money, "claims": s.claims,
             }
-            for s in report
+            for s in summaries
         ]
         return Parsed(path, indicators, sections, None)
     except SdrError as exc:

@@ -3,21 +3,18 @@ result fields, in reading order."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from typing import Sequence
 
 import pandas as pd
 
-from .results import Claim, Indicator, Relation, Term
-
-if TYPE_CHECKING:
-    from .report import Report
+from .results import Claim, Indicator, Relation, SectionSummary, Term
 
 INDICATOR_COLUMNS = ["section", "label", "text", "value", "value_max", "unit", "kind", "qualifier", "each", "start", "end", "sentence"]
 CLAIM_COLUMNS = ["section", "kind", "scope", "trigger", "text", "start", "end"]
 RELATION_COLUMNS = ["section", "kind", "direction", "text", "before", "after", "base", "delta", "start", "end"]
 TERM_COLUMNS = ["section", "text", "start", "end"]
 SECTION_COLUMNS = [
-    "number", "marker", "title", "level", "start", "end", "characters", "themes", "sentences",
+    "key", "slug", "part", "period", "number", "marker", "title", "level", "start", "end", "characters", "themes", "sentences",
     "indicators", "per_1000_chars", "money_yuan", "claims", "terms",
 ]
 
@@ -39,28 +36,8 @@ def terms_frame(terms: Sequence[Term]) -> pd.DataFrame:
     return pd.DataFrame([t.to_dict() for t in terms], columns=TERM_COLUMNS)
 
 
-def sections_frame(report: "Report") -> pd.DataFrame:
-    """One row per outermost section: its size and how much it states."""
-    rows = []
-    for sec in report:
-        n_chars = len(sec.text)
-        inds = sec.indicators
-        rows.append(
-            {
-                "number": sec.number,
-                "marker": sec.marker,
-                "title": sec.title,
-                "level": sec.heading.level,
-                "start": sec.start,
-                "end": sec.end,
-                "characters": n_chars,
-                "themes": len(sec.themes),
-                "sentences": len(sec.sentences),
-                "indicators": len(inds),
-                "per_1000_chars": round(1000 * len(inds) / n_chars, 2) if n_chars else 0.0,
-                "money_yuan": sec.money,
-                "claims": len(sec.claims),
-                "terms": len(sec.terms),
-            }
-        )
+def sections_frame(summaries: Sequence[SectionSummary]) -> pd.DataFrame:
+    """One row per policy section: where it stands (its part and the part's period),
+    its size and how much it states."""
+    rows = [{**s.to_dict(), "per_1000_chars": s.density, "money_yuan": s.money} for s in summaries]
     return pd.DataFrame(rows, columns=SECTION_COLUMNS)

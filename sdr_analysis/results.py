@@ -256,3 +256,42 @@ class Term(Span):
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end, "section": self.section}
+
+
+@dataclass(frozen=True, slots=True)
+class SectionSummary(Span):
+    """How much one policy section says, computed once per report and shown by the
+    frames, the write-ups, the index page and the corpus tables alike.
+
+    ``key``, ``slug``, ``number``, ``marker``, ``title`` and ``level`` name the section
+    (as on its :class:`Section`; ``slug`` is its name in file names: ``5``, ``3-2``);
+    ``part``, ``part_title`` and ``period`` the part it is in (``part`` is ``None`` and
+    ``part_title`` empty for the implied part of a report without parts); then counts
+    of its ``themes``, ``sentences``, ``characters``, ``indicators``, ``claims`` and
+    ``terms``; ``density`` is indicators per 1,000 characters, rounded to 2 places;
+    ``money`` the money it states in yuan, figures per item and levels set by a verb
+    left out. ``text`` is the section's text.
+    """
+
+    key: str = ""
+    slug: str = ""
+    number: str = ""
+    marker: str = ""
+    title: str = ""
+    level: int = 1
+    part: Optional[str] = None
+    part_title: str = ""
+    period: str = "other"
+    themes: int = 0
+    sentences: int = 0
+    characters: int = 0
+    indicators: int = 0
+    density: float = 0.0
+    money: float = 0.0
+    claims: int = 0
+    terms: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        del d["text"]
+        return d

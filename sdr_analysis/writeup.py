@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Optional
 from .exceptions import ParameterError
 from .messages import escape_markdown
 from .report import Report, ReportSection, load_report
-from .results import Claim, Indicator
+from .results import Claim, Indicator, SectionSummary
+from .summary import density, report_density
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -33,6 +34,13 @@ TEXT = {
     "en": {
         "report": "Report",
         "section_of": "section {i} of {n} in this text",
+        "in_part": "in part {part} ({period})",
+        "part": "part",
+        "period": "period",
+        "period_names": {
+            "review": "review of past work", "plan": "the coming year's work", "five_year": "the new five-year plan",
+            "government": "the government's own conduct", "other": "other",
+        },
         "themes": "themes",
         "sentences": "sentences",
         "characters": "characters",
@@ -96,6 +104,13 @@ TEXT = {
     "zh": {
         "report": "报告",
         "section_of": "本文共{n}个部分,此为第{i}个",
+        "in_part": "所属部分:{part}({period})",
+        "part": "所属部分",
+        "period": "时期",
+        "period_names": {
+            "review": "工作回顾", "plan": "年度工作安排", "five_year": "五年规划目标", "government": "政府自身建设",
+            "other": "其他",
+        },
         "themes": "主题",
         "sentences": "句子",
         "characters": "字数",
@@ -194,16 +209,17 @@ def check_report_path(report_path: str | os.PathLike[str]) -> str | os.PathLike[
 def open_section(report_path: str | os.PathLike[str], section: str | int, lang: str) -> tuple[Report, ReportSection]:
     """Load the report and find the section, checking the notebook's parameters.
 
-    ``section`` is the number as the report writes it (``"四"``, ``"(四)"``) or as a
-    numeral (``"4"``, or ``4``: papermill passes ``-p section 4`` as an int).
+    ``section`` is the section's key (``"四"``; ``"三.二"`` for (二) of part 三), its
+    ordinals (``"3-2"``; ``"4"``, or ``4``: papermill passes ``-p section 4`` as an
+    int), or a number or marker only one section has (``"(四)"``).
     Raises :class:`ParameterError` for a parameter of the wrong kind,
     :class:`SectionNotFound` for a number the report does not have.
     """
     check_lang(lang)
     report = load_report(check_report_path(report_path))
     if isinstance(section, bool) or not isinstance(section, (str, int)):
-        numbers = ", ".join(s.number for s in report.sections) or "none"
-        raise ParameterError("section", section, f"use one section number as the report writes it; sections: {numbers}")
+        keys = ", ".join(s.key for s in report.sections) or "none"
+        raise ParameterError("section", section, f"use one section key or number as the report writes it; sections: {keys}")
     return report, report.section(section)
 
 
@@ -264,9 +280,24 @@ def source_of(sec: ReportSection, offset: int) -> str:
 # 1. heading
 
 
+def summary_of(report: Report, sec: ReportSection) -> SectionSummary:
+    """The section's :class:`SectionSummary`."""
+    return next(s for s in report.summaries if s.start == sec.start)
+
+
+def position(report: Report, sec: ReportSection) -> int:
+    """Where the section stands among the report's policy sections, from 0."""
+    return report.summaries.index(summary_of(report, sec))
+
+
 def heading(report: Report, sec: ReportSection, lang: str) -> str:
-    i = [s.number for s in report.sections].index(sec.number) + 1
-    where = t(lang, "section_of").format(i=i, n=len(report.sections))
+    """The section's title, the report, the part it is in with its period (none for
+    a report without parts), and which policy section of how many it is."""
+    where = t(lang, "section_of").format(i=position(report, sec) + 1, n=len(report.sections))
+    part = sec.part
+    if not part.implied:
+        period = t(lang, "period_names").get(part.period, part.period)
+        where = t(lang, "in_part").format(part=escape_markdown(part.marker + part.title), period=period) + " · " + where
     return f"# {escape_markdown(sec.marker + sec.title)}\n\n**{t(lang, 'report')}:** {place_and_date(report)} · {where}"
 
 
@@ -279,24 +310,18 @@ def place_and_date(report: Report) -> str:
 # 2. at a glance
 
 
-def density(n: int, chars: int) -> float:
-    return round(1000 * n / chars, 2) if chars else 0.0
-
-
 def at_a_glance(report: Report, sec: ReportSection, lang: str) -> "pd.DataFrame":
     import pandas as pd
 
-    body_chars = sum(len(s.text) for s in report.sections) or 1
-    money = sec.money
+    s = summary_of(report, sec)
     rows = [
-        (t(lang, "themes"), len(sec.themes)),
-        (t(lang, "sentences"), len(sec.sentences)),
-        (t(lang, "characters"), len(sec.text)),
-        (t(lang, "indicators"), len(sec.indicators)),
-        (t(lang, "density"), f"{density(len(sec.indicators), len(sec.text))} ({t(lang, 'report_average')} "
-         f"{density(sum(len(s.indicators) for s in report), body_chars)})"),
-        (t(lang, "money"), money_words(money, lang)),
-        (t(lang, "claims"), len(sec.claims)),
+        (t(lang, "themes"), s.themes),
+        (t(lang, "sentences"), s.sentences),
+        (t(lang, "characters"), s.characters),
+        (t(lang, "indicators"), s.indicators),
+        (t(lang, "density"), f"{s.density} ({t(lang, 'report_average')} {report_density(report.summaries)})"),
+        (t(lang, "money"), money_words(s.money, lang)),
+        (t(lang, "claims"), s.claims),
     ]
     return pd.DataFrame([(k, str(v)) for k, v in rows], columns=[t(lang, "metric"), t(lang, "this_section")]).set_index(t(lang, "metric"))
 
@@ -407,15 +432,32 @@ def change_chart(sec: ReportSection, lang: str) -> Optional["Chart"]:
 def share_chart(report: Report, sec: ReportSection, lang: str, money: bool = False) -> Optional["Chart"]:
     from . import plotting
 
-    secs = list(report)
-    values = [s.money if money else len(s.indicators) for s in secs]
+    summaries = report.summaries
+    values = [s.money if money else s.indicators for s in summaries]
     total = sum(values)
     if not total:
         return None
-    names = [f"{s.marker}{s.title}" for s in secs]
+    names = [short_label(s) for s in summaries]
     shares = [100 * v / total for v in values]
     key = "share_money_chart" if money else "share_chart"
-    return plotting.share_chart(names, shares, [s.number for s in secs].index(sec.number), t(lang, key), t(lang, "share_axis"))
+    return plotting.share_chart(names, shares, position(report, sec), t(lang, key), t(lang, "share_axis"))
+
+
+#: A section's label on a chart: its marker and its title up to the first stop or
+#: comma, at most this many characters, so that 20–30 sections stay readable.
+SHORT_TITLE_CHARS = 12
+TITLE_STOPS = "，,。；;：:！!？?"
+
+
+def short_label(s: SectionSummary) -> str:
+    """``（二）扩大内需`` for a chart: the marker (after the part's number where
+    sections of different parts share markers: ``三（二）``) and a short title."""
+    cut = min((i for i in (s.title.find(ch) for ch in TITLE_STOPS) if i > 0), default=len(s.title))
+    title = s.title[:cut]
+    if len(title) > SHORT_TITLE_CHARS:
+        title = title[: SHORT_TITLE_CHARS - 1] + "…"
+    prefix = s.part if s.part is not None and s.key != s.part else ""
+    return f"{prefix}{s.marker}{title}"
 
 
 # 6. claims
@@ -463,8 +505,7 @@ def distinctive_table(report: Report, sec: ReportSection, lang: str) -> "pd.Data
 
     from .vocabulary import distinctive_terms
 
-    secs = list(report)
-    ranked = distinctive_terms([s.text for s in secs])[[s.number for s in secs].index(sec.number)]
+    ranked = distinctive_terms([s.text for s in report.summaries])[position(report, sec)]
     frame = pd.DataFrame(
         [(d.word, d.count, d.score) for d in ranked],
         columns=[t(lang, "word"), t(lang, "count"), t(lang, "score")],
@@ -620,7 +661,7 @@ def notes(report: Report, sec: ReportSection, lang: str) -> str:
                        + ", ".join(f"{i.label}{i.text}" for i in levels) + ".")
         for note in report.notes:
             out.append(f"Report: {note}.")
-        if sec.number == report.sections[-1].number:
+        if position(report, sec) == len(report.sections) - 1:
             out.append("This is the last section in the text; the page may end before the report does.")
     else:
         if approx:
@@ -632,7 +673,7 @@ def notes(report: Report, sec: ReportSection, lang: str) -> str:
             out.append("以下为标准或水平,不是支出金额(未计入金额图):" + "、".join(f"{i.label}{i.text}" for i in levels) + "。")
         if report.missing_sections:
             out.append(f"本文缺少第{'、'.join(report.missing_sections)}部分(节选)。")
-        if sec.number == report.sections[-1].number:
+        if position(report, sec) == len(report.sections) - 1:
             out.append("本部分是文本中的最后一部分,原报告可能在此之后仍有内容。")
     return "\n".join(f"- {escape_markdown(x)}" for x in out) if out else "-"
 
@@ -640,9 +681,11 @@ def notes(report: Report, sec: ReportSection, lang: str) -> str:
 # overview
 
 
-def section_file(sec: ReportSection) -> str:
-    """File name (without extension) of a section's write-up: ``section-5``."""
-    return f"section-{sec.ordinal}"
+def section_file(sec: ReportSection | SectionSummary) -> str:
+    """File name (without extension) of a section's write-up: ``section-5`` for (五)
+    of a report without parts, ``section-3-2`` for (二) of part 三, ``section-1`` for
+    part 一 as its own section."""
+    return f"section-{sec.slug}"
 
 
 def overview_heading(report: Report, lang: str) -> str:
@@ -651,38 +694,47 @@ def overview_heading(report: Report, lang: str) -> str:
     return f"# {escape_markdown(title)}\n\n**{t(lang, 'report')}:** {place_and_date(report)}"
 
 
+def has_parts(report: Report) -> bool:
+    """Whether the report has parts of its own (not one implied part)."""
+    return not (report.parts and report.parts[0].implied)
+
+
 def sections_table(report: Report, lang: str) -> "pd.DataFrame":
+    """One row per policy section, with its part (where the report has parts)."""
     import pandas as pd
 
-    rows = []
-    for sec in report:
-        rows.append(
-            {
-                "": sec.marker,
-                t(lang, "label"): sec.title,
-                t(lang, "themes"): len(sec.themes),
-                t(lang, "indicators"): len(sec.indicators),
-                t(lang, "density"): density(len(sec.indicators), len(sec.text)),
-                t(lang, "money"): money_words(sec.money, lang),
-                t(lang, "claims"): len(sec.claims),
-            }
-        )
-    columns = ["", t(lang, "label"), t(lang, "themes"), t(lang, "indicators"), t(lang, "density"), t(lang, "money"), t(lang, "claims")]
-    return pd.DataFrame(rows, columns=columns).set_index("")
+    columns = [t(lang, k) for k in ("label", "themes", "indicators", "density", "money", "claims")]
+    rows = [
+        {
+            "": f"{s.part}{s.marker}" if s.part is not None and s.key != s.part else s.marker,
+            t(lang, "part"): s.part or "",
+            t(lang, "period"): t(lang, "period_names").get(s.period, s.period),
+            t(lang, "label"): s.title,
+            t(lang, "themes"): s.themes,
+            t(lang, "indicators"): s.indicators,
+            t(lang, "density"): s.density,
+            t(lang, "money"): money_words(s.money, lang),
+            t(lang, "claims"): s.claims,
+        }
+        for s in report.summaries
+    ]
+    if has_parts(report):
+        columns = [t(lang, "part"), t(lang, "period")] + columns
+    return pd.DataFrame(rows, columns=[""] + columns).set_index("")
 
 
 def density_chart(report: Report, lang: str) -> Optional["Chart"]:
     from . import plotting
 
-    secs = list(report)
-    if not secs:
+    summaries = report.summaries
+    if not summaries:
         return None
     return plotting.barh(
-        [f"{s.marker}{s.title}" for s in secs],
-        [density(len(s.indicators), len(s.text)) for s in secs],
+        [short_label(s) for s in summaries],
+        [s.density for s in summaries],
         t(lang, "density"),
         t(lang, "density"),
-        value_labels=[f"{density(len(s.indicators), len(s.text)):.1f}" for s in secs],
+        value_labels=[f"{s.density:.1f}" for s in summaries],
     )
 
 
@@ -690,12 +742,12 @@ def domains_heatmap(report: Report, lang: str) -> Optional["Chart"]:
     from . import plotting
     from .vocabulary import domain_shares, domains
 
-    secs = list(report)
-    if not secs:
+    summaries = report.summaries
+    if not summaries:
         return None
     cols = [d.en if lang == "en" else d.zh for d in domains()]
-    values = [[domain_shares(s.text)[d.key] for d in domains()] for s in secs]
-    return plotting.heatmap([f"{s.marker}{s.title}" for s in secs], cols, values, t(lang, "domains_by_section"))
+    values = [[domain_shares(s.text)[d.key] for d in domains()] for s in summaries]
+    return plotting.heatmap([short_label(s) for s in summaries], cols, values, t(lang, "domains_by_section"))
 
 
 def all_claims(report: Report, lang: str) -> str:
@@ -714,6 +766,11 @@ def all_claims(report: Report, lang: str) -> str:
 
 def missing(report: Report, lang: str) -> str:
     gone = [escape_markdown(n) for n in report.missing_sections]
+    if gone and has_parts(report):
+        if lang == "en":
+            return (f"Missing from the numbering (part, or part.section): {', '.join(gone)}. "
+                    "The write-ups cover what the text holds and guess nothing.")
+        return f"编号中缺少:{'、'.join(gone)}(部分,或部分.小节);分析只涵盖文本中已有的内容。"
     if lang == "en":
         if not gone:
             return "No section is missing from the numbering."
@@ -725,4 +782,20 @@ def missing(report: Report, lang: str) -> str:
 
 
 def links(report: Report, lang: str) -> str:
-    return "\n".join(f"- [{escape_markdown(sec.marker + sec.title)}]({section_file(sec)}.html)" for sec in report)
+    """A link to each section's write-up; where the report has parts, under a line
+    naming each part and its period (a part that is its own section is one line)."""
+    out, seen = [], set()
+    for part in report.parts:
+        secs = [sec for sec in report if sec.part.start == part.start and section_file(sec) not in seen]
+        seen.update(section_file(sec) for sec in secs)  # a repeated number: the first section of it is written up
+        items = [f"[{escape_markdown(sec.marker + sec.title)}]({section_file(sec)}.html)" for sec in secs]
+        if part.implied:
+            out += [f"- {item}" for item in items]
+            continue
+        period = t(lang, "period_names").get(part.period, part.period)
+        if len(secs) == 1 and secs[0].start == part.start:
+            out.append(f"- {items[0]} ({period})")
+        else:
+            out.append(f"- **{escape_markdown(part.marker + part.title)}** ({period})")
+            out += [f"  - {item}" for item in items]
+    return "\n".join(out)
