@@ -224,6 +224,7 @@ th, td {{ text-align: left; padding: .35rem .6rem; border-bottom: 1px solid #ddd
 td.n {{ text-align: right; white-space: nowrap; }}
 .note {{ color: #666; font-size: .9rem; }}
 tr.part th {{ padding-top: 1.2rem; border-bottom: 2px solid #999; }}
+.period {{ color: #666; font-weight: normal; }}
 </style>
 </head>
 <body>
@@ -264,7 +265,7 @@ def write_index(report: Report, folder: Path, langs: Sequence[str]) -> None:
     for part in report.parts:
         if not part.implied:
             rows.append(
-                '<tr class="part"><th colspan="5">{name}</th><th>{period}</th></tr>'.format(
+                '<tr class="part"><th colspan="6">{name} <span class="period">· {period}</span></th></tr>'.format(
                     name=html.escape(part.marker + part.title), period=html.escape(PERIOD_NAMES.get(part.period, part.period))
                 )
             )

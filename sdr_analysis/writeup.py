@@ -328,10 +328,18 @@ def at_a_glance(report: Report, sec: ReportSection, lang: str) -> "pd.DataFrame"
 
 def money_words(yuan: float, lang: str) -> str:
     if lang == "zh":
+        if yuan >= 1e12:
+            return f"{_digits(yuan / 1e12, 4)}万亿元"
         if yuan >= 1e8:
-            return f"{yuan / 1e8:.4g}亿元"
-        return f"{yuan / 1e4:.6g}万元"
+            return f"{_digits(yuan / 1e8, 4)}亿元"
+        return f"{_digits(yuan / 1e4, 6)}万元"
     return f"{amount_en(yuan)} yuan"
+
+
+def _digits(x: float, significant: int) -> str:
+    """``x`` to ``significant`` digits, never in exponent form (``1.2e+04``)."""
+    short = f"{x:.{significant}g}"
+    return f"{x:.0f}" if "e" in short else short
 
 
 # 3. themes
@@ -445,7 +453,7 @@ def share_chart(report: Report, sec: ReportSection, lang: str, money: bool = Fal
 
 #: A section's label on a chart: its marker and its title up to the first stop or
 #: comma, at most this many characters, so that 20–30 sections stay readable.
-SHORT_TITLE_CHARS = 12
+SHORT_TITLE_CHARS = 10
 TITLE_STOPS = "，,。；;：:！!？?"
 
 
