@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Optional
 
 from .exceptions import ParameterError
 from .messages import escape_markdown
+from .outputs import output_name
 from .report import Report, ReportSection, load_report
 from .results import Claim, Indicator, SectionSummary
 from .summary import density, report_density
@@ -790,13 +791,13 @@ def missing(report: Report, lang: str) -> str:
 
 
 def links(report: Report, lang: str) -> str:
-    """A link to each section's write-up; where the report has parts, under a line
+    """A link to each section's write-up in ``lang``; where the report has parts, under a line
     naming each part and its period (a part that is its own section is one line)."""
     out, seen = [], set()
     for part in report.parts:
         secs = [sec for sec in report if sec.part.start == part.start and section_file(sec) not in seen]
         seen.update(section_file(sec) for sec in secs)  # a repeated number: the first section of it is written up
-        items = [f"[{escape_markdown(sec.marker + sec.title)}]({section_file(sec)}.html)" for sec in secs]
+        items = [f"[{escape_markdown(sec.marker + sec.title)}]({output_name(section_file(sec), lang)}.html)" for sec in secs]
         if part.implied:
             out += [f"- {item}" for item in items]
             continue

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sdr_analysis import parse_report
-from sdr_analysis.frames import CLAIM_COLUMNS, INDICATOR_COLUMNS, SECTION_COLUMNS
+from sdr_analysis.frames import CLAIM_COLUMNS, INDICATOR_COLUMNS, SECTION_COLUMNS, sections_frame
 from sdr_analysis.indicators import money_total
 
 TEXT = """某市某区人民政府工作报告(2023年1月5日)
@@ -46,3 +46,32 @@ def test_levels_set_by_a_verb_are_not_money_spent():
     assert [i.text for i in r.indicators] == ["5万元", "850元"]
     assert r.section("一").money == 50000
     assert r.sections_frame().loc[0, "money_yuan"] == 50000
+
+
+PARTS = """某省某市人民政府工作报告(2024年1月10日)
+
+一、2023年工作回顾
+
+  (一)经济稳中向好。全市生产总值增长5%,投入资金3亿元。
+
+  (二)民生持续改善。新增就业1.2万人。
+
+二、2024年工作安排
+
+  今年要扎实做好各项工作。力争全市生产总值增长6%。
+"""
+
+
+def test_sections_frame_has_a_row_per_policy_section_with_its_part():
+    frame = parse_report(PARTS).sections_frame()
+    assert list(frame["key"]) == ["一.一", "一.二", "二"]
+    assert list(frame["slug"]) == ["1-1", "1-2", "2"]
+    assert list(frame["part"]) == ["一", "一", "二"]
+    assert list(frame["period"]) == ["review", "review", "plan"]
+    assert list(frame["indicators"]) == [2, 1, 1]
+
+
+def test_sections_frame_takes_the_summaries_not_the_report():
+    r = parse_report(TEXT)
+    frame = sections_frame(r.summaries[1:])
+    assert list(frame["key"]) == ["二"] and frame.loc[0, "per_1000_chars"] == r.summaries[1].density

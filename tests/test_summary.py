@@ -1,0 +1,84 @@
+"""One summary per policy section: counts written by reading the text below."""
+
+from __future__ import annotations
+
+import pytest
+
+from sdr_analysis import parse_report
+from sdr_analysis.summary import density, report_density
+
+#: Two parts: 一 with sections (一) and (二), 二 as its own single section.
+PARTS = """某省某市人民政府工作报告(2024年1月10日)
+
+一、2023年工作回顾
+
+  (一)经济稳中向好。全市生产总值增长5%,投入资金3亿元。在全省率先建成数据中心。
+
+  (二)民生持续改善。新增就业1.2万人。城乡居民收入增长6%。
+
+二、2024年工作安排
+
+  今年要扎实做好各项工作。力争全市生产总值增长6%,新建学校2所。
+
+各位代表！让我们团结奋斗。
+"""
+
+#: A page of sections only, under an implied part.
+SECTIONS = """  (三)稳增长。投入资金5万元,低保标准提升至850元,各社区投入1万元。
+
+  (四)惠民生。就业率达95%。
+"""
+
+
+@pytest.fixture(scope="module")
+def parts():
+    return parse_report(PARTS).summaries
+
+
+def test_one_summary_per_policy_section_with_its_part(parts):
+    got = [(s.key, s.slug, s.marker, s.title, s.part, s.part_title, s.period) for s in parts]
+    assert got == [
+        ("一.一", "1-1", "(一)", "经济稳中向好。", "一", "2023年工作回顾", "review"),
+        ("一.二", "1-2", "(二)", "民生持续改善。", "一", "2023年工作回顾", "review"),
+        ("二", "2", "二、", "2024年工作安排", "二", "2024年工作安排", "plan"),
+    ]
+
+
+def test_counts_of_a_section(parts):
+    first = parts[0]
+    # the heading line: 41 characters, then the blank line and the indent of the next heading
+    assert first.characters == 41 + 4
+    assert (first.sentences, first.indicators, first.claims, first.terms) == (3, 2, 1, 0)  # 5%, 3亿元; 率先
+    assert first.density == round(1000 * 2 / 45, 2) == 44.44
+    assert first.money == 300_000_000
+
+
+def test_a_part_as_its_own_section_counts_its_opening_theme(parts):
+    own = parts[2]
+    assert (own.themes, own.indicators, own.money) == (1, 2, 0)  # 今年要…; 6%, 2所
+
+
+def test_money_leaves_out_levels_and_figures_per_item():
+    (first, second) = parse_report(SECTIONS).summaries
+    assert first.money == 50_000  # not 850元 (a level set by 提升至) nor 1万元 (各)
+    assert (first.part, first.part_title) == (None, "")
+    assert (second.key, second.slug, second.indicators) == ("四", "4", 1)
+
+
+def test_summary_spans_are_the_sections_text(parts):
+    r = parse_report(PARTS)
+    for s, sec in zip(r.summaries, r):
+        assert r.text[s.start : s.end] == s.text == sec.text
+
+
+@pytest.mark.parametrize("n,chars,expected", [
+    pytest.param(2, 45, 44.44, id="rounded"),
+    pytest.param(0, 100, 0.0, id="none"),
+    pytest.param(3, 0, 0.0, id="no-text"),
+])
+def test_density(n, chars, expected):
+    assert density(n, chars) == expected
+
+
+def test_report_density_is_over_all_sections(parts):
+    assert report_density(parts) == round(1000 * 6 / (45 + 33 + 63), 2)
