@@ -13,6 +13,7 @@ from papermill.exceptions import PapermillExecutionError
 
 from conftest import ROOT, SEED
 from sdr_analysis import ParameterError, SdrError, SectionNotFound, parse_report, writeup
+from sdr_analysis.results import SectionSummary
 from sdr_analysis.writeup import amount_en, figure_words
 from test_messages import markdown_text, rendered
 
@@ -159,7 +160,7 @@ def test_parts_show_report_text_as_written(name, lang):
     assert {tag for tag, _ in shown.elements} <= OWN_ELEMENTS
     for tag, attrs in shown.elements:
         if tag == "a":
-            assert re.fullmatch(r"#S\d+|section-\d+\.html", attrs.get("href") or "#S1") or attrs.get("class") == "anchor-link"
+            assert re.fullmatch(r"#S\d+|section(?:-\d+)+(?:-zh)?\.html", attrs.get("href") or "#S1") or attrs.get("class") == "anchor-link"
             assert re.fullmatch(r"S\d+", attrs.get("id") or "S1"), attrs
 
 
@@ -224,3 +225,82 @@ def test_papermill_wrong_parameter_stops_with_one_line(tmp_path):
     assert err.value.evalue.startswith("parameter report_path = 5 cannot be used;")
     errors = [o for c in nbformat.read(out, as_version=4).cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert [e.traceback for e in errors] == [[f"ParameterError: {err.value.evalue}"]]
+
+
+# reports with parts
+
+PARTS = """某省某市人民政府工作报告(2024年1月10日)
+
+一、2023年工作回顾
+
+  (一)经济稳中向好，质量效益稳步提升。全市生产总值增长5%。
+
+  (二)民生持续改善。新增就业1.2万人。
+
+二、2024年工作安排
+
+  今年要扎实做好各项工作。力争全市生产总值增长6%。
+"""
+
+
+@pytest.fixture
+def parts():
+    return parse_report(PARTS)
+
+
+def test_section_files_are_named_by_slug(parts, report):
+    assert [writeup.section_file(s) for s in parts] == ["section-1-1", "section-1-2", "section-2"]
+    assert [writeup.section_file(s) for s in report] == ["section-1", "section-3"]
+
+
+def test_heading_names_the_part_and_its_period(parts):
+    text = markdown_text(writeup.heading(parts, parts.section("一.二"), "en"))
+    assert "in part 一、2023年工作回顾 (review of past work)" in text
+    assert "section 2 of 3" in text
+    zh = markdown_text(writeup.heading(parts, parts.section("二"), "zh"))
+    assert "所属部分:二、2024年工作安排(年度工作安排)" in zh and "此为第3个" in zh
+
+
+def test_heading_of_a_report_without_parts_names_no_part(report):
+    text = markdown_text(writeup.heading(report, report.section("三"), "en"))
+    assert "part" not in text and "section 2 of 2" in text
+
+
+def test_links_are_grouped_by_part(parts):
+    assert writeup.links(parts, "zh").splitlines() == [
+        "- **一、2023年工作回顾** (工作回顾)",
+        "  - [\\(一\\)经济稳中向好，质量效益稳步提升。](section-1-1-zh.html)",
+        "  - [\\(二\\)民生持续改善。](section-1-2-zh.html)",
+        "- [二、2024年工作安排](section-2-zh.html) (年度工作安排)",
+    ]
+
+
+def test_sections_table_has_the_part_where_there_are_parts(parts, report):
+    table = writeup.sections_table(parts, "en")
+    assert list(table.index) == ["一(一)", "一(二)", "二、"]
+    assert list(table["part"]) == ["一", "一", "二"]
+    assert list(table["period"]) == ["review of past work", "review of past work", "the coming year's work"]
+    assert "part" not in writeup.sections_table(report, "en").columns
+
+
+@pytest.mark.parametrize("title,part,marker,expected", [
+    pytest.param("经济稳中向好，质量效益稳步提升。", "一", "(一)", "一(一)经济稳中向好", id="to-the-comma"),
+    pytest.param("全面推进韧性城市建设筑牢首都安全防线", "三", "（十）", "三（十）全面推进韧性城市建…", id="cut"),
+    pytest.param("2024年工作安排", "二", "二、", "二、2024年工作安排", id="part-as-section"),
+    pytest.param("稳增长。", None, "(三)", "(三)稳增长", id="no-parts"),
+])
+def test_short_label(title, part, marker, expected):
+    key = part if marker.endswith("、") else ("三" if part is None else f"{part}.x")
+    s = SectionSummary(0, 0, "", key=key, marker=marker, title=title, part=part)
+    assert writeup.short_label(s) == expected
+
+
+@pytest.mark.parametrize("yuan,expected", [
+    pytest.param(1.465e14, "146.5万亿元", id="trillions"),
+    pytest.param(5.1e8, "5.1亿元", id="hundred-millions"),
+    pytest.param(56_870_000, "5687万元", id="ten-thousands"),
+    pytest.param(0, "0万元", id="none"),
+    pytest.param(1.2e20, "120000000万亿元", id="never-an-exponent"),
+])
+def test_money_words_zh(yuan, expected):
+    assert writeup.money_words(yuan, "zh") == expected
