@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import nbformat
@@ -119,3 +120,51 @@ def test_failure_names_notebook_and_cell_and_keeps_previous(built, tmp_path):
     assert "section-" in str(err.value) and f"cell {len(nb.cells) - 1}" in str(err.value)
     assert "deliberate" in str(err.value)
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+# a report with parts
+
+PARTS = """某省某市人民政府工作报告(2024年1月10日)
+
+一、2023年工作回顾
+
+  (一)经济稳中向好。全市生产总值增长5%,投入资金3亿元。
+
+  (二)民生<b>持续</b>改善。新增就业1.2万人。
+
+二、2024年工作安排
+
+  今年要扎实做好各项工作。力争全市生产总值增长6%。
+"""
+
+
+@pytest.fixture(scope="module")
+def built_parts(tmp_path_factory):
+    root = tmp_path_factory.mktemp("parts")
+    src = root / "city-2024.txt"
+    src.write_text(PARTS, encoding="utf-8")
+    return build(src, out=root / "reports", langs="en", say=lambda line: None)
+
+
+def test_one_write_up_per_policy_section_named_by_part_and_section(built_parts):
+    pages = sorted(p.stem for p in built_parts.glob("*.html") if p.stem != "index")
+    assert pages == ["overview", "section-1-1", "section-1-2", "section-2"]
+    nb = nbformat.read(built_parts / "section-1-2.ipynb", as_version=4)
+    assert nb.metadata["papermill"]["parameters"]["section"] == "一.二"
+
+
+def test_index_has_a_row_per_part_with_its_period_then_its_sections(built_parts):
+    page = (built_parts / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r"<tr[^>]*>.*?</tr>", page, re.S)[1:]  # after the header row
+    kinds = ["part" if 'class="part"' in row else "section" for row in rows]
+    assert kinds == ["part", "section", "section", "part", "section"]
+    assert "一、2023年工作回顾" in rows[0] and "Review · 工作回顾" in rows[0]
+    assert "二、2024年工作安排" in rows[3] and "The coming year · 年度工作安排" in rows[3]
+    assert 'href="section-1-2.html"' in rows[2] and 'href="section-2.html"' in rows[4]
+    assert "民生&lt;b&gt;持续&lt;/b&gt;改善" in rows[2] and "<b>" not in page
+
+
+def test_section_page_names_its_part_and_period(built_parts):
+    page = (built_parts / "section-1-1.html").read_text(encoding="utf-8")
+    assert "in part 一、2023年工作回顾 (review of past work)" in page
+    assert "section 1 of 3 in this text" in page
