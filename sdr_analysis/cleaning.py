@@ -1,7 +1,8 @@
-"""Telling report text from the page around it, and reading the title line.
+"""Telling report text from the page around it.
 
 Nothing here rewrites the text: the body is a span ``(start, end)`` of the original
-string, so offsets found later stay offsets into the file as read.
+string, so offsets found later stay offsets into the file as read. The title line and
+the lines that open the report are read by :mod:`sdr_analysis.metadata`.
 """
 
 from __future__ import annotations
@@ -9,7 +10,10 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
-from .results import Metadata, Span
+# find_body skips the lines that open a report, which metadata reads; TITLE_MARK is
+# imported from here by layout.
+from .metadata import OPENING_LINES, TITLE_MARK, is_opening_line as _is_opening  # noqa: F401
+from .results import Span
 
 #: What ends a line: LF (Unix), CRLF (Windows) or a lone CR (old Mac OS). The text is
 #: never rewritten to one convention, so every rule that reads lines reads all three:
@@ -73,43 +77,6 @@ FOOTER_LINE = ByLineBreaks(
     re.VERBOSE | re.IGNORECASE,
 )
 
-#: The title line names the report; only lines this short are taken for it. PDF dumps
-#: space the title out (``政 府 工 作 报 告``).
-TITLE_MARK = re.compile(r"政\s*府\s*工\s*作\s*报\s*告")
-MAX_TITLE_LENGTH = 80
-
-#: A line that shows the report's text has begun: a sentence, or a numbered heading.
-BODY_STARTED = re.compile(r"[^\r\n]*[。！？]|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]")
-
-#: How many non-empty lines at the top of the page are searched for the title.
-TITLE_SEARCH_LINES = 12
-
-DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?:(?P<m>\d{1,2})\s*月\s*(?:(?P<d>\d{1,2})\s*日)?)?")
-
-#: The place before 人民政府工作报告, outermost first. Each level is optional.
-PLACE = re.compile(
-    r"""^(?P<province>.+?(?:省|自治区))?
-         (?P<city>.+?(?:市|自治州|地区|盟))?
-         (?:(?P<county>.+?(?:自治县|县|旗))|(?P<district>.+?(?:区|市)))?
-         (?P<street>.+?(?:街道|镇|乡))?$""",
-    re.VERBOSE,
-)
-
-#: The level of government, from the innermost place named.
-LEVELS = ("street", "county", "district", "city", "province")
-
-#: The lines that may follow the title: the session and date line (``——2023年1月10日在
-#: 某区第十六届人民代表大会第二次会议上``), the speaker (``区人民政府区长 张伟民``), and
-#: bracketed notes. They are metadata, not report text.
-SESSION = re.compile(r"第[一二三四五六七八九十〇零\d]+届人民代表大会第[一二三四五六七八九十〇零\d]+次(?:全体)?会议")
-OFFICE_TITLES = ("代区长", "代县长", "代市长", "代省长", "区长", "县长", "市长", "省长", "旗长", "州长", "镇长", "乡长", "主任")
-SPEAKER = re.compile(
-    r"^(?P<office>\S{0,16}?(?:" + "|".join(OFFICE_TITLES) + r"))[\s\u3000:：]*(?P<name>[\u3400-\u9fff\U00020000-\U0003134f·]{2,4})$"
-)
-OPENING_LINE = re.compile(r"^(?:[—-]{1,2}\s*(?:19|20)\d{2}\s*年|[(（].{0,60}[)）]$|" + SESSION.pattern + ")")
-OPENING_LINES = 6
-
-
 def lines(text: str, start: int = 0, end: Optional[int] = None) -> Iterator[tuple[int, int]]:
     """Spans ``(start, end)`` of the lines of ``text[start:end]``, line breaks
     excluded."""
@@ -133,40 +100,6 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def find_title(text: str) -> Optional[Span]:
-    """The title line (``…人民政府工作报告(2022年12月24日)``) among the first lines. A
-    web page may name the report more than once (its own heading, then the report's);
-    the line that names the most of the place wins, the later one on a tie."""
-    seen = 0
-    best: Optional[Span] = None
-    best_place = -1
-    for s, e in lines(text):
-        s, e = strip_span(text, s, e)
-        if s == e:
-            continue
-        seen += 1
-        if seen > TITLE_SEARCH_LINES or (best and BODY_STARTED.match(text, s, e)):
-            break  # the title stands above the report's text; a page header below does not count
-        if e - s <= MAX_TITLE_LENGTH and TITLE_MARK.search(text, s, e) and not CHROME_LINE.match(text, s, e):
-            place = len(_place_words(text[s:e]))
-            if place >= best_place:
-                best, best_place = Span(s, e, text[s:e]), place
-    return best
-
-
-def _place_words(line: str) -> str:
-    """The place named before 政府工作报告 in a title line, brackets, years and 人民政府
-    left out."""
-    mark = TITLE_MARK.search(line)
-    prefix = line[: mark.start()] if mark else line
-    prefix = re.sub(r"[\s()（）【】\[\]]", "", DATE.sub("", prefix))
-    return re.sub(r"(?:人民政府|政府|人民)$", "", prefix)
-
-
-def _is_opening(line: str) -> bool:
-    return bool(OPENING_LINE.match(line) or SPEAKER.match(line))
-
-
 def find_body(text: str, title: Optional[Span] = None) -> tuple[int, int]:
     """The span of report text: after the leading chrome, the title line and the lines
     that open the report (session, date, speaker), up to the first footer line.
@@ -182,71 +115,3 @@ def find_body(text: str, title: Optional[Span] = None) -> tuple[int, int]:
         footer = FOOTER_LINE(text).search(text, e)
         return ls, footer.start() + 1 if footer else len(text)
     return len(text), len(text)
-
-
-PLACE_LINE = re.compile(r"\S{2,20}?(?:省|市|区|县|旗|街道|镇|乡)(?:人民政府)?")
-
-#: The place in the session line: ``在青岚市望江区第十六届人民代表大会…``.
-SESSION_PLACE = re.compile(r"在(?P<place>[^\s在]{2,24}?)" + SESSION.pattern)
-
-
-def _place_before(text: str, title: Span) -> str:
-    """A place name alone on the last non-blank line above a title that names none
-    (PDF dumps set ``某某县`` over ``政 府 工 作 报 告``)."""
-    above = text[: title.start].rstrip()
-    line = above[max(above.rfind("\n"), above.rfind("\r")) + 1 :].strip()
-    return re.sub(r"人民政府$", "", line) if PLACE_LINE.fullmatch(line) else ""
-
-
-def _parse_place(words: str) -> dict[str, Optional[str]]:
-    place = dict.fromkeys(("province", "city", "county", "district", "street"))
-    m = PLACE.match(words) if words else None
-    if m:
-        place.update({k: v for k, v in m.groupdict().items() if v})
-    return place
-
-
-def _best_date(text: str, start: int, end: int) -> Optional[str]:
-    """The most precise date among the opening lines (the title may give only the year,
-    the session line the day)."""
-    best = None
-    for d in DATE.finditer(text, start, end):
-        date = d.group("y")
-        if d.group("m"):
-            date += f"-{int(d.group('m')):02d}"
-            if d.group("d"):
-                date += f"-{int(d.group('d')):02d}"
-        if best is None or len(date) > len(best):
-            best = date
-    return best
-
-
-def parse_metadata(text: str, title: Optional[Span]) -> Metadata:
-    """Place (province, city, district or county, street), level of government,
-    session, date and speaker from the title line and the lines that open the report."""
-    if title is None:
-        return Metadata()
-    window_end = min(len(text), title.end + 200)
-    session_place = SESSION_PLACE.search(text, title.start, window_end)
-    place = _parse_place(_place_words(title.text) or _place_before(text, title))
-    if session_place:  # the session line may name what the title leaves out
-        for key, value in _parse_place(session_place.group("place")).items():
-            place[key] = place[key] or value
-    level = next((lv for lv in LEVELS if place.get(lv)), None)
-    session = SESSION.search(text, title.start, window_end)
-    speaker = office = None
-    for s, e in lines(text, title.end, window_end):
-        found = SPEAKER.match(text[s:e].strip())
-        if found:
-            office, speaker = found.group("office"), found.group("name")
-            break
-    date = _best_date(text, title.start, window_end)
-    return Metadata(
-        title=title,
-        date=date,
-        level=level,
-        session=session.group() if session else None,
-        speaker=speaker,
-        office=office,
-        **place,
-    )

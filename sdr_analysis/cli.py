@@ -92,6 +92,19 @@ def show(args: argparse.Namespace) -> int:
     return 0
 
 
+def show_metadata(args: argparse.Namespace) -> int:
+    """The title and what the opening lines say: a field per row, or one JSON object."""
+    from .report import load_report
+
+    fields = load_report(args.file).metadata.to_dict()
+    if args.json:
+        json.dump(fields, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        print(table([{"field": k, "value": v} for k, v in fields.items()], ("field", "value")))
+    return 0
+
+
 def run_build(args: argparse.Namespace) -> int:
     from .build import build
 
@@ -124,6 +137,11 @@ def parser() -> argparse.ArgumentParser:
         sp.add_argument("file", help="report file (UTF-8, UTF-16 or GB18030 text)")
         sp.add_argument("--json", action="store_true", help="print JSON on stdout instead of a table")
         sp.set_defaults(func=show)
+    text = "the title and what the opening lines say: level, place, year, date, session, speaker, office"
+    m = sub.add_parser("metadata", help=text, description=text)
+    m.add_argument("file", help="report file (UTF-8, UTF-16 or GB18030 text)")
+    m.add_argument("--json", action="store_true", help="print a JSON object on stdout instead of a table")
+    m.set_defaults(func=show_metadata)
     b = sub.add_parser("build", help="run the write-up notebooks into reports/", description="Run the section and overview notebooks with papermill and write notebooks, HTML pages, an index and CSV/JSON tables. Only notebooks whose inputs changed are run.")
     b.add_argument("file", nargs="?", default=str(SEED), help="report file (default: the seed report)")
     b.add_argument("--out", default="reports", help="output folder (default: reports); the write-ups go to OUT/<report name>/")

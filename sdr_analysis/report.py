@@ -13,11 +13,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from .claims import find_claims
-from .cleaning import find_body, find_title, parse_metadata
+from .cleaning import find_body
 from .exceptions import ReportReadError, SectionNotFound
 from .html import html_to_text, looks_like_html
 from .indicators import find_indicators, money_total
 from .layout import Spans, body_lines, find_furniture, is_wrapped, paragraph_spans
+from .metadata import find_title, parse_metadata
 from .numbers import CN_DIGITS
 from .reading import read_text
 from .relations import find_relations

@@ -28,22 +28,29 @@ class Metadata:
     """What the title line and the lines that open the report say about it.
 
     ``title`` is the title line itself (a :class:`Span`, or ``None`` if the text has
-    none); the place is split into province, city, district or county, and street;
-    ``level`` is the innermost of those named (the government that reports);
-    ``session`` the people's congress session (``第十六届人民代表大会第二次会议``);
-    ``date`` is ISO ``YYYY-MM-DD`` (or ``YYYY-MM``/``YYYY`` when only that much is
-    given); ``speaker`` and ``office`` who delivered it (``张伟民``, ``区人民政府区长``).
+    none). ``level`` is the government that reports: national, province
+    (municipalities such as 北京市 and autonomous regions included), city, district,
+    county or street. The place is its full administrative hierarchy in official
+    names (a district report carries its city and province), split into province,
+    city, district or county, and street; all ``None`` for the national report, and
+    ``None`` wherever it cannot be told. ``year`` is the year of the session the report
+    was delivered at; ``date`` the date of delivery, ISO ``YYYY-MM-DD`` (``YYYY-MM``
+    where only the month is written), ``None`` where the text gives none; ``session``
+    the people's congress session as written (``第十六届人民代表大会第二次会议``,
+    ``十四届人大四次会议``); ``speaker`` and ``office`` who delivered it (``张伟民``,
+    ``区人民政府区长``).
     """
 
     title: Optional[Span] = None
+    level: Optional[str] = None
     province: Optional[str] = None
     city: Optional[str] = None
     district: Optional[str] = None
     county: Optional[str] = None
     street: Optional[str] = None
-    level: Optional[str] = None
-    session: Optional[str] = None
+    year: Optional[int] = None
     date: Optional[str] = None
+    session: Optional[str] = None
     speaker: Optional[str] = None
     office: Optional[str] = None
 
@@ -52,9 +59,11 @@ class Metadata:
         """The place as one string, outermost first (``辽宁省大连市沙河口区``)."""
         return "".join(p for p in (self.province, self.city, self.district, self.county, self.street) if p)
 
-    @property
-    def year(self) -> Optional[int]:
-        return int(self.date[:4]) if self.date else None
+    def to_dict(self) -> dict[str, Any]:
+        """Every field, the title as its text."""
+        d = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        d["title"] = self.title.text if self.title else None
+        return d
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Telling the report from the page around it, and reading the title line."""
+"""Telling the report from the page around it."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import time
 import pytest
 
 from sdr_analysis import parse_report
-from sdr_analysis.cleaning import TITLE_SEARCH_LINES, find_body, find_title, parse_metadata
+from sdr_analysis.cleaning import find_body
+from sdr_analysis.metadata import find_title
 
 TITLE = "(广东省)深圳市南山区人民政府工作报告(2023年1月10日)"
 REPORT_LINES = (
@@ -190,76 +191,6 @@ def test_page_of_chrome_only_has_an_empty_body():
     start, end = report.body
     assert start == end
     assert report.sections == [] and report.indicators == []
-
-
-# Title lines: (title, lines after it, province, city, district, date).
-TITLES = [
-    # the seed's style: province in brackets, date in brackets after the title
-    pytest.param("(广东省)深圳市南山区人民政府工作报告(2023年1月10日)", "", "广东省", "深圳市", "南山区", "2023-01-10",
-                 id="bracketed-province-and-date"),
-    # full-width brackets, a county
-    pytest.param("（浙江省）丽水市松阳县人民政府工作报告（2022年1月5日）", "", "浙江省", "丽水市", "松阳县", "2022-01-05",
-                 id="county-fullwidth-brackets"),
-    # the year inside the title, no province, no 人民
-    pytest.param("杭州市西湖区2021年政府工作报告", "", None, "杭州市", "西湖区", "2021", id="year-in-title"),
-    # province without brackets, a county directly under it
-    pytest.param("江西省婺源县人民政府工作报告", "", "江西省", None, "婺源县", None, id="province-county-no-date"),
-    # a city only
-    pytest.param("湖北省武汉市人民政府工作报告(2022年)", "", "湖北省", "武汉市", None, "2022", id="city-year-only"),
-    # an autonomous region and a month without a day
-    pytest.param("(广西壮族自治区)南宁市青秀区人民政府工作报告(2023年1月)", "", "广西壮族自治区", "南宁市", "青秀区",
-                 "2023-01", id="autonomous-region-month"),
-    # a county-level city under a prefecture city
-    pytest.param("江苏省苏州市昆山市人民政府工作报告", "", "江苏省", "苏州市", "昆山市", None, id="county-level-city"),
-    # a district and nothing else, the date on the line after the title
-    pytest.param("鼓楼区人民政府工作报告", "——2023年1月6日在鼓楼区第十八届人民代表大会第三次会议上", None, None, "鼓楼区",
-                 "2023-01-06", id="date-on-next-line"),
-    # no date anywhere near the title
-    pytest.param("成都市武侯区人民政府工作报告", "各位代表:\n现在,我代表区人民政府向大会报告工作,请予审议。", None, "成都市",
-                 "武侯区", None, id="no-date"),
-]
-
-
-@pytest.mark.parametrize("title, after, province, city, local, date", TITLES)
-def test_title_metadata(title, after, province, city, local, date):
-    """``local`` is the district or county: the government below the city."""
-    text = f"导航菜单\n\n{title}\n{after}\n一、工作回顾\n  全年实现地区生产总值增长。\n"
-    meta = parse_report(text).metadata
-    assert meta.title is not None
-    assert meta.title.text == title
-    assert text[meta.title.start : meta.title.end] == title
-    assert (meta.province, meta.city, meta.district or meta.county, meta.date) == (province, city, local, date)
-    assert meta.place == "".join(p for p in (province, city, local) if p)
-    if local:
-        assert meta.level == ("county" if local.endswith("县") else "district")
-    assert meta.year == (int(date[:4]) if date else None)
-
-
-# Lines that name a report but are not its title line.
-NOT_TITLES = [
-    # too long to be a title: a body sentence that mentions a work report
-    pytest.param(
-        "根据区人民代表大会的安排,现将去年以来贯彻落实区第十届人民代表大会第二次会议审议通过的政府工作报告"
-        "确定的各项任务的情况报告如下,请予审议,并请各位政协委员提出意见。",
-        id="long-sentence",
-    ),
-    # below the first lines of the page
-    pytest.param("\n".join(f"第{i}行导航" for i in range(TITLE_SEARCH_LINES)) + "\n某某区人民政府工作报告", id="too-far-down"),
-]
-
-
-@pytest.mark.parametrize("text", NOT_TITLES)
-def test_not_a_title(text):
-    assert find_title(text) is None
-    assert parse_metadata(text, None).place == ""
-
-
-def test_title_is_found_after_blank_lines_and_indentation():
-    text = "\n\n   \n  某某县人民政府工作报告  \n正文。"
-    title = find_title(text)
-    assert title is not None
-    assert title.text == "某某县人民政府工作报告"
-    assert text[title.start : title.end] == title.text
 
 
 def test_body_starts_after_title_even_without_chrome():
