@@ -23,7 +23,7 @@ from .workers import Workers
 REPORT_SUFFIXES = (".txt", ".text", ".html", ".htm")
 DEFAULT_JOBS = 2
 
-META_COLUMNS = ["report", "province", "city", "district", "county", "street", "level", "session", "date", "speaker"]
+META_COLUMNS = ["report", "province", "city", "district", "county", "street", "level", "year", "session", "date", "speaker"]
 INDICATOR_COLUMNS = META_COLUMNS + ["part", "period", "section", "text", "value", "value_max", "unit", "kind", "qualifier", "each", "label", "start", "end"]
 #: One row per policy section: the part it is in (number, title, period; empty for a
 #: report without parts, whose period is told from its wording), its ``key``
@@ -68,7 +68,7 @@ def parse_one(path: str) -> Parsed:
         base = {
             "report": path,
             "province": meta.province, "city": meta.city, "district": meta.district, "county": meta.county,
-            "street": meta.street, "level": meta.level, "session": meta.session, "date": meta.date,
+            "street": meta.street, "level": meta.level, "year": meta.year, "session": meta.session, "date": meta.date,
             "speaker": meta.speaker,
         }
         summaries = report.summaries
