@@ -278,6 +278,13 @@ GENERIC_PLACES = frozenset(s for s, _ in SUFFIX_FIELDS) | {"州", "国务院"}
 #: Endings taken off a province's official name to give the short name texts use
 #: (``内蒙古`` for 内蒙古自治区, ``北京`` for 北京市); longer endings first.
 PROVINCE_ENDINGS = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
+#: Endings of autonomous prefectures, counties and banners, and the ending of the short
+#: name texts use: the name without its peoples (``恩施土家族苗族自治州`` → ``恩施州``,
+#: ``长阳土家族自治县`` → ``长阳县``; a unit named after its people keeps it:
+#: ``鄂伦春自治旗`` → ``鄂伦春旗``). The peoples are cpca's ``56_nations.csv``.
+AUTONOMOUS_ENDINGS = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
+#: Words for peoples in autonomous units' names that the list of peoples lacks.
+MORE_PEOPLES = ("各族",)
 #: Gazetteer entries that stand in for a level a place does not have (the districts
 #: of a municipality sit under a ``市辖区`` "city"), never a place's name.
 PLACEHOLDERS = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
@@ -331,7 +338,11 @@ def gazetteer() -> Gazetteer:
     if spec is None:
         raise ModuleNotFoundError("the gazetteer package cpca is not installed: pip install cpca")
     package = importlib.util.module_from_spec(spec)  # not executed
-    data = importlib.resources.files(package).joinpath("resources").joinpath("adcodes.csv").read_text(encoding="utf-8")
+    resources = importlib.resources.files(package).joinpath("resources")
+    data = resources.joinpath("adcodes.csv").read_text(encoding="utf-8")
+    peoples = [line.strip() for line in resources.joinpath("56_nations.csv").read_text(encoding="utf-8").splitlines()]
+    peoples += [p.removesuffix("族") for p in peoples if len(p.removesuffix("族")) > 1] + list(MORE_PEOPLES)
+    peoples.sort(key=len, reverse=True)
     by_code: dict[str, Division] = {}
     by_name: dict[str, list[Division]] = {}
     for row in csv.DictReader(io.StringIO(data)):
@@ -343,9 +354,22 @@ def gazetteer() -> Gazetteer:
         names = {name}
         if division.rank == 0:
             names.update(name[: -len(end)] for end in PROVINCE_ENDINGS if name.endswith(end) and len(name) > len(end) + 1)
+        names.update(_autonomous_short(name, peoples))
         for form in names:
             by_name.setdefault(form, []).append(division)
     return Gazetteer(by_code, by_name, max(map(len, by_name)))
+
+
+def _autonomous_short(name: str, peoples: list[str]) -> list[str]:
+    """The short name of an autonomous prefecture, county or banner (none for other
+    names): its name without the peoples and 自治, and its ending."""
+    for ending, short in AUTONOMOUS_ENDINGS.items():
+        if name.endswith(ending):
+            place = name[: -len(ending)]
+            while stripped := next((p for p in peoples if place.endswith(p) and len(place) - len(p) > 1), None):
+                place = place[: -len(stripped)]
+            return [place.removesuffix("族") + short]
+    return []
 
 
 class Named(NamedTuple):

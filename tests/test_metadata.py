@@ -86,6 +86,16 @@ CASES = [
          "政府工作报告\n——2025年1月20日在新疆第十四届人民代表大会第三次会议上",
          "政府工作报告", level="province", province="新疆维吾尔自治区", year=2025, date="2025-01-20",
          session="第十四届人民代表大会第三次会议"),
+    # autonomous prefectures and counties by the short names texts give them
+    case("autonomous-prefecture-short-name",
+         "恩施州2024年政府工作报告", "恩施州2024年政府工作报告",
+         level="city", province="湖北省", city="恩施土家族苗族自治州", year=2024),
+    case("autonomous-county-short-name",
+         "长阳县人民政府工作报告", "长阳县人民政府工作报告",
+         level="county", province="湖北省", city="宜昌市", county="长阳土家族自治县"),
+    case("short-name-of-two-counties-settled-by-the-province",
+         "甘肃省东乡县人民政府工作报告", "甘肃省东乡县人民政府工作报告",
+         level="county", province="甘肃省", city="临夏回族自治州", county="东乡族自治县"),
     # a district named without its city; a district name held by several cities
     case("district-without-its-city",
          "沙依巴克区人民政府工作报告", "沙依巴克区人民政府工作报告",
@@ -359,3 +369,11 @@ def test_cli_metadata_bad_input(tmp_path):
     proc = run("metadata", str(tmp_path / "missing.txt"))
     assert proc.returncode == 2
     assert proc.stdout == "" and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_corpus_rows_carry_the_year():
+    from sdr_analysis.corpus import META_COLUMNS, parse_one
+
+    parsed = parse_one(str(SEED))
+    assert parsed.error is None and "year" in META_COLUMNS
+    assert {row["year"] for row in parsed.indicators + parsed.sections} == {2022}
