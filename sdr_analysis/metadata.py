@@ -28,9 +28,10 @@ from typing import Iterator, NamedTuple, Optional
 from .numbers import parse_chinese
 from .results import Metadata, Span
 
-# --- lines --------------------------------------------------------------------------
+# lines
 
-#: A line's text: everything between line breaks (LF, CRLF or a lone CR).
+#: A line's text: everything between line breaks (LF, CRLF or a lone CR). Lines are
+#: read here rather than with cleaning's helpers, as cleaning reads this module.
 LINE = re.compile(r"[^\r\n]+")
 
 
@@ -45,7 +46,7 @@ def _lines(text: str, start: int = 0, end: Optional[int] = None) -> Iterator[tup
             yield s, e
 
 
-# --- dates --------------------------------------------------------------------------
+# dates
 
 #: A date as reports write it, in Arabic or Chinese numerals (``2026年1月25日``,
 #: ``二〇二六年一月二十七日``); month and day are optional. Chinese years are read
@@ -82,7 +83,7 @@ def _iso(m: re.Match[str]) -> tuple[int, Optional[str]]:
     return year, f"{year}-{month_n:02d}-{day_n:02d}"
 
 
-# --- the opening lines ----------------------------------------------------------------
+# the opening lines
 
 #: The people's congress session, with or without 第, in full or short
 #: (``第十四届人民代表大会第四次会议``, ``十四届人大四次会议``, the national
@@ -152,7 +153,7 @@ CAPTION = re.compile(r"作[^。！？\r\n]{0,4}工作报告|摄$")
 OPENING_WINDOW = 16
 
 
-# --- page headers and the title -----------------------------------------------------------
+# page headers and the title
 
 #: Lines a crawler or a web page puts above, between and below a report's opening
 #: lines, never its title: ``key：value`` publishing lines (a key with nothing after the
@@ -252,7 +253,7 @@ def _opening_follows(text: str, after: list[tuple[int, int, bool]]) -> bool:
     return False
 
 
-# --- places -------------------------------------------------------------------------
+# places
 
 #: The place fields, outermost first, and the level each is at (district and county
 #: are both county-level units).
@@ -305,6 +306,7 @@ class Division(NamedTuple):
 
     @property
     def field(self) -> str:
+        """The place field it fills: a county-level 县 or 旗 is a county, the rest districts."""
         if self.rank < 2:
             return PLACE_FIELDS[self.rank]
         return "county" if self.name.endswith(("县", "旗")) else "district"
@@ -413,10 +415,10 @@ def _field_of(name: str, divisions: list[Division], fields: dict[str, Named]) ->
     if len(kinds) == 1:
         field = kinds.pop()
     else:
-        field = next(f for s, f in SUFFIX_FIELDS if name.endswith(s)) if name not in GENERIC_PLACES else None
+        field = None if name in GENERIC_PLACES else next((f for s, f in SUFFIX_FIELDS if name.endswith(s)), None)
         if field == "city" and "city" in fields:
             field = "district"  # a county-level city under a city
-    if field is None or field in fields or any(RANK[f] >= RANK[field] for f in fields):
+    if field is None or any(RANK[f] >= RANK[field] for f in fields):
         return None
     return field
 
@@ -483,7 +485,7 @@ def _office_place(office: str) -> str:
     return "" if words in GENERIC_PLACES else words
 
 
-# --- reading the opening ----------------------------------------------------------------
+# reading the opening
 
 
 def _opening(text: str, title: Optional[Span]) -> Optional[tuple[int, int]]:
