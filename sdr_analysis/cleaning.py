@@ -12,7 +12,7 @@ from typing import Iterator, Optional
 
 # find_body skips the lines that open a report, which metadata reads; TITLE_MARK is
 # imported from here by layout.
-from .metadata import OPENING_LINES, TITLE_MARK, is_opening_line as _is_opening  # noqa: F401
+from .metadata import OPENING_LINES, PAGE_HEADER, TITLE_MARK, is_opening_line as _is_opening  # noqa: F401
 from .results import Span
 
 #: What ends a line: LF (Unix), CRLF (Windows) or a lone CR (old Mac OS). The text is
@@ -100,6 +100,10 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _is_page_header(text: str, start: int, end: int) -> bool:
+    return bool(PAGE_HEADER.match(text, start, end)) and not SENTENCE_STOP.search(text, start, end)
+
+
 def find_body(text: str, title: Optional[Span] = None) -> tuple[int, int]:
     """The span of report text: after the leading chrome, the title line and the lines
     that open the report (session, date, speaker), up to the first footer line.
@@ -107,7 +111,9 @@ def find_body(text: str, title: Optional[Span] = None) -> tuple[int, int]:
     opening = 0
     for s, e in lines(text, title.end if title else 0):
         ls, le = strip_span(text, s, e)
-        if ls == le or is_chrome_line(text, ls, le) or (title and ls < title.end):
+        # before the report starts: chrome, the title, and a crawler's page header
+        # (来源：…, 时间：2026-02-02, rules of =), which holds no sentence
+        if ls == le or is_chrome_line(text, ls, le) or (title and ls < title.end) or _is_page_header(text, ls, le):
             continue
         if title and opening < OPENING_LINES and _is_opening(text[ls:le]):
             opening += 1

@@ -53,6 +53,11 @@ CHROME_AFTER_TITLE = [
     pytest.param("【字体:大 中 小】 【打印】", id="font-size"),
     pytest.param("浏览次数:1024", id="view-count"),
     pytest.param("分享到:微信 微博", id="share"),
+    # a crawler's header between the title and the report
+    pytest.param("时间：2026-02-02", id="crawler-time"),
+    pytest.param("2026-02-02 09:30", id="bare-timestamp"),
+    pytest.param("==========", id="rule"),
+    pytest.param("下载\n打印\n全屏\n收藏", id="toolbar"),
 ]
 
 
