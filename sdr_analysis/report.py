@@ -213,8 +213,10 @@ class Report:
                        "section lookups take the first")
         if self.sentences and self.sentences[-1].text[-1] not in STOPS_AND_CLOSERS:
             out.append("the text ends mid-sentence: the report may be cut short")
-        if self.metadata.title is None:
+        if self.metadata.title is None and not (self.metadata.place or self.metadata.date):
             out.append("no title line naming the report: place and date unknown")
+        elif self.metadata.title is None:
+            out.append("no title line naming the report: place and date read from the opening lines")
         if self.wrapped:
             out.append("hard-wrapped text (a PDF or Word dump): paragraphs are joined from their lines")
         return out

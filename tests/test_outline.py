@@ -193,3 +193,16 @@ def test_a_part_title_glued_to_its_paragraph_stops_where_the_title_does():
 def test_a_date_line_is_never_a_heading(date_line):
     text = "某市政府工作报告\n" + date_line + "\n一、2025年工作回顾\n经济增长5%。\n"
     assert [h.marker for h in parse_report(text).headings] == ["一、"]
+
+
+@pytest.mark.parametrize(
+    "opening, note",
+    [
+        ("——2017年2月11日在江口市望江区第十四届人民代表大会第六次会议上\n", "place and date read from the opening lines"),
+        ("", "place and date unknown"),
+    ],
+    ids=["date-line-names-the-place", "nothing-names-it"],
+)
+def test_a_report_without_a_title_line_says_where_place_and_date_come_from(opening, note):
+    notes = parse_report(opening + "各位代表：\n一、2016年工作回顾\n经济增长5%。\n").notes
+    assert [n for n in notes if n.startswith("no title line")] == [f"no title line naming the report: {note}"]
