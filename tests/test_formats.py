@@ -198,7 +198,8 @@ def test_build_full_report(tmp_path):
     folder = tmp_path / FULL_UTF8.stem
     names = {p.name for p in folder.iterdir()}
     assert {"overview.html", "index.html"} <= names
-    ordinals = [s.ordinal for s in report_of(FULL_UTF8).sections]
-    assert ordinals == [1, 2]
-    assert {f"section-{n}.html" for n in ordinals} <= names
-    assert not {n for n in names if re.fullmatch(r"section-\d+\.html", n)} - {f"section-{n}.html" for n in ordinals}
+    # two parts (一、 review, 二、 plan), each with sections （一） to （三）: one page each
+    slugs = [s.slug for s in report_of(FULL_UTF8)]
+    assert slugs == ["1-1", "1-2", "1-3", "2-1", "2-2", "2-3"]
+    assert {f"section-{n}.html" for n in slugs} <= names
+    assert not {n for n in names if re.fullmatch(r"section(?:-\d+)+\.html", n)} - {f"section-{n}.html" for n in slugs}
