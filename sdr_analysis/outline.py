@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Iterator, NamedTuple, Optional, Sequence
+from typing import NamedTuple, Optional, Sequence
 
-from .cleaning import LINE_BREAK, strip_span
+from .layout import body_lines
 from .results import Part, Section
 
 #: Part titles' words for each period, tried in this order: a review that mentions the
@@ -78,23 +78,11 @@ CLOSING_SEARCH_FROM = 0.5
 
 
 class Outline(NamedTuple):
-    """What :func:`find_outline` finds: the parts (with their sections), every heading
-    with its kind, and the appendix span, if any."""
+    """What :func:`find_outline` finds: the parts (with their sections) and every
+    heading with its kind."""
 
     parts: list[Part]
     headings: list[Section]
-
-
-def lines_of(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Spans of the non-blank lines of ``text[start:end]``, white space left out."""
-    pos = start
-    while pos < end:
-        brk = LINE_BREAK.search(text, pos, end)
-        stop = brk.start() if brk else end
-        s, e = strip_span(text, pos, stop)
-        if s < e:
-            yield s, e
-        pos = brk.end() if brk else end
 
 
 def find_appendix(text: str, body: tuple[int, int]) -> Optional[tuple[int, int]]:
@@ -104,11 +92,11 @@ def find_appendix(text: str, body: tuple[int, int]) -> Optional[tuple[int, int]]
     ends with the report."""
     start, end = body
     search_from = start + int((end - start) * CLOSING_SEARCH_FROM)
-    for ls, le in lines_of(text, search_from, end):
+    for ls, le in body_lines(text, (search_from, end)):
         if CLOSING.match(text, ls, le):
             search_from = le
-    for ls, le in lines_of(text, search_from, end):
-        if APPENDIX_LINE.match(text, ls, le) and next(lines_of(text, le, end), None):
+    for ls, le in body_lines(text, (search_from, end)):
+        if APPENDIX_LINE.match(text, ls, le) and body_lines(text, (le, end)):
             return ls, end
     return None
 
@@ -120,7 +108,7 @@ def find_unmarked_titles(text: str, body: tuple[int, int], marked: Sequence[Sect
     heading_starts = {h.start for h in marked}
     found = [
         (ls, le)
-        for ls, le in lines_of(text, *body)
+        for ls, le in body_lines(text, body)
         if ls not in heading_starts and UNMARKED_TITLE.fullmatch(text, ls, le) and UNMARKED_WORDS.search(text, ls, le)
     ]
     if len(found) < MIN_UNMARKED_PARTS:
