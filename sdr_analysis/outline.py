@@ -51,6 +51,9 @@ GOVERNMENT_WORDS = re.compile(r"政府|依法行政|法治|作风|廉洁|廉政|
 #: Words about the government itself come in every part; a part is about it only
 #: where they outnumber the horizon words this many times.
 GOVERNMENT_SHARE = 10
+#: The wording is read this far: a part's first pages tell its period as well as all
+#: of it, and a page of many reports run together is not read through again.
+PERIOD_SAMPLE = 20_000
 #: The wording must favour past or ahead by this factor to set the period.
 PERIOD_MARGIN = 1.2
 
@@ -131,6 +134,7 @@ def period_of_text(text: str) -> str:
     """A part's period from its wording: ``review`` where past results outnumber
     tasks ahead by :data:`PERIOD_MARGIN`; where tasks ahead do, ``five_year`` or
     ``plan`` by which horizon it names more; ``other`` when neither stands out."""
+    text = text[:PERIOD_SAMPLE]
     past, ahead = len(PAST_WORDS.findall(text)), len(AHEAD_WORDS.findall(text))
     if past and past >= PERIOD_MARGIN * ahead:
         return "review"
