@@ -78,20 +78,23 @@ class Report:
     @cached_property
     def appendix(self) -> Optional[Span]:
         """What follows the report's closing: appendices, glossaries, notes (``附件``,
-        ``名词解释``); ``None`` if the text ends with the report."""
+        ``名词解释``); ``None`` if the text ends with the report. Its sentences,
+        figures, claims and terms are found like the report's, but belong to no
+        section; its headings are not parts or sections."""
         found = find_appendix(self.text, self._page_body)
         return Span(found[0], found[1], self.text[found[0] : found[1]]) if found else None
 
     @cached_property
     def body(self) -> tuple[int, int]:
         """``(start, end)`` of the report text inside the page: chrome, title and
-        appendix left out."""
+        appendix left out. Parts and sections are found here; sentences and findings
+        in the appendix too."""
         start, end = self._page_body
         return (start, self.appendix.start) if self.appendix else (start, end)
 
     @cached_property
     def _lines(self) -> list[tuple[int, int]]:
-        return body_lines(self.text, self.body)
+        return body_lines(self.text, self._page_body)
 
     @cached_property
     def furniture(self) -> list[tuple[int, int]]:
@@ -151,7 +154,7 @@ class Report:
             starts = {h.start for h in self.headings}
             heading_lines = [span for span in self._lines if span[0] in starts]
             spans = paragraph_spans(self.text, self._lines, self.furniture, self.wrapped, heading_lines)
-        return find_paragraphs(self.text, self.body, self.headings, self._index, spans)
+        return find_paragraphs(self.text, self._page_body, self.headings, self._index, spans)
 
     @property
     def paragraphs(self) -> list[Paragraph]:
@@ -225,7 +228,7 @@ class Report:
 
     @cached_property
     def _quoted(self):
-        return find_quoted(self.text, *self.body)
+        return find_quoted(self.text, *self._page_body)
 
     @cached_property
     def _name_zones(self) -> Spans:
@@ -257,7 +260,7 @@ class Report:
 
     @cached_property
     def indicators(self) -> list[Indicator]:
-        return find_indicators(self.text, self.body, self.not_prose, self.sentences, self.sections)
+        return find_indicators(self.text, self._page_body, self.not_prose, self.sentences, self.sections)
 
     @cached_property
     def levels(self) -> frozenset[int]:

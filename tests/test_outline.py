@@ -132,6 +132,7 @@ CLOSING = "各位代表！\n让我们团结奋斗，再创佳绩！\n"
     "tail, appendix_opens",
     [
         pytest.param("附件1\n2026年十件民生实事\n一、提高低保标准。\n二、新建学校5所。\n", "附件1", id="annex"),
+        pytest.param("附件\n民生实事\n新建学校5所，新增学位3000个。\n", "附件", id="annex-figures"),
         pytest.param("名词解释\n1.“两新”：大规模设备更新和消费品以旧换新。\n", "名词解释", id="glossary"),
         pytest.param("", None, id="none"),
     ],
@@ -149,7 +150,10 @@ def test_appendix_after_the_closing(tail, appendix_opens):
     inside = [h for h in report.headings if h.start >= report.appendix.start]
     assert all(h.appendix and h.kind == "item" for h in inside)
     assert [p.marker for p in report.parts] == ["一、", "二、"]
-    assert all(i.start < report.appendix.start for i in report.indicators)
+    # its figures are found, and belong to no section
+    inside_figures = [i for i in report.indicators if i.start >= report.appendix.start]
+    assert all(i.section is None for i in inside_figures)
+    assert all(i.start < report.appendix.start for s in report for i in s.indicators)
     assert any("appendix" in note for note in report.notes)
 
 
