@@ -273,7 +273,7 @@ def write_index(report: Report, folder: Path, langs: Sequence[str]) -> None:
             if s.start < part.start or s.start >= part.end or section_file(s) in seen:
                 continue  # another part's, or a repeated number: the first section of it is written up
             seen.add(section_file(s))
-            inds = [i for i in report.indicators if s.start <= i.start < s.end]
+            inds = report.within("indicators", s.start, s.end)
             key = sorted(inds, key=lambda i: (i.kind != "money", -i.value))[:KEY_FIGURES]
             rows.append(
                 "<tr><td>{name}</td><td>{links}</td><td class=\"n\">{n} ({d}/1000)</td><td class=\"n\">{money}</td>"

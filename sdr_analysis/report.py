@@ -60,6 +60,7 @@ class Report:
     def __init__(self, text: str, source: Optional[str] = None) -> None:
         self.text = text
         self.source = source
+        self._start_index: dict[str, tuple[list, list[int]]] = {}
 
     def __repr__(self) -> str:
         return f"<Report {self.source or '<text>'}: {len(self.sections)} sections, {len(self.indicators)} indicators>"
@@ -286,6 +287,17 @@ class Report:
 
     # access
 
+    def within(self, findings: str, start: int, end: int) -> list:
+        """The findings of one kind (``"indicators"``, ``"sentences"``, …) that start
+        in ``[start, end)``, in reading order: a slice found by bisection, so that
+        asking for every section's findings stays linear in the report's size."""
+        index = self._start_index.get(findings)
+        if index is None:
+            ordered = sorted(getattr(self, findings), key=lambda x: x.start)
+            index = self._start_index[findings] = (ordered, [x.start for x in ordered])
+        ordered, starts = index
+        return ordered[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
     def section(self, number: str | int) -> "ReportSection":
         """The policy section named ``number``: its key (``"五"`` where the report has
         no parts, ``"三.二"`` for (二) of part 三), its ordinals (``"3-2"``, or ``5`` and
@@ -302,10 +314,18 @@ class Report:
             return ReportSection(self, matches[0])
         raise SectionNotFound(asked, [s.key for s in self.sections])
 
+    @cached_property
+    def _parts_by_section(self) -> dict[int, Part]:
+        return {s.start: p for p in self.parts for s in p.sections}
+
+    def part_of(self, sec: Section) -> Optional[Part]:
+        """The part a policy section is in."""
+        return self._parts_by_section.get(sec.start)
+
     def _ordinal_key(self, sec: Section) -> str:
         """``3-2`` for (二) of part 三; ``3`` for part 三 as its own section; ``5`` for
         section (五) of a report without parts."""
-        part = next((p for p in self.parts if sec in p.sections), None)
+        part = self.part_of(sec)
         if part is None or part.implied:
             return str(sec.ordinal)
         return str(part.ordinal) if sec.start == part.start else f"{part.ordinal}-{sec.ordinal}"
@@ -363,7 +383,9 @@ class ReportSection:
     @property
     def part(self) -> Part:
         """The part the section is in (the implied part of a report without parts)."""
-        return next(p for p in self.report.parts if self.heading in p.sections)
+        part = self.report.part_of(self.heading)
+        assert part is not None  # every policy section is in a part
+        return part
 
     @property
     def slug(self) -> str:
@@ -371,36 +393,38 @@ class ReportSection:
         ``3-2`` for (二) of part 三, ``1`` for part 一 as its own section."""
         return self.report._ordinal_key(self.heading)
 
-    def _inside(self, items):
-        return [x for x in items if self.start <= x.start < self.end]
-
-    @property
+    @cached_property
     def paragraphs(self) -> list[Paragraph]:
-        return self._inside(self.report.paragraphs)
+        return self.report.within("paragraphs", self.start, self.end)
 
-    @property
+    @cached_property
     def themes(self) -> list[Sentence]:
         return [p.theme for p in self.paragraphs if p.theme is not None]
 
-    @property
+    @cached_property
     def sentences(self) -> list[Sentence]:
-        return self._inside(self.report.sentences)
+        return self.report.within("sentences", self.start, self.end)
 
-    @property
+    @cached_property
+    def sentence_ids(self) -> dict[int, str]:
+        """``{sentence start: 'S1', ...}``: each sentence's id in the section."""
+        return {s.start: f"S{i}" for i, s in enumerate(self.sentences, start=1)}
+
+    @cached_property
     def indicators(self) -> list[Indicator]:
-        return self._inside(self.report.indicators)
+        return self.report.within("indicators", self.start, self.end)
 
-    @property
+    @cached_property
     def claims(self) -> list[Claim]:
-        return self._inside(self.report.claims)
+        return self.report.within("claims", self.start, self.end)
 
-    @property
+    @cached_property
     def relations(self) -> list[Relation]:
-        return self._inside(self.report.relations)
+        return self.report.within("relations", self.start, self.end)
 
-    @property
+    @cached_property
     def terms(self) -> list[Term]:
-        return self._inside(self.report.terms)
+        return self.report.within("terms", self.start, self.end)
 
     @property
     def money(self) -> float:

@@ -269,8 +269,9 @@ def figure_words(ind: Indicator, lang: str) -> str:
 
 
 def sentence_ids(sec: ReportSection) -> dict[int, str]:
-    """``{sentence start: 'S1', ...}`` for the sentences of a section."""
-    return {s.start: f"S{i}" for i, s in enumerate(sec.sentences, start=1)}
+    """``{sentence start: 'S1', ...}`` for the sentences of a section (made once per
+    section: every figure's citation looks its sentence up here)."""
+    return sec.sentence_ids
 
 
 def source_of(sec: ReportSection, offset: int) -> str:
@@ -349,7 +350,7 @@ def _digits(x: float, significant: int) -> str:
 def themes(sec: ReportSection, lang: str) -> str:
     out = []
     for p in sec.paragraphs:
-        figures = [i for i in sec.indicators if p.start <= i.start < p.end]
+        figures = sec.report.within("indicators", p.start, p.end)
         if p.theme is None and p.start != sec.start:
             continue
         name = escape_markdown(p.theme.text) if p.theme else t(lang, "opening")
@@ -614,7 +615,7 @@ def narrative(report: Report, sec: ReportSection, lang: str) -> str:
     for p in sec.paragraphs:
         if p.theme is None:
             continue
-        figures = [i for i in sec.indicators if p.start <= i.start < p.end][:THEME_ITEMS]
+        figures = sec.report.within("indicators", p.start, p.end)[:THEME_ITEMS]
         if figures:
             items = words["items"].join(
                 words["item"].format(figure=escape_markdown(figure_words(i, lang)), label=escape_markdown(i.label or "—"),
