@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import errno
 import os
+import re
 import stat
 from typing import NamedTuple
 
@@ -45,6 +46,7 @@ MAX_REPORT_BYTES = 20_000_000
 #: Share of control characters (other than tab, newline, carriage return, form feed)
 #: above which decoded text is taken to be a binary file read by mistake.
 MAX_CONTROL_SHARE = 0.01
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 #: Big5 (traditional Chinese) bytes decode as GB18030 without an error, into
 #: characters that simplified Chinese text hardly uses. Genuine GB text is almost all
@@ -142,7 +144,7 @@ def _is_big5(text: str, data: bytes) -> bool:
 def _checked(text: str, source: str) -> str:
     if not text.strip():
         raise ReportReadError(source, "the file holds only white space; give a report text file")
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    controls = len(CONTROL.findall(text))
     if controls > MAX_CONTROL_SHARE * len(text):
         raise ReportReadError(source, "this looks like a binary file, not report text; give a .txt or .html report")
     return text
