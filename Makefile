@@ -32,8 +32,9 @@ test: $(STAMP) ## run every test: library, command line, builds and nbval on rep
 test-fast: $(STAMP) ## run the tests that do not execute notebooks
 	$(BIN)/python -m pytest -m "not notebooks"
 
-bench: $(STAMP) ## measure extraction speed, import time, and build time against one notebook
+bench: $(STAMP) ## measure extraction speed, import time, scaling, real-report throughput, and build time
 	$(BIN)/python bench/bench_extraction.py
+	$(BIN)/python bench/bench_scaling.py
 	$(BIN)/python bench/bench_build.py
 
 lab: $(STAMP) ## open JupyterLab on notebooks/
