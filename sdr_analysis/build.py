@@ -282,7 +282,7 @@ def write_index(report: Report, folder: Path, langs: Sequence[str]) -> None:
                     links=_links(section_file(s), langs),
                     n=s.indicators,
                     d=s.density,
-                    money=html.escape(money_words(s.money, "zh")),
+                    money=html.escape(money_words(s.money, "zh", s.money_qualifier)),
                     claims=s.claims,
                     key=html.escape("、".join(f"{i.label}{i.text}" for i in key)),
                 )

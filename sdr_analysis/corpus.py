@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable, NamedTuple, Optional
 
 from .exceptions import OutputError, SdrError
+from .roles import MONEY_COLUMNS, money_columns
 from .workers import Workers
 
 #: Files taken from a folder: text dumps and saved pages.
@@ -24,13 +25,13 @@ REPORT_SUFFIXES = (".txt", ".text", ".html", ".htm")
 DEFAULT_JOBS = 2
 
 META_COLUMNS = ["report", "province", "city", "district", "county", "street", "level", "year", "session", "date", "speaker"]
-INDICATOR_COLUMNS = META_COLUMNS + ["part", "period", "section", "text", "value", "value_max", "unit", "kind", "qualifier", "each", "label", "start", "end"]
+INDICATOR_COLUMNS = META_COLUMNS + ["part", "period", "section", "text", "value", "value_max", "unit", "kind", "role", "qualifier", "each", "label", "start", "end"]
 #: One row per policy section: the part it is in (number, title, period; empty for a
 #: report without parts, whose period is told from its wording), its ``key``
 #: (``三.二``), and its summary (see :class:`~sdr_analysis.results.SectionSummary`).
 SECTION_COLUMNS = META_COLUMNS + [
     "part", "part_title", "period", "key", "number", "marker", "title", "level_in_report", "start", "end",
-    "characters", "themes", "sentences", "indicators", "per_1000_chars", "money_yuan", "claims",
+    "characters", "themes", "sentences", "indicators", "per_1000_chars", *MONEY_COLUMNS, "claims",
 ]
 
 
@@ -83,7 +84,7 @@ def parse_one(path: str) -> Parsed:
                 "number": s.number, "marker": s.marker, "title": s.title, "level_in_report": s.level,
                 "start": s.start, "end": s.end, "characters": s.characters, "themes": s.themes,
                 "sentences": s.sentences, "indicators": s.indicators, "per_1000_chars": s.density,
-                "money_yuan": s.money, "claims": s.claims,
+                **money_columns(s), "claims": s.claims,
             }
             for s in summaries
         ]

@@ -8,14 +8,15 @@ from typing import Sequence
 import pandas as pd
 
 from .results import Claim, Indicator, Relation, SectionSummary, Term
+from .roles import MONEY_COLUMNS, money_columns
 
-INDICATOR_COLUMNS = ["section", "label", "text", "value", "value_max", "unit", "kind", "qualifier", "each", "start", "end", "sentence"]
+INDICATOR_COLUMNS = ["section", "label", "text", "value", "value_max", "unit", "kind", "role", "qualifier", "each", "start", "end", "sentence"]
 CLAIM_COLUMNS = ["section", "kind", "scope", "trigger", "text", "start", "end"]
 RELATION_COLUMNS = ["section", "kind", "direction", "text", "before", "after", "base", "delta", "start", "end"]
 TERM_COLUMNS = ["section", "text", "start", "end"]
 SECTION_COLUMNS = [
     "key", "slug", "part", "period", "number", "marker", "title", "level", "start", "end", "characters", "themes", "sentences",
-    "indicators", "per_1000_chars", "money_yuan", "claims", "terms",
+    "indicators", "per_1000_chars", *MONEY_COLUMNS, "claims", "terms",
 ]
 
 
@@ -38,6 +39,6 @@ def terms_frame(terms: Sequence[Term]) -> pd.DataFrame:
 
 def sections_frame(summaries: Sequence[SectionSummary]) -> pd.DataFrame:
     """One row per policy section: where it stands (its part and the part's period),
-    its size and how much it states."""
-    rows = [{**s.to_dict(), "per_1000_chars": s.density, "money_yuan": s.money} for s in summaries]
+    its size and how much it states (money: :data:`~sdr_analysis.roles.MONEY_COLUMNS`)."""
+    rows = [{**s.to_dict(), "per_1000_chars": s.density, **money_columns(s)} for s in summaries]
     return pd.DataFrame(rows, columns=SECTION_COLUMNS)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Callable, Collection, Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 from . import rules
 from .numbers import (
@@ -481,9 +481,3 @@ def find_indicators(
         )
     return out
 
-
-def money_total(indicators: Sequence[Indicator], leave_out: Collection[int] = frozenset()) -> float:
-    """Sum of the money figures in yuan, leaving out figures per item (``各…``) and the
-    figures starting at the offsets in ``leave_out`` (levels set by a verb, such as a
-    standard raised to 850元, are not sums spent)."""
-    return sum(i.value for i in indicators if i.kind == "money" and i.unit == "元" and not i.each and i.start not in leave_out)

@@ -16,12 +16,13 @@ from .claims import find_claims
 from .cleaning import find_body
 from .exceptions import ReportReadError, SectionNotFound
 from .html import html_to_text, looks_like_html
-from .indicators import find_indicators, money_total
+from .indicators import find_indicators
 from .layout import Spans, body_lines, find_furniture, is_wrapped, paragraph_spans
 from .metadata import find_title, parse_metadata
 from .numbers import CN_DIGITS
 from .reading import read_text
 from .relations import find_relations
+from .roles import MoneySum, money_role, money_total
 from .results import Claim, Indicator, Metadata, Paragraph, Part, Relation, Section, SectionSummary, Sentence, Span, Term
 from .outline import Outline, find_appendix, find_outline, find_unmarked_titles
 from .structure import SectionIndex, find_paragraphs, find_sections, match_heading, missing_numbers
@@ -261,7 +262,14 @@ class Report:
 
     @cached_property
     def indicators(self) -> list[Indicator]:
-        return find_indicators(self.text, self._page_body, self.not_prose, self.sentences, self.sections)
+        """Every figure in reading order, each money figure with its role
+        (:func:`sdr_analysis.roles.money_role`). The levels a verb sets are read from
+        the relations among the figures as found; roles do not change relations."""
+        found = find_indicators(self.text, self._page_body, self.not_prose, self.sentences, self.sections)
+        if not any(i.kind == "money" for i in found):
+            return found
+        levels = {r.after.start for r in find_relations(self.text, found, self.section_number_at) if r.kind == "set_to" and r.after}
+        return [replace(i, role=money_role(i, self.text, levels)) if i.kind == "money" else i for i in found]
 
     @cached_property
     def levels(self) -> frozenset[int]:
@@ -427,9 +435,10 @@ class ReportSection:
         return self.report.within("terms", self.start, self.end)
 
     @property
-    def money(self) -> float:
-        """Money stated in the section, in yuan: figures per item and levels left out."""
-        return money_total(self.indicators, self.report.levels)
+    def money(self) -> Optional[MoneySum]:
+        """Money stated in the section (its spending in yuan, figures per item and levels
+        left out) with its qualifier; ``None`` where it states none."""
+        return money_total(self.indicators)
 
 
 def _written(ordinals: list[int], like: Sequence[Section | Part]) -> list[str]:

@@ -168,6 +168,9 @@ class Indicator(Span):
     about, less_than, range. ``each`` is true for a figure per item (``各1处``), which
     must not be summed as if it were a total. ``label`` says what is measured (the
     clause around the figure, figure removed). ``sentence`` is the sentence it is in.
+    ``role`` says what a money figure is (spending, output, revenue, finance, trade,
+    income, standard or other: see :mod:`sdr_analysis.roles`), ``None`` for any other
+    figure.
     """
 
     value: float = 0
@@ -178,6 +181,7 @@ class Indicator(Span):
     section: Optional[str] = None
     each: bool = False
     value_max: Optional[float] = None
+    role: Optional[str] = None
     sentence: Optional[Sentence] = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -193,6 +197,7 @@ class Indicator(Span):
             "section": self.section,
             "each": self.each,
             "value_max": self.value_max,
+            "role": self.role,
         }
         d["sentence"] = self.sentence.text if self.sentence else None
         return d
@@ -278,8 +283,13 @@ class SectionSummary(Span):
     ``part_title`` empty for the implied part of a report without parts); then counts
     of its ``themes``, ``sentences``, ``characters``, ``indicators``, ``claims`` and
     ``terms``; ``density`` is indicators per 1,000 characters, rounded to 2 places;
-    ``money`` the money it states in yuan, figures per item and levels set by a verb
-    left out. ``text`` is the section's text.
+    ``money`` the money it states: its spending in yuan (figures per item and levels
+    left out, :func:`sdr_analysis.roles.money_stated`), ``None`` where it states none,
+    with ``money_qualifier`` the qualifier of that sum (``more_than`` where any part is
+    "more than", ``None`` with no money); ``money_by_role`` the sums of every role
+    present, ``(role, yuan, qualifier)`` in the order of
+    :data:`sdr_analysis.roles.ROLES` (roles per head or levels have no sum). ``text``
+    is the section's text.
     """
 
     key: str = ""
@@ -296,7 +306,9 @@ class SectionSummary(Span):
     characters: int = 0
     indicators: int = 0
     density: float = 0.0
-    money: float = 0.0
+    money: Optional[float] = None
+    money_qualifier: Optional[str] = None
+    money_by_role: tuple[tuple[str, float, str], ...] = ()
     claims: int = 0
     terms: int = 0
 

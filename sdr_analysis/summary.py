@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .indicators import money_total
+from .roles import money_by_role, money_total
 from .results import SectionSummary
 
 if TYPE_CHECKING:
@@ -27,6 +27,7 @@ def summarize(report: "Report") -> list[SectionSummary]:
     for sec in report:
         part = sec.part
         inds = sec.indicators
+        money = money_total(inds)
         out.append(
             SectionSummary(
                 start=sec.start, end=sec.end, text=sec.text,
@@ -37,7 +38,9 @@ def summarize(report: "Report") -> list[SectionSummary]:
                 period=part.period,
                 themes=len(sec.themes), sentences=len(sec.sentences), characters=len(sec.text),
                 indicators=len(inds), density=density(len(inds), len(sec.text)),
-                money=money_total(inds, report.levels), claims=len(sec.claims), terms=len(sec.terms),
+                money=money.value if money else None, money_qualifier=money.qualifier if money else None,
+                money_by_role=tuple((role, m.value, m.qualifier) for role, m in money_by_role(inds).items()),
+                claims=len(sec.claims), terms=len(sec.terms),
             )
         )
     return out

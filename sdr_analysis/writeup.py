@@ -21,6 +21,7 @@ from .messages import escape_markdown
 from .outputs import output_name
 from .report import Report, ReportSection, load_report
 from .results import Claim, Indicator, SectionSummary
+from .roles import money_stated
 from .summary import density, report_density
 
 if TYPE_CHECKING:
@@ -93,6 +94,13 @@ TEXT = {
         "domain_chart": "Policy domains of the section",
         "domains_by_section": "Policy domains by section (% of each section's keyword hits)",
         "none": "none",
+        "money_none": "none stated",
+        "money_by_role": "money by what it is",
+        "role_names": {
+            "spending": "spending", "output": "output", "revenue": "revenue", "finance": "finance", "trade": "trade",
+            "income": "income", "standard": "standard", "other": "other",
+        },
+        "money_affixes": {"more_than": ("more than ", ""), "nearly": ("nearly ", ""), "about": ("about ", ""), "less_than": ("up to ", "")},
         "kind_names": {
             "money": "money", "percent": "percent", "percent_point": "percentage points", "people": "people",
             "area": "area", "length": "length", "duration": "duration", "count": "count", "other": "other",
@@ -163,6 +171,13 @@ TEXT = {
         "domain_chart": "本部分的政策领域",
         "domains_by_section": "各部分的政策领域(关键词占比 %)",
         "none": "无",
+        "money_none": "未提及",
+        "money_by_role": "各类金额",
+        "role_names": {
+            "spending": "支出", "output": "产出", "revenue": "财政收入", "finance": "金融", "trade": "贸易",
+            "income": "收入", "standard": "标准", "other": "其他",
+        },
+        "money_affixes": {"more_than": ("", "余"), "nearly": ("近", ""), "about": ("约", ""), "less_than": ("不到", "")},
         "kind_names": {
             "money": "金额", "percent": "百分比", "percent_point": "百分点", "people": "人数",
             "area": "面积", "length": "长度", "duration": "时长", "count": "数量", "other": "其他",
@@ -322,20 +337,35 @@ def at_a_glance(report: Report, sec: ReportSection, lang: str) -> "pd.DataFrame"
         (t(lang, "characters"), s.characters),
         (t(lang, "indicators"), s.indicators),
         (t(lang, "density"), f"{s.density} ({t(lang, 'report_average')} {report_density(report.summaries)})"),
-        (t(lang, "money"), money_words(s.money, lang)),
+        (t(lang, "money"), money_words(s.money, lang, s.money_qualifier)),
+        (t(lang, "money_by_role"), money_by_role_words(s, lang)),
         (t(lang, "claims"), s.claims),
     ]
     return pd.DataFrame([(k, str(v)) for k, v in rows], columns=[t(lang, "metric"), t(lang, "this_section")]).set_index(t(lang, "metric"))
 
 
-def money_words(yuan: float, lang: str) -> str:
+def money_words(yuan: Optional[float], lang: str, qualifier: Optional[str] = "exact") -> str:
+    """A sum of money in words with its qualifier: ``5687余万元`` (zh), ``more than
+    56.87 million yuan`` (en); "none stated" (``未提及``) for ``None``, never 0 yuan."""
+    if yuan is None:
+        return t(lang, "money_none")
+    before, after = t(lang, "money_affixes").get(qualifier, ("", ""))
     if lang == "zh":
-        if yuan >= 1e12:
-            return f"{_digits(yuan / 1e12, 4)}万亿元"
-        if yuan >= 1e8:
-            return f"{_digits(yuan / 1e8, 4)}亿元"
-        return f"{_digits(yuan / 1e4, 6)}万元"
-    return f"{amount_en(yuan)} yuan"
+        for size, scale in ((1e12, "万亿元"), (1e8, "亿元")):
+            if yuan >= size:
+                return f"{before}{_digits(yuan / size, 4)}{after}{scale}"
+        return f"{before}{_digits(yuan / 1e4, 6)}{after}万元"
+    return f"{before}{amount_en(yuan)} yuan"
+
+
+def money_by_role_words(s: SectionSummary, lang: str) -> str:
+    """Each role's sum in a section (``spending: 5亿元; output: 1.2万亿元``), or "none stated"."""
+    if not s.money_by_role:
+        return t(lang, "money_none")
+    names = t(lang, "role_names")
+    sep = "; " if lang == "en" else ";"
+    colon = ": " if lang == "en" else ":"
+    return sep.join(f"{names[role]}{colon}{money_words(value, lang, qualifier)}" for role, value, qualifier in s.money_by_role)
 
 
 def _digits(x: float, significant: int) -> str:
@@ -409,16 +439,21 @@ def indicator_table(sec: ReportSection, lang: str) -> "pd.DataFrame":
 def money_chart(sec: ReportSection, lang: str) -> Optional["Chart"]:
     from . import plotting
 
-    levels = sec.report.levels
-    sums = [i for i in sec.indicators if i.kind == "money" and i.unit == "元" and i.start not in levels]
+    sums = money_stated(sec.indicators)
     if not sums:
         return None
     return plotting.money_chart(sums, t(lang, "money_chart"), t(lang, "money_axis"))
 
 
 def levels_set(sec: ReportSection) -> list[Indicator]:
-    """Figures that a verb sets as a level (``提升至850元``): standards, not sums spent."""
-    return [i for i in sec.indicators if i.start in sec.report.levels]
+    """Standards: money figures that are a level (``提升至850元``, ``补助标准``), not sums spent."""
+    return [i for i in sec.indicators if i.role == "standard"]
+
+
+def money_not_spent(sec: ReportSection) -> list[Indicator]:
+    """Money figures that are neither spending nor a standard (output, revenue, finance,
+    trade, income, other): left out of the money stated."""
+    return [i for i in sec.indicators if i.role is not None and i.role not in ("spending", "standard")]
 
 
 def kinds_chart(sec: ReportSection, lang: str) -> Optional["Chart"]:
@@ -443,7 +478,7 @@ def share_chart(report: Report, sec: ReportSection, lang: str, money: bool = Fal
     from . import plotting
 
     summaries = report.summaries
-    values = [s.money if money else s.indicators for s in summaries]
+    values = [(s.money or 0) if money else s.indicators for s in summaries]
     total = sum(values)
     if not total:
         return None
@@ -548,7 +583,7 @@ NARRATIVE = {
         "theme_bare": "Under “{theme}” it gives no figure.",
         "item": "{figure} ({label}) {src}",
         "items": "; ",
-        "money": "The largest sum of money is {figure} {src}, for {label}; the section states {sums} in all.",
+        "money": "The largest sum spent is {figure} {src}, for {label}; the section states {sums} in all.",
         "claims": "It makes {claims}, for example “{example}” {src}.",
         "no_claims": "It makes no claim to lead and reports no honour.",
         "and": " and ",
@@ -560,7 +595,7 @@ NARRATIVE = {
         "theme_bare": "“{theme}”方面没有数据。",
         "item": "{label}{figure}{src}",
         "items": ";",
-        "money": "金额最大的一项是{label}{figure}{src},本部分共有{sums}。",
+        "money": "支出金额最大的一项是{label}{figure}{src},本部分共有{sums}。",
         "claims": "本部分有{claims},例如“{example}”{src}。",
         "no_claims": "本部分没有率先、全覆盖或荣誉类表述。",
         "and": "、",
@@ -570,12 +605,12 @@ NARRATIVE = {
 COUNTS = {
     "en": {
         "themes": ("one theme", "{n} themes"), "figures": ("one figure", "{n} figures"),
-        "sums": ("one sum of money", "{n} sums of money"), "first": ("one claim to be first", "{n} claims to be first"),
+        "sums": ("one sum spent", "{n} sums spent"), "first": ("one claim to be first", "{n} claims to be first"),
         "coverage": ("one claim of full coverage", "{n} claims of full coverage"),
         "honor": ("one honour or designation", "{n} honours or designations"),
     },
     "zh": {
-        "themes": ("1个主题", "{n}个主题"), "figures": ("1项数据", "{n}项数据"), "sums": ("1处金额", "{n}处金额"),
+        "themes": ("1个主题", "{n}个主题"), "figures": ("1项数据", "{n}项数据"), "sums": ("1处支出金额", "{n}处支出金额"),
         "first": ("1处率先或首创表述", "{n}处率先或首创表述"), "coverage": ("1处全覆盖表述", "{n}处全覆盖表述"),
         "honor": ("1处荣誉或命名", "{n}处荣誉或命名"),
     },
@@ -595,7 +630,8 @@ def cite(sec: ReportSection, offset: int) -> str:
 
 
 def _top_money(sec: ReportSection) -> list[Indicator]:
-    return sorted((i for i in sec.indicators if i.kind == "money" and i.unit == "元"), key=lambda i: -i.value)
+    """The money stated (spending), largest first."""
+    return sorted(money_stated(sec.indicators), key=lambda i: -i.value)
 
 
 def narrative(report: Report, sec: ReportSection, lang: str) -> str:
@@ -667,8 +703,13 @@ def notes(report: Report, sec: ReportSection, lang: str) -> str:
                        + "; the total is the figure times the number of items, not the figure.")
         levels = levels_set(sec)
         if levels:
-            out.append("Levels set by a verb, standards rather than sums spent (left out of the money chart): "
+            out.append("Standards and levels set, not sums spent (left out of the money stated): "
                        + ", ".join(f"{i.label}{i.text}" for i in levels) + ".")
+        other = money_not_spent(sec)
+        if other:
+            names = t(lang, "role_names")
+            out.append("Money that is not spending (left out of the money stated): "
+                       + ", ".join(f"{i.label}{i.text} ({names[i.role]})" for i in other) + ".")
         for note in report.notes:
             out.append(f"Report: {note}.")
         if position(report, sec) == len(report.sections) - 1:
@@ -680,7 +721,11 @@ def notes(report: Report, sec: ReportSection, lang: str) -> str:
             out.append("按项计数(各):" + "、".join(f"{i.label}{i.text}" for i in each) + ",合计需乘以项数。")
         levels = levels_set(sec)
         if levels:
-            out.append("以下为标准或水平,不是支出金额(未计入金额图):" + "、".join(f"{i.label}{i.text}" for i in levels) + "。")
+            out.append("以下为标准或水平,不是支出金额(未计入涉及金额):" + "、".join(f"{i.label}{i.text}" for i in levels) + "。")
+        other = money_not_spent(sec)
+        if other:
+            names = t(lang, "role_names")
+            out.append("以下金额不是支出(未计入涉及金额):" + "、".join(f"{i.label}{i.text}({names[i.role]})" for i in other) + "。")
         if report.missing_sections:
             out.append(f"本文缺少第{'、'.join(report.missing_sections)}部分(节选)。")
         if position(report, sec) == len(report.sections) - 1:
@@ -723,7 +768,7 @@ def sections_table(report: Report, lang: str) -> "pd.DataFrame":
             t(lang, "themes"): s.themes,
             t(lang, "indicators"): s.indicators,
             t(lang, "density"): s.density,
-            t(lang, "money"): money_words(s.money, lang),
+            t(lang, "money"): money_words(s.money, lang, s.money_qualifier),
             t(lang, "claims"): s.claims,
         }
         for s in report.summaries

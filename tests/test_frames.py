@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sdr_analysis import parse_report
 from sdr_analysis.frames import CLAIM_COLUMNS, INDICATOR_COLUMNS, SECTION_COLUMNS, sections_frame
-from sdr_analysis.indicators import money_total
+from sdr_analysis.roles import MONEY_COLUMNS, money_total
 
 TEXT = """某市某区人民政府工作报告(2023年1月5日)
 
@@ -38,14 +38,27 @@ def test_sections_frame_counts_and_money():
 
 def test_money_total_leaves_out_figures_per_item():
     r = parse_report("  (一)甲。投入5万元,各投入1万元。\n")
-    assert money_total(r.indicators) == 50000
+    assert money_total(r.indicators).value == 50000
 
 
 def test_levels_set_by_a_verb_are_not_money_spent():
     r = parse_report("  (一)甲。投入资金5万元,低保标准提升至850元。\n")
     assert [i.text for i in r.indicators] == ["5万元", "850元"]
-    assert r.section("一").money == 50000
+    assert r.section("一").money.value == 50000
     assert r.sections_frame().loc[0, "money_yuan"] == 50000
+
+
+def test_sections_frame_keeps_money_by_role_apart():
+    # 生产总值 is output, 贷款余额 finance, 投入资金 spending: three columns, never one sum
+    r = parse_report("  (一)甲。全区生产总值1.2万亿元,贷款余额300亿元,投入资金5亿元。\n\n  (二)乙。新建学校2所。\n")
+    frame = r.sections_frame()
+    assert set(MONEY_COLUMNS) <= set(frame.columns)
+    first, second = frame.loc[0], frame.loc[1]
+    assert (first["money_yuan"], first["money_qualifier"]) == (500_000_000, "exact")
+    assert first["money_output_yuan"] == 1.2e12
+    assert first["money_finance_yuan"] == 30_000_000_000
+    assert first["money_revenue_yuan"] is None or first["money_revenue_yuan"] != first["money_revenue_yuan"]  # empty
+    assert second["money_yuan"] is None or second["money_yuan"] != second["money_yuan"]  # none stated, not 0
 
 
 PARTS = """某省某市人民政府工作报告(2024年1月10日)

@@ -55,7 +55,7 @@ def test_counts_of_a_section(parts):
 
 def test_a_part_as_its_own_section_counts_its_opening_theme(parts):
     own = parts[2]
-    assert (own.themes, own.indicators, own.money) == (1, 2, 0)  # 今年要…; 6%, 2所
+    assert (own.themes, own.indicators, own.money) == (1, 2, None)  # 今年要…; 6%, 2所; no money stated
 
 
 def test_money_leaves_out_levels_and_figures_per_item():
@@ -82,3 +82,34 @@ def test_density(n, chars, expected):
 
 def test_report_density_is_over_all_sections(parts):
     assert report_density(parts) == round(1000 * 6 / (45 + 33 + 63), 2)
+
+
+#: Output, finance and spending in one section; then a section of approximate spending;
+#: then one with no money at all.
+MIXED = """  (一)经济。全区生产总值1.2万亿元,投资5亿元建设学校。
+
+  (二)民生。发放救助资金5687余万元,拨付经费1200万元。
+
+  (三)治理。新建网格站3个。
+"""
+
+
+@pytest.fixture(scope="module")
+def mixed():
+    return parse_report(MIXED).summaries
+
+
+def test_money_is_spending_only_not_output_added_to_it(mixed):
+    first = mixed[0]
+    assert (first.money, first.money_qualifier) == (500_000_000, "exact")  # 5亿元, not 1.2万亿元 + 5亿元
+    assert first.money_by_role == (("spending", 500_000_000, "exact"), ("output", 1.2e12, "exact"))
+
+
+def test_money_keeps_the_qualifier_of_an_approximate_part(mixed):
+    second = mixed[1]
+    assert (second.money, second.money_qualifier) == (56_870_000 + 12_000_000, "more_than")
+
+
+def test_no_money_is_none_stated_not_zero(mixed):
+    third = mixed[2]
+    assert (third.money, third.money_qualifier, third.money_by_role) == (None, None, ())

@@ -1,0 +1,178 @@
+"""What a money figure is: spending, output, revenue, finance, trade, income, a standard,
+or other; and the one definition of "money stated" that the totals, the charts, the
+narrative, the index page and the tables all use.
+
+A figure's role is read from cue words in its label (what it measures), then in the
+clause before it in its sentence, by the ordered rules in :data:`ROLE_RULES`: the first
+rule with a cue in the first place that has one gives the role. A figure that a verb
+sets as a level (``提升至850元``; the report's ``levels``, the figures after
+``set_to`` relations) is a ``standard`` whatever its words.
+
+Only like is added to like: "money stated" is government spending in yuan
+(:func:`money_stated`), never GDP, deposits, revenue or income added to it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Collection, NamedTuple, Optional, Sequence
+
+from .results import Indicator, SectionSummary
+from .structure import CLAUSE_BREAKS, clause_bounds
+
+#: The roles a money figure can have, in the order tables and charts list them.
+#: ``spending``: what the government spends, invests, grants, subsidises, refunds or
+#: gives up in tax relief. ``output``: what the economy or its firms produce, sell or
+#: invest as a whole (GDP, value added, output value, firms' revenue and sales, and the
+#: economy-wide totals of fixed-asset investment and retail sales: none of it spent by
+#: the government, all of it measures of activity, hence with output rather than a role
+#: of their own). ``revenue``: the government's income (fiscal revenue, taxes).
+#: ``finance``: money lent, borrowed, deposited, raised or attracted (deposits, loans,
+#: balances, financing, bonds, funds, investment brought in). ``trade``: imports and
+#: exports. ``income``: residents' income and anything per head. ``standard``: a level
+#: or rate set (a minimum, a subsidy per person). ``other``: none of these.
+ROLES = ("spending", "output", "revenue", "finance", "trade", "income", "standard", "other")
+
+#: The spending role: the one that "money stated" adds up.
+SPENDING = "spending"
+
+#: Roles whose figures are not amounts that add up (per head, or a level set): they get
+#: no total.
+NOT_SUMMED = frozenset({"income", "standard"})
+
+#: Ordered rules, (role, cue words). Order is priority: the first rule with a cue in the
+#: text gives the role. Where the order matters:
+#:
+#: - ``standard`` first: a 补助标准 is a level, not a subsidy paid.
+#: - ``output`` before everything else: 人均生产总值 is output per head, 营业收入 firms'
+#:   sales, and 固定资产投资 (with the other economy-wide investment totals) investment
+#:   by everyone, not by the government.
+#: - ``trade`` before ``finance`` and ``spending``: 出口信贷, 进出口资金 are trade.
+#: - per head (人均, 户均) before support: 人均补助 is a rate per person, never a sum.
+#: - support (subsidies, interest subsidies, tax relief) before ``revenue`` and
+#:   ``finance``: 贷款贴息 is a subsidy, 减免税费 relief given, not taxes collected.
+#: - ``revenue`` before residents' ``income``: 财政收入 says 收入 too.
+#: - ``finance`` before the general ``spending`` cues: 到位资金, 债券资金 and 基金 are
+#:   attracted, borrowed or raised, though they say 资金.
+#: - the general ``spending`` cues last: 投资, 投入, 支出, 资金 …
+ROLE_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("standard", ("标准", "最低工资", "起征点")),
+    ("output", (
+        "生产总值", "GDP", "增加值", "产值", "营业收入", "主营业务收入", "营收", "销售收入", "销售额", "交易额",
+        "成交额", "零售总额", "零售额", "固定资产投资", "工业投资", "民间投资", "基础设施投资", "房地产开发投资",
+        "社会投资", "总投资", "经济总量", "利润", "旅游收入", "总收入",
+    )),
+    ("trade", ("进出口", "出口", "进口", "外贸", "贸易额")),
+    ("income", ("人均", "户均")),
+    ("spending", ("贴息", "补贴", "补助", "奖补", "奖励", "救助", "减税", "退税", "降费", "减免", "免税")),
+    ("revenue", ("财政收入", "预算收入", "税收", "税费", "非税", "地方级收入", "财力")),
+    ("finance", (
+        "存款", "贷款", "余额", "融资", "债券", "债务", "信贷", "授信", "基金", "担保", "募集", "保费",
+        "招商", "引资", "利用外资", "外资", "内资", "到位资金",
+    )),
+    ("income", ("可支配收入", "居民收入", "农民收入", "工资", "薪酬", "收入")),
+    ("spending", (
+        "投资", "投入", "支出", "资金", "经费", "拨付", "发放", "兑现", "退返", "返还", "退还", "安排", "筹集",
+        "列支", "花费", "出资",
+    )),
+)
+
+
+def _role_by_cue(text: str) -> Optional[str]:
+    for role, cues in ROLE_RULES:
+        if any(cue in text for cue in cues):
+            return role
+    return None
+
+
+def money_role(indicator: Indicator, text: str, levels: Collection[int] = frozenset()) -> Optional[str]:
+    """The role of a money figure (``None`` for a figure that is not money).
+
+    ``text`` is the report's text, ``levels`` the starts of the figures a verb sets as
+    a level. The cue words are sought in the figure's label, then in its clause before
+    it (back to the last clause break in its sentence)."""
+    if indicator.kind != "money":
+        return None
+    if indicator.start in levels:
+        return "standard"
+    lo = indicator.sentence.start if indicator.sentence is not None else max(0, indicator.start - 200)
+    start, _ = clause_bounds(text, indicator.start, lo, indicator.start, CLAUSE_BREAKS)
+    for where in (indicator.label, text[start : indicator.start]):
+        role = _role_by_cue(where)
+        if role is not None:
+            return role
+    return "other"
+
+
+class MoneySum(NamedTuple):
+    """A sum of money figures: ``value`` in yuan, the ``qualifier`` the sum carries (a
+    sum with any part "more than" is "more than", see :func:`sum_qualifier`), and how
+    many figures it adds (``count``)."""
+
+    value: float
+    qualifier: str
+    count: int
+
+
+def summed(indicator: Indicator) -> bool:
+    """Whether a money figure enters a total: in yuan, not per item (``各``), not per
+    head or a level (roles in :data:`NOT_SUMMED`)."""
+    return indicator.role is not None and indicator.role not in NOT_SUMMED and indicator.unit == "元" and not indicator.each
+
+
+def money_stated(indicators: Sequence[Indicator]) -> list[Indicator]:
+    """The money a text states: its spending figures in yuan, figures per item and levels
+    left out. The one definition behind the totals, the charts, the narrative and the
+    index page."""
+    return [i for i in indicators if i.role == SPENDING and summed(i)]
+
+
+def sum_qualifier(qualifiers: Sequence[str]) -> str:
+    """The qualifier of a sum of figures with these qualifiers: ``exact`` if every part is;
+    otherwise the one qualifier of the inexact parts (a range counts at its lower end,
+    so it makes the sum ``more_than``), and ``about`` where they differ."""
+    inexact = {"more_than" if q == "range" else q for q in qualifiers if q != "exact"}
+    if not inexact:
+        return "exact"
+    return inexact.pop() if len(inexact) == 1 else "about"
+
+
+def money_sum(indicators: Sequence[Indicator]) -> Optional[MoneySum]:
+    """The sum of ``indicators`` (all taken as they are) with its qualifier; ``None``
+    where there is none, so that nothing reads as 0 yuan."""
+    if not indicators:
+        return None
+    return MoneySum(sum(i.value for i in indicators), sum_qualifier([i.qualifier for i in indicators]), len(indicators))
+
+
+def money_total(indicators: Sequence[Indicator]) -> Optional[MoneySum]:
+    """The money stated (:func:`money_stated`) in ``indicators``, summed; ``None`` for none."""
+    return money_sum(money_stated(indicators))
+
+
+def money_by_role(indicators: Sequence[Indicator]) -> dict[str, MoneySum]:
+    """Role → sum of its figures that add up (:func:`summed`), for the roles present, in
+    the order of :data:`ROLES`."""
+    out = {}
+    for role in ROLES:
+        parts = [i for i in indicators if i.role == role and summed(i)]
+        total = money_sum(parts)
+        if total is not None:
+            out[role] = total
+    return out
+
+
+#: Roles that have a sum (:func:`summed`), each a column of the section tables.
+SUMMED_ROLES = tuple(role for role in ROLES if role not in NOT_SUMMED)
+
+#: The section tables' money columns: the money stated (spending) in yuan and its
+#: qualifier, then the sum of every role that has one, in yuan; empty where there is
+#: none (never 0).
+MONEY_COLUMNS = ["money_yuan", "money_qualifier"] + [f"money_{role}_yuan" for role in SUMMED_ROLES if role != SPENDING]
+
+
+def money_columns(summary: SectionSummary) -> dict[str, Any]:
+    """A section summary's :data:`MONEY_COLUMNS`."""
+    by_role = {role: value for role, value, _ in summary.money_by_role}
+    row: dict[str, Any] = {"money_yuan": summary.money, "money_qualifier": summary.money_qualifier}
+    row.update({f"money_{role}_yuan": by_role.get(role) for role in SUMMED_ROLES if role != SPENDING})
+    return row
