@@ -1,9 +1,11 @@
 """Claims: where a report says the place led (``在全省率先``, ``全国首家``), covered
-everything (``实现…全覆盖``) or was recognised (``获评``, ``入选``, ``成为省级…试点``).
+everything (``实现…全覆盖``), was recognised (``获评``, ``入选``, ``成为省级…试点``) or
+ranked (``增速居全省第一``, ``排名全国第5位``, ``居全国前列``).
 
 A claim is the clause that holds its trigger word. A clause that opens with the trigger
 has no subject of its own and takes the clause before it (``…改造样板工程,成为省级…示范
-项目``).
+项目``). A clause is one claim however many kinds it holds: ``在全省率先实现5G网络全覆盖``
+is one claim tagged first and coverage.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 from typing import Callable, NamedTuple, Optional, Sequence
 
 from .cleaning import strip_span
+from .numbers import FULLWIDTH, parse_chinese
 from .results import Claim, Sentence
 from .structure import clause_bounds
 from .terms import QUOTE_PAIRS, TIGHT_PAIR, find_quoted
@@ -26,11 +29,48 @@ class ClaimRule(NamedTuple):
     pattern: re.Pattern[str]
 
 
-#: Trigger patterns. A clause may hold claims of several kinds (``率先实现全覆盖`` is
-#: a first and a coverage); each kind is reported once per clause. Each pattern runs once
-#: over all the sentences, so no pattern may match white space, a stop (。！？!?) or a
-#: line break, nor look ahead past one: then a match lies in one sentence and reads as
-#: it would in that sentence alone.
+#: Words that set a claim's scope, outermost first. Province names (``辽宁省``) count as
+#: province scope; a region is a part of the country larger than a province (``居西部第一``,
+#: ``长三角首个``).
+PROVINCES = (
+    "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南",
+    "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾",
+)
+REGIONS = (
+    "中西部", "西部", "中部", "东部", "东北", "西北", "西南", "华北", "华东", "华中", "华南",
+    "长三角", "珠三角", "京津冀", "粤港澳大湾区", "成渝地区", "黄河流域", "长江经济带",
+)
+SCOPE_WORDS = {
+    **dict.fromkeys(("全国", "国家", "国内", "中国"), "nation"),
+    **dict.fromkeys(REGIONS, "region"),
+    **dict.fromkeys(("全省", "省级", "省内", "本省", *(p + "省" for p in PROVINCES), "自治区级"), "province"),
+    **dict.fromkeys(("全市", "市级", "市内", "本市"), "city"),
+}
+#: Scope words, tried in the order above. A bare alternation of words lets the regex
+#: engine skip ahead to the characters they start with.
+SCOPE = re.compile("|".join(map(re.escape, SCOPE_WORDS)))
+
+#: A place in a ranking: an ordinal that stands alone (``第一``, ``第5位``, ``第三名``,
+#: ``首位``), or a place without a number (``前列``, ``前茅``, ``第一方阵``). An ordinal
+#: followed by another word is not a place but counts things (``第一批``, ``第二季度``,
+#: ``第一时间``, ``第一个``): the lookahead is one character and never a stop's neighbour.
+RANK_PLACE = (
+    r"(?:第(?P<n>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})"
+    r"(?:[位名]|(?![\u4e00-\u9fffA-Za-z0-9０-９]))"
+    r"|首位(?!度)|前列|前茅|第一方阵|第一梯队)"
+)
+#: Verbs that place something in a ranking when no scope word is written (``排名第5位``,
+#: ``从全国第9位升至第7位``); one may also stand before the scope word (``居全省第一``).
+RANK_VERBS = ("居", "位列", "排名", "排在", "排位", "名列", "升至", "升到", "跃升")
+#: Characters that may stand between a scope word or verb and the place: the peers
+#: ranked (``全省16个地市第一``, ``全国省会城市第3位``), never a clause break.
+RANK_GAP = r"[^,，;；:：。！？!?\s、]{0,6}?"
+
+#: Trigger patterns. Each kind is reported once per clause, and a clause with several
+#: kinds is one claim with several tags. Each pattern runs once over all the sentences,
+#: so no pattern may match white space, a stop (。！？!?) or a line break, nor look ahead
+#: past one: then a match lies in one sentence and reads as it would in that sentence
+#: alone.
 CLAIM_RULES: tuple[ClaimRule, ...] = (
     ClaimRule("first", re.compile(alternation(("率先", "首个", "首家", "首批", "首创", "首例", "首座", "首条", "第一家", "第一个")))),
     ClaimRule("coverage", re.compile(alternation(("全覆盖", "全域覆盖", "全面覆盖")))),
@@ -41,28 +81,25 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
             + r"|成为(?=[^,，;；。！？!?\r\n]*?(?:试点|示范|标杆|样板))"
         ),
     ),
+    ClaimRule(
+        "rank",
+        # one flat alternation of words first, which the regex engine skips ahead to
+        re.compile(rf"(?:{SCOPE.pattern}|{alternation(RANK_VERBS)}){RANK_GAP}{RANK_PLACE}"),
+    ),
 )
 
+#: The order of a claim's tags, most specific first; its ``kind`` is the first. A rank
+#: gives a place (often a number), an honor names what was conferred, a first claims
+#: precedence and coverage only extent: ``获评首批…示范校`` is an honor that was among
+#: the first, ``率先实现…全覆盖`` a first that covers everything.
+TAG_ORDER = ("rank", "honor", "first", "coverage")
+TAG_RANK = {kind: i for i, kind in enumerate(TAG_ORDER)}
+
 #: Words that turn a claim into an aim: ``力争率先`` has not happened yet.
-ASPIRATION = re.compile(alternation(("力争", "争取", "争创", "争当", "努力", "计划", "拟", "将要", "积极申报", "申报")))
+ASPIRATION = re.compile(alternation(("力争", "争取", "争创", "争当", "努力", "计划", "拟", "将要", "积极申报", "申报", "确保")))
 
 #: Words that hold an aim word but say nothing of an aim: ``虚拟电厂率先…`` is a claim.
 NOT_ASPIRATION_WORDS = ("虚拟", "模拟", "比拟")
-
-#: Words that set a claim's scope, outermost first. Province names (``辽宁省``) count as
-#: province scope.
-PROVINCES = (
-    "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南",
-    "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾",
-)
-SCOPE_WORDS = {
-    **dict.fromkeys(("全国", "国家", "国内", "中国"), "nation"),
-    **dict.fromkeys(("全省", "省级", "省内", "本省", *(p + "省" for p in PROVINCES), "自治区级"), "province"),
-    **dict.fromkeys(("全市", "市级", "市内", "本市"), "city"),
-}
-#: Scope words, tried in the order above. A bare alternation of words lets the regex
-#: engine skip ahead to the characters they start with.
-SCOPE = re.compile("|".join(map(re.escape, SCOPE_WORDS)))
 
 QUOTE_MARKS = "".join(p.open + p.close for p in QUOTE_PAIRS)
 
@@ -112,14 +149,50 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def rank_scope(m: re.Match[str]) -> Optional[str]:
+    """The scope a rank match names: its last scope word, the one nearest the place
+    (``居中国西部第1`` ranks in the west), leaving out words for a level that describe
+    the peers (``全国省级监管企业第一方阵`` ranks in the nation)."""
+    words = SCOPE.findall(m.group())
+    places = [w for w in words if not w.endswith("级")] or words
+    return SCOPE_WORDS[places[-1]] if places else None
+
+
+def position_of(m: re.Match[str]) -> Optional[int]:
+    """The place a rank match gives: ``第一`` → 1, ``第5位`` → 5, ``首位`` → 1; ``None``
+    for a place without a number (``前列``, ``第一方阵``)."""
+    n = m.group("n")
+    if n is None:
+        return 1 if m.group().endswith("首位") else None
+    if n[0] in "0123456789０１２３４５６７８９":
+        return int(n.translate(FULLWIDTH))
+    try:
+        return int(parse_chinese(n))
+    except ValueError:
+        return None
+
+
+class _Found(NamedTuple):
+    """One kind's claim in a clause, before the clause's kinds are joined."""
+
+    kind: str
+    start: int
+    end: int
+    scope: Optional[str]
+    trigger: str
+    position: Optional[int]
+
+
 def find_claims(
     text: str,
     sentences: Sequence[Sentence],
     section_at: Callable[[int], Optional[str]],
 ) -> list[Claim]:
-    """Claims in reading order (by start, then kind in the order of
-    :data:`CLAIM_RULES`). ``sentences`` are in reading order with only white space
-    between them.
+    """Claims in reading order (by start, then kind in :data:`TAG_ORDER`), one per
+    clause: the kinds a clause holds are its ``tags``, most specific first, and its
+    ``kind``, ``scope``, ``trigger`` and ``position`` are the first tag's (scope and
+    position taken from a later tag when the first has none). ``sentences`` are in
+    reading order with only white space between them.
 
     Each trigger pattern runs once over the stretch from the first sentence to the
     last, and each match is read in the sentence that holds it, found by its start:
@@ -128,35 +201,68 @@ def find_claims(
         return []
     starts = [sent.start for sent in sentences]
     lo, hi = sentences[0].start, sentences[-1].end
-    found: dict[tuple[str, int, int], Claim] = {}
+    # per clause (by its bounds before trimming), its first match of each kind
+    clauses: dict[tuple[int, int], dict[str, _Found]] = {}
     for rule in CLAIM_RULES:
         for m in rule.pattern.finditer(text, lo, hi):
             at = m.start()
             sent = sentences[bisect.bisect_right(starts, at) - 1]
             cs, ce = clause_bounds(text, at, sent.start, sent.end)
-            if _is_aim(text, cs, at):
+            kinds = clauses.setdefault((cs, ce), {})
+            # a clause's first trigger of a kind speaks for it; a rank's last, as the
+            # place it reached (``从全国第9位升至第7位``)
+            if (rule.kind in kinds and rule.kind != "rank") or _is_aim(text, cs, at):
                 continue
             s, e = _trim(text, cs, ce)
             if at - s < SUBJECTLESS and cs > sent.start:
                 ps, _ = clause_bounds(text, cs - 1, sent.start, sent.end)
                 s, e = _trim(text, ps, ce)
-            key = (rule.kind, s, e)
-            if key in found:
-                continue
-            # scope words after the trigger speak of the claim itself; before it
-            # they may name the subject, so they count only when nothing follows
-            scope = scope_of(text, at, e) if rule.kind == "honor" else None
-            scope = scope or scope_of(text, s, e)
-            found[key] = Claim(
+            # scope words after the trigger speak of the claim itself; before it they
+            # may name the subject, so they count only when nothing follows
+            if rule.kind == "rank":
+                scope = rank_scope(m) or scope_of(text, s, e)
+            else:
+                scope = scope_of(text, at, e) if rule.kind == "honor" else None
+                scope = scope or scope_of(text, s, e)
+            position = position_of(m) if rule.kind == "rank" else None
+            kinds[rule.kind] = _Found(rule.kind, s, e, scope, m.group(), position)
+    claims = []
+    for kinds in clauses.values():
+        if not kinds:
+            continue
+        if len(kinds) == 1:
+            (first,) = kinds.values()
+            s, e, tags, scope, position = first.start, first.end, (first.kind,), first.scope, first.position
+        else:
+            first, s, e, tags, scope, position = _join(kinds)
+        claims.append(
+            Claim(
                 start=s,
                 end=e,
                 text=text[s:e],
-                kind=rule.kind,
+                kind=first.kind,
+                tags=tags,
                 scope=scope,
-                trigger=m.group(),
+                position=position,
+                trigger=first.trigger,
                 section=section_at(s),
             )
-    # each kind's claims were found in reading order, as sentence by sentence; the sort
-    # is stable, so claims of one kind and start keep that order
-    order = {r.kind: i for i, r in enumerate(CLAIM_RULES)}
-    return sorted(found.values(), key=lambda c: (c.start, order[c.kind]))
+        )
+    return sorted(claims, key=lambda c: (c.start, TAG_RANK[c.kind]))
+
+
+def _join(
+    kinds: dict[str, _Found],
+) -> tuple[_Found, int, int, tuple[str, ...], Optional[str], Optional[int]]:
+    """One claim of a clause's kinds: the most specific kind, the span any of them took
+    in (a subjectless trigger takes in the clause before), the tags, and the first
+    scope and position any of them gives, most specific first."""
+    tagged = sorted(kinds.values(), key=lambda f: TAG_RANK[f.kind])
+    return (
+        tagged[0],
+        min(f.start for f in tagged),
+        max(f.end for f in tagged),
+        tuple(f.kind for f in tagged),
+        next((f.scope for f in tagged if f.scope), None),
+        next((f.position for f in tagged if f.position is not None), None),
+    )

@@ -22,7 +22,7 @@ SEED = Path(__file__).resolve().parent.parent / "seeds" / "dalian-shahekou-2022.
 TABLE_COLUMNS = {
     "sections": ("heading", "kind", "period", "key", "start", "end"),
     "indicators": ("section", "text", "value", "unit", "kind", "qualifier", "label", "start"),
-    "claims": ("section", "kind", "scope", "text", "start"),
+    "claims": ("section", "kind", "scope", "position", "text", "start"),
     "relations": ("section", "kind", "direction", "text", "start"),
     "terms": ("section", "text", "start"),
 }

@@ -205,21 +205,29 @@ class Indicator(Span):
 
 @dataclass(frozen=True, slots=True)
 class Claim(Span):
-    """A claim to lead or to be recognised.
+    """A claim to lead, to be recognised or to rank: one per clause.
 
-    ``kind`` is first, coverage or honor; ``scope`` is nation, province, city or
-    ``None``; ``trigger`` is the word that made it a claim (``率先``, ``获评``).
+    ``tags`` are the kinds the clause holds, most specific first: rank, honor, first,
+    coverage (``在全省率先实现…全覆盖`` is ("first", "coverage")); ``kind`` is the first
+    tag. ``scope`` is nation, region (``西部``, ``长三角``), province, city or ``None``;
+    ``position`` is a rank's place (``全省第一`` → 1, ``第5位`` → 5; ``None`` for
+    ``前列`` and for claims that do not rank); ``trigger`` is the word that made it a
+    claim of its kind (``率先``, ``获评``, ``全省第一``).
     """
 
     kind: str = ""
+    tags: tuple[str, ...] = ()
     scope: Optional[str] = None
+    position: Optional[int] = None
     trigger: str = ""
     section: Optional[str] = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
+            "tags": list(self.tags),
             "scope": self.scope,
+            "position": self.position,
             "text": self.text,
             "start": self.start,
             "end": self.end,
