@@ -25,7 +25,7 @@ from .numbers import (
 from .results import Indicator, Section, Sentence
 from .structure import LIST_BREAKS
 from .rules import alternation
-from .units import FRACTION_UNITS, UNIT_BY_SURFACE, UNITS
+from .units import FRACTION_UNITS, PER_UNITS, UNIT_BY_SURFACE, UNITS, Unit
 
 #: Any zero-width characters (:data:`~sdr_analysis.numbers.ZERO_WIDTH`): a figure is
 #: read through them between its digits and between its parts (``3\u200b万个``).
@@ -44,12 +44,13 @@ INTEGER_PART = re.compile(r"[^.．]*")
 
 #: Characters a figure can start with: a quick test at each position before the
 #: whole pattern is tried.
-FIRST_CHARS = "".join(sorted({w[0] for w in rules.QUALIFIERS_BEFORE})) + "0-9０-９零〇一二两三四五六七八九十百千万亿"
+FIRST_CHARS = "".join(sorted({w[0] for w in rules.QUALIFIERS_BEFORE})) + r"\-－−0-9０-９零〇一二两三四五六七八九十百千万亿"
 
 FIGURE = re.compile(
     rf"""
     (?=[{FIRST_CHARS}])
     (?:(?P<pre>{alternation(rules.QUALIFIERS_BEFORE)}){ZW})?
+    (?:(?<![0-9０-９A-Za-z.．])(?P<neg>[-－−])(?=[0-9０-９]))?  # a negative rate (增长-2.6%)
     (?:{ARABIC_START}(?P<ar>{ARABIC})|{CHINESE_START}(?P<cn>{CHINESE}))
     (?:{ZW}(?P<sep>[-－~～—至到]){ZW}(?:(?P<ar2>{ARABIC})|(?P<cn2>{CHINESE})))?
     {ZW}(?:[ \u3000]|(?:\r\n?|\n)(?=\S))?{ZW}  # PDF dumps put a space (230.5 亿元) or a line wrap between number and unit
@@ -57,6 +58,8 @@ FIGURE = re.compile(
     (?:(?P<scale>{alternation(SCALES)}){ZW})?
     (?:(?P<mid2>{alternation(rules.QUALIFIERS_INSIDE)}){ZW})?
     (?P<unit>{alternation(u.surface for u in UNITS if u.surface not in FRACTION_UNITS)})
+    (?:[/／](?P<per_scale>{alternation(SCALES)})?(?P<per>{alternation(PER_UNITS)}))?  # a rate (25万元/人)
+    (?(sep)|(?:{ZW}(?P<sep3>[-－~～—]){ZW}(?P<ar3>{ARABIC}){ZW}(?P=unit))?)  # a range with the unit on both ends (4.5%-5%); 由28家到41家 is a change
     (?:{ZW}(?P<post>{alternation(rules.QUALIFIERS_AFTER)}))?  # zero-width characters at the end stay out
     """,
     re.VERBOSE,
@@ -74,6 +77,18 @@ FRACTION = re.compile(
 )
 FRACTION_MARK = "分之"
 FRACTION_REACH = 12
+
+#: A fraction written with a slash: ``1/4``, ``1/5以上``. Numerator below denominator,
+#: neither glued to other digits, points or letters (dates, codes, compound units).
+SLASH_FRACTION = re.compile(
+    rf"""
+    (?P<pre>{alternation(rules.QUALIFIERS_BEFORE)})?
+    (?<![0-9０-９./／A-Za-z])(?P<num>[0-9０-９]{{1,3}})[/／](?P<den>[0-9０-９]{{1,3}})(?![0-9０-９./／%％])
+    (?P<post>{alternation(rules.QUALIFIERS_AFTER)})?
+    """,
+    re.VERBOSE,
+)
+SLASH_MARKS = ("/", "／")
 
 BARE_SCALES = set("百千万亿")
 #: What may stand between a figure and the word before it: a PDF dump's space, or a
@@ -123,6 +138,23 @@ TIME_WINDOW_BEFORE = _longest_first(rules.TIME_WINDOW_BEFORE)
 TIME_WINDOW_AFTER = _longest_first(rules.TIME_WINDOW_AFTER)
 DURATION_ATTRIBUTE_AFTER = _longest_first(rules.DURATION_ATTRIBUTE_AFTER)
 REJECT_AFTER = _longest_first(rules.REJECT_AFTER)
+REJECT_BEFORE_CHINESE = _longest_first(rules.REJECT_BEFORE_CHINESE)
+YEAR_SPAN_VERBS = _longest_first(rules.YEAR_SPAN_VERBS)
+UNIT_BEGINS_WORD = {unit: _longest_first(words) for unit, words in rules.UNIT_BEGINS_WORD.items()}
+SESSION_AFTER = _longest_first(rules.SESSION_AFTER)
+SESSION_BEFORE = _longest_first(rules.SESSION_BEFORE)
+PHASE_AFTER = _longest_first(rules.PHASE_AFTER)
+SIZE_CLASS_NOUN = re.compile(alternation(rules.SIZE_CLASS_NOUNS))
+SIZE_CLASS_BEFORE = _longest_first(rules.SIZE_CLASS_BEFORE)
+NAME_UNITS = {rest[0] for _, rest in rules.NAMES_WITH_NUMERALS}
+#: Kinds of measure that class things when written before a noun (``亿元以上项目``);
+#: shares (``约7成村庄``) and multiples of kind ``other`` count them instead.
+SIZE_CLASS_KINDS = frozenset({"money", "length", "other"})
+SHARE_UNITS = frozenset({"成", "‰", "fraction", "倍"})
+#: A run of Chinese text (no punctuation, digits or breaks) from a capacity figure to
+#: the end of the name it sits in.
+CAPACITY_NAME = re.compile(f"[\u4e00-\u9fff]{{0,8}}?(?:{alternation(rules.CAPACITY_NAME_ENDS)})")
+CJK = re.compile("[\u4e00-\u9fff]")
 #: Single-character qualifiers, and the words ending in each that are not qualifiers.
 FALSE_QUALIFIERS = {
     q: tuple(w for w in rules.NOT_QUALIFIER_WORDS if len(w) > 1 and w.endswith(q))
@@ -131,7 +163,18 @@ FALSE_QUALIFIERS = {
 }
 
 
-GROUPS = ("ar", "cn", "sep", "scale", "pre", "post", "mid", "mid2", "unit", "ar2", "cn2")
+GROUPS = ("ar", "cn", "sep", "scale", "pre", "post", "mid", "mid2", "unit", "ar2", "cn2", "neg", "per", "per_scale", "sep3", "ar3")
+
+_RATES: dict[tuple[str, str, str], Unit] = {}
+
+
+def rate_unit(unit: Unit, per_scale: Optional[str], per: str) -> Unit:
+    """The unit of a rate: ``元`` per ``人`` is ``元/人`` of kind ``rate``; a scale
+    after the slash stays in the unit (``人/万人``)."""
+    key = (unit.surface, per_scale or "", per)
+    if key not in _RATES:
+        _RATES[key] = Unit(f"{unit.surface}/{key[1]}{per}", "rate", f"{unit.base}/{key[1]}{per}", unit.scale)
+    return _RATES[key]
 
 
 class Candidate:
@@ -145,13 +188,14 @@ class Candidate:
     )
 
     def __init__(self, m: re.Match[str]) -> None:
-        self.ar, self.cn, self.sep, self.scale, self.pre, self.post, mid, mid2, unit, ar2, cn2 = m.group(*GROUPS)
+        (self.ar, self.cn, self.sep, self.scale, self.pre, self.post, mid, mid2, unit, ar2, cn2, neg, per, per_scale,
+         sep3, ar3) = m.group(*GROUPS)
         self.start = m.start()
         self.end = m.end()
-        self.unit_end = m.end("unit")
-        self.number_start = m.start("ar") if self.ar else m.start("cn")
+        self.unit_end = m.end("per") if per else m.end("unit")
+        self.number_start = m.start("neg") if neg else m.start("ar") if self.ar else m.start("cn")
         self.mid = mid or mid2
-        self.unit = UNIT_BY_SURFACE[unit]
+        self.unit = UNIT_BY_SURFACE[unit] if not per else rate_unit(UNIT_BY_SURFACE[unit], per_scale, per)
         factor = (SCALE_FACTORS[self.scale] if self.scale else 1) * UNIT_BY_SURFACE[unit].scale
         # the numerals are kept without zero-width characters, for the rules to read:
         # only an Arabic numeral of more than digits, or a Chinese one of three
@@ -166,7 +210,15 @@ class Candidate:
                 self.cn = self.cn.translate(DROP_ZERO_WIDTH)
             low = _number(ar, self.cn)
         self.value = low * factor if low is not None else None
+        if neg and self.value is not None:
+            self.value = -self.value
         self.value_max = None
+        if sep3:
+            self.sep, ar2 = sep3, ar3
+            pos = m.end("ar3")
+            while m.string[pos] in ZERO_WIDTH:
+                pos += 1
+            self.unit_end = pos + len(unit)
         if self.sep:
             high = _number(ar2, cn2)
             self.value_max = high * factor if high is not None else None
@@ -196,6 +248,22 @@ class FractionCandidate(Candidate):
             self.unit, self.value = UNIT_BY_SURFACE["分之"], round(num / den, 6)
 
 
+class SlashFractionCandidate(Candidate):
+    """A fraction with a slash: ``1/4`` is 0.25 of unit ``fraction``; a numerator
+    not below its denominator is no fraction (no value)."""
+
+    def __init__(self, m: re.Match[str]) -> None:
+        num, den = parse_arabic(m.group("num")), parse_arabic(m.group("den"))
+        self.start, self.end = m.start(), m.end()
+        self.number_start = m.start("num")
+        self.unit_end = m.end("den")
+        self.pre, self.post = m.group("pre"), m.group("post")
+        self.ar, self.cn, self.sep, self.scale, self.mid = m.group("num"), None, None, None, None
+        self.value_max = None
+        self.unit = UNIT_BY_SURFACE["fraction"]
+        self.value = round(num / den, 6) if 0 < num < den else None
+
+
 def _split(numeral: str) -> tuple[Optional[str], Optional[str]]:
     """``(arabic, chinese)`` for :func:`_number`."""
     return (numeral, None) if numeral[0] in "0123456789０１２３４５６７８９" else (None, numeral)
@@ -214,11 +282,25 @@ def _fractions(text: str, span: tuple[int, int]) -> list[FractionCandidate]:
     return out
 
 
+def _slash_fractions(text: str, span: tuple[int, int]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for mark in SLASH_MARKS:
+        pos = text.find(mark, *span)
+        while pos != -1:
+            m = SLASH_FRACTION.search(text, max(span[0], pos - FRACTION_REACH), min(span[1], pos + FRACTION_REACH))
+            while m and m.end("num") < pos:
+                m = SLASH_FRACTION.search(text, m.end("num"), min(span[1], pos + FRACTION_REACH))
+            if m and m.end("num") == pos:
+                out.append(SlashFractionCandidate(m))
+            pos = text.find(mark, pos + 1, span[1])
+    return out
+
+
 def _candidates(text: str, span: tuple[int, int]) -> list[Candidate]:
-    """Figures and written-out fractions in reading order; a figure that overlaps a
-    fraction gives way to it."""
+    """Figures and fractions (written out or with a slash) in reading order; a figure
+    that overlaps a fraction gives way to it."""
     figures = [Candidate(m) for m in FIGURE.finditer(text, *span)]
-    fractions = _fractions(text, span)
+    fractions = _fractions(text, span) + _slash_fractions(text, span)
     if not fractions:
         return figures
     taken = [(f.start, f.end) for f in fractions]
@@ -264,12 +346,64 @@ def is_code(text, c, zones):
 
 
 def is_ordinal_or_vague(text, c, zones):
-    """An ordinal, a rank, a vague count or a rate's denominator (``第二``, ``数十``)."""
+    """An ordinal, a rank, a vague count or a rate's denominator (``第二``, ``数十``;
+    but ``人数352万人`` states an amount)."""
     pos = _behind(text, c)
+    if c.cn and _ends_with_any(text, pos, REJECT_BEFORE_CHINESE):
+        return "a vague count"
     if text[pos - 1 : pos] not in REJECT_BEFORE_LAST or _ends_with_any(text, pos, ALLOW_BEFORE):
         return None
     word = _ends_with_any(text, pos, REJECT_BEFORE)
     return f"after {word}" if word else None
+
+
+def is_word_not_unit(text, c, zones):
+    """A unit character that begins a longer word (``70周年``, ``两位数``, ``成为``)."""
+    words = UNIT_BEGINS_WORD.get(c.unit.surface)
+    if words and not c.post and _starts_with_any(text, c.unit_end, words):
+        return "a word, not a unit"
+    if c.unit.surface == "成" and c.scale:
+        return "a word, not a unit"
+    return None
+
+
+def is_session(text, c, zones):
+    """A session or plenum ordinal (``三次会议``, ``十一届六次全会``)."""
+    if c.unit.surface != "次" or c.pre or c.mid or c.post:
+        return None
+    if _starts_with_any(text, c.end, SESSION_AFTER) or _ends_with_any(text, c.start, SESSION_BEFORE):
+        return "a session ordinal"
+    return None
+
+
+def is_name_with_numeral(text, c, zones):
+    """A name that holds a numeral (``中央八项规定``) or a project's phase (``二期工程``)."""
+    if c.unit.surface in NAME_UNITS:
+        for before, rest in rules.NAMES_WITH_NUMERALS:
+            if text.startswith(rest, c.unit_end - len(c.unit.surface)) and text.startswith(before, c.start - len(before)):
+                return "a name"
+    if c.unit.surface == "期" and not c.post and _starts_with_any(text, c.end, PHASE_AFTER):
+        return "a project phase"
+    return None
+
+
+def is_size_class(text, c, zones):
+    """A figure that classes a thing rather than counts or sums it (``亿元以上项目``,
+    ``超五十亿元企业``, ``时速250公里``, ``8座以下客车``, ``65岁以上老人``,
+    ``200万吨褐煤提质项目``)."""
+    unit = c.unit
+    if unit.surface == "岁":
+        return "an age group" if CJK.match(text, c.end) else None
+    if unit.kind == "length" and _ends_with_any(text, _behind(text, c), SIZE_CLASS_BEFORE):
+        return "a size class"
+    if unit.kind in SIZE_CLASS_KINDS and unit.base not in SHARE_UNITS:
+        if c.post in (None, "以上", "以下") and SIZE_CLASS_NOUN.match(text, c.end):
+            return "a size class"
+        if unit.base in rules.CAPACITY_UNITS and not c.post and CAPACITY_NAME.match(text, c.end):
+            return "a capacity in a name"
+    elif unit.surface in rules.SIZE_CLASS_UNITS and c.post in ("以上", "以下") and SIZE_CLASS_NOUN.match(text, c.end):
+        return "a size class"
+    return None
 
 
 def is_date(text, c, zones):
@@ -286,10 +420,17 @@ def is_date(text, c, zones):
 
 
 def is_time_window(text, c, zones):
-    """A span of time that frames the text, not an amount (``过去五年``, ``一年来``)."""
+    """A span of time that frames the text, not an amount (``过去五年``, ``一年来``,
+    ``时隔三年``), and a span of years in Chinese numerals that no verb measures
+    (``极不平凡的五年``, ``五年砥砺奋进``; but ``提前一年``)."""
     if c.pre in TIME_WINDOW_BEFORE or _ends_with_any(text, _behind(text, c), TIME_WINDOW_BEFORE):
         return "a time window"
     if _starts_with_any(text, c.unit_end, TIME_WINDOW_AFTER) and not c.post:
+        return "a time window"
+    if (
+        c.cn and c.unit.surface == "年" and not (c.pre or c.mid or c.post or c.sep or c.scale)
+        and not _ends_with_any(text, _behind(text, c), YEAR_SPAN_VERBS)
+    ):
         return "a time window"
     return None
 
@@ -313,8 +454,11 @@ def is_bare_scale(text, c, zones):
 
 
 def is_indefinite(text, c, zones):
-    """A lone Chinese 一 with a measure word is an article (``一批``, ``打造一个``)."""
+    """A lone Chinese 一 with a measure word is an article (``一批``, ``打造一个``),
+    except a span of time a verb measures (``提前一年``, ``连续一年``)."""
     if c.cn == "一" and not (c.pre or c.mid or c.scale or c.sep):
+        if c.unit.kind == "duration" and _ends_with_any(text, _behind(text, c), YEAR_SPAN_VERBS):
+            return None
         return "an article"
     return None
 
@@ -338,6 +482,10 @@ REJECTION_RULES: tuple[Callable, ...] = (
     is_code,
     is_ordinal_or_vague,
     is_grade,
+    is_word_not_unit,
+    is_session,
+    is_name_with_numeral,
+    is_size_class,
     is_bare_scale,
     is_indefinite,
 )

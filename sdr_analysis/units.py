@@ -9,7 +9,9 @@ does not matter.
 
 Kinds: ``money``, ``percent``, ``percent_point``, ``people``, ``area``, ``length``,
 ``duration``, ``count`` (things counted by a measure word), ``other`` (mass, energy,
-volume, multiples).
+volume, multiples, concentrations, fractions), ``rate`` (one unit per another,
+``25万元/人``: see :data:`PER_UNITS`; a rate is never added to the amounts of its
+numerator's kind).
 """
 
 from __future__ import annotations
@@ -31,10 +33,15 @@ UNITS: tuple[Unit, ...] = (
     Unit("%", "percent", "%"),
     Unit("％", "percent", "%"),
     Unit("‰", "other", "‰"),
+    # tenths (约6成, 九成以上); 成 beginning a word (成为, 成立) is not one: see
+    # rules.UNIT_BEGINS_WORD
+    Unit("成", "other", "成"),
     # fractions written out (三分之一, 百分之五): matched by their own pattern
     Unit("百分之", "percent", "%"),
     Unit("千分之", "other", "‰"),
-    Unit("分之", "other", "分之"),
+    Unit("分之", "other", "fraction"),
+    # slash fractions (1/4, 1/5以上): matched by their own pattern
+    Unit("fraction", "other", "fraction"),
     Unit("倍", "other", "倍"),
     # money
     Unit("元", "money", "元"),
@@ -58,6 +65,8 @@ UNITS: tuple[Unit, ...] = (
     Unit("吨", "other", "吨"),
     Unit("公斤", "other", "公斤"),
     Unit("千克", "other", "公斤"),
+    Unit("斤", "other", "斤"),
+    Unit("微克/立方米", "other", "微克/立方米"),
     Unit("立方米", "other", "立方米"),
     Unit("千瓦时", "other", "千瓦时"),
     Unit("兆瓦时", "other", "千瓦时", 1000),
@@ -65,6 +74,7 @@ UNITS: tuple[Unit, ...] = (
     Unit("兆瓦", "other", "千瓦", 1000),
     Unit("吉瓦", "other", "千瓦", 1_000_000),
     Unit("标准箱", "other", "标准箱"),
+    Unit("标箱", "other", "标准箱"),
     Unit("吨标准煤", "other", "吨标准煤"),
     # people
     Unit("人次", "people", "人次"),
@@ -80,10 +90,17 @@ UNITS: tuple[Unit, ...] = (
     Unit("小时", "duration", "小时"),
     Unit("分钟", "duration", "分钟"),
     Unit("周", "duration", "周"),
+    Unit("岁", "duration", "岁"),
     # counting units (measure words)
     Unit("家次", "count", "家次"),
     Unit("户次", "count", "户次"),
     Unit("场次", "count", "场次"),
+    # counted events: longer than their measure word, so never cut short (30批次, not 30批)
+    Unit("批次", "count", "批次"),
+    Unit("架次", "count", "架次"),
+    Unit("车次", "count", "车次"),
+    Unit("班次", "count", "班次"),
+    Unit("艘次", "count", "艘次"),
     Unit("个", "count", "个"),
     Unit("家", "count", "家"),
     Unit("项", "count", "项"),
@@ -127,7 +144,15 @@ UNITS: tuple[Unit, ...] = (
     Unit("期", "count", "期"),
 )
 
-#: Units that only the fraction pattern produces; the figure pattern leaves them out.
-FRACTION_UNITS = ("百分之", "千分之", "分之")
+#: Units that only the fraction patterns produce; the figure pattern leaves them out.
+FRACTION_UNITS = ("百分之", "千分之", "分之", "fraction")
+
+#: What may follow a unit after ``/`` to make a rate (``25万元/人``, ``80元/吨``,
+#: ``350公里/小时``, ``3.2人/万人``), optionally with a scale (``/万人``). The figure's
+#: unit becomes ``<base>/<per>`` and its kind ``rate``.
+PER_UNITS = (
+    "人", "人次", "户", "吨", "公斤", "斤", "亩", "平方米", "立方米", "千瓦时", "度", "小时", "天", "年",
+    "月", "次", "件", "家", "个", "台", "辆", "床", "元", "标准箱", "箱",
+)
 
 UNIT_BY_SURFACE: dict[str, Unit] = {u.surface: u for u in UNITS}

@@ -43,3 +43,21 @@ def corpus_gold():
     if not pairs:
         pytest.skip(f"the real reports and their answers are absent ({CORPUS}, {CORPUS_GOLD}); set SDR_CORPUS and SDR_CORPUS_GOLD")
     return pairs
+
+
+@pytest.fixture(scope="session")
+def corpus_sentences():
+    """``(sentences, path)`` for each real report with a sample of sentences whose
+    figures were read by hand (``<name>.sentences.json``, see the gold folder's
+    GUIDE.md), and the path of its text."""
+    import json
+
+    golds = sorted(CORPUS_GOLD.glob("*.sentences.json")) if CORPUS_GOLD.is_dir() else []
+    pairs = [
+        (json.loads(g.read_text(encoding="utf-8")), CORPUS / (g.name.removesuffix(".sentences.json") + ".txt"))
+        for g in golds
+    ]
+    pairs = [(sentences, path) for sentences, path in pairs if path.is_file()]
+    if not pairs:
+        pytest.skip(f"the real reports and their sampled sentences are absent ({CORPUS}, {CORPUS_GOLD}); set SDR_CORPUS and SDR_CORPUS_GOLD")
+    return pairs
