@@ -42,7 +42,7 @@ NOT_SUMMED = frozenset({"income", "standard"})
 #: Ordered rules, (role, cue words). Order is priority: the first rule with a cue in the
 #: text gives the role. Where the order matters:
 #:
-#: - ``standard`` first: a 补助标准 is a level, not a subsidy paid.
+#: - ``standard`` first: a 补助标准, or a subsidy 每人 or 每月, is a level, not a sum paid.
 #: - ``output`` before everything else: 人均生产总值 is output per head, 营业收入 firms'
 #:   sales, and 固定资产投资 (with the other economy-wide investment totals) investment
 #:   by everyone, not by the government.
@@ -55,7 +55,7 @@ NOT_SUMMED = frozenset({"income", "standard"})
 #:   attracted, borrowed or raised, though they say 资金.
 #: - the general ``spending`` cues last: 投资, 投入, 支出, 资金 …
 ROLE_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("standard", ("标准", "最低工资", "起征点")),
+    ("standard", ("标准", "最低工资", "起征点", "每人", "每户", "每月")),
     ("output", (
         "生产总值", "GDP", "增加值", "产值", "营业收入", "主营业务收入", "营收", "销售收入", "销售额", "交易额",
         "成交额", "零售总额", "零售额", "固定资产投资", "工业投资", "民间投资", "基础设施投资", "房地产开发投资",

@@ -299,8 +299,37 @@ def test_short_label(title, part, marker, expected):
     pytest.param(1.465e14, "146.5万亿元", id="trillions"),
     pytest.param(5.1e8, "5.1亿元", id="hundred-millions"),
     pytest.param(56_870_000, "5687万元", id="ten-thousands"),
-    pytest.param(0, "0万元", id="none"),
+    pytest.param(None, "未提及", id="none-stated-never-0"),
     pytest.param(1.2e20, "120000000万亿元", id="never-an-exponent"),
 ])
 def test_money_words_zh(yuan, expected):
     assert writeup.money_words(yuan, "zh") == expected
+
+
+@pytest.mark.parametrize("yuan,lang,qualifier,expected", [
+    pytest.param(68_870_000, "zh", "more_than", "6887余万元", id="zh-more-than"),
+    pytest.param(68_870_000, "en", "more_than", "more than 68.87 million yuan", id="en-more-than"),
+    pytest.param(5e8, "zh", "about", "约5亿元", id="zh-about"),
+    pytest.param(5e8, "en", "exact", "500 million yuan", id="en-exact"),
+    pytest.param(None, "en", None, "none stated", id="en-none-stated"),
+])
+def test_money_words_keep_the_qualifier(yuan, lang, qualifier, expected):
+    assert writeup.money_words(yuan, lang, qualifier) == expected
+
+
+#: The seed's money per section, read from its sentences: (三) 解决民企融资需求5200余万元
+#: is financing arranged (finance), 退返质保金487万元 money paid back to firms
+#: (spending); (四) 发放补助资金3084万元 and 投资4000万元, not 提升至850元 (a standard);
+#: (五) 投资5.1亿元; (六) no money.
+SEED_MONEY = {"三": "487万元", "四": "7084万元", "五": "5.1亿元", "六": "未提及"}
+
+
+def test_the_seed_states_its_spending_per_section(seed_report):
+    got = {s.key: writeup.money_words(s.money, "zh", s.money_qualifier) for s in seed_report.summaries}
+    assert got == SEED_MONEY
+
+
+def test_narrative_names_the_largest_sum_spent_not_the_largest_money(seed_report):
+    text = writeup.narrative(seed_report, seed_report.section("三"), "en")
+    assert r"The largest sum spent is 4\.87 million yuan" in text  # the narrative escapes the stop
+    assert "52 million" not in text.split("The largest sum spent")[1]
