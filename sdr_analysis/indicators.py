@@ -535,20 +535,81 @@ def _clause_end(text: str, pos: int, hi: int) -> int:
     return m.start() if m else hi
 
 
+MEASURE_VERBS = _longest_first(rules.MEASURE_VERBS)
+LABEL_OPENERS = _longest_first(rules.LABEL_OPENERS)
+#: Clause breaks for a 分别 list: its measures are joined by 、, so only the other
+#: breaks end it.
+LIST_CLAUSE_BREAK = re.compile(f"(?s:.*)[{re.escape(LIST_BREAKS.replace('、', ''))}]")
+
+
+def _tidy(label: str) -> str:
+    """A label without the openers and dangling particles around it."""
+    label = label.strip(LABEL_TRIM)
+    opener = _starts_with_any(label, 0, LABEL_OPENERS)
+    if opener and len(label) > len(opener):
+        label = label[len(opener):]
+    return label.rstrip(rules.LABEL_DANGLING + LABEL_TRIM)
+
+
+def subject_of(label: str) -> str:
+    """The measure a label names, without the verbs at its end (``旅游收入增长`` →
+    ``旅游收入``)."""
+    while True:
+        verb = _ends_with_any(label, len(label), MEASURE_VERBS)
+        if not verb or verb == label:
+            return label
+        label = label[: -len(verb)]
+
+
 def label_of(text: str, before_start: int, start: int, end: int, after_end: int, previous: Optional[str]) -> str:
     """What a figure measures: the clause text before it (back to the previous figure),
-    joined by … to the text after it when the text before is only a verb (``投资…改造老
-    旧小区``); a figure listed after another (``、82万平方米``) takes the label of the one
-    before (``previous``)."""
-    before = text[before_start:start].strip(LABEL_TRIM)
+    joined to the text after it when the text before is only a verb (``投资改造老旧
+    小区``); a figure listed after another (``、82万平方米``) takes the label of the one
+    before (``previous``, the label of the figure before in the same sentence), and a
+    figure after only a verb in the next clause takes that figure's subject with its
+    own verb (``增长20%，达到282亿元``: ``…达到``)."""
+    before = _tidy(text[before_start:start])
     after = text[end:after_end].strip(LABEL_TRIM)
     if len(before) < SHORT_BEFORE and after:
-        label = f"{before}…{after}" if before else after
+        label = _tidy(before + after)
+    elif len(before) < SHORT_BEFORE and previous and "、" not in (text[start - 1 : start], text[before_start - 1 : before_start]):
+        label = _trim_label(subject_of(previous) + before)
     else:
         label = _trim_label(before)
     if not label and previous is not None and text[start - 1 : start] == "、":
         label = previous
     return label
+
+
+def _complete(items: Sequence[str], k: int) -> str:
+    """The k-th measure of a list that names the shared part once, at its end:
+    ``城镇、农村居民收入`` → ``城镇居民收入``; measures that end alike are whole
+    (``基础设施投资、工业投资``)."""
+    item, last = items[k], items[-1]
+    if k == len(items) - 1 or not item or item[-1] == last[-1] or len(item) >= len(last):
+        return item
+    return item + last[len(item):]
+
+
+def respective_labels(text: str, figures: Sequence[Candidate], lo: int, last_items: Optional[list[str]]):
+    """Labels for a 分别 list, or ``None``: each figure after ``分别`` (up to the clause
+    end) paired with the measure at its place in the list before it; a clause with no
+    list before its ``分别`` uses the list of the clause before (``…分别达到4.2万元、
+    2.1万元，分别增长4.8%、6.2%``). Returns the labels and the list of measures."""
+    first = figures[0]
+    clause = LIST_CLAUSE_BREAK.match(text, lo, first.start)
+    clause_start = clause.end() if clause else lo
+    at = text.rfind(rules.RESPECTIVELY, clause_start, first.start)
+    if at == -1:
+        return None
+    verb = text[at + len(rules.RESPECTIVELY) : first.start].strip(LABEL_TRIM)
+    items = [_tidy(x) for x in text[clause_start:at].split("、")]
+    if len(items) < 2:
+        items = last_items
+    if not items or len(items) < 2:
+        return None
+    labels = [_trim_label(_complete(items, k) + verb) if k < len(items) else None for k in range(len(figures))]
+    return labels, items
 
 
 def is_each(text: str, clause_start: int, start: int) -> bool:
@@ -599,18 +660,34 @@ def find_indicators(
     holders = _containing(sentences, [c.start for c in kept])
     out: list[Indicator] = []
     label = None
+    listed: dict[int, str] = {}  # labels given by a 分别 list, by the figure's index
+    items = None  # the measures of the last 分别 list in the sentence
     at = 0  # figures and sections both come in reading order: walk them together
     for i, (c, sentence) in enumerate(zip(kept, holders)):
         while at < len(sections) and sections[at].end <= c.start:
             at += 1
         section = sections[at].key if at < len(sections) and sections[at].start <= c.start else None
         lo, hi = (sentence.start, sentence.end) if sentence else (0, len(text))
+        same_sentence = bool(i) and holders[i - 1] is sentence
+        if not same_sentence:
+            items = None
         if i and kept[i - 1].end > lo:
             lo = kept[i - 1].end
         if i + 1 < len(kept) and kept[i + 1].start < hi:
             hi = kept[i + 1].start
         before_start = _clause_start(text, c.start, lo)
-        label = label_of(text, before_start, c.start, c.end, _clause_end(text, c.end, hi), label if out else None)
+        if i not in listed and text.find(rules.RESPECTIVELY, lo, c.start) != -1:
+            run = [c]  # the figures of the list: each after the one before, past a 、
+            while i + len(run) < len(kept) and holders[i + len(run)] is sentence and text[run[-1].end : kept[i + len(run)].start].strip(LABEL_TRIM + "和及与") == "":
+                run.append(kept[i + len(run)])
+            found = respective_labels(text, run, lo, items)
+            if found:
+                labels, items = found
+                listed.update((i + k, lb) for k, lb in enumerate(labels) if lb)
+        if i in listed:
+            label = listed.pop(i)
+        else:
+            label = label_of(text, before_start, c.start, c.end, _clause_end(text, c.end, hi), label if same_sentence else None)
         out.append(
             Indicator(
                 start=c.start,

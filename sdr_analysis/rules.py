@@ -150,3 +150,22 @@ CODE_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 #: (``各级``, ``各类``): these characters after ``各`` make that determiner.
 EACH = "各"
 EACH_DETERMINER_NEXT = set("级类种地方界项式样族")
+
+#: Labels. ``分别`` before a list of figures pairs them, in order, with a list of
+#: measures before it (``城镇、农村居民收入分别增长4.8%、6.2%``).
+RESPECTIVELY = "分别"
+
+#: Verbs a label may end in; what stands before them is the measure's subject.
+#: A second figure for the same measure in the next clause (``增长20%，达到282亿元``)
+#: takes that subject with its own verb.
+MEASURE_VERBS = (
+    "增长", "下降", "提高", "降低", "达到", "达", "为", "增加", "减少", "实现", "完成", "稳定在", "控制在",
+    "提高到", "提升到", "提升至", "下降到", "降至", "增至", "增长到", "突破", "超过", "占", "同比增长",
+    "比上年增长", "同比下降", "比上年下降", "累计", "年均增长",
+)
+
+#: Words that open a clause but are no part of what it measures (``其中工业投资``).
+LABEL_OPENERS = ("其中", "同时", "全年共", "共")
+
+#: Particles that dangle at a label's end once the figure is removed (``文化驿站各``).
+LABEL_DANGLING = "各的了共计"

@@ -1,0 +1,99 @@
+"""Labels: what each figure measures, written by reading each sentence.
+
+Sentences in the manner of the real reports: ``分别`` lists, ``其中…`` breakdowns, two
+figures for one measure in successive clauses, verbs joined to their object, and
+particles that must not dangle. Each row is the sentence and the label of each figure
+found, in reading order.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sdr_analysis import parse_report
+
+
+def labels(sentence: str) -> list[str]:
+    return [i.label for i in parse_report(sentence).indicators]
+
+
+LABELS = [
+    # --- 分别: each figure its own measure, the shared part completed ---
+    pytest.param("城镇、农村居民人均可支配收入分别增长4.6%、6.8%。",
+                 ["城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"], id="fenbie-shared-tail"),
+    pytest.param("基础设施投资、制造业投资分别增长5.2%、9.1%。", ["基础设施投资增长", "制造业投资增长"],
+                 id="fenbie-first-is-not-the-second"),
+    pytest.param("进出口、出口、进口分别增长3.5%、4.7%、1.9%。", ["进出口增长", "出口增长", "进口增长"],
+                 id="fenbie-three"),
+    pytest.param("一般公共预算收入、税收收入分别达到86.4亿元、61.2亿元。",
+                 ["一般公共预算收入达到", "税收收入达到"], id="fenbie-money"),
+    pytest.param("新建、改建学校分别为12所、9所。", ["新建学校为", "改建学校为"], id="fenbie-verbs-share-object"),
+    pytest.param("小学、初中入学率分别达到100%、99.6%。", ["小学入学率达到", "初中入学率达到"], id="fenbie-rates"),
+    pytest.param("第一产业、第二产业增加值分别增长3.1%、5.4%。", ["第一产业增加值增长", "第二产业增加值增长"],
+                 id="fenbie-ordinal-words"),
+    pytest.param("城镇、农村居民人均可支配收入分别达到4.2万元、2.1万元，分别增长4.8%、6.2%。",
+                 ["城镇居民人均可支配收入达到", "农村居民人均可支配收入达到",
+                  "城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"], id="fenbie-twice"),
+    pytest.param("货物进口、出口分别下降2.3%、1.1%。", ["货物进口下降", "出口下降"], id="fenbie-falling"),
+
+    # --- 其中: the part, not the opener ---
+    pytest.param("全年接待游客5600万人次，其中过夜游客1800万人次。", ["全年接待游客", "过夜游客"], id="qizhong-people"),
+    pytest.param("完成固定资产投资320亿元，其中工业投资110亿元。", ["完成固定资产投资", "工业投资"], id="qizhong-money"),
+    pytest.param("新增城镇就业2.1万人，其中高校毕业生9000人。", ["新增城镇就业", "高校毕业生"], id="qizhong-jobs"),
+    pytest.param("建成安置住房4800套，其中交付使用3100套。", ["建成安置住房", "交付使用"], id="qizhong-verb"),
+
+    # --- two figures for one measure ---
+    pytest.param("旅游收入增长20%，达到282亿元。", ["旅游收入增长", "旅游收入达到"], id="growth-then-level"),
+    pytest.param("地区生产总值达到1560亿元，增长5.8%。", ["地区生产总值达到", "地区生产总值增长"], id="level-then-growth"),
+    pytest.param("研发经费投入强度达到2.4%，提高0.2个百分点。", ["研发经费投入强度达到", "研发经费投入强度提高"],
+                 id="share-then-points"),
+    pytest.param("城乡居民人均可支配收入达到3.2万元，增长5.5%。", ["城乡居民人均可支配收入达到", "城乡居民人均可支配收入增长"],
+                 id="income-level-then-growth"),
+    pytest.param("社会消费品零售总额增长6.2%，突破400亿元。", ["社会消费品零售总额增长", "社会消费品零售总额"],
+                 id="growth-then-threshold"),
+    pytest.param("全市粮食产量达到69.2亿斤，增长1.3%。", ["全市粮食产量达到", "全市粮食产量增长"], id="grain-level-then-growth"),
+
+    # --- a verb joined to its object, no ellipsis ---
+    pytest.param("投资3亿元改造老旧管网。", ["投资改造老旧管网"], id="verb-then-object"),
+    pytest.param("投入1.2亿元升级改造幼儿园。", ["投入升级改造幼儿园"], id="verb-then-long-object"),
+
+    # --- particles that would dangle ---
+    pytest.param("新增“城市书房”“文化驿站”各6个。", ["新增“城市书房”“文化驿站”"], id="dangling-ge"),
+    pytest.param("全年共培训农民工8600人次。", ["培训农民工"], id="opener-quannian-gong"),
+
+    # --- one clause, one measure ---
+    pytest.param("森林覆盖率达到45.2%。", ["森林覆盖率达到"], id="rate-level"),
+    pytest.param("城镇调查失业率控制在5.5%以内。", ["城镇调查失业率控制在"], id="rate-ceiling"),
+    pytest.param("粮食产量稳定在720亿斤以上。", ["粮食产量稳定在"], id="grain-floor"),
+    pytest.param("人均预期寿命提高到79.3岁。", ["人均预期寿命提高到"], id="life-expectancy"),
+    pytest.param("引进高层次人才860名。", ["引进高层次人才"], id="talent"),
+    pytest.param("实际使用外资2.3亿美元。", ["实际使用外资"], id="foreign-capital"),
+    pytest.param("细颗粒物平均浓度下降到29微克/立方米。", ["细颗粒物平均浓度下降到"], id="concentration"),
+    pytest.param("一般公共预算收入下降2.6%。", ["一般公共预算收入下降"], id="falling-keeps-its-word"),
+    pytest.param("工业增加值增长-1.5%。", ["工业增加值增长"], id="negative-growth"),
+    pytest.param("完成造林绿化面积2.6万亩。", ["完成造林绿化面积"], id="afforestation"),
+    pytest.param("新开工亿元以上项目156个。", ["新开工亿元以上项目"], id="size-class-stays-in-label"),
+    pytest.param("港口货物吞吐量突破1.2亿吨。", ["港口货物吞吐量"], id="qualifier-is-not-label"),
+    pytest.param("审批时限压减至5个工作日。", ["审批时限压减至"], id="working-days"),
+    pytest.param("“一网通办”事项达到1800项。", ["“一网通办”事项达到"], id="quoted-name-in-label"),
+    pytest.param("为新就业大学生发放租房补贴1500元/月。", ["为新就业大学生发放租房补贴"], id="rate-label"),
+
+    # --- several figures in one sentence ---
+    pytest.param("新建改建农村公路1200公里、桥梁45座。", ["新建改建农村公路", "桥梁"], id="list-of-things"),
+    pytest.param("改造城镇老旧小区320个，惠及居民4.6万户。", ["改造城镇老旧小区", "惠及居民"], id="two-clauses"),
+    pytest.param("发放消费券1.5亿元，带动消费12亿元。", ["发放消费券", "带动消费"], id="spend-and-effect"),
+    pytest.param("开通国际航线12条、国内航线86条。", ["开通国际航线", "国内航线"], id="routes"),
+
+    # --- a label never crosses into the clause or line before ---
+    pytest.param("二、2024年重点工作安排\n今年是改革攻坚之年，新增就业3万人。", ["新增就业"], id="heading-line-before"),
+    pytest.param("今年是建区75周年，全年计划新开工项目200个。", ["全年计划新开工项目"], id="anniversary-clause-before"),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", LABELS)
+def test_labels(sentence, expected):
+    assert labels(sentence) == expected
+
+
+def test_enough_cases():
+    assert len(LABELS) >= 40
