@@ -23,10 +23,15 @@ from .rules import alternation
 
 
 class ClaimRule(NamedTuple):
-    """A kind of claim and the pattern of its trigger."""
+    """A kind of claim and the pattern of its trigger. With a ``lead``, the pattern
+    finds the trigger's end and the lead must run right up to it from at most
+    ``reach`` characters before; the trigger is lead and match together. A rare end
+    found first and a short look back cost less than trying common words everywhere."""
 
     kind: str
     pattern: re.Pattern[str]
+    lead: Optional[re.Pattern[str]] = None
+    reach: int = 0
 
 
 #: Words that set a claim's scope, outermost first. Province names (``辽宁省``) count as
@@ -64,7 +69,8 @@ RANK_PLACE = (
 RANK_VERBS = ("居", "位列", "排名", "排在", "排位", "名列", "升至", "升到", "跃升")
 #: Characters that may stand between a scope word or verb and the place: the peers
 #: ranked (``全省16个地市第一``, ``全国省会城市第3位``), never a clause break.
-RANK_GAP = r"[^,，;；:：。！？!?\s、]{0,6}?"
+RANK_GAP_MAX = 6
+RANK_GAP = rf"[^,，;；:：。！？!?\s、]{{0,{RANK_GAP_MAX}}}?"
 
 #: Trigger patterns. Each kind is reported once per clause, and a clause with several
 #: kinds is one claim with several tags. Each pattern runs once over all the sentences,
@@ -83,8 +89,9 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
     ),
     ClaimRule(
         "rank",
-        # one flat alternation of words first, which the regex engine skips ahead to
-        re.compile(rf"(?:{SCOPE.pattern}|{alternation(RANK_VERBS)}){RANK_GAP}{RANK_PLACE}"),
+        re.compile(RANK_PLACE),
+        lead=re.compile(rf"(?:{SCOPE.pattern}|{alternation(RANK_VERBS)}){RANK_GAP}"),
+        reach=max(map(len, (*SCOPE_WORDS, *RANK_VERBS))) + RANK_GAP_MAX,
     ),
 )
 
@@ -149,11 +156,21 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def rank_scope(m: re.Match[str]) -> Optional[str]:
-    """The scope a rank match names: its last scope word, the one nearest the place
+def _lead_start(text: str, rule: ClaimRule, end: int, lo: int) -> Optional[int]:
+    """Where ``rule.lead`` starts when it runs from there right up to ``end``: the
+    earliest such start, not before ``lo``; ``None`` if it nowhere does."""
+    assert rule.lead is not None
+    for at in range(max(lo, end - rule.reach), end):
+        if rule.lead.fullmatch(text, at, end):
+            return at
+    return None
+
+
+def rank_scope(trigger: str) -> Optional[str]:
+    """The scope a rank's trigger names: its last scope word, the one nearest the place
     (``居中国西部第1`` ranks in the west), leaving out words for a level that describe
     the peers (``全国省级监管企业第一方阵`` ranks in the nation)."""
-    words = SCOPE.findall(m.group())
+    words = SCOPE.findall(trigger)
     places = [w for w in words if not w.endswith("级")] or words
     return SCOPE_WORDS[places[-1]] if places else None
 
@@ -170,17 +187,6 @@ def position_of(m: re.Match[str]) -> Optional[int]:
         return int(parse_chinese(n))
     except ValueError:
         return None
-
-
-class _Found(NamedTuple):
-    """One kind's claim in a clause, before the clause's kinds are joined."""
-
-    kind: str
-    start: int
-    end: int
-    scope: Optional[str]
-    trigger: str
-    position: Optional[int]
 
 
 def find_claims(
@@ -202,67 +208,73 @@ def find_claims(
     starts = [sent.start for sent in sentences]
     lo, hi = sentences[0].start, sentences[-1].end
     # per clause (by its bounds before trimming), its first match of each kind
-    clauses: dict[tuple[int, int], dict[str, _Found]] = {}
+    clauses: dict[tuple[int, int], dict[str, Claim]] = {}
     for rule in CLAIM_RULES:
+        kind, lead, is_rank = rule.kind, rule.lead, rule.kind == "rank"
+        tags = (kind,)
         for m in rule.pattern.finditer(text, lo, hi):
             at = m.start()
             sent = sentences[bisect.bisect_right(starts, at) - 1]
+            if lead is not None:
+                led = _lead_start(text, rule, at, sent.start)
+                if led is None:
+                    continue
+                at = led
             cs, ce = clause_bounds(text, at, sent.start, sent.end)
-            kinds = clauses.setdefault((cs, ce), {})
+            kinds = clauses.get((cs, ce))
+            if kinds is None:
+                kinds = clauses[cs, ce] = {}
             # a clause's first trigger of a kind speaks for it; a rank's last, as the
             # place it reached (``从全国第9位升至第7位``)
-            if (rule.kind in kinds and rule.kind != "rank") or _is_aim(text, cs, at):
+            if (kind in kinds and not is_rank) or _is_aim(text, cs, at):
                 continue
             s, e = _trim(text, cs, ce)
             if at - s < SUBJECTLESS and cs > sent.start:
                 ps, _ = clause_bounds(text, cs - 1, sent.start, sent.end)
                 s, e = _trim(text, ps, ce)
+            trigger = text[at : m.end()]
             # scope words after the trigger speak of the claim itself; before it they
             # may name the subject, so they count only when nothing follows
-            if rule.kind == "rank":
-                scope = rank_scope(m) or scope_of(text, s, e)
+            if is_rank:
+                scope = rank_scope(trigger) or scope_of(text, s, e)
             else:
-                scope = scope_of(text, at, e) if rule.kind == "honor" else None
+                scope = scope_of(text, at, e) if kind == "honor" else None
                 scope = scope or scope_of(text, s, e)
-            position = position_of(m) if rule.kind == "rank" else None
-            kinds[rule.kind] = _Found(rule.kind, s, e, scope, m.group(), position)
-    claims = []
-    for kinds in clauses.values():
-        if not kinds:
-            continue
-        if len(kinds) == 1:
-            (first,) = kinds.values()
-            s, e, tags, scope, position = first.start, first.end, (first.kind,), first.scope, first.position
-        else:
-            first, s, e, tags, scope, position = _join(kinds)
-        claims.append(
-            Claim(
+            kinds[kind] = Claim(
                 start=s,
                 end=e,
                 text=text[s:e],
-                kind=first.kind,
+                kind=kind,
                 tags=tags,
                 scope=scope,
-                position=position,
-                trigger=first.trigger,
+                position=position_of(m) if is_rank else None,
+                trigger=trigger,
                 section=section_at(s),
             )
-        )
+    claims = [
+        next(iter(kinds.values())) if len(kinds) == 1 else _join(text, kinds, section_at)
+        for kinds in clauses.values()
+        if kinds
+    ]
     return sorted(claims, key=lambda c: (c.start, TAG_RANK[c.kind]))
 
 
-def _join(
-    kinds: dict[str, _Found],
-) -> tuple[_Found, int, int, tuple[str, ...], Optional[str], Optional[int]]:
-    """One claim of a clause's kinds: the most specific kind, the span any of them took
-    in (a subjectless trigger takes in the clause before), the tags, and the first
-    scope and position any of them gives, most specific first."""
-    tagged = sorted(kinds.values(), key=lambda f: TAG_RANK[f.kind])
-    return (
-        tagged[0],
-        min(f.start for f in tagged),
-        max(f.end for f in tagged),
-        tuple(f.kind for f in tagged),
-        next((f.scope for f in tagged if f.scope), None),
-        next((f.position for f in tagged if f.position is not None), None),
+def _join(text: str, kinds: dict[str, Claim], section_at: Callable[[int], Optional[str]]) -> Claim:
+    """One claim of a clause's claims of several kinds: the most specific kind's, over
+    the span any of them took in (a subjectless trigger takes in the clause before),
+    with every kind as a tag and the first scope and position any of them gives, most
+    specific first."""
+    tagged = sorted(kinds.values(), key=lambda c: TAG_RANK[c.kind])
+    s, e = min(c.start for c in tagged), max(c.end for c in tagged)
+    first = tagged[0]
+    return Claim(
+        start=s,
+        end=e,
+        text=text[s:e],
+        kind=first.kind,
+        tags=tuple(c.kind for c in tagged),
+        scope=next((c.scope for c in tagged if c.scope), None),
+        position=next((c.position for c in tagged if c.position is not None), None),
+        trigger=first.trigger,
+        section=first.section if s == first.start else section_at(s),
     )
