@@ -11,7 +11,7 @@ from .results import Claim, Indicator, Relation, SectionSummary, Term
 from .roles import MONEY_COLUMNS, money_columns
 
 INDICATOR_COLUMNS = ["section", "label", "text", "value", "value_max", "unit", "kind", "role", "qualifier", "each", "start", "end", "sentence"]
-CLAIM_COLUMNS = ["section", "kind", "scope", "trigger", "text", "start", "end"]
+CLAIM_COLUMNS = ["section", "kind", "tags", "scope", "position", "trigger", "text", "start", "end"]
 RELATION_COLUMNS = ["section", "kind", "direction", "text", "before", "after", "base", "delta", "start", "end"]
 TERM_COLUMNS = ["section", "text", "start", "end"]
 SECTION_COLUMNS = [
@@ -26,7 +26,9 @@ def indicators_frame(indicators: Sequence[Indicator]) -> pd.DataFrame:
 
 
 def claims_frame(claims: Sequence[Claim]) -> pd.DataFrame:
-    return pd.DataFrame([c.to_dict() for c in claims], columns=CLAIM_COLUMNS)
+    # a claim's tags as one cell: first+coverage
+    rows = [{**c.to_dict(), "tags": "+".join(c.tags)} for c in claims]
+    return pd.DataFrame(rows, columns=CLAIM_COLUMNS).astype({"position": "Int64"})
 
 
 def relations_frame(relations: Sequence[Relation]) -> pd.DataFrame:

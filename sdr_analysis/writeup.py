@@ -75,10 +75,12 @@ TEXT = {
         "share_chart": "Share of the report's indicators, by section",
         "share_money_chart": "Share of the report's money, by section",
         "share_axis": "% of the report",
+        "rank": "Rankings",
         "first": "Firsts",
         "coverage": "Full coverage",
         "honor": "Honours and designations",
         "scope_nation": "nationwide",
+        "scope_region": "in the region",
         "scope_province": "in the province",
         "scope_city": "in the city",
         "scope_none": "no scope given",
@@ -152,10 +154,12 @@ TEXT = {
         "share_chart": "各部分指标占全文比重",
         "share_money_chart": "各部分金额占全文比重",
         "share_axis": "占全文 %",
+        "rank": "排名",
         "first": "率先与首创",
         "coverage": "全覆盖",
         "honor": "荣誉与命名",
         "scope_nation": "全国",
+        "scope_region": "区域",
         "scope_province": "全省",
         "scope_city": "全市",
         "scope_none": "未言范围",
@@ -508,6 +512,12 @@ def short_label(s: SectionSummary) -> str:
 # 6. claims
 
 
+#: Kinds of claim in the order the write-ups list them; scopes widest first.
+CLAIM_KINDS = ("rank", "first", "coverage", "honor")
+SCOPES = ("nation", "region", "province", "city", None)
+SCOPE_ORDER = {scope: i for i, scope in enumerate(SCOPES)}
+
+
 def scope_name(claim: Claim, lang: str) -> str:
     return t(lang, f"scope_{claim.scope or 'none'}")
 
@@ -516,13 +526,12 @@ def claims(sec: ReportSection, lang: str) -> str:
     if not sec.claims:
         return t(lang, "no_claims")
     out = []
-    for kind in ("first", "coverage", "honor"):
+    for kind in CLAIM_KINDS:
         found = [c for c in sec.claims if c.kind == kind]
         if not found:
             continue
         out.append(f"**{t(lang, kind)}** ({len(found)})\n")
-        order = {"nation": 0, "province": 1, "city": 2, None: 3}
-        for c in sorted(found, key=lambda c: (order[c.scope], c.start)):
+        for c in sorted(found, key=lambda c: (SCOPE_ORDER[c.scope], c.start)):
             out.append(f"- {scope_name(c, lang)}: {escape_markdown(c.text)} {cite(sec, c.start)}")
         out.append("")
     return "\n".join(out).strip()
@@ -606,12 +615,14 @@ COUNTS = {
     "en": {
         "themes": ("one theme", "{n} themes"), "figures": ("one figure", "{n} figures"),
         "sums": ("one sum spent", "{n} sums spent"), "first": ("one claim to be first", "{n} claims to be first"),
+        "rank": ("one ranking", "{n} rankings"),
         "coverage": ("one claim of full coverage", "{n} claims of full coverage"),
         "honor": ("one honour or designation", "{n} honours or designations"),
     },
     "zh": {
         "themes": ("1个主题", "{n}个主题"), "figures": ("1项数据", "{n}项数据"), "sums": ("1处支出金额", "{n}处支出金额"),
         "first": ("1处率先或首创表述", "{n}处率先或首创表述"), "coverage": ("1处全覆盖表述", "{n}处全覆盖表述"),
+        "rank": ("1处排名表述", "{n}处排名表述"),
         "honor": ("1处荣誉或命名", "{n}处荣誉或命名"),
     },
 }
@@ -669,10 +680,10 @@ def narrative(report: Report, sec: ReportSection, lang: str) -> str:
         paras.append(words["money"].format(figure=escape_markdown(figure_words(top, lang)), label=escape_markdown(top.label or "—"),
                                            src=cite(sec, top.start), sums=counted(lang, "sums", len(money))))
     if sec.claims:
-        kinds = [k for k in ("first", "coverage", "honor") if any(c.kind == k for c in sec.claims)]
+        kinds = [k for k in CLAIM_KINDS if any(c.kind == k for c in sec.claims)]
         parts = [counted(lang, k, sum(c.kind == k for c in sec.claims)) for k in kinds]
         claims = words["and"].join([words["list"].join(parts[:-1]), parts[-1]] if len(parts) > 2 and lang == "en" else parts)
-        example = sorted(sec.claims, key=lambda c: ({"nation": 0, "province": 1, "city": 2}.get(c.scope, 3), c.start))[0]
+        example = sorted(sec.claims, key=lambda c: (SCOPE_ORDER[c.scope], c.start))[0]
         paras.append(words["claims"].format(claims=claims, example=escape_markdown(example.text), src=cite(sec, example.start)))
     else:
         paras.append(words["no_claims"])
@@ -809,7 +820,7 @@ def all_claims(report: Report, lang: str) -> str:
     if not report.claims:
         return t(lang, "no_claims")
     out = []
-    for scope in ("nation", "province", "city", None):
+    for scope in SCOPES:
         found = [c for c in report.claims if c.scope == scope]
         if found:
             name = t(lang, f"scope_{scope or 'none'}")

@@ -333,3 +333,12 @@ def test_narrative_names_the_largest_sum_spent_not_the_largest_money(seed_report
     text = writeup.narrative(seed_report, seed_report.section("三"), "en")
     assert r"The largest sum spent is 4\.87 million yuan" in text  # the narrative escapes the stop
     assert "52 million" not in text.split("The largest sum spent")[1]
+
+
+@pytest.mark.parametrize("lang, heading, counted", [("en", "**Rankings** (1)", "one ranking"), ("zh", "**排名** (1)", "1处排名表述")])
+def test_rankings_and_region_scope_are_written_up(lang, heading, counted):
+    report = parse_report("(一)稳增长。\n  全市地区生产总值增速居西部第一。新建学校3所。\n")
+    (sec,) = list(report)
+    assert heading in writeup.claims(sec, lang)
+    assert counted in writeup.narrative(report, sec, lang)
+    assert writeup.all_claims(report, lang).startswith("**" + writeup.t(lang, "scope_region"))
