@@ -7,8 +7,10 @@ to particular reports: each rule names a class of text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import Callable, Optional, Sequence
 
 from . import rules
@@ -124,11 +126,16 @@ def _ends_with_any(text: str, pos: int, words: Sequence[str]) -> Optional[str]:
     return None
 
 
-def _starts_with_any(text: str, pos: int, words: Sequence[str]) -> Optional[str]:
-    for w in words:
-        if text.startswith(w, pos):
-            return w
-    return None
+def _starts_with_any(text: str, pos: int, words: tuple[str, ...]) -> Optional[str]:
+    """The longest of ``words`` that ``text`` has at ``pos`` (one regex match, not a
+    loop over the words: this is asked of every figure)."""
+    m = _opener(words).match(text, pos)
+    return m.group() if m else None
+
+
+@lru_cache(maxsize=None)
+def _opener(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(alternation(words)) if words else re.compile(r"(?!)")
 
 
 ALLOW_BEFORE = _longest_first(rules.ALLOW_BEFORE)
@@ -303,8 +310,16 @@ def _candidates(text: str, span: tuple[int, int]) -> list[Candidate]:
     fractions = _fractions(text, span) + _slash_fractions(text, span)
     if not fractions:
         return figures
-    taken = [(f.start, f.end) for f in fractions]
-    figures = [c for c in figures if not any(s < c.end and c.start < e for s, e in taken)]
+    # fractions do not overlap one another: a figure overlaps one only if the last
+    # fraction starting before the figure ends runs past the figure's start
+    taken = sorted((f.start, f.end) for f in fractions)
+    starts = [s for s, _ in taken]
+
+    def overlaps(c: Candidate) -> bool:
+        i = bisect.bisect_left(starts, c.end) - 1
+        return i >= 0 and taken[i][1] > c.start
+
+    figures = [c for c in figures if not overlaps(c)]
     return sorted(figures + fractions, key=lambda c: c.start)
 
 

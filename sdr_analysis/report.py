@@ -261,21 +261,28 @@ class Report:
         return [Term(s, e, text[s:e], section=section_at(s)) for s, e in term_spans(self._quoted)]
 
     @cached_property
+    def _figures(self) -> list[Indicator]:
+        return find_indicators(self.text, self._page_body, self.not_prose, self.sentences, self.sections)
+
+    @cached_property
+    def _figure_relations(self) -> list[Relation]:
+        return find_relations(self.text, self._figures, self.section_number_at)
+
+    @cached_property
     def indicators(self) -> list[Indicator]:
         """Every figure in reading order, each money figure with its role
-        (:func:`sdr_analysis.roles.money_role`). The levels a verb sets are read from
-        the relations among the figures as found; roles do not change relations."""
-        found = find_indicators(self.text, self._page_body, self.not_prose, self.sentences, self.sections)
+        (:func:`sdr_analysis.roles.money_role`), which the levels a verb sets decide."""
+        found = self._figures
         if not any(i.kind == "money" for i in found):
             return found
-        levels = {r.after.start for r in find_relations(self.text, found, self.section_number_at) if r.kind == "set_to" and r.after}
+        levels = self.levels
         return [replace(i, role=money_role(i, self.text, levels)) if i.kind == "money" else i for i in found]
 
     @cached_property
     def levels(self) -> frozenset[int]:
         """Starts of the figures a verb sets as a level (``提升至850元``): standards, not
         amounts, so money totals leave them out."""
-        return frozenset(r.after.start for r in self.relations if r.kind == "set_to" and r.after is not None)
+        return frozenset(r.after.start for r in self._figure_relations if r.kind == "set_to" and r.after is not None)
 
     @cached_property
     def claims(self) -> list[Claim]:
@@ -283,7 +290,16 @@ class Report:
 
     @cached_property
     def relations(self) -> list[Relation]:
-        return find_relations(self.text, self.indicators, self.section_number_at)
+        """Relations between figures, found once; they point at the figures of
+        :attr:`indicators` (the ones with their roles)."""
+        found, figures = self._figure_relations, self.indicators
+        if figures is self._figures:
+            return found
+        by_start = {i.start: i for i in figures}
+        ends = ("before", "after", "base", "delta")
+        return [
+            replace(r, **{e: by_start[getattr(r, e).start] for e in ends if getattr(r, e) is not None}) for r in found
+        ]
 
     @cached_property
     def summaries(self) -> list[SectionSummary]:

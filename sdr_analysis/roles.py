@@ -14,9 +14,11 @@ Only like is added to like: "money stated" is government spending in yuan
 
 from __future__ import annotations
 
+import re
 from typing import Any, Collection, NamedTuple, Optional, Sequence
 
 from .results import Indicator, SectionSummary
+from .rules import alternation
 from .structure import CLAUSE_BREAKS, clause_bounds
 
 #: The roles a money figure can have, in the order tables and charts list them.
@@ -77,9 +79,13 @@ ROLE_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+#: :data:`ROLE_RULES` as one pattern per rule, in the same order.
+ROLE_PATTERNS = tuple((role, re.compile(alternation(cues))) for role, cues in ROLE_RULES)
+
+
 def _role_by_cue(text: str) -> Optional[str]:
-    for role, cues in ROLE_RULES:
-        if any(cue in text for cue in cues):
+    for role, cues in ROLE_PATTERNS:
+        if cues.search(text):
             return role
     return None
 
