@@ -11,6 +11,21 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "dalian-shahekou-2022.txt"
 
+#: A short report of two parts: the first with sections (一) and (二), the second
+#: its own section.
+PARTS = """某省某市人民政府工作报告(2024年1月10日)
+
+一、2023年工作回顾
+
+  (一)经济稳中向好。全市生产总值增长5%,投入资金3亿元。
+
+  (二)民生持续改善。新增就业1.2万人。
+
+二、2024年工作安排
+
+  今年要扎实做好各项工作。力争全市生产总值增长6%。
+"""
+
 
 def pytest_collection_modifyitems(config, items):
     for item in items:

@@ -8,21 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED
+from conftest import PARTS, SEED
 from sdr_analysis.corpus import INDICATOR_COLUMNS, SECTION_COLUMNS, build_corpus, sections_path
 
-PARTS = """某省某市人民政府工作报告(2024年1月10日)
-
-一、2023年工作回顾
-
-  (一)经济稳中向好。全市生产总值增长5%,投入资金3亿元。
-
-  (二)民生持续改善。新增就业1.2万人。
-
-二、2024年工作安排
-
-  今年要扎实做好各项工作。力争全市生产总值增长6%。
-"""
 
 
 def read_rows(path: Path) -> list[dict]:

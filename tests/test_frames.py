@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from conftest import PARTS
 from sdr_analysis import parse_report
 from sdr_analysis.frames import CLAIM_COLUMNS, INDICATOR_COLUMNS, SECTION_COLUMNS, sections_frame
 from sdr_analysis.roles import MONEY_COLUMNS, money_total
@@ -61,18 +62,6 @@ def test_sections_frame_keeps_money_by_role_apart():
     assert second["money_yuan"] is None or second["money_yuan"] != second["money_yuan"]  # none stated, not 0
 
 
-PARTS = """某省某市人民政府工作报告(2024年1月10日)
-
-一、2023年工作回顾
-
-  (一)经济稳中向好。全市生产总值增长5%,投入资金3亿元。
-
-  (二)民生持续改善。新增就业1.2万人。
-
-二、2024年工作安排
-
-  今年要扎实做好各项工作。力争全市生产总值增长6%。
-"""
 
 
 def test_sections_frame_has_a_row_per_policy_section_with_its_part():
