@@ -32,6 +32,7 @@ from .manifest import Manifest, fingerprint, library_fingerprint, read_manifest,
 from .outputs import NOTEBOOK_SUFFIXES, TABLES, check_out, folder_name, is_regular, locked, output_name, recover, stage, swap
 from .pages import notebook_page
 from .report import Report, load_report
+from .roles import money_stated
 from .workers import Workers, at_stop, interruptible, signals_deferred
 from .writeup import LANGS, check_lang, money_words, section_file
 
@@ -274,7 +275,10 @@ def write_index(report: Report, folder: Path, langs: Sequence[str]) -> None:
                 continue  # another part's, or a repeated number: the first section of it is written up
             seen.add(section_file(s))
             inds = report.within("indicators", s.start, s.end)
-            key = sorted(inds, key=lambda i: (i.kind != "money", -i.value))[:KEY_FIGURES]
+            # the largest sums spent, then the other figures in reading order: a GDP or
+            # a bank balance is not a key sum of the section's work
+            spent = sorted(money_stated(inds), key=lambda i: -i.value)
+            key = (spent + [i for i in inds if i not in spent])[:KEY_FIGURES]
             rows.append(
                 "<tr><td>{name}</td><td>{links}</td><td class=\"n\">{n} ({d}/1000)</td><td class=\"n\">{money}</td>"
                 "<td class=\"n\">{claims}</td><td>{key}</td></tr>".format(

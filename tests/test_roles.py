@@ -90,3 +90,19 @@ def test_sum_qualifier(qualifiers, expected):
 def test_an_approximate_part_makes_the_sum_more_than():
     report = parse_report("  (一)甲。拨付资金5687余万元,投入经费1200万元。\n")
     assert money_total(report.indicators) == (68_870_000, "more_than", 2)
+
+
+def test_the_index_leads_a_sections_key_figures_with_its_largest_sums_spent(tmp_path):
+    from sdr_analysis import parse_report
+    from sdr_analysis.build import write_index
+
+    report = parse_report(
+        "(一)经济发展。全区地区生产总值达到1200亿元，人口增加3万人。投资2亿元新建学校，补助资金5亿元。\n"
+    )
+    write_index(report, tmp_path, ["en"])
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    row = page[page.index("(一)经济发展"):]
+    # 补助资金5亿元 and 投资2亿元 are spent, largest first; then the rest in reading
+    # order, of which three figures in all leave room for the first: the GDP
+    key = row[: row.index("</tr>")].rsplit("<td>", 1)[1]
+    assert key == "补助资金5亿元、投资新建学校2亿元、全区地区生产总值达到1200亿元</td>"
