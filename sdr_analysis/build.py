@@ -27,14 +27,14 @@ import time
 from pathlib import Path
 from typing import Callable, NamedTuple, Optional, Sequence
 
-from .exceptions import BuildError, OutputError, SdrError, WorkerDied
+from .exceptions import BuildError, OutputError, ParameterError, WorkerDied
 from .manifest import Manifest, fingerprint, library_fingerprint, read_manifest, sha, write_manifest
 from .outputs import NOTEBOOK_SUFFIXES, TABLES, check_out, folder_name, is_regular, locked, output_name, recover, stage, swap
 from .pages import notebook_page
 from .report import Report, load_report
 from .roles import money_stated
 from .workers import Workers, at_stop, interruptible, signals_deferred
-from .writeup import LANGS, check_lang, money_words, section_file
+from .writeup import LANGS, check_lang, money_words, section_file, written_up
 
 PACKAGE = Path(__file__).resolve().parent
 NOTEBOOKS = PACKAGE.parent / "notebooks"
@@ -62,11 +62,7 @@ def plan(report: Report, report_param: str, langs: Sequence[str], notebooks: Pat
     jobs = []
     for lang in langs:
         jobs.append(Job(output_name("overview", lang), "Overview · 概览", notebooks / "overview.ipynb", {"report_path": report_param, "lang": lang}))
-        seen = set()
-        for sec in report:
-            if section_file(sec) in seen:  # a repeated number: the first section of it is written up
-                continue
-            seen.add(section_file(sec))
+        for sec in written_up(report):
             jobs.append(
                 Job(
                     output_name(section_file(sec), lang),
@@ -262,7 +258,7 @@ def write_index(report: Report, folder: Path, langs: Sequence[str]) -> None:
     """``index.html``: a row per policy section with links to its write-ups, under a
     row per part naming its title and period (none for a report without parts)."""
     rows = []
-    seen = set()
+    summaries = written_up(report.summaries)
     for part in report.parts:
         if not part.implied:
             rows.append(
@@ -270,15 +266,15 @@ def write_index(report: Report, folder: Path, langs: Sequence[str]) -> None:
                     name=html.escape(part.marker + part.title), period=html.escape(PERIOD_NAMES.get(part.period, part.period))
                 )
             )
-        for s in report.summaries:
-            if s.start < part.start or s.start >= part.end or section_file(s) in seen:
-                continue  # another part's, or a repeated number: the first section of it is written up
-            seen.add(section_file(s))
+        for s in summaries:
+            if not part.start <= s.start < part.end:
+                continue
             inds = report.within("indicators", s.start, s.end)
             # the largest sums spent, then the other figures in reading order: a GDP or
             # a bank balance is not a key sum of the section's work
             spent = sorted(money_stated(inds), key=lambda i: -i.value)
-            key = (spent + [i for i in inds if i not in spent])[:KEY_FIGURES]
+            spent_at = {i.start for i in spent}
+            key = (spent + [i for i in inds if i.start not in spent_at])[:KEY_FIGURES]
             rows.append(
                 "<tr><td>{name}</td><td>{links}</td><td class=\"n\">{n} ({d}/1000)</td><td class=\"n\">{money}</td>"
                 "<td class=\"n\">{claims}</td><td>{key}</td></tr>".format(
@@ -345,7 +341,7 @@ def parse_langs(langs: str | Sequence[str]) -> tuple[str, ...]:
     """``"en,zh"`` or ``["en", "zh"]`` → ``("en", "zh")``, each checked."""
     items = [x.strip() for x in (langs.split(",") if isinstance(langs, str) else langs) if x.strip()]
     if not items:
-        raise SdrError(f"no language given; use one or more of: {', '.join(LANGS)}")
+        raise ParameterError("lang", langs, f"give one or more of: {', '.join(LANGS)}")
     return tuple(check_lang(x) for x in dict.fromkeys(items))
 
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
-# find_body skips the lines that open a report, which metadata reads; TITLE_MARK is
-# imported from here by layout.
-from .metadata import OPENING_LINES, PAGE_HEADER, TITLE_MARK, is_opening_line as _is_opening  # noqa: F401
+# find_body skips the lines that open a report, which metadata reads
+from .metadata import OPENING_LINES, PAGE_HEADER, is_opening_line as _is_opening
 from .results import Span
 
 #: What ends a line: LF (Unix), CRLF (Windows) or a lone CR (old Mac OS). The text is

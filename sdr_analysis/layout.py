@@ -15,7 +15,8 @@ import re
 from collections import Counter
 from typing import Sequence
 
-from .cleaning import BLANK_LINE, TITLE_MARK, ByLineBreaks, is_chrome_line
+from .cleaning import BLANK_LINE, ByLineBreaks, is_chrome_line
+from .metadata import TITLE_MARK
 
 #: A line of the body, white space left out at both ends (group 1). Line breaks are
 #: LF, CRLF or CR (see :data:`~sdr_analysis.cleaning.LINE_BREAK`).

@@ -14,22 +14,22 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Iterable, Optional, TypeVar
 
 from .exceptions import ParameterError
 from .messages import escape_markdown
-from .outputs import output_name
+from .outputs import LANGS, output_name
 from .report import Report, ReportSection, load_report
 from .results import Claim, Indicator, SectionSummary
 from .roles import money_stated
-from .summary import density, report_density
+from .summary import report_density
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from .plotting import Chart
 
-LANGS = ("en", "zh")
+S = TypeVar("S", ReportSection, SectionSummary)
 
 #: Words of the write-ups in each language. Keys are the same in every language.
 TEXT = {
@@ -543,12 +543,8 @@ def claims(sec: ReportSection, lang: str) -> str:
 def terms(sec: ReportSection, lang: str) -> str:
     if not sec.terms:
         return t(lang, "no_terms")
-    counts = Counter(x.text for x in sec.terms)
-    seen: list[str] = []
-    for x in sec.terms:
-        if x.text not in seen:
-            seen.append(x.text)
-    return " · ".join(f"“{escape_markdown(w)}”" + (f" ×{counts[w]}" if counts[w] > 1 else "") for w in seen)
+    counts = Counter(x.text for x in sec.terms)  # in the order each first appears
+    return " · ".join(f"“{escape_markdown(w)}”" + (f" ×{n}" if n > 1 else "") for w, n in counts.items())
 
 
 # 8. vocabulary
@@ -754,6 +750,15 @@ def section_file(sec: ReportSection | SectionSummary) -> str:
     return f"section-{sec.slug}"
 
 
+def written_up(sections: Iterable[S]) -> list[S]:
+    """The sections that get a write-up: where a number repeats within a part (two
+    (二), so one file name), the first of them."""
+    by_file: dict[str, S] = {}
+    for sec in sections:
+        by_file.setdefault(section_file(sec), sec)
+    return list(by_file.values())
+
+
 def overview_heading(report: Report, lang: str) -> str:
     meta = report.metadata
     title = meta.title.text if meta.title else (report.source or "")
@@ -850,10 +855,10 @@ def missing(report: Report, lang: str) -> str:
 def links(report: Report, lang: str) -> str:
     """A link to each section's write-up in ``lang``; where the report has parts, under a line
     naming each part and its period (a part that is its own section is one line)."""
-    out, seen = [], set()
+    out = []
+    sections = written_up(report)
     for part in report.parts:
-        secs = [sec for sec in report if sec.part.start == part.start and section_file(sec) not in seen]
-        seen.update(section_file(sec) for sec in secs)  # a repeated number: the first section of it is written up
+        secs = [sec for sec in sections if sec.part.start == part.start]
         items = [f"[{escape_markdown(sec.marker + sec.title)}]({output_name(section_file(sec), lang)}.html)" for sec in secs]
         if part.implied:
             out += [f"- {item}" for item in items]

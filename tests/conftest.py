@@ -33,6 +33,14 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.notebooks)
 
 
+def a_fifo(folder: Path) -> Path:
+    """A named pipe nobody writes to, named like a report: opening it to read would
+    block for ever."""
+    path = folder / "report.txt"
+    os.mkfifo(path)
+    return path
+
+
 @pytest.fixture(scope="session")
 def seed_report():
     from sdr_analysis import load_report

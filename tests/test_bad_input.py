@@ -22,6 +22,7 @@ from typing import Callable, NamedTuple, Optional
 
 import pytest
 
+from conftest import a_fifo
 from sdr_analysis import load_report
 
 REPORTS = Path(__file__).resolve().parent / "reports"
@@ -117,13 +118,6 @@ TRADITIONAL = """臺北市政府工作報告
 
 
 UTF16 = codecs.BOM_UTF16_LE + NO_HEADINGS.encode("utf-16-le")
-
-
-def a_fifo(folder: Path) -> Path:
-    """A named pipe nobody writes to: opening it to read would block for ever."""
-    path = folder / "report.txt"
-    os.mkfifo(path)
-    return path
 
 
 def a_link_to_zero(folder: Path) -> Path:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import a_fifo
 from sdr_analysis import ReportReadError, SdrError, load_report
 from sdr_analysis.reading import decode, read_text
 
@@ -140,12 +141,6 @@ def test_a_path_holding_nul_is_refused():
         read_text("report\0.txt")
 
 
-def _fifo(folder: Path) -> Path:
-    path = folder / "report.txt"
-    os.mkfifo(path)
-    return path
-
-
 def _device_link(folder: Path) -> Path:
     path = folder / "report.txt"
     path.symlink_to(os.devnull)
@@ -155,7 +150,7 @@ def _device_link(folder: Path) -> Path:
 # Paths that are not regular files. Each would block (a pipe nobody writes to) or read
 # what is not a file; none is opened for reading.
 NOT_REGULAR = [
-    pytest.param(_fifo, "pipe", id="fifo", marks=pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")),
+    pytest.param(a_fifo, "pipe", id="fifo", marks=pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs")),
     pytest.param(lambda folder: Path(os.devnull), "device", id="device",
                  marks=pytest.mark.skipif(os.name != "posix", reason="no character devices")),
     pytest.param(_device_link, "device", id="link-to-device",

@@ -342,3 +342,11 @@ def test_rankings_and_region_scope_are_written_up(lang, heading, counted):
     assert heading in writeup.claims(sec, lang)
     assert counted in writeup.narrative(report, sec, lang)
     assert writeup.all_claims(report, lang).startswith("**" + writeup.t(lang, "scope_region"))
+
+
+def test_a_repeated_section_number_is_written_up_once_the_first():
+    text = "(一)经济。\n  增长5%。\n(二)民生。\n  新增就业2万人。\n(二)城建。\n  改造小区30个。\n"
+    report = parse_report(text)
+    kept = writeup.written_up(report)
+    assert [(s.marker, s.title) for s in kept] == [("(一)", "经济。"), ("(二)", "民生。")]
+    assert [s.title for s in writeup.written_up(report.summaries)] == ["经济。", "民生。"]
