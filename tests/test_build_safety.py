@@ -18,7 +18,7 @@ import pytest
 from sdr_analysis.build import build
 from sdr_analysis.manifest import EMPTY, read_manifest
 
-from processes import alive, descendants, gone_within, kernels_of
+from processes import descendants, gone_within, kernels_of
 
 pytestmark = pytest.mark.notebooks
 
