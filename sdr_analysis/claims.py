@@ -16,10 +16,12 @@ from typing import Callable, NamedTuple, Optional, Sequence
 
 from .cleaning import strip_span
 from .numbers import FULLWIDTH, parse_chinese
-from .results import Claim, Sentence
+from .results import Claim, Sentence, positional
 from .structure import clause_bounds
 from .terms import QUOTE_PAIRS, TIGHT_PAIR, find_quoted
 from .rules import alternation
+
+make_claim = positional(Claim)
 
 
 class ClaimRule(NamedTuple):
@@ -126,9 +128,11 @@ def scope_of(text: str, start: int = 0, end: Optional[int] = None) -> Optional[s
 def _is_aim(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` holds an aim word that is not part of one of
     :data:`NOT_ASPIRATION_WORDS`."""
-    for m in ASPIRATION.finditer(text, start, end):
+    m = ASPIRATION.search(text, start, end)
+    while m:
         if not any(_within_word(text, m, w) for w in NOT_ASPIRATION_WORDS):
             return True
+        m = ASPIRATION.search(text, m.end(), end)
     return False
 
 
@@ -240,7 +244,7 @@ def find_claims(
             else:
                 scope = scope_of(text, at, e) if kind == "honor" else None
                 scope = scope or scope_of(text, s, e)
-            kinds[kind] = Claim(
+            kinds[kind] = make_claim(
                 start=s,
                 end=e,
                 text=text[s:e],

@@ -24,7 +24,7 @@ from .numbers import (
     parse_arabic,
     parse_chinese,
 )
-from .results import Indicator, Section, Sentence
+from .results import Indicator, Section, Sentence, positional
 from .structure import LIST_BREAKS
 from .rules import alternation
 from .units import FRACTION_UNITS, PER_UNITS, UNIT_BY_SURFACE, UNITS, Unit
@@ -100,7 +100,9 @@ SCALE_FACTORS = {k: int(v) for k, v in SCALES.items()}
 #: Clause breaks for labels: the list comma too, except between two Chinese numerals,
 #: where it joins them (``三、四级道路``).
 _CN_DIGIT = "[一二三四五六七八九十]"
-_BREAK = "[" + re.escape(LIST_BREAKS.replace("、", "")) + f"]|(?<!{_CN_DIGIT})、|、(?!{_CN_DIGIT})"
+#: One character class first (a 、 between two numerals is then ruled out), so that the
+#: regex engine can scan for the class.
+_BREAK = "[" + re.escape(LIST_BREAKS) + f"](?!(?<={_CN_DIGIT}、){_CN_DIGIT})"
 BREAK = re.compile(_BREAK)
 LAST_BREAK = re.compile(f"(?s:.*)(?:{_BREAK})")
 LABEL_TRIM = "、和及与并且,，;；:： "
@@ -108,7 +110,10 @@ MAX_LABEL = 16
 SHORT_BEFORE = 3
 
 
+@lru_cache(maxsize=4096)
 def _number(ar: Optional[str], cn: Optional[str]) -> Optional[Decimal]:
+    """The value of an Arabic or a Chinese numeral, ``None`` if it is not one number
+    (cached: a report writes the same numerals again and again)."""
     try:
         return parse_arabic(ar) if ar else parse_chinese(cn or "")
     except ValueError:
@@ -120,21 +125,19 @@ def _longest_first(words: Sequence[str]) -> tuple[str, ...]:
 
 
 def _ends_with_any(text: str, pos: int, words: Sequence[str]) -> Optional[str]:
+    """The first of ``words`` that ``text[:pos]`` ends with (the longest, for words
+    sorted longest first); where only whether one does counts, rules ask
+    ``text.endswith(words, 0, pos)`` of a tuple."""
     for w in words:
-        if text.startswith(w, pos - len(w)):
+        if text.endswith(w, 0, pos):
             return w
     return None
 
 
-def _starts_with_any(text: str, pos: int, words: tuple[str, ...]) -> Optional[str]:
-    """The longest of ``words`` that ``text`` has at ``pos`` (one regex match, not a
-    loop over the words: this is asked of every figure)."""
-    m = _opener(words).match(text, pos)
-    return m.group() if m else None
-
-
-@lru_cache(maxsize=None)
-def _opener(words: tuple[str, ...]) -> re.Pattern[str]:
+def _starting(words: Sequence[str]) -> re.Pattern[str]:
+    """A pattern that matches, at a position, the longest of ``words`` that the text has
+    there (one regex match, not a loop over the words). Where only whether the text has
+    one counts, rules ask ``text.startswith(words, pos)`` of a tuple."""
     return re.compile(alternation(words)) if words else re.compile(r"(?!)")
 
 
@@ -142,15 +145,15 @@ ALLOW_BEFORE = _longest_first(rules.ALLOW_BEFORE)
 REJECT_BEFORE = _longest_first(rules.REJECT_BEFORE)
 REJECT_BEFORE_LAST = {w[-1] for w in REJECT_BEFORE}
 TIME_WINDOW_BEFORE = _longest_first(rules.TIME_WINDOW_BEFORE)
-TIME_WINDOW_AFTER = _longest_first(rules.TIME_WINDOW_AFTER)
-DURATION_ATTRIBUTE_AFTER = _longest_first(rules.DURATION_ATTRIBUTE_AFTER)
-REJECT_AFTER = _longest_first(rules.REJECT_AFTER)
+TIME_WINDOW_AFTER = tuple(rules.TIME_WINDOW_AFTER)
+DURATION_ATTRIBUTE_AFTER = tuple(rules.DURATION_ATTRIBUTE_AFTER)
+REJECT_AFTER = tuple(rules.REJECT_AFTER)
 REJECT_BEFORE_CHINESE = _longest_first(rules.REJECT_BEFORE_CHINESE)
 YEAR_SPAN_VERBS = _longest_first(rules.YEAR_SPAN_VERBS)
-UNIT_BEGINS_WORD = {unit: _longest_first(words) for unit, words in rules.UNIT_BEGINS_WORD.items()}
-SESSION_AFTER = _longest_first(rules.SESSION_AFTER)
+UNIT_BEGINS_WORD = {unit: tuple(words) for unit, words in rules.UNIT_BEGINS_WORD.items()}
+SESSION_AFTER = tuple(rules.SESSION_AFTER)
 SESSION_BEFORE = _longest_first(rules.SESSION_BEFORE)
-PHASE_AFTER = _longest_first(rules.PHASE_AFTER)
+PHASE_AFTER = tuple(rules.PHASE_AFTER)
 SIZE_CLASS_NOUN = re.compile(alternation(rules.SIZE_CLASS_NOUNS))
 SIZE_CLASS_BEFORE = _longest_first(rules.SIZE_CLASS_BEFORE)
 NAME_UNITS = {rest[0] for _, rest in rules.NAMES_WITH_NUMERALS}
@@ -170,7 +173,11 @@ FALSE_QUALIFIERS = {
 }
 
 
-GROUPS = ("ar", "cn", "sep", "scale", "pre", "post", "mid", "mid2", "unit", "ar2", "cn2", "neg", "per", "per_scale", "sep3", "ar3")
+#: :data:`FIGURE`'s groups in the order ``match.groups()`` gives them (checked here, so
+#: that a change to the pattern cannot shift them silently).
+GROUPS = ("pre", "neg", "ar", "cn", "sep", "ar2", "cn2", "mid", "scale", "mid2", "unit", "per_scale", "per", "sep3", "ar3", "post")
+assert tuple(sorted(FIGURE.groupindex, key=FIGURE.groupindex.get)) == GROUPS
+_NEG, _AR, _CN, _UNIT, _PER, _AR3 = (FIGURE.groupindex[g] for g in ("neg", "ar", "cn", "unit", "per", "ar3"))
 
 _RATES: dict[tuple[str, str, str], Unit] = {}
 
@@ -191,19 +198,19 @@ class Candidate:
 
     __slots__ = (
         "start", "end", "number_start", "unit_end", "pre", "post", "ar", "cn", "sep", "mid",
-        "scale", "unit", "value", "value_max",
+        "scale", "unit", "value", "value_max", "behind",
     )
 
     def __init__(self, m: re.Match[str]) -> None:
-        (self.ar, self.cn, self.sep, self.scale, self.pre, self.post, mid, mid2, unit, ar2, cn2, neg, per, per_scale,
-         sep3, ar3) = m.group(*GROUPS)
-        self.start = m.start()
-        self.end = m.end()
-        self.unit_end = m.end("per") if per else m.end("unit")
-        self.number_start = m.start("neg") if neg else m.start("ar") if self.ar else m.start("cn")
+        (self.pre, neg, self.ar, self.cn, self.sep, ar2, cn2, mid, self.scale, mid2, unit, per_scale, per,
+         sep3, ar3, self.post) = m.groups()
+        self.start, self.end = m.span()
+        self.unit_end = m.end(_PER) if per else m.end(_UNIT)
+        self.number_start = m.start(_NEG) if neg else m.start(_AR) if self.ar else m.start(_CN)
         self.mid = mid or mid2
-        self.unit = UNIT_BY_SURFACE[unit] if not per else rate_unit(UNIT_BY_SURFACE[unit], per_scale, per)
-        factor = (SCALE_FACTORS[self.scale] if self.scale else 1) * UNIT_BY_SURFACE[unit].scale
+        named = UNIT_BY_SURFACE[unit]
+        self.unit = named if not per else rate_unit(named, per_scale, per)
+        factor = SCALE_FACTORS[self.scale] * named.scale if self.scale else named.scale
         # the numerals are kept without zero-width characters, for the rules to read:
         # only an Arabic numeral of more than digits, or a Chinese one of three
         # characters or more, can hold one
@@ -222,7 +229,7 @@ class Candidate:
         self.value_max = None
         if sep3:
             self.sep, ar2 = sep3, ar3
-            pos = m.end("ar3")
+            pos = m.end(_AR3)
             while m.string[pos] in ZERO_WIDTH:
                 pos += 1
             self.unit_end = pos + len(unit)
@@ -323,12 +330,14 @@ def _candidates(text: str, span: tuple[int, int]) -> list[Candidate]:
     return sorted(figures + fractions, key=lambda c: c.start)
 
 
-def _drop_false_qualifiers(text: str, c: Candidate) -> None:
-    """A qualifier character that belongs to the word before it (``签约``, ``通过``) is
-    not a qualifier: the figure starts after it."""
+def _settle(text: str, c: Candidate) -> None:
+    """Settle where a candidate starts and ends before the rules read it: a qualifier
+    character that belongs to the word before it (``签约``, ``通过``) is not a
+    qualifier, so the figure starts after it; ``内`` after a figure that is not a span
+    of time is not "within"."""
     pre = c.pre
     if pre and pre in FALSE_QUALIFIERS:
-        if _ends_with_any(text, c.number_start, FALSE_QUALIFIERS[pre]) or (
+        if text.endswith(FALSE_QUALIFIERS[pre], 0, c.number_start) or (
             pre == "上" and not (c.cn and set(c.cn) <= BARE_SCALES)
         ):
             c.pre = None
@@ -336,16 +345,28 @@ def _drop_false_qualifiers(text: str, c: Candidate) -> None:
     if c.post == "内" and c.unit.kind != "duration":
         c.post = None
         c.end = c.unit_end
+    # where the rules look back from: the figure's start, past one space a PDF dump
+    # may have put there (``第 3 名``)
+    c.behind = c.start - 1 if text[c.start - 1 : c.start] in SPACES else c.start
 
 
 # Each rule takes the text and a candidate and returns a reason to reject it, or None.
 # Order matters only for the reason reported; every rule is a class of non-amounts.
+# A rule that can only reject some units (or only Chinese numerals) says which with
+# :func:`concerns`, and is not tried on the others (:func:`rules_for`).
 
 
-def _behind(text: str, c: Candidate) -> int:
-    """Where to look back from: the figure's start, past one space a PDF dump may have
-    put there (``第 3 名``)."""
-    return c.start - 1 if text[c.start - 1 : c.start] in SPACES else c.start
+def concerns(test: Callable[[Unit, bool], bool]) -> Callable[[Callable], Callable]:
+    """Mark a rule as one that can reject only candidates whose unit (and whether the
+    numeral is Chinese) pass ``test``."""
+
+    def mark(rule: Callable) -> Callable:
+        rule.concerns = test  # type: ignore[attr-defined]
+        return rule
+
+    return mark
+
+
 
 
 def in_name(text, c, zones):
@@ -356,52 +377,58 @@ def in_name(text, c, zones):
 
 def is_code(text, c, zones):
     """Glued to Latin letters or other digits: a code or a measure name (``PM2.5``)."""
-    pos = _behind(text, c)
+    pos = c.behind
     return "part of a code" if pos and text[pos - 1] in rules.CODE_CHARS else None
 
 
 def is_ordinal_or_vague(text, c, zones):
     """An ordinal, a rank, a vague count or a rate's denominator (``第二``, ``数十``;
     but ``人数352万人`` states an amount)."""
-    pos = _behind(text, c)
-    if c.cn and _ends_with_any(text, pos, REJECT_BEFORE_CHINESE):
+    pos = c.behind
+    if c.cn and text.endswith(REJECT_BEFORE_CHINESE, 0, pos):
         return "a vague count"
-    if text[pos - 1 : pos] not in REJECT_BEFORE_LAST or _ends_with_any(text, pos, ALLOW_BEFORE):
+    if text[pos - 1 : pos] not in REJECT_BEFORE_LAST or text.endswith(ALLOW_BEFORE, 0, pos):
         return None
     word = _ends_with_any(text, pos, REJECT_BEFORE)
     return f"after {word}" if word else None
 
 
+@concerns(lambda unit, chinese: unit.surface in UNIT_BEGINS_WORD or unit.surface == "成")
 def is_word_not_unit(text, c, zones):
     """A unit character that begins a longer word (``70周年``, ``两位数``, ``成为``)."""
     words = UNIT_BEGINS_WORD.get(c.unit.surface)
-    if words and not c.post and _starts_with_any(text, c.unit_end, words):
+    if words and not c.post and text.startswith(words, c.unit_end):
         return "a word, not a unit"
     if c.unit.surface == "成" and c.scale:
         return "a word, not a unit"
     return None
 
 
+@concerns(lambda unit, chinese: unit.surface == "次")
 def is_session(text, c, zones):
     """A session or plenum ordinal (``三次会议``, ``十一届六次全会``)."""
     if c.unit.surface != "次" or c.pre or c.mid or c.post:
         return None
-    if _starts_with_any(text, c.end, SESSION_AFTER) or _ends_with_any(text, c.start, SESSION_BEFORE):
+    if text.startswith(SESSION_AFTER, c.end) or text.endswith(SESSION_BEFORE, 0, c.start):
         return "a session ordinal"
     return None
 
 
+@concerns(lambda unit, chinese: unit.surface in NAME_UNITS or unit.surface == "期")
 def is_name_with_numeral(text, c, zones):
     """A name that holds a numeral (``中央八项规定``) or a project's phase (``二期工程``)."""
     if c.unit.surface in NAME_UNITS:
         for before, rest in rules.NAMES_WITH_NUMERALS:
             if text.startswith(rest, c.unit_end - len(c.unit.surface)) and text.startswith(before, c.start - len(before)):
                 return "a name"
-    if c.unit.surface == "期" and not c.post and _starts_with_any(text, c.end, PHASE_AFTER):
+    if c.unit.surface == "期" and not c.post and text.startswith(PHASE_AFTER, c.end):
         return "a project phase"
     return None
 
 
+@concerns(lambda unit, chinese: (
+    unit.surface == "岁" or unit.kind == "length" or unit.kind in SIZE_CLASS_KINDS or unit.surface in rules.SIZE_CLASS_UNITS
+))
 def is_size_class(text, c, zones):
     """A figure that classes a thing rather than counts or sums it (``亿元以上项目``,
     ``超五十亿元企业``, ``时速250公里``, ``8座以下客车``, ``65岁以上老人``,
@@ -409,7 +436,7 @@ def is_size_class(text, c, zones):
     unit = c.unit
     if unit.surface == "岁":
         return "an age group" if CJK.match(text, c.end) else None
-    if unit.kind == "length" and _ends_with_any(text, _behind(text, c), SIZE_CLASS_BEFORE):
+    if unit.kind == "length" and text.endswith(SIZE_CLASS_BEFORE, 0, c.behind):
         return "a size class"
     if unit.kind in SIZE_CLASS_KINDS and unit.base not in SHARE_UNITS:
         if c.post in (None, "以上", "以下") and SIZE_CLASS_NOUN.match(text, c.end):
@@ -421,6 +448,7 @@ def is_size_class(text, c, zones):
     return None
 
 
+@concerns(lambda unit, chinese: unit.surface == "年")
 def is_date(text, c, zones):
     """A year (``2022年``, ``二〇二二年``) or a fiscal year (``2022年度``)."""
     if c.unit.surface != "年":
@@ -438,13 +466,13 @@ def is_time_window(text, c, zones):
     """A span of time that frames the text, not an amount (``过去五年``, ``一年来``,
     ``时隔三年``), and a span of years in Chinese numerals that no verb measures
     (``极不平凡的五年``, ``五年砥砺奋进``; but ``提前一年``)."""
-    if c.pre in TIME_WINDOW_BEFORE or _ends_with_any(text, _behind(text, c), TIME_WINDOW_BEFORE):
+    if c.pre in TIME_WINDOW_BEFORE or text.endswith(TIME_WINDOW_BEFORE, 0, c.behind):
         return "a time window"
-    if _starts_with_any(text, c.unit_end, TIME_WINDOW_AFTER) and not c.post:
+    if text.startswith(TIME_WINDOW_AFTER, c.unit_end) and not c.post:
         return "a time window"
     if (
         c.cn and c.unit.surface == "年" and not (c.pre or c.mid or c.post or c.sep or c.scale)
-        and not _ends_with_any(text, _behind(text, c), YEAR_SPAN_VERBS)
+        and not text.endswith(YEAR_SPAN_VERBS, 0, c.behind)
     ):
         return "a time window"
     return None
@@ -452,14 +480,15 @@ def is_time_window(text, c, zones):
 
 def is_attribute(text, c, zones):
     """A duration that names a service or a programme (``24小时自助``)."""
-    return "an attribute" if _starts_with_any(text, c.end, DURATION_ATTRIBUTE_AFTER) else None
+    return "an attribute" if text.startswith(DURATION_ATTRIBUTE_AFTER, c.end) else None
 
 
 def is_grade(text, c, zones):
     """A grade or level (``三级医院``)."""
-    return "a grade" if _starts_with_any(text, c.end, REJECT_AFTER) else None
+    return "a grade" if text.startswith(REJECT_AFTER, c.end) else None
 
 
+@concerns(lambda unit, chinese: chinese)
 def is_bare_scale(text, c, zones):
     """A lone 百/千/万/亿 counts only with a qualifier (``近千场``, ``百余场``); alone
     it is part of a name or an idiom (``万人太极拳``, ``千家万户``)."""
@@ -468,11 +497,12 @@ def is_bare_scale(text, c, zones):
     return None
 
 
+@concerns(lambda unit, chinese: chinese)
 def is_indefinite(text, c, zones):
     """A lone Chinese 一 with a measure word is an article (``一批``, ``打造一个``),
     except a span of time a verb measures (``提前一年``, ``连续一年``)."""
     if c.cn == "一" and not (c.pre or c.mid or c.scale or c.sep):
-        if c.unit.kind == "duration" and _ends_with_any(text, _behind(text, c), YEAR_SPAN_VERBS):
+        if c.unit.kind == "duration" and text.endswith(YEAR_SPAN_VERBS, 0, c.behind):
             return None
         return "an article"
     return None
@@ -513,6 +543,15 @@ DURATION_RULES: tuple[Callable, ...] = (
 )
 
 
+@lru_cache(maxsize=None)
+def rules_for(unit: Unit, chinese: bool) -> tuple[Callable, ...]:
+    """The rules, in order, that can reject a figure of ``unit`` (in Chinese numerals
+    or not): :data:`REJECTION_RULES`, then for a duration :data:`DURATION_RULES`, less
+    those whose :func:`concerns` leave it out."""
+    tried = REJECTION_RULES + DURATION_RULES if unit.kind == "duration" else REJECTION_RULES
+    return tuple(r for r in tried if getattr(r, "concerns", None) is None or r.concerns(unit, chinese))
+
+
 def qualifier_of(c: Candidate) -> str:
     if c.sep:
         return "range"
@@ -551,7 +590,9 @@ def _clause_end(text: str, pos: int, hi: int) -> int:
 
 
 MEASURE_VERBS = _longest_first(rules.MEASURE_VERBS)
-LABEL_OPENERS = _longest_first(rules.LABEL_OPENERS)
+LABEL_OPENERS = _starting(rules.LABEL_OPENERS)
+LABEL_OPENER_WORDS = tuple(rules.LABEL_OPENERS)
+LABEL_TAIL = rules.LABEL_DANGLING + LABEL_TRIM
 #: Clause breaks for a 分别 list: its measures are joined by 、, so only the other
 #: breaks end it.
 LIST_CLAUSE_BREAK = re.compile(f"(?s:.*)[{re.escape(LIST_BREAKS.replace('、', ''))}]")
@@ -560,10 +601,10 @@ LIST_CLAUSE_BREAK = re.compile(f"(?s:.*)[{re.escape(LIST_BREAKS.replace('、', '
 def _tidy(label: str) -> str:
     """A label without the openers and dangling particles around it."""
     label = label.strip(LABEL_TRIM)
-    opener = _starts_with_any(label, 0, LABEL_OPENERS)
-    if opener and len(label) > len(opener):
-        label = label[len(opener):]
-    return label.rstrip(rules.LABEL_DANGLING + LABEL_TRIM)
+    opener = LABEL_OPENERS.match(label) if label.startswith(LABEL_OPENER_WORDS) else None
+    if opener and len(label) > opener.end():
+        label = label[opener.end():]
+    return label.rstrip(LABEL_TAIL)
 
 
 def subject_of(label: str) -> str:
@@ -638,14 +679,17 @@ def is_each(text: str, clause_start: int, start: int) -> bool:
     return False
 
 
+make_indicator = positional(Indicator)
+
+
 def _containing(spans: Sequence[Sentence], offsets: list[int]) -> list[Optional[Sentence]]:
-    """For each offset (in increasing order), the span that holds it, or ``None``."""
+    """For each offset, the span (of ``spans``, in reading order) that holds it, or
+    ``None``."""
+    starts = [s.start for s in spans]
     out: list[Optional[Sentence]] = []
-    at = 0
     for pos in offsets:
-        while at < len(spans) and spans[at].end <= pos:
-            at += 1
-        out.append(spans[at] if at < len(spans) and spans[at].start <= pos else None)
+        i = bisect.bisect_right(starts, pos) - 1
+        out.append(spans[i] if i >= 0 and pos < spans[i].end else None)
     return out
 
 
@@ -665,9 +709,8 @@ def find_indicators(
     """
     kept: list[Candidate] = []
     for c in _candidates(text, span):
-        _drop_false_qualifiers(text, c)
-        rules_to_apply = REJECTION_RULES + DURATION_RULES if c.unit.kind == "duration" else REJECTION_RULES
-        for rule in rules_to_apply:
+        _settle(text, c)
+        for rule in rules_for(c.unit, c.cn is not None):
             if rule(text, c, zones):
                 break
         else:
@@ -677,11 +720,18 @@ def find_indicators(
     label = None
     listed: dict[int, str] = {}  # labels given by a 分别 list, by the figure's index
     items = None  # the measures of the last 分别 list in the sentence
+    respectively, each_word = rules.RESPECTIVELY, rules.EACH
     at = 0  # figures and sections both come in reading order: walk them together
+    section_end, section = -1, None
     for i, (c, sentence) in enumerate(zip(kept, holders)):
-        while at < len(sections) and sections[at].end <= c.start:
-            at += 1
-        section = sections[at].key if at < len(sections) and sections[at].start <= c.start else None
+        start, end = c.start, c.end
+        if start >= section_end:
+            while at < len(sections) and sections[at].end <= start:
+                at += 1
+            if at < len(sections) and sections[at].start <= start:
+                section, section_end = sections[at].key, sections[at].end
+            else:
+                section, section_end = None, sections[at].start if at < len(sections) else len(text)
         lo, hi = (sentence.start, sentence.end) if sentence else (0, len(text))
         same_sentence = bool(i) and holders[i - 1] is sentence
         if not same_sentence:
@@ -690,8 +740,8 @@ def find_indicators(
             lo = kept[i - 1].end
         if i + 1 < len(kept) and kept[i + 1].start < hi:
             hi = kept[i + 1].start
-        before_start = _clause_start(text, c.start, lo)
-        if i not in listed and text.find(rules.RESPECTIVELY, lo, c.start) != -1:
+        before_start = _clause_start(text, start, lo)
+        if i not in listed and text.find(respectively, lo, start) != -1:
             run = [c]  # the figures of the list: each after the one before, past a 、
             while i + len(run) < len(kept) and holders[i + len(run)] is sentence and text[run[-1].end : kept[i + len(run)].start].strip(LABEL_TRIM + "和及与") == "":
                 run.append(kept[i + len(run)])
@@ -702,20 +752,22 @@ def find_indicators(
         if i in listed:
             label = listed.pop(i)
         else:
-            label = label_of(text, before_start, c.start, c.end, _clause_end(text, c.end, hi), label if same_sentence else None)
+            label = label_of(text, before_start, start, end, _clause_end(text, end, hi), label if same_sentence else None)
+        unit = c.unit
         out.append(
-            Indicator(
-                start=c.start,
-                end=c.end,
-                text=text[c.start : c.end],
+            make_indicator(
+                start=start,
+                end=end,
+                text=text[start:end],
                 value=as_number(c.value),
-                value_max=as_number(c.value_max) if c.value_max is not None else None,
-                unit=c.unit.base,
-                kind=c.unit.kind,
+                unit=unit.base,
+                kind=unit.kind,
                 qualifier=qualifier_of(c),
                 label=label,
                 section=section,
-                each=rules.EACH in text[before_start : c.start] and is_each(text, before_start, c.start),
+                each=text.find(each_word, before_start, start) != -1 and is_each(text, before_start, start),
+                value_max=as_number(c.value_max) if c.value_max is not None else None,
+                role=None,  # set for money by :func:`sdr_analysis.roles.assign_roles`
                 sentence=sentence,
             )
         )

@@ -129,3 +129,13 @@ class Spans:
 
     def __bool__(self) -> bool:
         return bool(self.starts)
+
+    def __or__(self, other: "Spans") -> "Spans":
+        """The spans of both, overlapping ones merged."""
+        merged: list[tuple[int, int]] = []
+        for s, e in sorted([*zip(self.starts, self.ends), *zip(other.starts, other.ends)]):
+            if merged and s <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+            else:
+                merged.append((s, e))
+        return Spans(merged)

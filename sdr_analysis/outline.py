@@ -22,11 +22,10 @@ their wording.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import NamedTuple, Optional, Sequence
 
 from .layout import body_lines
-from .results import Part, Section
+from .results import Part, Section, revised
 
 #: Part titles' words for each period, tried in this order: a review that mentions the
 #: next plan (``“十四五”时期发展成就和2025年工作回顾``) is a review; a title naming the
@@ -169,10 +168,10 @@ def find_outline(text: str, headings: Sequence[Section], body: tuple[int, int]) 
         part_text = text[p.start : p.end]
         period = period_of_title(p.title) or period_of_text(part_text)
         if children:
-            sections = tuple(replace(h, kind="section", part=p.number, key=f"{p.number}.{h.number}") for h in children)
+            sections = tuple(revised(h, kind="section", part=p.number, key=f"{p.number}.{h.number}") for h in children)
         else:  # a part without policy sections is its own single section
-            sections = (replace(p, kind="section", part=p.number, key=p.number, period=period),)
-        kinds[p.start] = replace(p, kind="part", period=period, key=p.number)
+            sections = (revised(p, kind="section", part=p.number, key=p.number, period=period),)
+        kinds[p.start] = revised(p, kind="part", period=period, key=p.number)
         for s in sections:
             if s.start != p.start:
                 kinds[s.start] = s
@@ -182,7 +181,7 @@ def find_outline(text: str, headings: Sequence[Section], body: tuple[int, int]) 
                 title=p.title, period=period, sections=sections,
             )
         )
-    marked = [kinds.get(h.start) or replace(h, kind="item", key="") for h in headings]
+    marked = [kinds.get(h.start) or revised(h, kind="item", key="") for h in headings]
     return Outline(parts, marked)
 
 
@@ -190,9 +189,9 @@ def _without_parts(text: str, headings: Sequence[Section], body: tuple[int, int]
     """A report of sections only (its outermost headings), under one implied part
     whose period is told from its wording."""
     top = [h for h in headings if h.level == 1]
-    sections = tuple(replace(h, kind="section") for h in top)
+    sections = tuple(revised(h, kind="section") for h in top)
     keyed = {s.start: s for s in sections}
-    marked = [keyed.get(h.start) or replace(h, kind="item", key="") for h in headings]
+    marked = [keyed.get(h.start) or revised(h, kind="item", key="") for h in headings]
     start, end = (sections[0].start, sections[-1].end) if sections else body
     span_text = text[start:end]
     part = Part(start=start, end=end, text=span_text, period=period_of_text(span_text), implied=True, sections=sections)

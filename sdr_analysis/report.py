@@ -22,8 +22,8 @@ from .metadata import find_title, parse_metadata
 from .numbers import CN_DIGITS
 from .reading import read_text
 from .relations import find_relations
-from .roles import MoneySum, money_role, money_total
-from .results import Claim, Indicator, Metadata, Paragraph, Part, Relation, Section, SectionSummary, Sentence, Span, Term
+from .roles import MoneySum, assign_roles, money_total
+from .results import Claim, Indicator, Metadata, Paragraph, Part, Relation, Section, SectionSummary, Sentence, Span, Term, positional
 from .outline import Outline, find_appendix, find_outline, find_unmarked_titles
 from .structure import SectionIndex, find_paragraphs, find_sections, match_heading, missing_numbers
 from .terms import find_quoted, term_spans
@@ -41,6 +41,8 @@ STOPS_AND_CLOSERS = "。！？!?”’」』）)》…"
 MIN_REPORT_CHARS = 20
 MIN_REPORT_SENTENCES = 3
 CJK = re.compile(r"[\u4e00-\u9fff]")
+
+make_term = positional(Term)
 
 
 def chinese_ordinal(n: int) -> str:
@@ -250,19 +252,26 @@ class Report:
     def _furniture_spans(self) -> Spans:
         return Spans(self.furniture)
 
+    @cached_property
+    def _not_prose_spans(self) -> Spans:
+        return self._name_zones | self._furniture_spans if self._furniture_spans else self._name_zones
+
     def not_prose(self, offset: int) -> bool:
         """Whether ``offset`` lies in a name (quotes, title marks) or in page furniture."""
-        return offset in self._name_zones or (bool(self._furniture_spans) and offset in self._furniture_spans)
+        return offset in self._not_prose_spans
 
     @cached_property
     def terms(self) -> list[Term]:
         """Quoted terms (named initiatives) in reading order, repeats kept."""
-        text, section_at = self.text, self._index.number_at
-        return [Term(s, e, text[s:e], section=section_at(s)) for s, e in term_spans(self._quoted)]
+        text, spans = self.text, list(term_spans(self._quoted))
+        numbers = self._index.numbers_at(s for s, _ in spans)
+        return [make_term(start=s, end=e, text=text[s:e], section=n) for (s, e), n in zip(spans, numbers)]
 
     @cached_property
     def _figures(self) -> list[Indicator]:
-        return find_indicators(self.text, self._page_body, self.not_prose, self.sentences, self.sections)
+        """The figures as found, before their roles are set: only :attr:`indicators`
+        and :attr:`levels` read them."""
+        return find_indicators(self.text, self._page_body, self._not_prose_spans.__contains__, self.sentences, self.sections)
 
     @cached_property
     def _figure_relations(self) -> list[Relation]:
@@ -273,10 +282,9 @@ class Report:
         """Every figure in reading order, each money figure with its role
         (:func:`sdr_analysis.roles.money_role`), which the levels a verb sets decide."""
         found = self._figures
-        if not any(i.kind == "money" for i in found):
-            return found
-        levels = self.levels
-        return [replace(i, role=money_role(i, self.text, levels)) if i.kind == "money" else i for i in found]
+        if any(i.kind == "money" for i in found):
+            assign_roles(found, self.text, self.levels)
+        return found
 
     @cached_property
     def levels(self) -> frozenset[int]:
@@ -292,14 +300,8 @@ class Report:
     def relations(self) -> list[Relation]:
         """Relations between figures, found once; they point at the figures of
         :attr:`indicators` (the ones with their roles)."""
-        found, figures = self._figure_relations, self.indicators
-        if figures is self._figures:
-            return found
-        by_start = {i.start: i for i in figures}
-        ends = ("before", "after", "base", "delta")
-        return [
-            replace(r, **{e: by_start[getattr(r, e).start] for e in ends if getattr(r, e) is not None}) for r in found
-        ]
+        self.indicators  # sets the roles of the figures the relations hold
+        return self._figure_relations
 
     @cached_property
     def summaries(self) -> list[SectionSummary]:

@@ -7,11 +7,14 @@ import bisect
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import Iterator, NamedTuple, Optional, Sequence
+from typing import Iterable, Iterator, NamedTuple, Optional, Sequence
 
 from .cleaning import ByLineBreaks, strip_span
 from .numbers import parse_arabic, parse_chinese
-from .results import Paragraph, Section, Sentence
+from .results import Paragraph, Section, Sentence, positional
+
+make_sentence = positional(Sentence)
+make_paragraph = positional(Paragraph)
 
 
 class HeadingStyle(NamedTuple):
@@ -276,7 +279,7 @@ def _run_on_headings(
 def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
     """Sentences of ``text[start:end]``, each with its closing stop; a trailing piece
     without one is a sentence too."""
-    return [Sentence(m.start(), m.end(), m.group()) for m in SENTENCE.finditer(text, start, end)]
+    return [make_sentence(*m.span(), m.group()) for m in SENTENCE.finditer(text, start, end)]
 
 
 def theme_of(first: Sentence) -> Optional[Sentence]:
@@ -308,6 +311,18 @@ class SectionIndex:
         i = bisect.bisect_right(self.starts, offset) - 1
         return self.keys[i] if i >= 0 and offset < self.ends[i] else None
 
+    def numbers_at(self, offsets: Iterable[int]) -> list[Optional[str]]:
+        """:meth:`number_at` of each of ``offsets``, given in increasing order: one walk
+        along the sections rather than a search for each."""
+        out: list[Optional[str]] = []
+        starts, ends, keys = self.starts, self.ends, self.keys
+        i, n = -1, len(starts)
+        for offset in offsets:
+            while i + 1 < n and starts[i + 1] <= offset:
+                i += 1
+            out.append(keys[i] if i >= 0 and offset < ends[i] else None)
+        return out
+
 
 def find_paragraphs(
     text: str,
@@ -322,15 +337,15 @@ def find_paragraphs(
     sentence is its title, never a theme."""
     heading_starts = {s.start for s in sections}
     if spans is None:  # one line, one paragraph: one pass over the body each
-        sentences = [Sentence(m.start(), m.end(), m.group()) for m in LINE_SENTENCE.finditer(text, *body)]
+        sentences = [make_sentence(*m.span(), m.group()) for m in LINE_SENTENCE.finditer(text, *body)]
         spans = [m.span() for m in PARAGRAPH(text).finditer(text, *body)]
     else:
         sentences = [sentence for ps, pe in spans for sentence in split_sentences(text, ps, pe)]
     opening = {s.start: s for s in sentences}  # a paragraph's first sentence starts with it
     paragraphs = []
-    for ps, pe in spans:
+    for (ps, pe), number in zip(spans, index.numbers_at(ps for ps, _ in spans)):
         theme = None if ps in heading_starts else theme_of(opening[ps])
-        paragraphs.append(Paragraph(ps, pe, text[ps:pe], theme=theme, section=index.number_at(ps)))
+        paragraphs.append(make_paragraph(start=ps, end=pe, text=text[ps:pe], theme=theme, section=number))
     return paragraphs, sentences
 
 

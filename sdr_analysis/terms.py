@@ -83,7 +83,8 @@ def find_quoted(text: str, start: int = 0, end: int | None = None) -> list[Quote
 
 def _tight_pairs(text: str, start: int, end: int) -> list[Quoted]:
     """The pairs of ``text[start:end]``, where every mark is in a tight pair."""
-    return [Quoted(m.start(), m.end(), text[m.start()], True) for m in TIGHT_PAIR.finditer(text, start, end)]
+    make = Quoted._make  # from a tuple, without the keyword handling of Quoted(...): a report has thousands
+    return [make((*m.span(), m.group()[0], True)) for m in TIGHT_PAIR.finditer(text, start, end)]
 
 
 def _stacked_pairs(text: str, start: int, end: int) -> list[Quoted]:
