@@ -23,7 +23,7 @@ from .numbers import CN_DIGITS
 from .reading import read_text
 from .relations import find_relations
 from .roles import MoneySum, assign_roles, money_total
-from .results import Claim, Indicator, Metadata, Paragraph, Part, Relation, Section, SectionSummary, Sentence, Span, Term, positional
+from .results import Claim, Indicator, Metadata, Paragraph, Part, Relation, Result, Section, SectionSummary, Sentence, Span, Target, Term, positional
 from .outline import Outline, find_appendix, find_outline, find_unmarked_titles
 from .structure import SectionIndex, find_paragraphs, find_sections, match_heading, missing_numbers
 from .terms import find_quoted, term_spans
@@ -226,6 +226,8 @@ class Report:
             out.append("no title line naming the report: place and date read from the opening lines")
         if self.wrapped:
             out.append("hard-wrapped text (a PDF or Word dump): paragraphs are joined from their lines")
+        if not any(t.horizon == "year" for t in self.targets):
+            out.append("no passage of main expected targets (主要预期目标是…) found: the report sets no annual targets here")
         return out
 
     # findings
@@ -302,6 +304,36 @@ class Report:
         :attr:`indicators` (the ones with their roles)."""
         self.indicators  # sets the roles of the figures the relations hold
         return self._figure_relations
+
+    @cached_property
+    def targets(self) -> list[Target]:
+        """The quantified targets the report sets, in reading order: the coming year's
+        (``horizon == "year"``) and a five-year plan's (``"five_year"``); see
+        :mod:`sdr_analysis.targets`."""
+        from .targets import find_targets
+
+        return find_targets(self)
+
+    @cached_property
+    def targets_absent(self) -> list[Target]:
+        """Measures the report says it sets no target for (``不设…具体目标``), each a
+        :class:`Target` with ``absent == "explicit"`` and no value."""
+        from .targets import find_absent
+
+        return find_absent(self)
+
+    @cached_property
+    def results(self) -> list[Result]:
+        """The past year's results the review states (growth rates and levels of the
+        measures targets are set for); see :mod:`sdr_analysis.targets`."""
+        from .targets import find_results
+
+        return find_results(self)
+
+    def result(self, measure: str, change: bool = True) -> Optional[Result]:
+        """The past year's result of ``measure`` (its growth rate, or with
+        ``change=False`` its level), or ``None`` where the review states none."""
+        return next((r for r in self.results if r.measure == measure and r.change == change), None)
 
     @cached_property
     def summaries(self) -> list[SectionSummary]:

@@ -321,6 +321,88 @@ class Term(Span):
 
 
 @dataclass(frozen=True, slots=True)
+class Target(Span):
+    """One quantified target the report sets (``地区生产总值增长5%左右``), or a measure it
+    says it sets none for (``absent == "explicit"``, ``value`` ``None``).
+
+    ``text`` runs from the measure's name through the figure and its qualifier; a figure
+    that shares its name with the one before (``…增长20%，达到282亿元``, the second figure
+    of a ``分别`` list) is its own text. ``name`` is the measure as written, without filler
+    words (控制在, 保持在, 达到, 分别…); ``measure`` its key in the table of measures
+    (``gdp``, ``cpi``…, ``other``: see :mod:`sdr_analysis.targets`). ``value`` and
+    ``value_max`` are in the base ``unit`` (``68万人`` → 680000 人); ``qualifier`` is
+    about, more_than, less_than, range or exact; ``soft`` is true where the report only
+    strives for it (力争, 争取). ``horizon`` is ``year`` for the coming year's targets and
+    ``five_year`` for goals of a five-year plan. ``relative_to`` names the benchmark of a
+    relative target (``高于全国平均水平0.5个百分点`` → ``全国平均水平``). ``change`` is true
+    where the figure is a change (增长, 下降, 涨幅) rather than a level.
+    """
+
+    name: str = ""
+    measure: str = "other"
+    value: Optional[float] = None
+    value_max: Optional[float] = None
+    unit: str = ""
+    qualifier: str = "exact"
+    soft: bool = False
+    horizon: str = "year"
+    relative_to: Optional[str] = None
+    change: bool = True
+    absent: Optional[str] = None
+    section: Optional[str] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "measure": self.measure,
+            "name": self.name,
+            "value": self.value,
+            "value_max": self.value_max,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+            "soft": self.soft,
+            "horizon": self.horizon,
+            "relative_to": self.relative_to,
+            "change": self.change,
+            "absent": self.absent,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "section": self.section,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Result(Span):
+    """What the review says one measure came to in the past year: its growth
+    (``增长7.9%``, ``change`` true) or its level (``1432.6亿元``, ``change`` false).
+
+    ``text`` is the figure; ``name`` the measure as written where the result was found;
+    ``value`` in the base ``unit``, with the figure's ``qualifier``."""
+
+    measure: str = "other"
+    name: str = ""
+    value: Optional[float] = None
+    unit: str = ""
+    qualifier: str = "exact"
+    change: bool = True
+    section: Optional[str] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "measure": self.measure,
+            "name": self.name,
+            "value": self.value,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+            "change": self.change,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "section": self.section,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class SectionSummary(Span):
     """How much one policy section says, computed once per report and shown by the
     frames, the write-ups, the index page and the corpus tables alike.

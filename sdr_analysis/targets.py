@@ -1,0 +1,424 @@
+"""Targets and results: what a report promises for the coming year, and what its review
+says the past year came to.
+
+**Targets.** The plan part of a report states the year's main expected targets in one
+passage, opened by a cue (``今年经济社会发展的主要预期目标是：``) and running to the end of
+its paragraph: ``地区生产总值增长5%左右；城镇调查失业率5.5%左右；…``. Every figure of the
+passage is one :class:`~sdr_analysis.results.Target`, named by the clause before it:
+
+- filler words leave the name (``控制在``, ``保持在``, ``达到``, ``同比``…), and so do the
+  words that open it (``今年``, ``全省``, ``力争``: the last makes the target ``soft``);
+- a clause that is only a verb (``…增长20%，达到282亿元``, ``…，同比增长21%``) takes the
+  measure of the figure before, and its text is the figure alone;
+- a ``分别`` list gives one target per figure, each named by its item
+  (``一产、二产增加值分别增长5%、6%``; ``城乡居民…`` is the urban and the rural one);
+- ``高于全国平均水平0.5个百分点`` is a target relative to the benchmark it names.
+
+A passage whose sentence speaks of a five-year plan (``“十五五”时期…主要目标是``), or
+that stands in a five-year part, gives targets with ``horizon`` ``five_year``; a
+passage in the review is no passage of targets. ``不设…具体目标`` says a measure has no
+target on purpose (``absent == "explicit"``).
+
+**Results.** The review states the past year's results of the same measures
+(``全年完成地区生产总值1432.6亿元，同比增长7.9%``): for each measure, the first mention
+in the review followed, in its sentence and with no other measure or figure between, by
+a growth rate (``change``) or a level. Five-year rates (``年均``), shares and
+contributions (``比重``, ``贡献率``) and comparisons with an earlier plan are not results.
+
+**Measures.** Names are told apart by the table in ``data/measures.toml``: each measure's
+key, its names in English and Chinese, whether its target is a floor or a ceiling, and
+the words reports write for it; the longest word a name holds decides.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, NamedTuple, Optional, Sequence
+
+from .indicators import subject_of
+from .results import Indicator, Result, Target
+from .rules import alternation
+
+if TYPE_CHECKING:
+    from .report import Report
+
+
+class Measure(NamedTuple):
+    """One row of the table of measures."""
+
+    key: str
+    en: str
+    zh: str
+    goal: str  # floor or ceiling
+    words: tuple[str, ...]
+    levels: tuple[str, ...]  # the units a level of it is stated in
+
+
+@lru_cache(maxsize=1)
+def measures() -> dict[str, Measure]:
+    """The table of measures, by key, in the table's order."""
+    data = tomllib.loads(resources.files(__package__).joinpath("data", "measures.toml").read_text(encoding="utf-8"))
+    return {
+        key: Measure(key, row["en"], row["zh"], row["goal"], tuple(row["words"]), tuple(row["levels"]))
+        for key, row in data.items()
+    }
+
+
+#: A measure that is in no row of the table.
+OTHER = Measure("other", "other", "其他", "floor", (), ())
+
+
+def measure(key: str) -> Measure:
+    """The row of ``key`` (``other`` for a key not in the table)."""
+    return measures().get(key, OTHER)
+
+
+@lru_cache(maxsize=1)
+def _measure_words() -> tuple[re.Pattern[str], dict[str, str]]:
+    by_word = {w: m.key for m in measures().values() for w in m.words}
+    return re.compile(alternation(by_word)), by_word
+
+
+def measure_of(name: str) -> str:
+    """The key of the measure ``name`` speaks of: the one whose word is the longest
+    that ``name`` holds (``单位地区生产总值能耗`` is ``energy_intensity``, not ``gdp``),
+    or ``other``."""
+    pattern, by_word = _measure_words()
+    found = [m.group() for m in pattern.finditer(name)]
+    return by_word[max(found, key=len)] if found else "other"
+
+
+# finding the passage
+
+#: The cue that opens a passage of targets: ``主要预期目标是：``, ``预期目标为``,
+#: ``主要目标任务是``; white space (a broken line) may stand inside it.
+CUE = re.compile(r"(?:主要预期目标|预期目标|主要目标)(?:任务)?\s*(?:是|为)\s*[:：]?|(?:主要预期目标|预期目标)\s*[:：]")
+#: Words before the cue, in its sentence, that place the passage in the coming year, or
+#: in a five-year plan.
+THIS_YEAR = re.compile(r"今年|本年|明年|全年|20\d\d年(?:经济|全[省市区县]|我[省市区县])")
+FIVE_YEAR = re.compile(r"“?十[一二三四五六七八九]五”?|五年|到20\d\d年|20\d\d年前")
+
+#: What may stand between the figures of one list (``7%和8%左右``, ``5%、6.5%左右``).
+LIST_GLUE = "、，,和及与 \u3000"
+#: Breaks that end the clause naming a figure. The list comma does not: a measure may be
+#: two names joined by it (``城镇…收入、农村…收入均增长8%``); a figure's own clause
+#: starts after the figure before it instead.
+CLAUSE_BREAK = re.compile(r"(?s:.*)[，,；;。！!？?：:\r\n]")
+#: Words that open a target's clause and are not part of its name.
+LEAD_WORDS = ("今年", "全年", "全省", "全市", "全区", "全县", "全州", "全盟", "全旗", "全国", "全自治区", "全疆",
+              "我省", "我市", "我区", "我县", "其中", "确保", "实现", "努力", "力争", "争取")
+#: Words that make a target one the report strives for rather than sets.
+SOFT_WORDS = ("力争", "争取", "努力")
+#: Words left out of a target's name wherever they stand.
+FILLERS = ("控制在", "保持在", "稳定在", "达到", "完成", "同比", "分别", "预计", "力争", "争取")
+#: 均 before a verb means "both" (``…收入均增长8%``), not the 均 of 人均.
+BOTH = re.compile(r"均(?=增长|提高|下降|增加|上涨)")
+#: Verbs of change: a target or result that ends in one is a change, not a level.
+CHANGE_VERBS = ("增长", "增速", "上涨", "涨幅", "下降", "降低", "提高", "提升", "增加", "减少", "回落", "降幅", "增幅")
+#: A target relative to a benchmark: ``高于全国平均水平``.
+RELATIVE = re.compile(r"(?:高于|低于|快于|慢于|好于|超过)(?P<benchmark>[^，,；;。]+?)$")
+#: 城乡 before a 分别 list of two figures: the urban one, then the rural one.
+URBAN_RURAL = ("城乡", ("城镇", "农村"))
+#: ``不设…具体目标``: a measure with no target, on purpose.
+NO_TARGET = re.compile(r"(?:不设|不再设定?|没有提出|未提出|不提)(?P<what>[^，,；;。]{1,24}?)(?:的)?(?:具体|量化|预期)?(?:增长|增速)?目标")
+
+
+#: A sentence that speaks of the targets just set, or turns to the tasks, ends the
+#: passage (``这样的目标，是…``, ``为实现上述目标，重点抓好以下14个方面``).
+PASSAGE_END = re.compile(r"\s*(?:这样的|这些|上述|以上|实现上述|完成上述|完成全年|为实现|为了实现|确定上述|具体抓好|重点抓好|重点做好|要重点)")
+
+
+class Passage(NamedTuple):
+    start: int
+    end: int
+    horizon: str
+
+
+def find_passages(report: "Report") -> list[Passage]:
+    """The passages of targets: from each cue to the end of its paragraph (on to the
+    next paragraph where the cue ends one), outside the review."""
+    text = report.text
+    start, end = report.body
+    out: list[Passage] = []
+    paragraphs = report.paragraphs
+    for m in CUE.finditer(text, start, end):
+        part = _part_at(report, m.start())
+        if part is not None and part.period == "review":
+            continue
+        i = _paragraph_at(paragraphs, m.end() - 1)
+        if i is None:
+            continue
+        stop = paragraphs[i].end
+        if not text[m.end() : stop].strip() and i + 1 < len(paragraphs):
+            stop = paragraphs[i + 1].end  # the cue closes its line: the targets follow
+        for later in report.within("sentences", m.end(), stop):
+            if PASSAGE_END.match(later.text):
+                stop = later.start
+                break
+        sentence = report.sentence_at(m.start())
+        before = text[sentence.start if sentence else paragraphs[i].start : m.start()]
+        if THIS_YEAR.search(before):
+            horizon = "year"
+        elif FIVE_YEAR.search(before) or (part is not None and part.period == "five_year"):
+            horizon = "five_year"
+        else:
+            horizon = "year"
+        if out and m.start() < out[-1].end:  # a second cue inside a passage adds nothing
+            continue
+        out.append(Passage(m.end(), stop, horizon))
+    return out
+
+
+def _part_at(report: "Report", offset: int):
+    for p in report.parts:
+        if p.start <= offset < p.end:
+            return p
+    return None
+
+
+def _paragraph_at(paragraphs, offset: int) -> Optional[int]:
+    for i, p in enumerate(paragraphs):  # a report has a few hundred paragraphs
+        if p.start <= offset < p.end:
+            return i
+    return None
+
+
+# naming the figures of a passage
+
+
+def _strip_lead(text: str, s: int, e: int) -> int:
+    """Where a clause's name starts: past the glue and the words that open it."""
+    while True:
+        while s < e and text[s] in LIST_GLUE:
+            s += 1
+        for w in LEAD_WORDS:
+            if text.startswith(w, s) and s + len(w) <= e:
+                s += len(w)
+                break
+        else:
+            return s
+
+
+def clean_name(raw: str) -> str:
+    """A name without its filler words (``城镇调查失业率控制在`` → ``城镇调查失业率``)."""
+    for w in FILLERS:
+        raw = raw.replace(w, "")
+    return BOTH.sub("", raw).strip(LIST_GLUE)
+
+
+def is_change(name: str) -> bool:
+    return name.endswith(CHANGE_VERBS)
+
+
+#: Words that, alone, name no measure: a clause of only these takes the measure before.
+VERB_ONLY = re.compile(alternation(CHANGE_VERBS + ("达到", "完成", "实现", "为", "达")) + "|[按可比价计算口径]")
+
+
+def only_verb(name: str) -> bool:
+    """Whether a name is only a verb (``增长``, ``按可比价计算增长``): it names no measure
+    of its own."""
+    return not VERB_ONLY.sub("", name).strip(LIST_GLUE)
+
+
+def _list_names(subject: str, verb: str, n: int) -> list[str]:
+    """The names of the ``n`` figures of a ``分别`` list: one per item of the subject
+    (``一产、二产、三产增加值`` → ``一产增加值``…), 城乡 split into urban and rural; the
+    subject whole when it does not split into ``n``."""
+    items = [x for x in subject.split("、") if x]
+    if len(items) == n:
+        last = items[-1]
+        # items that name the shared part once, at the end: 一产、二产、三产增加值
+        shared = _shared_tail(items)
+        return [(x if x.endswith(shared) else x + shared) + verb for x in items[:-1]] + [last + verb] if shared else [x + verb for x in items]
+    word, (urban, rural) = URBAN_RURAL
+    if n == 2 and subject.startswith(word):
+        rest = subject[len(word) :]
+        return [urban + rest + verb, rural + rest + verb]
+    return [subject + verb] * n
+
+
+def _shared_tail(items: Sequence[str]) -> str:
+    """The part the last item adds to the others (``三产增加值`` after ``一产``,
+    ``二产`` → ``增加值``), or ``""`` when every item is whole."""
+    first, last = items[0], items[-1]
+    if len(last) > len(first) and last.startswith(last[: len(first)]) and all(len(x) == len(first) for x in items[:-1]):
+        return last[len(first) :]
+    return ""
+
+
+def find_targets(report: "Report") -> list[Target]:
+    """Every quantified target of every passage, in reading order."""
+    out: list[Target] = []
+    for passage in find_passages(report):
+        out += _passage_targets(report, passage)
+    return out
+
+
+def _passage_targets(report: "Report", passage: Passage) -> list[Target]:
+    text = report.text
+    figures = report.within("indicators", passage.start, passage.end)
+    out: list[Target] = []
+    pending: list[str] = []  # names of the figures still to come of a 分别 list
+    previous: Optional[str] = None
+    floor = passage.start
+    for k, f in enumerate(figures):
+        m = CLAUSE_BREAK.match(text, floor, f.start)
+        clause = m.end() if m else floor
+        name_start = _strip_lead(text, clause, f.start)
+        raw = text[name_start : f.start]
+        soft = any(w in text[clause : f.start] for w in SOFT_WORDS)
+        relative_to = None
+        start = name_start
+        if pending and not raw.strip(LIST_GLUE):
+            name, start = pending.pop(0), f.start
+        elif "分别" in raw:
+            subject, _, verb = raw.partition("分别")
+            n = 1
+            while k + n < len(figures) and not text[figures[k + n - 1].end : figures[k + n].start].strip(LIST_GLUE):
+                n += 1
+            names = _list_names(clean_name(subject), clean_name(verb), n) if n > 1 else [clean_name(subject + verb)]
+            name, pending = names[0], names[1:]
+        else:
+            pending = []
+            name = clean_name(raw)
+            rel = RELATIVE.search(name)
+            if rel and f.unit in ("个百分点", "%"):
+                relative_to, name = rel.group("benchmark"), name[: rel.start()]
+            if only_verb(name):
+                # only a verb: the measure of the figure before, with this verb
+                name, start = (subject_of(previous) if previous else "") + name, f.start
+        target = _target(report, f, start, name, soft, passage.horizon, relative_to)
+        if is_target(target):
+            out.append(target)
+        previous = name
+        floor = f.end
+    return out
+
+
+def is_target(target: Target) -> bool:
+    """Whether a figure of a passage is a target: it measures a known measure, a
+    change, or a share; a count in the passage's closing words (``重点抓好以下14个方面``)
+    is not."""
+    return target.measure != "other" or target.change or target.unit in ("%", "个百分点")
+
+
+def _target(report: "Report", f: Indicator, start: int, name: str, soft: bool, horizon: str, relative_to: Optional[str]) -> Target:
+    return Target(
+        start=start,
+        end=f.end,
+        text=report.text[start : f.end],
+        name=name,
+        measure=measure_of(name),
+        value=f.value,
+        value_max=f.value_max,
+        unit=f.unit,
+        qualifier=f.qualifier,
+        soft=soft,
+        horizon=horizon,
+        relative_to=relative_to,
+        change=is_change(name) or relative_to is not None,
+        section=f.section,
+    )
+
+
+def find_absent(report: "Report") -> list[Target]:
+    """Measures the report says it sets no target for (``不设经济增速具体目标``): one
+    :class:`Target` each, ``absent`` ``"explicit"``, without a value."""
+    text = report.text
+    out = []
+    for m in NO_TARGET.finditer(text, *report.body):
+        what = m.group("what")
+        key = measure_of(what)
+        if key == "other":
+            continue
+        out.append(Target(start=m.start(), end=m.end(), text=m.group(), name=what, measure=key, absent="explicit",
+                          change=is_change(what), section=report.section_number_at(m.start())))
+    return out
+
+
+# results
+
+#: Words between a measure and a figure that make the figure something other than the
+#: past year's result.
+NOT_RESULT = re.compile(r"年均|累计|比重|贡献率|占|比率|十[一二三四五六七八九]五|较|以来|目标|预期")
+#: How far a result may stand from the mention of its measure.
+RESULT_REACH = 40
+#: A paragraph of the review that opens by looking back over a five-year plan
+#: (``这五年``, ``“十四五”时期``): its figures are not the past year's.
+FIVE_YEAR_REVIEW = re.compile(r"这五年|五年来|过去五年|五年间|十[一二三四五六七八九]五”?时期|十[一二三四五六七八九]五”?期间")
+
+
+def find_results(report: "Report") -> list[Result]:
+    """The past year's results the review states, at most one growth rate and one level
+    per measure, in reading order."""
+    review = [p for p in report.parts if p.period == "review"]
+    if not review:
+        return []
+    text = report.text
+    pattern, by_word = _measure_words()
+    found: dict[tuple[str, bool], Result] = {}
+    five_year = [(p.start, p.end) for p in report.paragraphs if FIVE_YEAR_REVIEW.search(_lead(p.text))]
+    for part in review:
+        for sentence in report.within("sentences", part.start, part.end):
+            if any(s <= sentence.start < e for s, e in five_year):
+                continue
+            mentions = _mentions(pattern, by_word, sentence.text)
+            if not mentions:
+                continue
+            figures = report.within("indicators", sentence.start, sentence.end)
+            for j, (ms, me, key) in enumerate(mentions):
+                after = sentence.start + me
+                limit = sentence.start + (mentions[j + 1][0] if j + 1 < len(mentions) else len(sentence.text))
+                stop = text.find("；", after, limit)
+                limit = stop if stop != -1 else limit
+                rate = next((f for f in figures if after <= f.start < limit and f.unit in ("%", "个百分点")), None)
+                if rate is not None and NOT_RESULT.search(text, after, rate.start):
+                    continue  # 突破3万亿元、年均增长4.7%: the level too is the plan's, not the year's
+                for f in figures:
+                    if f.start < after:
+                        continue
+                    if f.start >= limit or f.start - after > RESULT_REACH:
+                        break
+                    between = text[after : f.start]
+                    if NOT_RESULT.search(between) or "分别" in between:
+                        break  # a list of measures (城镇、农村…分别增长) is not read here
+                    change = f.unit in ("%", "个百分点") and _verb_in(between)
+                    level = not change and f.unit in measure(key).levels
+                    if not (change or level):
+                        continue
+                    if (key, change) not in found:
+                        name = sentence.text[ms:me]
+                        found[key, change] = Result(start=f.start, end=f.end, text=f.text, measure=key, name=name,
+                                                    value=f.value, unit=f.unit, qualifier=f.qualifier, change=change,
+                                                    section=f.section)
+                    if change:
+                        break  # the growth rate ends what this mention states
+    return sorted(found.values(), key=lambda r: r.start)
+
+
+def _lead(paragraph: str) -> str:
+    """A paragraph's first sentence, where it says what the paragraph looks back on."""
+    stop = paragraph.find("。")
+    return paragraph if stop == -1 else paragraph[:stop]
+
+
+def _mentions(pattern: re.Pattern[str], by_word: dict[str, str], sentence: str) -> list[tuple[int, int, str]]:
+    """Mentions of measures in a sentence: (start, end, key), the longest word where
+    words overlap (``单位地区生产总值能耗`` is one mention)."""
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    while True:
+        m = pattern.search(sentence, pos)
+        if not m:
+            return out
+        # a longer word may start inside this one's span only if it started earlier;
+        # the alternation is longest first at each position
+        out.append((m.start(), m.end(), by_word[m.group()]))
+        pos = m.end()
+
+
+def _verb_in(between: str) -> bool:
+    return any(v in between for v in CHANGE_VERBS)
