@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Sequence
 
 from . import __version__
-from .exceptions import SdrError, Terminated
+from .exceptions import ParameterError, SdrError, Terminated
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "dalian-shahekou-2022.txt"
 
@@ -25,6 +25,9 @@ TABLE_COLUMNS = {
     "claims": ("section", "kind", "scope", "position", "text", "start"),
     "relations": ("section", "kind", "direction", "text", "start"),
     "terms": ("section", "text", "start"),
+    "targets": ("horizon", "measure", "name", "value", "value_max", "unit", "qualifier", "soft", "text", "start"),
+    "results": ("measure", "name", "change", "value", "unit", "qualifier", "text", "start"),
+    "series": ("year", "measure", "name", "target", "target_max", "unit", "qualifier", "result", "status"),
 }
 
 
@@ -105,6 +108,52 @@ def show_metadata(args: argparse.Namespace) -> int:
     return 0
 
 
+def show_targets(args: argparse.Namespace) -> int:
+    """A report's targets (and the measures it sets none for on purpose), or the past
+    year's results its review states."""
+    from .report import load_report
+
+    report = load_report(args.file)
+    items = report.targets + report.targets_absent if args.command == "targets" else report.results
+    rows = [x.to_dict() for x in items]
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    if args.command == "targets":
+        rows = [{**r, "value": "not set" if r["absent"] else r["value"]} for r in rows]
+    print(table(rows, TABLE_COLUMNS[args.command]))
+    if not rows:
+        what = "targets passage (主要预期目标是…)" if args.command == "targets" else "result of a known measure in the review"
+        print(f"note: no {what} found in this report")
+    return 0
+
+
+def show_series(args: argparse.Namespace) -> int:
+    """The targets of one place over years against the results the next year's review
+    states."""
+    from .series import SERIES_COLUMNS, load_reports, series_rows
+    from .targets import measures
+
+    if args.measure and args.measure not in measures():
+        raise ParameterError("--measure", args.measure, f"one of: {', '.join(measures())}")
+    rows = series_rows(load_reports(args.paths), args.measure)
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    elif args.csv:
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=SERIES_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        if rows:
+            print(f"{rows[0]['place']}, {rows[0]['year']}–{rows[-1]['year']}")
+        print(table(rows, TABLE_COLUMNS["series"]))
+    return 0
+
+
 def run_build(args: argparse.Namespace) -> int:
     from .build import build
 
@@ -113,11 +162,12 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_corpus(args: argparse.Namespace) -> int:
-    from .corpus import build_corpus, sections_path
+    from .corpus import build_corpus, sections_path, targets_path
 
     say = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
     written, skipped = build_corpus(args.paths, args.out, jobs=args.jobs, say=say)
-    say(f"done: {written} reports in {args.out} and {sections_path(Path(args.out))}; {len(skipped)} skipped")
+    out = Path(args.out)
+    say(f"done: {written} reports in {out}, {sections_path(out)} and {targets_path(out)}; {len(skipped)} skipped")
     return 0
 
 
@@ -137,6 +187,22 @@ def parser() -> argparse.ArgumentParser:
         sp.add_argument("file", help="report file (UTF-8, UTF-16 or GB18030 text)")
         sp.add_argument("--json", action="store_true", help="print JSON on stdout instead of a table")
         sp.set_defaults(func=show)
+    for name, text in {
+        "targets": "the year's main expected targets (and five-year goals): measure, value, unit, qualifier, text",
+        "results": "the past year's results the review states: each measure's growth and level",
+    }.items():
+        sp = sub.add_parser(name, help=text, description=text)
+        sp.add_argument("file", help="report file (UTF-8, UTF-16 or GB18030 text)")
+        sp.add_argument("--json", action="store_true", help="print JSON on stdout instead of a table")
+        sp.set_defaults(func=show_targets)
+    text = "one place over years: each year's targets against the results the next report states (met, missed, no data)"
+    s = sub.add_parser("series", help=text, description=text)
+    s.add_argument("paths", nargs="+", help="the reports of one place (files, or folders searched for .txt and .html files)")
+    s.add_argument("--measure", help="only this measure (gdp, cpi, unemployment, …)")
+    form = s.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="print JSON on stdout instead of a table")
+    form.add_argument("--csv", action="store_true", help="print CSV on stdout instead of a table")
+    s.set_defaults(func=show_series)
     text = "the title and what the opening lines say: level, place, year, date, session, speaker, office"
     m = sub.add_parser("metadata", help=text, description=text)
     m.add_argument("file", help="report file (UTF-8, UTF-16 or GB18030 text)")
@@ -148,12 +214,12 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--lang", default="en,zh", help="languages of the write-ups, comma-separated (default: en,zh)")
     b.add_argument("--jobs", type=int, default=2, help="notebooks run at a time (default: 2)")
     b.set_defaults(func=run_build)
-    c = sub.add_parser("corpus", help="one table of the indicators (and one of the sections) of many reports",
-                       description="Parse every report in the folders and files given, on all cores, into one CSV of indicators "
-                                   "and one of sections (OUT-sections.csv), each row with its report's metadata. A report that "
-                                   "cannot be read is named on stderr and skipped.")
+    c = sub.add_parser("corpus", help="one table of the indicators (and one of the sections, one of the targets) of many reports",
+                       description="Parse every report in the folders and files given, on all cores, into one CSV of indicators, "
+                                   "one of sections (OUT-sections.csv) and one of targets (OUT-targets.csv), each row with its "
+                                   "report's metadata. A report that cannot be read is named on stderr and skipped.")
     c.add_argument("paths", nargs="+", help="report files, or folders searched for .txt and .html files")
-    c.add_argument("--out", required=True, help="the indicators CSV to write; the sections table goes beside it")
+    c.add_argument("--out", required=True, help="the indicators CSV to write; the sections and targets tables go beside it")
     c.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="processes (default: one per core)")
     c.set_defaults(func=run_corpus)
     return p

@@ -1,5 +1,5 @@
-"""Many reports at once: one table of every report's indicators, and one of its
-sections, each row carrying the report's metadata.
+"""Many reports at once: one table of every report's indicators, one of its sections
+and one of its targets, each row carrying the report's metadata.
 
 Reports are parsed on all cores; a report that cannot be read is named and skipped
 and the rest go on. The tables are written to a temporary file beside the output and
@@ -33,6 +33,12 @@ SECTION_COLUMNS = META_COLUMNS + [
     "part", "part_title", "period", "key", "number", "marker", "title", "level_in_report", "start", "end",
     "characters", "themes", "sentences", "indicators", "per_1000_chars", *MONEY_COLUMNS, "claims",
 ]
+#: One row per target (annual, five-year, and measures set no target on purpose): see
+#: :class:`~sdr_analysis.results.Target`.
+TARGET_COLUMNS = META_COLUMNS + [
+    "horizon", "measure", "name", "value", "value_max", "unit", "qualifier", "soft", "change", "relative_to", "absent",
+    "section", "text", "start", "end",
+]
 
 
 class Parsed(NamedTuple):
@@ -41,6 +47,7 @@ class Parsed(NamedTuple):
     path: str
     indicators: list[dict]
     sections: list[dict]
+    targets: list[dict]
     error: Optional[str]
 
 
@@ -88,17 +95,27 @@ def parse_one(path: str) -> Parsed:
             }
             for s in summaries
         ]
-        return Parsed(path, indicators, sections, None)
+        targets = [
+            {**base, **{k: v for k, v in t.to_dict().items() if k in TARGET_COLUMNS}}
+            for t in report.targets + report.targets_absent
+        ]
+        return Parsed(path, indicators, sections, targets, None)
     except SdrError as exc:
-        return Parsed(path, [], [], str(exc))
+        return Parsed(path, [], [], [], str(exc))
     except Exception as exc:  # one unreadable report must not stop the others
-        return Parsed(path, [], [], f"{type(exc).__name__}: {exc}")
+        return Parsed(path, [], [], [], f"{type(exc).__name__}: {exc}")
 
 
 def sections_path(out: Path) -> Path:
     """Where the sections table goes: beside the indicators table (``x.csv`` →
     ``x-sections.csv``)."""
     return out.with_name(f"{out.stem}-sections{out.suffix or '.csv'}")
+
+
+def targets_path(out: Path) -> Path:
+    """Where the targets table goes: beside the indicators table (``x.csv`` →
+    ``x-targets.csv``)."""
+    return out.with_name(f"{out.stem}-targets{out.suffix or '.csv'}")
 
 
 def _write(path: Path, columns: list[str], rows: Iterable[dict]) -> None:
@@ -122,19 +139,21 @@ def build_corpus(
     say: Callable[[str], None] = print,
 ) -> tuple[int, list[tuple[str, str]]]:
     """Parse every report and write the indicators table to ``out`` and the sections
-    table beside it. Returns (reports written, [(report, reason) skipped])."""
+    and targets tables beside it. Returns (reports written, [(report, reason)
+    skipped])."""
     out = Path(out)
     files = report_files(paths)
     if not files:
         raise SdrError("no report files (.txt, .html) in the paths given")
-    check_outputs([out, sections_path(out)], files)
+    check_outputs([out, sections_path(out), targets_path(out)], files)
     by_path: dict[str, Parsed] = {}
     with Workers(min(max(1, jobs), len(files))) as pool:
         for n, (path, parsed) in enumerate(pool.run(parse_one, [str(f) for f in files]), start=1):
             if parsed.error:
                 say(f"[{n}/{len(files)}] skipped {parsed.path}: {parsed.error}")
             else:
-                say(f"[{n}/{len(files)}] {parsed.path}: {len(parsed.indicators)} indicators, {len(parsed.sections)} sections")
+                say(f"[{n}/{len(files)}] {parsed.path}: {len(parsed.indicators)} indicators, {len(parsed.sections)} sections, "
+                    f"{len(parsed.targets)} targets")
             by_path[path] = parsed
     results = [by_path[str(f)] for f in files]  # the order of the inputs, whatever order they finished in
     good = [r for r in results if not r.error]
@@ -143,6 +162,7 @@ def build_corpus(
     try:
         _write(out, INDICATOR_COLUMNS, (row for r in good for row in r.indicators))
         _write(sections_path(out), SECTION_COLUMNS, (row for r in good for row in r.sections))
+        _write(targets_path(out), TARGET_COLUMNS, (row for r in good for row in r.targets))
     except OSError as exc:
         raise OutputError(str(out), f"cannot be written ({exc.strerror or exc}); choose a folder you can write") from None
     return len(good), [(r.path, r.error) for r in results if r.error]

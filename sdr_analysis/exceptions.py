@@ -102,6 +102,19 @@ class WorkerDied(SdrError):
         super().__init__(f"a worker failed on {name}: {last}")
 
 
+class SeriesError(SdrError):
+    """Reports that cannot be read together as asked (a series of several places, two
+    reports of one year, a report without its year).
+
+    ``problem`` says what is wrong, ``remedy`` what to do.
+    """
+
+    def __init__(self, problem: str, remedy: str) -> None:
+        self.problem = problem
+        self.remedy = remedy
+        super().__init__(f"{problem}; {remedy}")
+
+
 class Terminated(KeyboardInterrupt):
     """The process was sent SIGTERM while it worked: raised like Ctrl-C's
     ``KeyboardInterrupt`` so that the same clean-up runs; the command line then
