@@ -101,12 +101,16 @@ CUE = re.compile(r"(?:主要预期目标|预期目标|主要目标)(?:任务)?\s
 THIS_YEAR = re.compile(r"今年|本年|明年|全年|20\d\d年(?:经济|全[省市区县]|我[省市区县])")
 FIVE_YEAR = re.compile(r"“?十[一二三四五六七八九]五”?|五年|到20\d\d年|20\d\d年前")
 
-#: What may stand between the figures of one list (``7%和8%左右``, ``5%、6.5%左右``).
-LIST_GLUE = "、，,和及与 \u3000"
+#: What may stand between the figures of one list (``7%和8%左右``, ``5%、6.5%左右``),
+#: white space and line breaks included (a PDF dump wraps its lines anywhere).
+LIST_GLUE = "、，,和及与 \u3000\r\n\t"
+#: White space inside a name: a wrapped line (``规模以上工业\n增加值``).
+SPACE = re.compile(r"\s+")
 #: Breaks that end the clause naming a figure. The list comma does not: a measure may be
 #: two names joined by it (``城镇…收入、农村…收入均增长8%``); a figure's own clause
-#: starts after the figure before it instead.
-CLAUSE_BREAK = re.compile(r"(?s:.*)[，,；;。！!？?：:\r\n]")
+#: starts after the figure before it instead. Nor does a line break: a passage is one
+#: paragraph, and a break inside it is a wrapped line.
+CLAUSE_BREAK = re.compile(r"(?s:.*)[，,；;。！!？?：:]")
 #: Words that open a target's clause and are not part of its name.
 LEAD_WORDS = ("今年", "全年", "全省", "全市", "全区", "全县", "全州", "全盟", "全旗", "全国", "全自治区", "全疆",
               "我省", "我市", "我区", "我县", "其中", "确保", "实现", "努力", "力争", "争取")
@@ -204,6 +208,7 @@ def _strip_lead(text: str, s: int, e: int) -> int:
 
 def clean_name(raw: str) -> str:
     """A name without its filler words (``城镇调查失业率控制在`` → ``城镇调查失业率``)."""
+    raw = SPACE.sub("", raw)
     for w in FILLERS:
         raw = raw.replace(w, "")
     return BOTH.sub("", raw).strip(LIST_GLUE)
@@ -365,24 +370,25 @@ def find_results(report: "Report") -> list[Result]:
         for sentence in report.within("sentences", part.start, part.end):
             if any(s <= sentence.start < e for s, e in five_year):
                 continue
-            mentions = _mentions(pattern, by_word, sentence.text)
+            squeezed, at = _squeeze(sentence.text, sentence.start)
+            mentions = _mentions(pattern, by_word, squeezed)
             if not mentions:
                 continue
             figures = report.within("indicators", sentence.start, sentence.end)
             for j, (ms, me, key) in enumerate(mentions):
-                after = sentence.start + me
-                limit = sentence.start + (mentions[j + 1][0] if j + 1 < len(mentions) else len(sentence.text))
+                after = at[me - 1] + 1
+                limit = at[mentions[j + 1][0]] if j + 1 < len(mentions) else sentence.end
                 stop = text.find("；", after, limit)
                 limit = stop if stop != -1 else limit
                 rate = next((f for f in figures if after <= f.start < limit and f.unit in ("%", "个百分点")), None)
-                if rate is not None and NOT_RESULT.search(text, after, rate.start):
+                if rate is not None and NOT_RESULT.search(SPACE.sub("", text[after : rate.start])):
                     continue  # 突破3万亿元、年均增长4.7%: the level too is the plan's, not the year's
                 for f in figures:
                     if f.start < after:
                         continue
                     if f.start >= limit or f.start - after > RESULT_REACH:
                         break
-                    between = text[after : f.start]
+                    between = SPACE.sub("", text[after : f.start])
                     if NOT_RESULT.search(between) or "分别" in between:
                         break  # a list of measures (城镇、农村…分别增长) is not read here
                     change = f.unit in ("%", "个百分点") and _verb_in(between)
@@ -390,13 +396,19 @@ def find_results(report: "Report") -> list[Result]:
                     if not (change or level):
                         continue
                     if (key, change) not in found:
-                        name = sentence.text[ms:me]
-                        found[key, change] = Result(start=f.start, end=f.end, text=f.text, measure=key, name=name,
-                                                    value=f.value, unit=f.unit, qualifier=f.qualifier, change=change,
-                                                    section=f.section)
+                        found[key, change] = Result(start=f.start, end=f.end, text=f.text, measure=key,
+                                                    name=squeezed[ms:me], value=f.value, unit=f.unit,
+                                                    qualifier=f.qualifier, change=change, section=f.section)
                     if change:
                         break  # the growth rate ends what this mention states
     return sorted(found.values(), key=lambda r: r.start)
+
+
+def _squeeze(text: str, offset: int) -> tuple[str, list[int]]:
+    """``text`` without white space (a wrapped line may break a word), and where each
+    of its characters is in the report."""
+    kept = [(ch, offset + i) for i, ch in enumerate(text) if not ch.isspace()]
+    return "".join(ch for ch, _ in kept), [pos for _, pos in kept]
 
 
 def _lead(paragraph: str) -> str:

@@ -230,3 +230,43 @@ def test_targets_json_is_plain_data(corpus_gold):
     gold, path = corpus_gold[0]
     for t in load_report(path).targets:
         assert json.loads(json.dumps(t.to_dict(), ensure_ascii=False))["text"] == t.text
+
+
+#: A PDF dump: hard-wrapped lines that break words and figures' names anywhere.
+WRAPPED = """某市人民政府工作报告
+——2024年1月12日在某市第十七届人民代表大会第三次会议上
+
+一、2023年工作回顾
+
+    过去一年，全市地区生产总值完成812.4亿元，同比增长6.3%，规模以上工业增加值增
+长7.1%，一般公共预算收入增长5%。
+
+二、2024年工作安排
+
+    今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，规模以上工业
+增加值增长7%，城镇调查失业率控制在5.5%以内，居民消费价格涨幅3%左右，粮食产
+量稳定在12亿斤以上。
+
+    (一)扩大有效投资。新开工项目20个。
+"""
+
+
+def test_a_wrapped_dump():
+    r = parse_report(WRAPPED)
+    assert r.wrapped
+    assert [(t.measure, t.value, t.qualifier) for t in r.targets] == [
+        ("gdp", 6, "about"), ("industry", 7, "exact"), ("unemployment", 5.5, "less_than"), ("cpi", 3, "about"),
+        ("grain", 1_200_000_000, "more_than")]
+    industry = r.targets[1]
+    assert industry.name == "规模以上工业增加值增长" and industry.text == "规模以上工业\n增加值增长7%"
+    assert [(x.measure, x.value) for x in r.results if x.change] == [("gdp", 6.3), ("industry", 7.1), ("fiscal_revenue", 5)]
+
+
+def test_an_html_page(tmp_path):
+    page = tmp_path / "report.html"
+    body = "".join(f"<p>{line.strip()}</p>\n" for line in report("地区生产总值增长6.5%左右，城镇新增就业2.4万人。").splitlines() if line.strip())
+    page.write_text(f"<html><head><title>某市政府工作报告</title></head><body><div class='nav'>首页 &gt; 政务公开</div>{body}"
+                    "<div>扫一扫在手机打开当前页</div></body></html>", encoding="utf-8")
+    r = load_report(page)
+    assert [(t.text, t.value) for t in r.targets] == [("地区生产总值增长6.5%左右", 6.5), ("城镇新增就业2.4万人", 24000)]
+    assert r.result("gdp").value == 6.3
