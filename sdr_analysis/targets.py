@@ -32,6 +32,7 @@ the words reports write for it; the longest word a name holds decides.
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from functools import lru_cache
@@ -39,6 +40,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple, Optional, Sequence
 
 from .indicators import subject_of
+from .layout import Spans
 from .results import Indicator, Result, Target
 from .rules import alternation
 
@@ -148,11 +150,12 @@ def find_passages(report: "Report") -> list[Passage]:
     start, end = report.body
     out: list[Passage] = []
     paragraphs = report.paragraphs
+    starts = [p.start for p in paragraphs]
     for m in CUE.finditer(text, start, end):
         part = _part_at(report, m.start())
         if part is not None and part.period == "review":
             continue
-        i = _paragraph_at(paragraphs, m.end() - 1)
+        i = _paragraph_at(paragraphs, starts, m.end() - 1)
         if i is None:
             continue
         stop = paragraphs[i].end
@@ -177,17 +180,17 @@ def find_passages(report: "Report") -> list[Passage]:
 
 
 def _part_at(report: "Report", offset: int):
-    for p in report.parts:
+    for p in report.parts:  # a handful
         if p.start <= offset < p.end:
             return p
     return None
 
 
-def _paragraph_at(paragraphs, offset: int) -> Optional[int]:
-    for i, p in enumerate(paragraphs):  # a report has a few hundred paragraphs
-        if p.start <= offset < p.end:
-            return i
-    return None
+def _paragraph_at(paragraphs, starts: list[int], offset: int) -> Optional[int]:
+    """The index of the paragraph holding ``offset`` (``starts``: the paragraphs'
+    starts, in reading order)."""
+    i = bisect.bisect_right(starts, offset) - 1
+    return i if i >= 0 and offset < paragraphs[i].end else None
 
 
 # naming the figures of a passage
@@ -365,10 +368,10 @@ def find_results(report: "Report") -> list[Result]:
     text = report.text
     pattern, by_word = _measure_words()
     found: dict[tuple[str, bool], Result] = {}
-    five_year = [(p.start, p.end) for p in report.paragraphs if FIVE_YEAR_REVIEW.search(_lead(p.text))]
+    five_year = Spans([(p.start, p.end) for p in report.paragraphs if FIVE_YEAR_REVIEW.search(_lead(p.text))])
     for part in review:
         for sentence in report.within("sentences", part.start, part.end):
-            if any(s <= sentence.start < e for s, e in five_year):
+            if sentence.start in five_year:
                 continue
             squeezed, at = _squeeze(sentence.text, sentence.start)
             mentions = _mentions(pattern, by_word, squeezed)
