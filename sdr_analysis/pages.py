@@ -14,6 +14,8 @@ from pathlib import Path
 
 TEMPLATE = "page"
 PAGE_CSS = "page.css"
+#: The tag of a notebook cell that is left off the page.
+NOTEBOOK_ONLY = "notebook-only"
 
 
 def notebook_page(path: Path, title: str) -> None:
@@ -22,6 +24,8 @@ def notebook_page(path: Path, title: str) -> None:
     import nbformat
     from nbconvert import HTMLExporter
 
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
     exporter = HTMLExporter(
         template_name=TEMPLATE,
         extra_template_basedirs=[str(files("sdr_analysis") / "templates")],
@@ -29,6 +33,9 @@ def notebook_page(path: Path, title: str) -> None:
         exclude_input_prompt=True,
         exclude_output_prompt=True,
     )
+    # notes for a reader of the notebook (what it is, how to run it) are not on the
+    # page, whose headings the notebook writes in the page's language
+    exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={NOTEBOOK_ONLY}), enabled=True)
     body, resources = exporter.from_notebook_node(nbformat.read(path, as_version=4), resources={"metadata": {"name": title}})
     # the page's stylesheet is the same for every page: one shared file, not a copy in each
     _write_if_changed(path.parent / PAGE_CSS, page_css(exporter, resources))

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import textwrap
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import NamedTuple, Optional, Sequence
 
 import matplotlib
 
@@ -19,6 +20,7 @@ matplotlib.use("Agg")
 
 from matplotlib import font_manager, rcParams  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.patches import Rectangle  # noqa: E402
 
 from .results import Indicator, Relation  # noqa: E402
 
@@ -65,11 +67,14 @@ def use_cjk_font() -> str:
 
 
 class Chart:
-    """A figure that displays itself in a notebook as a PNG with fixed metadata."""
+    """A figure that displays itself in a notebook as a PNG with fixed metadata, and
+    with ``alt``, where given, as the text a page shows in its place (what the chart
+    says, for a reader who cannot see it)."""
 
-    def __init__(self, figure: Figure, title: str) -> None:
+    def __init__(self, figure: Figure, title: str, alt: str = "") -> None:
         self.figure = figure
         self.title = title
+        self.alt = alt
 
     def __repr__(self) -> str:
         return f"<Chart: {self.title}>"
@@ -79,8 +84,8 @@ class Chart:
         self.figure.savefig(buf, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None})
         return buf.getvalue()
 
-    def _repr_png_(self) -> bytes:
-        return self.png()
+    def _repr_png_(self):
+        return (self.png(), {"alt": self.alt}) if self.alt else self.png()
 
 
 def shorten(label: str, limit: int = MAX_LABEL_CHARS) -> str:
@@ -193,3 +198,287 @@ def heatmap(rows: Sequence[str], cols: Sequence[str], values, title: str) -> Cha
     ax.set_title(title, loc="left", fontsize=12)
     _style(ax)
     return Chart(fig, title)
+
+
+# targets against results, and grids (the comparison pages)
+
+#: How each kind of target is drawn: its colour, and the colours of a result that met
+#: it, missed it, or has no target to be judged against.
+TARGET_COLOR = "#1b6ca8"
+STATUS_COLORS = {"met": "#2a8a4a", "missed": "#c0392b"}
+STATUS_MARKERS = {"met": "o", "missed": "X"}
+OTHER_RESULT_COLOR = "#555555"
+#: Charts for pages read on phones: narrow, with type that stays legible when the
+#: picture is scaled to a phone's width.
+NARROW = 4.4
+TICK_SIZE = 11
+TITLE_SIZE = 12
+
+
+class TargetMark(NamedTuple):
+    """A target to draw: its value (and upper value for a range), its qualifier
+    (exact, about, more_than, less_than, range), whether it is only striven for, and
+    the words it is labelled with."""
+
+    value: float
+    value_max: Optional[float]
+    qualifier: str
+    soft: bool
+    label: str
+
+
+class ResultMark(NamedTuple):
+    """A result to draw: its value, its status against the target (met, missed, or
+    anything else for a result without a verdict), and its label."""
+
+    value: float
+    status: str
+    label: str
+
+
+def wrap(label: str, width: int) -> str:
+    """A label on lines at most ``width`` columns wide (a Chinese character takes two),
+    never cut: words are kept whole where the label has spaces, Chinese is broken
+    between characters."""
+    label = label.strip() or "—"
+    if " " in label:
+        return textwrap.fill(label, width, break_long_words=False)
+    lines, line, used = [], "", 0
+    for ch in label:
+        w = 1 if ch.isascii() else 2
+        if line and used + w > width:
+            lines.append(line)
+            line, used = "", 0
+        line += ch
+        used += w
+    return "\n".join(lines + [line])
+
+
+def targets_chart(
+    categories: Sequence[str],
+    targets: Sequence[Optional[TargetMark]],
+    results: Sequence[Optional[ResultMark]],
+    title: str,
+    axis_label: str,
+    legend: dict[str, str],
+    alt: str = "",
+    about: float = 0.05,
+    horizontal: bool = False,
+) -> Chart:
+    """Each category's target as a mark that shows its qualifier (a line for an exact
+    target, a shaded band around an "about" one, a line with an arrow up for "at
+    least", down for "at most", a band between the ends of a range; dashed where it
+    is only striven for) and its result as a point (a dot if it met the target, a
+    cross if it missed). ``about`` is the share of an "about" target's value shaded
+    on each side of it. Categories run left to right, or top to bottom where
+    ``horizontal``. ``legend`` names the marks: keys exact, about, more_than,
+    less_than, range, soft, met, missed, result."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    n = max(len(categories), 1)
+    fig = _figure(NARROW, 1.6 + 0.36 * n) if horizontal else _figure(NARROW, 3.4)
+    ax = fig.add_subplot()
+    values = [v for t in targets if t for v in (t.value, t.value_max) if v is not None]
+    values += [r.value for r in results if r]
+    values += [t.value + sign * abs(t.value) * about for t in targets if t and t.qualifier == "about" for sign in (-1, 1)]
+    low, high = (min(values), max(values)) if values else (0.0, 1.0)
+    span = (high - low) or abs(high) or 1.0
+    arrow = 0.12 * span
+    if any(t and t.qualifier == "more_than" for t in targets):
+        high = max(high, max(t.value for t in targets if t and t.qualifier == "more_than") + arrow)
+    if any(t and t.qualifier == "less_than" for t in targets):
+        low = min(low, min(t.value for t in targets if t and t.qualifier == "less_than") - arrow)
+    half = 0.3
+    used: set[str] = set()
+
+    def point(c: float, v: float) -> tuple[float, float]:
+        return (v, c) if horizontal else (c, v)
+
+    def across(c: float, v: float, **style) -> None:
+        (ax.vlines if horizontal else ax.hlines)(v, c - half, c + half, **style)
+
+    def band(c: float, lo: float, hi: float, **style) -> None:
+        if horizontal:
+            ax.add_patch(Rectangle((lo, c - half), hi - lo, 2 * half, **style))
+        else:
+            ax.add_patch(Rectangle((c - half, lo), 2 * half, hi - lo, **style))
+
+    order = range(len(categories))
+    positions = [len(categories) - 1 - i for i in order] if horizontal else list(order)
+    for c, t, r in zip(positions, targets, results):
+        if t is not None:
+            style = {"color": TARGET_COLOR, "linewidth": 2.5, "linestyles": "dashed" if t.soft else "solid"}
+            used.add("soft" if t.soft else "exact")
+            if t.qualifier == "range" and t.value_max is not None:
+                band(c, t.value, t.value_max, color=TARGET_COLOR, alpha=0.25, linewidth=0)
+                across(c, t.value, **style)
+                across(c, t.value_max, **style)
+                used.add("range")
+            else:
+                across(c, t.value, **style)
+                if t.qualifier == "about":
+                    d = abs(t.value) * about
+                    band(c, t.value - d, t.value + d, color=TARGET_COLOR, alpha=0.18, linewidth=0)
+                    used.add("about")
+                elif t.qualifier in ("more_than", "less_than"):
+                    sign = 1 if t.qualifier == "more_than" else -1
+                    ax.annotate("", xy=point(c, t.value + sign * arrow), xytext=point(c, t.value),
+                                arrowprops={"arrowstyle": "-|>", "color": TARGET_COLOR, "linewidth": 1.8})
+                    used.add(t.qualifier)
+            top = t.value_max if t.value_max is not None else t.value
+            if t.qualifier == "about":
+                top += abs(t.value) * about
+            elif t.qualifier == "more_than":
+                top += arrow
+            if horizontal:  # right of the mark and its band
+                ax.annotate(t.label, (top, c), xytext=(5, 0), textcoords="offset points", ha="left", va="center",
+                            fontsize=10, color=TARGET_COLOR)
+            else:
+                ax.annotate(t.label, (c + half, t.value_max if t.value_max is not None else t.value), xytext=(2, 3),
+                            textcoords="offset points", ha="left", va="bottom", fontsize=10, color=TARGET_COLOR)
+        if r is not None:
+            color = STATUS_COLORS.get(r.status, OTHER_RESULT_COLOR)
+            marker = STATUS_MARKERS.get(r.status, "D")
+            ax.scatter(*point(c, r.value), s=70, color=color, marker=marker, zorder=3, edgecolors="white", linewidths=0.8)
+            ax.annotate(r.label, point(c, r.value), xytext=(0, 8) if horizontal else (7, -3), textcoords="offset points",
+                        fontsize=10, color=color, ha="center" if horizontal else "left", va="bottom" if horizontal else "top")
+            used.add(r.status if r.status in STATUS_COLORS else "result")
+    ticks = [wrap(x, 10) for x in categories]
+    pad = 0.2 * span
+    if horizontal:
+        ax.set_yticks(positions, ticks, fontsize=TICK_SIZE)
+        ax.set_ylim(-0.7, len(categories) - 0.3)
+        ax.set_xlim(low - pad, high + 1.5 * pad)  # room for the labels right of the marks
+        ax.set_xlabel(axis_label, fontsize=TICK_SIZE)
+        ax.grid(axis="x", color="#e5e5e5", linewidth=0.8)
+    else:
+        ax.set_xticks(positions, ticks, fontsize=TICK_SIZE)
+        ax.set_xlim(-0.6, len(categories) - 0.4)
+        ax.set_ylim(low - pad, high + pad)
+        ax.set_ylabel(axis_label, fontsize=TICK_SIZE)
+        ax.grid(axis="y", color="#e5e5e5", linewidth=0.8)
+    ax.set_axisbelow(True)
+    ax.tick_params(labelsize=TICK_SIZE)
+    ax.set_title(title, loc="left", fontsize=TITLE_SIZE)
+    handles = []
+    for key in ("exact", "soft", "about", "more_than", "less_than", "range", "met", "missed", "result"):
+        if key not in used:
+            continue
+        if key in ("exact", "soft"):
+            handles.append(Line2D([], [], color=TARGET_COLOR, linewidth=2.5, linestyle="--" if key == "soft" else "-", label=legend[key]))
+        elif key in ("about", "range"):
+            handles.append(Patch(color=TARGET_COLOR, alpha=0.18 if key == "about" else 0.25, label=legend[key]))
+        elif key in ("more_than", "less_than"):
+            handles.append(Line2D([], [], color=TARGET_COLOR, marker="^" if key == "more_than" else "v", linestyle="", markersize=8, label=legend[key]))
+        else:
+            handles.append(Line2D([], [], color=STATUS_COLORS.get(key, OTHER_RESULT_COLOR), marker=STATUS_MARKERS.get(key, "D"),
+                                  linestyle="", markersize=8, label=legend[key]))
+    if handles:
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.12 if not horizontal else -0.9 / n - 0.08),
+                  ncol=2, frameon=False, fontsize=TICK_SIZE)
+    _style(ax)
+    return Chart(fig, title, alt)
+
+
+def column_labels(cols: Sequence[str]) -> tuple[list[str], int]:
+    """Column labels and their rotation: numbers (years) as they are; short Chinese
+    names upright, one character under another; anything longer turned on its side."""
+    if all(c.isdigit() for c in cols):
+        return list(cols), 0
+    if all(len(c) <= 4 and not c.isascii() for c in cols):
+        return ["\n".join(c) for c in cols], 0
+    return list(cols), 90
+
+
+def grid_chart(rows: Sequence[str], cols: Sequence[str], values, title: str, alt: str = "", numbers: bool = True) -> Chart:
+    """A compact rows × columns grid of shares (0–100), shaded, each cell labelled;
+    row labels wrapped, never cut; column labels upright when short, else turned."""
+    n_rows, n_cols = max(len(rows), 1), max(len(cols), 1)
+    fig = _figure(1.6 + 0.36 * n_cols, 1.0 + 0.4 * n_rows)
+    ax = fig.add_subplot()
+    ax.imshow(values, cmap="Blues", aspect="auto", vmin=0, vmax=100)
+    labels, rotation = column_labels(cols)
+    ax.set_xticks(range(len(cols)), labels, rotation=rotation, fontsize=TICK_SIZE, linespacing=1.0)
+    ax.xaxis.tick_top()
+    ax.set_yticks(range(len(rows)), [wrap(r, 18) for r in rows], fontsize=TICK_SIZE, linespacing=1.0)
+    if numbers:
+        for i in range(len(rows)):
+            for j in range(len(cols)):
+                v = values[i][j]
+                ax.text(j, i, f"{v:.0f}", ha="center", va="center", fontsize=9, color="white" if v > 55 else "black")
+    ax.set_title(title, loc="left", fontsize=TITLE_SIZE, pad=12)
+    _style(ax)
+    return Chart(fig, title, alt)
+
+
+class Dot(NamedTuple):
+    """How a cell of a dot grid is drawn: marker, colour, size, whether filled, and
+    what the legend calls it."""
+
+    marker: str
+    color: str
+    size: float
+    filled: bool
+    label: str
+
+
+def dot_grid(rows: Sequence[str], cols: Sequence[str], cells, dots: dict[str, Dot], title: str, alt: str = "") -> Chart:
+    """A rows × columns grid with a dot in each cell, drawn as ``dots[cells[i][j]]``
+    (nothing where the cell is ``None``); short column labels stand upright, one
+    character under another, so that many columns fit a phone's width; a legend below."""
+    from matplotlib.lines import Line2D
+
+    n_rows, n_cols = max(len(rows), 1), max(len(cols), 1)
+    row_labels = [wrap(r, 18) for r in rows]
+    lines = max((label.count("\n") + 1 for label in row_labels), default=1)
+    fig = _figure(1.5 + 0.2 * n_cols, 1.3 + max(0.28, 0.19 * lines) * n_rows)
+    ax = fig.add_subplot()
+    used = []
+    for key, dot in dots.items():
+        points = [(j, i) for i in range(len(rows)) for j in range(len(cols)) if cells[i][j] == key]
+        if not points:
+            continue
+        used.append(key)
+        xs, ys = zip(*points)
+        style = {"color": dot.color} if dot.filled else {"facecolors": "none", "edgecolors": dot.color}
+        ax.scatter(xs, ys, s=dot.size, marker=dot.marker, zorder=3, linewidths=1, **style)
+    labels, rotation = column_labels(cols)
+    ax.set_xticks(range(len(cols)), labels, rotation=rotation, fontsize=TICK_SIZE, linespacing=1.0)
+    ax.xaxis.tick_top()
+    ax.set_yticks(range(len(rows)), row_labels, fontsize=TICK_SIZE, linespacing=1.0)
+    ax.set_xlim(-0.6, len(cols) - 0.4)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.grid(color="#eeeeee", linewidth=0.8)
+    ax.set_axisbelow(True)
+    ax.set_title(title, loc="left", fontsize=TITLE_SIZE, pad=10)
+    _style(ax)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_visible(False)
+    if len(used) > 1:
+        handles = [Line2D([], [], marker=dots[k].marker, linestyle="", markersize=8, color=dots[k].color,
+                          markerfacecolor=dots[k].color if dots[k].filled else "none", label=dots[k].label) for k in used]
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.2 / n_rows), ncol=2, frameon=False, fontsize=TICK_SIZE)
+    return Chart(fig, title, alt)
+
+
+def stacked_barh(labels: Sequence[str], stacks: dict[str, Sequence[float]], colors: dict[str, str], title: str, xlabel: str, alt: str = "") -> Chart:
+    """One bar per label, first on top, made of the stacks in order, each named in a
+    legend below."""
+    n = max(len(labels), 1)
+    fig = _figure(NARROW, 1.4 + 0.36 * n)
+    ax = fig.add_subplot()
+    y = list(range(len(labels)))[::-1]
+    left = [0.0] * len(labels)
+    for name, values in stacks.items():
+        if not any(values):
+            continue
+        ax.barh(y, values, left=left, color=colors[name], label=name, height=0.7)
+        left = [a + b for a, b in zip(left, values)]
+    ax.set_yticks(y, list(labels), fontsize=TICK_SIZE)
+    ax.set_xlabel(xlabel, fontsize=TICK_SIZE)
+    ax.tick_params(labelsize=TICK_SIZE)
+    ax.set_title(title, loc="left", fontsize=TITLE_SIZE)
+    ax.legend(loc="upper left", bbox_to_anchor=(0, -0.9 / n - 0.15), ncol=2, frameon=False, fontsize=TICK_SIZE)
+    _style(ax)
+    return Chart(fig, title, alt)
