@@ -6,6 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 REPORT ?= seeds/dalian-shahekou-2022.txt
+CORPUS ?= ../shared/corpus
 LANGS ?= en,zh
 
 .DEFAULT_GOAL := help
@@ -16,7 +17,7 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
-.PHONY: help install report test test-fast bench lab
+.PHONY: help install report corpus test test-fast bench lab
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -25,6 +26,9 @@ install: $(STAMP) ## create .venv and install the package (done by report and te
 
 report: $(STAMP) ## regenerate reports/ from the report (REPORT=path, default: the seed)
 	$(BIN)/sdr-analysis build $(REPORT) --out reports --lang $(LANGS)
+
+corpus: $(STAMP) ## compare the reports in CORPUS (default ../shared/corpus) into reports/: each place over the years, each year's places
+	$(BIN)/sdr-analysis build $(CORPUS) --out reports --lang $(LANGS) --only comparisons
 
 test: $(STAMP) ## run every test: library, command line, builds and nbval on reports/
 	$(BIN)/python -m pytest

@@ -22,6 +22,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -306,15 +307,28 @@ def write_font(folder: Path, report: Report, notebooks: Path) -> None:
 
     The pages show the report's text and the words of this package and its notebooks,
     so the characters are taken from those (not from the pages, which lets the font be
-    made while the notebooks run). Hinting and OpenType layout are left out: Chinese
-    text on screen needs neither, and the file is a third of the size without them."""
+    made while the notebooks run)."""
+    sources = [report.text] + [p.read_text(encoding="utf-8") for p in sorted(PACKAGE.rglob("*.py")) + sorted(PACKAGE.rglob("*.csv"))]
+    sources += [p.read_text(encoding="utf-8") for p in sorted(notebooks.glob("*.ipynb"))]
+    subset_font(folder, sources)
+
+
+def write_page_font(folder: Path) -> None:
+    """``cjk.woff`` for the pages of a comparison folder, cut to the characters its
+    pages show (made once they are written: the pages quote a few sentences of many
+    reports, a small share of their text)."""
+    subset_font(folder, [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.html"))])
+
+
+def subset_font(folder: Path, sources: Sequence[str]) -> None:
+    """``cjk.woff`` in ``folder``: the packaged font cut to the characters of ``sources``
+    and printable ASCII. Hinting and OpenType layout are left out: Chinese text on
+    screen needs neither, and the file is a third of the size without them."""
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
     from .plotting import cjk_font_path
 
-    sources = [report.text] + [p.read_text(encoding="utf-8") for p in sorted(PACKAGE.rglob("*.py")) + sorted(PACKAGE.rglob("*.csv"))]
-    sources += [p.read_text(encoding="utf-8") for p in sorted(notebooks.glob("*.ipynb"))]
     chars = {ord(ch) for text in sources for ch in text if ord(ch) > 126} | set(range(32, 127))
     options = subset.Options()
     options.flavor = "woff"
@@ -375,13 +389,35 @@ def _build_locked(
     report: Report, report_path: str | os.PathLike[str], target: Path, langs: tuple[str, ...], jobs: int,
     say: Callable[[str], None], notebooks: Path,
 ) -> Path:
-    recover(target)
-    report_param = Path(os.path.relpath(Path(report_path).resolve(), target.resolve())).as_posix()
-    todo_all = plan(report, report_param, langs, notebooks)
+    report_param = relative_param(report_path, target)
     report_hash = sha(report.text.encode("utf-8"))
+
+    def tables(staging: Path) -> None:
+        write_tables(report, staging)
+        write_index(report, staging, langs)
+        write_font(staging, report, notebooks)
+
+    return _build_folder(target, report_param, report_hash, plan(report, report_param, langs, notebooks), langs, jobs, say, tables)
+
+
+def relative_param(path: str | os.PathLike[str], target: Path) -> str:
+    """A report's path as the notebooks of ``target`` read it: relative to that folder
+    (never this machine's absolute path), with ``/``."""
+    return Path(os.path.relpath(Path(path).resolve(), target.resolve())).as_posix()
+
+
+def _build_folder(
+    target: Path, inputs: str, inputs_hash: str, todo_all: list[Job], langs: tuple[str, ...], jobs: int,
+    say: Callable[[str], None], during: Callable[[Path], None], after: Optional[Callable[[Path], None]] = None,
+) -> Path:
+    """Run the notebooks of ``todo_all`` whose fingerprint changed into a staging copy
+    of ``target`` and swap it into place. ``inputs`` names what the notebooks read (the
+    manifest keeps it), ``inputs_hash`` is its content; ``during`` writes the folder's
+    other files while the notebooks run, ``after`` what is made from the pages."""
+    recover(target)
     library_hash = library_fingerprint()
-    prints = {job.name: fingerprint(job.notebook, job.parameters, report_hash, library_hash) for job in todo_all}
-    tables_print = sha(report_hash.encode(), library_hash.encode(), ",".join(langs).encode())
+    prints = {job.name: fingerprint(job.notebook, job.parameters, inputs_hash, library_hash) for job in todo_all}
+    tables_print = sha(inputs_hash.encode(), library_hash.encode(), ",".join(langs).encode())
     previous = read_manifest(target, say)
     todo = [
         job for job in todo_all
@@ -389,22 +425,19 @@ def _build_locked(
         or not all(is_regular(target / f"{job.name}{suffix}") for suffix in NOTEBOOK_SUFFIXES)
     ]
     stale = sorted(set(previous.notebooks) - set(prints))
-    if not todo and not stale and previous.tables == tables_print and previous.report == report_param:
+    if not todo and not stale and previous.tables == tables_print and previous.report == inputs:
         say(f"nothing to do: {len(todo_all)} notebooks of {target} are up to date")
         return target
 
     staging = stage(target, stale)
     try:
-        def tables() -> None:
-            write_tables(report, staging)
-            write_index(report, staging, langs)
-            write_font(staging, report, notebooks)
-
         if todo:
-            _run_all(todo, staging, max(1, min(jobs, len(todo))), len(todo_all), say, meanwhile=tables)
+            _run_all(todo, staging, max(1, min(jobs, len(todo))), len(todo_all), say, meanwhile=lambda: during(staging))
         else:
-            tables()
-        write_manifest(staging, Manifest(report_param, tables_print, prints))
+            during(staging)
+        if after is not None:
+            after(staging)
+        write_manifest(staging, Manifest(inputs, tables_print, prints))
         with signals_deferred():
             swap(target, staging)
     except BaseException as exc:
@@ -412,7 +445,7 @@ def _build_locked(
         if isinstance(exc, KeyboardInterrupt):
             say(f"stopped: workers and kernels ended, no partial output left in {target.parent}")
         raise
-    say(f"done: {target}/index.html")
+    say(f"done: {target}/{'index.html' if (target / 'index.html').exists() else todo_all[0].name + '.html'}")
     return target
 
 
@@ -435,3 +468,174 @@ def _run_all(
     if failures:
         name, cell, error, job = sorted(failures, key=lambda f: f[:3])[0]
         raise BuildError(f"{name}.ipynb (from {job.notebook.name})", cell, error)
+
+
+# many reports: each one's write-ups, and the comparisons between them
+
+#: The comparison notebooks: a place over the years, and places in one year.
+COMPARISONS = ("series", "places")
+#: What a build of many reports may be limited to.
+ONLY = ("reports", "comparisons")
+#: A year in a report's file name (``hailar-2013`` → ``hailar``), left out of the
+#: name of the series folder.
+YEAR_IN_NAME = re.compile(r"[-_. ]?(?:19|20)\d\d(?=$|[-_. ])")
+
+
+def series_folder(reports: Sequence[Report]) -> str:
+    """The folder of a place's series: ``hailar-series`` where the reports' file names
+    agree but for the year, else the place's name (``海拉尔区-series``)."""
+    from .series import place_of
+
+    stems = {YEAR_IN_NAME.sub("", Path(r.source or "").stem).strip("-_. ") for r in reports}
+    stem = stems.pop() if len(stems) == 1 else ""
+    return folder_name(f"{stem or place_of(reports[0])}-series")
+
+
+def places_folder(year: int) -> str:
+    return f"places-{year}"
+
+
+class Built(NamedTuple):
+    """A folder a build of many reports made: its kind (report, series or places),
+    its path, and its line on the index page (what, years or places)."""
+
+    kind: str
+    folder: Path
+    name: str
+    detail: str
+
+
+def build_comparison(
+    kind: str,
+    reports: Sequence[Report],
+    folder: str,
+    out: str | os.PathLike[str] = "reports",
+    langs: str | Sequence[str] = LANGS,
+    jobs: int = DEFAULT_JOBS,
+    say: Callable[[str], None] = _say,
+    notebooks: Path = NOTEBOOKS,
+) -> Path:
+    """Build one comparison page (``series`` or ``places``) of ``reports``, in each
+    language, into ``out/<folder>/``, with the same promises as :func:`build`: only
+    the notebooks whose inputs changed are run, in a staging copy swapped in when all
+    succeed, under the folder's lock. The notebooks read the reports by paths
+    relative to the folder."""
+    from .series import place_of, year_of
+
+    langs = parse_langs(langs)
+    out = Path(out)
+    target = check_out(out, folder_name(folder))
+    if kind == "series":
+        years = sorted(y for y in (year_of(r) for r in reports) if y is not None)
+        title = f"{place_of(reports[0])} {years[0]}–{years[-1]}" if years else place_of(reports[0])
+    else:
+        title = f"{'、'.join(sorted({str(year_of(r)) for r in reports}))} · {len(reports)}"
+    with interruptible(), locked(out, target.name, say):
+        try:
+            params = [relative_param(r.source, target) for r in reports]
+            inputs_hash = sha(*(r.text.encode("utf-8") for r in reports))
+            todo = [Job(output_name(kind, lang), title, notebooks / f"{kind}.ipynb", {"report_paths": params, "lang": lang}) for lang in langs]
+            return _build_folder(target, "\n".join(params), inputs_hash, todo, langs, jobs, say, lambda staging: None, write_page_font)
+        except OSError as exc:
+            where = exc.filename or target
+            raise OutputError(str(where), f"cannot be written ({exc.strerror or exc}); check the folder and the free space") from None
+
+
+def build_many(
+    paths: Sequence[str | os.PathLike[str]],
+    out: str | os.PathLike[str] = "reports",
+    langs: str | Sequence[str] = LANGS,
+    jobs: int = DEFAULT_JOBS,
+    only: Optional[str] = None,
+    say: Callable[[str], None] = _say,
+    notebooks: Path = NOTEBOOKS,
+) -> list[Built]:
+    """Build the reports of the folders and files given: each report's write-ups (as
+    :func:`build`), then for each place with reports of two years or more its series
+    (``<place>-series/``), and for each year with reports of two places or more its
+    places page (``places-<year>/``); then ``out/index.html``, listing them.
+    ``only`` limits the build to ``reports`` or to ``comparisons``."""
+    from .series import group, load_reports, place_of, year_of
+
+    langs = parse_langs(langs)
+    if only is not None and only not in ONLY:
+        raise ParameterError("only", only, f"use one of: {', '.join(ONLY)}")
+    reports = load_reports(paths)
+    if not reports:
+        raise ParameterError("paths", [str(p) for p in paths], "give report files, or folders holding .txt or .html reports")
+    built: list[Built] = []
+    if only != "comparisons":
+        for r in reports:
+            folder = build(r.source, out, langs, jobs, say, notebooks)
+            built.append(Built("report", folder, place_of(r), str(year_of(r) or "—")))
+    if only != "reports":
+        series, cohorts = group(reports)
+        for place, rs in series.items():
+            folder = build_comparison("series", rs, series_folder(rs), out, langs, jobs, say, notebooks)
+            years = [year_of(r) for r in rs]
+            built.append(Built("series", folder, place, f"{min(years)}–{max(years)} ({len(rs)})"))
+        for year, rs in cohorts.items():
+            folder = build_comparison("places", rs, places_folder(year), out, langs, jobs, say, notebooks)
+            built.append(Built("places", folder, str(year), "、".join(place_of(r) for r in rs)))
+    write_site_index(Path(out), built, langs)
+    say(f"done: {Path(out) / 'index.html'}")
+    return built
+
+
+SITE_INDEX = """<!DOCTYPE html>
+<html lang="zh">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>Reports · 报告</title>
+<style>
+{fonts}
+body {{ font-family: {families}"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; max-width: 62rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.8; color: #222; }}
+table {{ border-collapse: collapse; width: 100%; }}
+th, td {{ text-align: left; padding: .35rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }}
+td.n {{ white-space: nowrap; }}
+</style>
+</head>
+<body>
+<h1>Reports · 报告</h1>
+{parts}
+</body>
+</html>
+"""
+
+#: The index's parts: the kind of folder, its heading and the heading of its columns.
+SITE_PARTS = (
+    ("series", "A place over the years · 历年目标与完成情况", ("Place · 地区", "Years · 年份")),
+    ("places", "Places in one year · 同年各地目标对比", ("Year · 年份", "Places · 地区")),
+    ("report", "Each report · 各报告", ("Place · 地区", "Year · 年份")),
+)
+
+
+def write_site_index(out: Path, built: Sequence[Built], langs: Sequence[str]) -> None:
+    """``out/index.html``: the folders of a build of many reports, comparisons first,
+    each with a link per language. Its fonts are the comparison folders' own."""
+    parts = []
+    for kind, heading, (first, second) in SITE_PARTS:
+        mine = [b for b in built if b.kind == kind]
+        if not mine:
+            continue
+        rows = []
+        for b in mine:
+            stem = "index" if kind == "report" else kind
+            links = (f'<a href="{html.escape(b.folder.name)}/index.html">index</a>' if kind == "report" else
+                     " · ".join(f'<a href="{html.escape(b.folder.name)}/{output_name(stem, lang)}.html">{lang}</a>' for lang in langs))
+            rows.append(f'<tr><td>{html.escape(b.name)}</td><td class="n">{html.escape(b.detail)}</td><td class="n">{links}</td></tr>'
+                        if kind != "places" else
+                        f'<tr><td class="n">{html.escape(b.name)}</td><td>{html.escape(b.detail)}</td><td class="n">{links}</td></tr>')
+        parts.append(f"<h2>{heading}</h2>\n<table>\n<tr><th>{first}</th><th>{second}</th><th>Pages · 页面</th></tr>\n"
+                     + "\n".join(rows) + "\n</table>")
+    fonts = [b.folder.name for b in built if (b.folder / "cjk.woff").is_file()]
+    page = SITE_INDEX.format(
+        fonts="\n".join(f'@font-face {{ font-family: "Report CJK {n}"; src: url("{html.escape(name)}/cjk.woff") format("woff"); }}'
+                        for n, name in enumerate(fonts, start=1)),
+        families="".join(f'"Report CJK {n}", ' for n in range(1, len(fonts) + 1)),
+        parts="\n".join(parts),
+    )
+    tmp = out / f".index.html.{os.getpid()}"
+    tmp.write_text(page, encoding="utf-8")
+    os.replace(tmp, out / "index.html")

@@ -155,9 +155,15 @@ def show_series(args: argparse.Namespace) -> int:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from .build import build
+    """One report file: its write-ups, as ever. Folders or several files: each report's
+    write-ups and the comparisons between them (``--only`` one or the other)."""
+    from .build import build, build_many
 
-    build(args.file, out=args.out, langs=args.lang, jobs=args.jobs)
+    paths = args.paths or [str(SEED)]
+    if len(paths) == 1 and not Path(paths[0]).is_dir() and args.only is None:
+        build(paths[0], out=args.out, langs=args.lang, jobs=args.jobs)
+    else:
+        build_many(paths, out=args.out, langs=args.lang, jobs=args.jobs, only=args.only)
     return 0
 
 
@@ -208,8 +214,13 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("file", help="report file (UTF-8, UTF-16 or GB18030 text)")
     m.add_argument("--json", action="store_true", help="print a JSON object on stdout instead of a table")
     m.set_defaults(func=show_metadata)
-    b = sub.add_parser("build", help="run the write-up notebooks into reports/", description="Run the section and overview notebooks with papermill and write notebooks, HTML pages, an index and CSV/JSON tables. Only notebooks whose inputs changed are run.")
-    b.add_argument("file", nargs="?", default=str(SEED), help="report file (default: the seed report)")
+    b = sub.add_parser("build", help="run the write-up notebooks into reports/",
+                       description="Run the section and overview notebooks with papermill and write notebooks, HTML pages, an index "
+                                   "and CSV/JSON tables. Only notebooks whose inputs changed are run. Given a folder (or several "
+                                   "reports), also compare them: a place over the years (OUT/<place>-series/), places in one year "
+                                   "(OUT/places-<year>/), listed in OUT/index.html.")
+    b.add_argument("paths", nargs="*", metavar="PATH", help="a report file (default: the seed report), or folders and files of several reports")
+    b.add_argument("--only", choices=("reports", "comparisons"), help="of several reports, build only each report's write-ups, or only the comparisons")
     b.add_argument("--out", default="reports", help="output folder (default: reports); the write-ups go to OUT/<report name>/")
     b.add_argument("--lang", default="en,zh", help="languages of the write-ups, comma-separated (default: en,zh)")
     b.add_argument("--jobs", type=int, default=2, help="notebooks run at a time (default: 2)")

@@ -46,8 +46,9 @@ FIXED_FILES = frozenset(
 NOTEBOOK_SUFFIXES = (".ipynb", ".html")
 
 #: The stem of a notebook the build writes: the overview or a section
-#: (``section-5``, ``section-2-3``), in a language.
-OWN_STEM = re.compile(r"(?:overview|section(?:-\d{1,4}){1,3})(?:-(?:%s))?" % "|".join(LANGS[1:]))
+#: (``section-5``, ``section-2-3``), or a comparison of reports (``series``,
+#: ``places``), in a language.
+OWN_STEM = re.compile(r"(?:overview|series|places|section(?:-\d{1,4}){1,3})(?:-(?:%s))?" % "|".join(LANGS[1:]))
 
 #: A report folder's name: letters (any script), digits, ``-``, ``_`` and ``.``, at
 #: most this many bytes in UTF-8, leaving room within a file system's 255 for the

@@ -28,9 +28,29 @@ PARTS = """某省某市人民政府工作报告(2024年1月10日)
 
 
 def pytest_collection_modifyitems(config, items):
+    missing: dict[Path, list[str]] = {}
     for item in items:
         if item.nodeid.endswith(".ipynb") or ".ipynb::" in item.nodeid:
             item.add_marker(pytest.mark.notebooks)
+            notebook = Path(str(item.fspath))
+            if notebook not in missing:
+                missing[notebook] = absent_reports(notebook)
+            if missing[notebook]:
+                item.add_marker(pytest.mark.skip(reason=f"the reports it reads are absent here ({', '.join(missing[notebook][:2])}…); "
+                                                        "built from reports beside the repository (make corpus)"))
+
+
+def absent_reports(notebook: Path) -> list[str]:
+    """The reports an executed notebook was run on (its papermill parameters
+    ``report_path`` or ``report_paths``, relative to its folder) that are not there."""
+    import json
+
+    try:
+        params = json.loads(notebook.read_text(encoding="utf-8")).get("metadata", {}).get("papermill", {}).get("parameters", {})
+    except (OSError, ValueError):
+        return []
+    paths = params.get("report_paths") or ([params["report_path"]] if "report_path" in params else [])
+    return [p for p in paths if isinstance(p, str) and not (notebook.parent / p).is_file()]
 
 
 def a_fifo(folder: Path) -> Path:

@@ -1,0 +1,865 @@
+"""The comparison pages: a place over the years (``series``: each target against the
+result the next report states) and places in one year (``places``: targets side by
+side), as Markdown, tables and charts in English (``en``) or Chinese (``zh``).
+
+The data come from :mod:`sdr_analysis.series`; this module only presents them. Every
+figure links to its sentence in the page's Sources list, where the figure is marked.
+Report text (targets, results, sentences, titles, place names) reaches the Markdown
+only through :func:`~sdr_analysis.messages.escape_markdown`; anchors and links are the
+page's own.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Optional, Sequence
+
+from .exceptions import ParameterError
+from .messages import escape_markdown
+from .writeup import UNIT_EN, amount_en, check_lang, setup_display
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .plotting import Chart
+    from .report import Report
+
+__all__ = ["open_series", "open_places", "setup_display"]
+
+#: The words of the comparison pages, per language; the keys are the same in each.
+TEXT = {
+    "en": {
+        "series_title": "{place}: targets and results, {first}–{last}",
+        "series_lead": ("Each year's report sets targets for the coming year; the next year's report says what came of them. "
+                        "A target of year Y is read from the report of year Y, its result from the review in the report of Y+1."),
+        "places_title": "Targets for {year}: {n} places side by side",
+        "places_lead": "The main expected targets each government set for {year}, as its report states them.",
+        "reports": "Reports",
+        "report_line": "{year}: {title} ({date})",
+        "place_line": "{place}: {title} ({date})",
+        "scorecard": "1. Targets met and missed",
+        "scorecard_lead": "A dot where the target was met, a cross where it was missed, a ring where the next report states no result (or there is no next report); nothing where no target was set.",
+        "scorecard_chart": "Targets met and missed",
+        "alt_scorecard": "Grid of targets met and missed, by measure and year. {items}.",
+        "scorecard_summary": "Of {judged} targets with a result, {met} were met and {missed} missed; {open} have no result in these reports.",
+        "scorecard_none": "No target of these reports has a result in the next report.",
+        "by_measure": "2. Each measure: target against result",
+        "by_measure_lead": ("The target is a line, shaded around it where the report says “about” (左右, 约: the shade is ±5% of the figure, "
+                            "the report gives no tolerance), with an arrow up for “at least” (以上), down for “at most” (以内, 以下), "
+                            "a band for a range and dashed where the report only strives for it (力争). "
+                            "The result is a dot where it met the target, a cross where it missed."),
+        "wording": "3. How the targets are worded",
+        "wording_lead": "How many of each year's targets are loose (about), floors (at least), ceilings (at most), ranges or exact, and how many are only striven for.",
+        "wording_sequence": "The {measure} target, year by year: {items}.",
+        "figures": "4. Figures and policy domains by year",
+        "figures_lead": "How many figures each report gives (in all, and per 1,000 characters of its sections), and where its words go (share of its domain keywords in each policy domain).",
+        "sources": "Sources",
+        "sources_lead": "The sentences the figures above come from, each figure marked; a figure in a table links here.",
+        "places_chart": "1. The {measure} target by place",
+        "places_chart_lead": "Sorted from the highest target down; marks as in the legend (a shade for “about”, an arrow for “at least” or “at most”, a band for a range).",
+        "places_none": "No place states a {measure} target.",
+        "places_missing": "No {measure} target found in: {places}.",
+        "measures_grid": "2. The measures each place sets targets for",
+        "measures_grid_lead": "A dot where the place's report sets a target for the measure; below, each measure's targets as written.",
+        "domains_places": "3. Figures and policy domains by place",
+        "year": "year",
+        "place": "place",
+        "measure": "measure",
+        "target": "target as written",
+        "reads": "reads as",
+        "result": "result as written",
+        "status": "status",
+        "targets": "targets",
+        "results": "results stated",
+        "sections": "sections",
+        "indicators": "figures",
+        "density": "per 1,000 chars",
+        "met_rate": "met",
+        "count": "number of targets",
+        "growth": " (growth)",
+        "level": " (level)",
+        "status_names": {"met": "met ✓", "missed": "missed ✗", "no data": "no result", "not set": "no target"},
+        "grid_names": {"met": "met", "missed": "missed", "no data": "no result"},
+        "qualifier_groups": {"about": "about (左右, 约)", "more_than": "at least (以上)", "less_than": "at most (以内)",
+                             "range": "range", "exact": "exact"},
+        "soft": "striven for (力争)",
+        "soft_mark": " (striven for)",
+        "legend": {"exact": "target", "soft": "target striven for (力争)", "about": "about (左右): ±5% shaded",
+                   "more_than": "at least (以上)", "less_than": "at most (以内)", "range": "range",
+                   "met": "result: met", "missed": "result: missed", "result": "result"},
+        "chart_title": "{measure}: target and result",
+        "places_chart_title": "{measure} target, {year}",
+        "grid_title": "Targets set, by measure and place",
+        "wording_chart": "Targets by wording",
+        "domains_chart": "Policy domains by year (% of keyword hits)",
+        "domains_places_chart": "Policy domains by place (% of keyword hits)",
+        "alt_series": "Chart of {measure} by year, target against result. {items}.",
+        "alt_series_item": "{year}: target {target}, result {result} ({status})",
+        "alt_places": "Chart of the {measure} target for {year} by place, highest first. {items}.",
+        "alt_places_item": "{place} {target}",
+        "alt_grid": "Grid of the measures each place sets targets for. {items}.",
+        "alt_grid_item": "{measure}: {n} of {total} places",
+        "alt_wording": "Bar chart of each year's targets by wording. {items}.",
+        "alt_wording_item": "{year}: {counts}",
+        "alt_domains": "Grid of the share of each policy domain in each report. {items}.",
+        "alt_domains_item": "{row}: mostly {domain} ({share:.0f}%)",
+        "none": "none",
+        "no_result": "no result",
+        "list_sep": "; ",
+        "join": ", ",
+        "colon": ": ",
+        "unit_scales": {"元": [(1e9, "billion yuan"), (1e6, "million yuan"), (1, "yuan")],
+                        "人": [(1e6, "million people"), (1e3, "thousand people"), (1, "people")]},
+        "unit_names": {**UNIT_EN, "微克/立方米": "µg/m³", "斤": "jin", "万吨": "10,000 tonnes"},
+        "qualified": {"about": "about {v}", "more_than": "at least {v}", "less_than": "at most {v}", "exact": "{v}",
+                      "nearly": "nearly {v}"},
+        "range": "{v}–{w}",
+    },
+    "zh": {
+        "series_title": "{place}:{first}—{last}年目标与完成情况",
+        "series_lead": "每年的政府工作报告提出当年的主要预期目标,次年的报告回顾完成情况。第Y年的目标取自第Y年的报告,其结果取自第Y+1年报告的工作回顾。",
+        "places_title": "{year}年各地主要预期目标对比({n}地)",
+        "places_lead": "各地政府工作报告提出的{year}年主要预期目标,以原文为准。",
+        "reports": "报告",
+        "report_line": "{year}年:{title}({date})",
+        "place_line": "{place}:{title}({date})",
+        "scorecard": "一、目标完成情况",
+        "scorecard_lead": "圆点为达成,叉号为未达成,圆圈为次年报告未提及结果(或无次年报告),空白为未设目标。",
+        "scorecard_chart": "目标完成情况",
+        "alt_scorecard": "各指标历年目标完成情况网格图。{items}。",
+        "scorecard_summary": "有结果可比的目标共{judged}项,达成{met}项,未达成{missed}项;另有{open}项在这些报告中没有结果。",
+        "scorecard_none": "这些报告的目标在次年报告中都没有可比的结果。",
+        "by_measure": "二、分项目标与实际",
+        "by_measure_lead": ("横线为目标:“左右”“约”的目标上下加浅色带(为数值的±5%,报告本身未给出幅度),“以上”加向上箭头,"
+                            "“以内”“以下”加向下箭头,区间目标为色带,“力争”的目标为虚线。圆点为达成目标的结果,叉号为未达成的结果。"),
+        "wording": "三、目标的措辞",
+        "wording_lead": "各年目标中“左右”(约数)、“以上”(下限)、“以内”(上限)、区间和确数各有多少,其中“力争”的有多少。",
+        "wording_sequence": "{measure}目标逐年:{items}。",
+        "figures": "四、历年数据量与政策领域",
+        "figures_lead": "各年报告的数据多少(总数,及各部分每千字的数据数),以及文字在各政策领域的分布(各领域关键词占比)。",
+        "sources": "出处",
+        "sources_lead": "上文数据所在的原句,数据已标出;表中的数据链接到此处。",
+        "places_chart": "一、各地{measure}目标",
+        "places_chart_lead": "按目标由高到低排列;图例:浅色带为“左右”,箭头为“以上”或“以内”,色带为区间。",
+        "places_none": "各地报告均未提出{measure}目标。",
+        "places_missing": "未见{measure}目标:{places}。",
+        "measures_grid": "二、各地设定目标的指标",
+        "measures_grid_lead": "圆点表示该地报告为该项指标设定了目标;下方按指标列出各地目标原文。",
+        "domains_places": "三、各地数据量与政策领域",
+        "year": "年份",
+        "place": "地区",
+        "measure": "指标",
+        "target": "目标原文",
+        "reads": "含义",
+        "result": "结果原文",
+        "status": "完成情况",
+        "targets": "目标数",
+        "results": "结果数",
+        "sections": "部分数",
+        "indicators": "数据数",
+        "density": "每千字数据数",
+        "met_rate": "达成",
+        "count": "目标数",
+        "growth": "(增速)",
+        "level": "(总量)",
+        "status_names": {"met": "达成 ✓", "missed": "未达成 ✗", "no data": "未见结果", "not set": "未设目标"},
+        "grid_names": {"met": "达成", "missed": "未达成", "no data": "未见结果"},
+        "qualifier_groups": {"about": "左右、约", "more_than": "以上", "less_than": "以内、以下", "range": "区间", "exact": "确数"},
+        "soft": "力争",
+        "soft_mark": "(力争)",
+        "legend": {"exact": "目标", "soft": "力争目标", "about": "左右(±5%浅色带)", "more_than": "以上",
+                   "less_than": "以内", "range": "区间", "met": "结果:达成", "missed": "结果:未达成", "result": "结果"},
+        "chart_title": "{measure}:目标与实际",
+        "places_chart_title": "{year}年各地{measure}目标",
+        "grid_title": "各地设定目标的指标",
+        "wording_chart": "目标的措辞",
+        "domains_chart": "历年政策领域(关键词占比 %)",
+        "domains_places_chart": "各地政策领域(关键词占比 %)",
+        "alt_series": "{measure}历年目标与实际对比图。{items}。",
+        "alt_series_item": "{year}年目标{target},实际{result}({status})",
+        "alt_places": "{year}年各地{measure}目标对比图,由高到低。{items}。",
+        "alt_places_item": "{place}{target}",
+        "alt_grid": "各地设定目标的指标网格图。{items}。",
+        "alt_grid_item": "{measure}:{total}地中{n}地",
+        "alt_wording": "各年目标措辞条形图。{items}。",
+        "alt_wording_item": "{year}年:{counts}",
+        "alt_domains": "各报告政策领域占比网格图。{items}。",
+        "alt_domains_item": "{row}:以{domain}为主({share:.0f}%)",
+        "none": "无",
+        "no_result": "未见结果",
+        "list_sep": ";",
+        "join": "、",
+        "colon": ":",
+        "unit_scales": {"元": [(1e12, "万亿元"), (1e8, "亿元"), (1e4, "万元"), (1, "元")],
+                        "人": [(1e4, "万人"), (1, "人")]},
+        "unit_names": {},
+        "qualified": {"about": "{v}左右", "more_than": "{v}以上", "less_than": "{v}以内", "exact": "{v}",
+                      "nearly": "近{v}"},
+        "range": "{v}—{w}",
+    },
+}
+
+#: The order qualifiers are counted and stacked in, and their colours.
+QUALIFIER_ORDER = ("about", "more_than", "less_than", "range", "exact")
+QUALIFIER_COLORS = {"about": "#7fb3d5", "more_than": "#1b6ca8", "less_than": "#e8a33d", "range": "#8c6bb1", "exact": "#b0b0b0"}
+
+
+def t(lang: str, key: str):
+    return TEXT[check_lang(lang)][key]
+
+
+# opening the reports
+
+
+@dataclass
+class Comparison:
+    """The reports of one page, the table it shows and the sentences it cites.
+
+    ``frame`` is :func:`series.series_frame` (``kind`` ``series``) or
+    :func:`series.places_frame` (``kind`` ``places``); ``measure`` the measure the
+    page is about (``""``: every measure)."""
+
+    kind: str
+    lang: str
+    reports: list["Report"]
+    frame: "pd.DataFrame"
+    measure: str = ""
+    anchors: dict[tuple[int, int], str] = field(default_factory=dict)
+    marks: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)
+
+    def report_of(self, source) -> tuple[int, "Report"]:
+        """The report whose path is ``source``, and its place in :attr:`reports`."""
+        for i, r in enumerate(self.reports):
+            if r.source == source:
+                return i, r
+        raise KeyError(source)
+
+
+def _check_paths(report_paths) -> list[str | os.PathLike[str]]:
+    if isinstance(report_paths, (str, os.PathLike)):
+        return [report_paths]
+    if isinstance(report_paths, (list, tuple)) and report_paths and all(isinstance(p, (str, os.PathLike)) for p in report_paths):
+        return list(report_paths)
+    raise ParameterError("report_paths", report_paths, "use a list of report files (or one folder of reports), as strings")
+
+
+def _check_measure(measure, allow_all: bool) -> str:
+    from .targets import measures
+
+    keys = list(measures())
+    if isinstance(measure, str) and (measure in keys or (allow_all and measure == "")):
+        return measure
+    valid = ", ".join(keys)
+    raise ParameterError("measure", measure, f"use one of: {valid}" + (', or "" for every measure' if allow_all else ""))
+
+
+def open_series(report_paths, lang: str, measure: str = "") -> Comparison:
+    """The reports of one place over the years and their targets against results,
+    checking the notebook's parameters (:class:`ParameterError`); reports of more
+    than one place raise :class:`~sdr_analysis.exceptions.SeriesError`."""
+    from . import series
+
+    check_lang(lang)
+    measure = _check_measure(measure, allow_all=True)
+    reports = series.load_reports(_check_paths(report_paths))
+    frame = series.series_frame(reports, measure or None)
+    return _cite(Comparison("series", lang, reports, frame, measure), ("target", "result"))
+
+
+def open_places(report_paths, lang: str, measure: str = "gdp") -> Comparison:
+    """The reports of one year and every annual target they set, checking the
+    notebook's parameters; ``measure`` is the one compared place by place."""
+    from . import series
+
+    check_lang(lang)
+    measure = _check_measure(measure, allow_all=False)
+    reports = series.load_reports(_check_paths(report_paths))
+    frame = series.places_frame(reports)
+    return _cite(Comparison("places", lang, reports, frame, measure), ("",))
+
+
+def _cite(c: Comparison, roles: Sequence[str]) -> Comparison:
+    """Number the sentences the frame's figures stand in, per report in reading order,
+    and remember each figure's span to mark it there."""
+    cited: dict[int, dict[int, list[tuple[int, int]]]] = {}
+    for role in roles:
+        prefix = f"{role}_" if role else ""
+        for source, start, end in zip(c.frame.get(f"{prefix}source", []), c.frame.get(f"{prefix}start", []), c.frame.get(f"{prefix}end", [])):
+            if not _present(source) or not _present(start):
+                continue
+            i, report = c.report_of(source)
+            sentence = report.sentence_at(int(start))
+            if sentence is None:
+                continue
+            cited.setdefault(i, {}).setdefault(sentence.start, []).append((int(start), int(end)))
+    for i, sentences in cited.items():
+        for n, (s_start, spans) in enumerate(sorted(sentences.items()), start=1):
+            c.anchors[i, s_start] = f"r{i + 1}s{n}"
+            c.marks[i, s_start] = sorted(set(spans))
+    return c
+
+
+def _present(value) -> bool:
+    """Whether a cell of a frame holds a value (not ``None`` or NaN)."""
+    return value is not None and value == value
+
+
+def link(c: Comparison, source, start, text: str) -> str:
+    """``text`` escaped, as a link to its sentence in the Sources list where cited."""
+    shown = escape_markdown(str(text))
+    if not _present(source) or not _present(start):
+        return shown
+    i, report = c.report_of(source)
+    sentence = report.sentence_at(int(start))
+    anchor = c.anchors.get((i, sentence.start)) if sentence else None
+    return f"[{shown}](#{anchor})" if anchor else shown
+
+
+# places and years
+
+
+def place_name(report: "Report") -> str:
+    from . import series
+
+    return series.place_of(report)
+
+
+#: What a chart leaves off a province's name: ``新疆维吾尔自治区`` → ``新疆``, ``安徽省`` →
+#: ``安徽``, ``北京市`` → ``北京``, as Chinese writes them for short.
+PROVINCE_SUFFIX = re.compile(r"(?:维吾尔|回族|壮族)?自治区$|省$|市$")
+
+
+def short_place(report: "Report") -> str:
+    """The place as a chart labels it: the government that reports without the
+    places above it (``海拉尔区``), a province by its short name (``安徽``, ``新疆``)."""
+    meta = report.metadata
+    for name in (meta.street, meta.county, meta.district, meta.city):
+        if name:
+            return name
+    if meta.province:
+        return PROVINCE_SUFFIX.sub("", meta.province) or meta.province
+    return place_name(report)
+
+
+def year_label(report: "Report") -> str:
+    from . import series
+
+    year = series.year_of(report)
+    return str(year) if year is not None else "—"
+
+
+# numbers in words
+
+
+def number(x: float) -> str:
+    """``5.0`` → ``5``, ``5.25`` → ``5.25``, ``16000`` → ``16,000``."""
+    return amount_en(round(float(x), 4)) if abs(x) < 1e6 else f"{x:,.0f}"
+
+
+def scale_for(unit: str, values: Sequence[float], lang: str) -> tuple[float, str]:
+    """The factor and the unit's words to show ``values`` of ``unit`` in: money in
+    billions (亿元 in Chinese), people in thousands (万人)…; ``%`` and the rest as they are."""
+    scales = t(lang, "unit_scales").get(unit)
+    if scales:
+        top = max((abs(v) for v in values), default=0)
+        for factor, words in scales:
+            if top >= factor:
+                return factor, words
+        return scales[-1]
+    return 1.0, t(lang, "unit_names").get(unit, unit)
+
+
+def _join_unit(number_text: str, unit: str) -> str:
+    return f"{number_text}{unit}" if unit in ("%", "‰") or not unit.isascii() else f"{number_text} {unit}"
+
+
+def value_words(value, value_max, unit: str, qualifier: str, lang: str) -> str:
+    """A target or result in the page's words, with its qualifier: ``about 6%``,
+    ``at least 28.2 billion yuan`` (en), ``6%左右``, ``282亿元以上`` (zh)."""
+    if not _present(value):
+        return "—"
+    factor, words = scale_for(unit, [value] + ([value_max] if _present(value_max) else []), lang)
+    v = number(value / factor)
+    if qualifier == "range" and _present(value_max):
+        return _join_unit(t(lang, "range").format(v=v, w=number(value_max / factor)), words)
+    return t(lang, "qualified").get(qualifier, "{v}").format(v=_join_unit(v, words))
+
+
+# 0. headings and the reports
+
+
+def section_heading(c: Comparison, key: str, **fields) -> str:
+    """A numbered part's heading and its lead, in the page's language."""
+    lead = f"{key}_lead"
+    words = TEXT[c.lang]
+    text = f"## {words[key].format(**fields)}"
+    if lead in words:
+        text += "\n\n" + words[lead].format(**fields)
+    return text
+
+
+#: Spaces between Chinese characters of a spaced-out title (``政 府 工 作 报 告``).
+SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
+def _reports_list(c: Comparison) -> str:
+    lines = []
+    for r in c.reports:
+        meta = r.metadata
+        title = meta.title.text if meta.title else Path(r.source or "").name
+        line = t(c.lang, "report_line").format(year=year_label(r), title=escape_markdown(SPACED.sub("", " ".join(title.split()))),
+                                             date=escape_markdown(meta.date or "—"))
+        if c.kind == "places":
+            line = t(c.lang, "place_line").format(place=escape_markdown(place_name(r)), title=escape_markdown(SPACED.sub("", " ".join(title.split()))),
+                                                 date=escape_markdown(meta.date or "—"))
+        lines.append(f"- {line}")
+    return "\n".join(lines)
+
+
+def series_heading(c: Comparison) -> str:
+    """The page's title (the place and its years), what it reads, and its reports."""
+    from . import series
+
+    years = [series.year_of(r) for r in c.reports if series.year_of(r) is not None]
+    title = t(c.lang, "series_title").format(place=escape_markdown(place_name(c.reports[0])), first=min(years, default="—"),
+                                             last=max(years, default="—"))
+    return f"# {title}\n\n{t(c.lang, 'series_lead')}\n\n**{t(c.lang, 'reports')}**\n\n{_reports_list(c)}"
+
+
+def places_heading(c: Comparison) -> str:
+    from . import series
+
+    years = sorted({series.year_of(r) for r in c.reports if series.year_of(r) is not None})
+    year = "、".join(map(str, years)) or "—"
+    title = t(c.lang, "places_title").format(year=year, n=len({place_name(r) for r in c.reports}))
+    return f"# {title}\n\n{t(c.lang, 'places_lead').format(year=year)}\n\n**{t(c.lang, 'reports')}**\n\n{_reports_list(c)}"
+
+
+# tables as Markdown (their cells link to the sources)
+
+
+def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A Markdown table of cells that are Markdown already (escaped report text and
+    the page's own links)."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+# the variants of a measure: its growth and its level are charted apart
+
+
+def measure_name(key: str, lang: str) -> str:
+    from .targets import measure
+
+    return getattr(measure(key), check_lang(lang))
+
+
+def variants(frame: "pd.DataFrame") -> list[tuple[str, bool, str]]:
+    """``(measure, change, unit)`` of the targets in the frame, in the order of the
+    table of measures, growth before level."""
+    from .targets import measures
+
+    order = {k: i for i, k in enumerate(measures())}
+    seen = {(m, bool(ch), u) for m, ch, u in zip(frame["measure"], frame["change"], frame["unit"])} if len(frame) else set()
+    return sorted(seen, key=lambda v: (order.get(v[0], len(order)), not v[1], v[2]))
+
+
+def variant_name(variant: tuple[str, bool, str], all_variants: Sequence[tuple[str, bool, str]], lang: str) -> str:
+    """The measure's name, told apart from the measure's other variant on the page
+    (``GDP (growth)``, ``GDP (level)``) where there is one."""
+    key, change, unit = variant
+    name = measure_name(key, lang)
+    if sum(v[0] == key for v in all_variants) > 1:
+        name += t(lang, "growth" if change else "level")
+    return name
+
+
+def _rows(frame: "pd.DataFrame", variant: tuple[str, bool, str]) -> "pd.DataFrame":
+    key, change, unit = variant
+    return frame[(frame["measure"] == key) & (frame["change"].astype(bool) == change) & (frame["unit"] == unit)]
+
+
+# 1. the scorecard (series)
+
+
+def scorecard(c: Comparison) -> str:
+    """How many targets were met and missed, and how many have no result."""
+    counts = c.frame["status"].value_counts() if len(c.frame) else {}
+    met, missed, nodata = (int(counts.get(k, 0)) for k in ("met", "missed", "no data"))
+    if not met + missed:
+        return t(c.lang, "scorecard_none")
+    return t(c.lang, "scorecard_summary").format(judged=met + missed, met=met, missed=missed, open=nodata)
+
+
+def scorecard_chart(c: Comparison) -> Optional["Chart"]:
+    """A measure × year grid: a dot where the target was met, a cross where it was
+    missed, a ring where the next report states no result, nothing where no target was set."""
+    from .plotting import STATUS_COLORS, Dot, dot_grid
+
+    from . import series
+
+    f = c.frame
+    if not len(f):
+        return None
+    years = sorted({series.year_of(r) for r in c.reports if series.year_of(r) is not None})
+    names = t(c.lang, "grid_names")
+    dots = {
+        "met": Dot("o", STATUS_COLORS["met"], 70, True, names["met"]),
+        "missed": Dot("X", STATUS_COLORS["missed"], 80, True, names["missed"]),
+        "no data": Dot("o", "#9a9a9a", 40, False, names["no data"]),
+    }
+    all_v = variants(f)
+    cells, items = [], []
+    for v in all_v:
+        sub = _rows(f, v)
+        by_year = {int(y): s for y, s in zip(sub["year"], sub["status"])}
+        cells.append([by_year.get(y) for y in years])
+        judged = [f"{y} {names[s]}" for y, s in sorted(by_year.items()) if s in ("met", "missed")]
+        if judged:
+            items.append(f"{variant_name(v, all_v, c.lang)}{t(c.lang, 'colon')}{t(c.lang, 'join').join(judged)}")
+    alt = t(c.lang, "alt_scorecard").format(items=t(c.lang, "list_sep").join(items) or t(c.lang, "none"))
+    return dot_grid([variant_name(v, all_v, c.lang) for v in all_v], [str(y) for y in years], cells, dots,
+                    t(c.lang, "scorecard_chart"), alt)
+
+
+# 2. each measure (series)
+
+
+def by_measure(c: Comparison) -> list:
+    """For each measure with a target: its heading, its chart and its table (year,
+    target as written, what it reads as, result as written, status), the figures
+    linked to their sentences."""
+    from IPython.display import Markdown
+
+    out: list = []
+    all_v = variants(c.frame)
+    for v in all_v:
+        rows = _rows(c.frame, v).sort_values("year")
+        out.append(Markdown(f"### {escape_markdown(variant_name(v, all_v, c.lang))}"))
+        out.append(series_chart(c, v, rows))
+        out.append(Markdown(measure_table(c, rows)))
+    return out
+
+
+def _target_words(row, lang: str) -> str:
+    if not _present(row["target"]):
+        return t(lang, "status_names")["not set"]
+    words = value_words(row["target"], row["target_max"], row["unit"], row["qualifier"], lang)
+    return words + (t(lang, "soft_mark") if bool(row["soft"]) else "")
+
+
+def measure_table(c: Comparison, rows: "pd.DataFrame") -> str:
+    names = t(c.lang, "status_names")
+    body = []
+    for _, row in rows.iterrows():
+        body.append([
+            str(int(row["year"])),
+            link(c, row["target_source"], row["target_start"], row["target_text"]),
+            escape_markdown(_target_words(row, c.lang)),
+            link(c, row["result_source"], row["result_start"], row["result_text"]) if _present(row["result_text"]) else "—",
+            names.get(row["status"], row["status"]),
+        ])
+    header = [t(c.lang, k) for k in ("year", "target", "reads", "result", "status")]
+    return markdown_table(header, body)
+
+
+def series_chart(c: Comparison, variant: tuple[str, bool, str], rows: "pd.DataFrame") -> "Chart":
+    """One measure's targets against results, year by year."""
+    from .plotting import ResultMark, TargetMark, targets_chart
+
+    from . import series
+
+    key, change, unit = variant
+    years = sorted({series.year_of(r) for r in c.reports if series.year_of(r) is not None})
+    values = [v for col in ("target", "target_max", "result") for v in rows[col] if _present(v)]
+    factor, unit_words = scale_for(unit, values, c.lang)
+    by_year = {int(r["year"]): r for _, r in rows.iterrows()}
+    targets, results, items = [], [], []
+    names = t(c.lang, "status_names")
+    for y in years:
+        row = by_year.get(y)
+        if row is None or not _present(row["target"]):
+            targets.append(None)
+            results.append(None)
+            continue
+        vmax = row["target_max"] / factor if _present(row["target_max"]) else None
+        targets.append(TargetMark(row["target"] / factor, vmax, row["qualifier"], bool(row["soft"]), number(row["target"] / factor)))
+        has_result = _present(row["result"])
+        results.append(ResultMark(row["result"] / factor, row["status"], number(row["result"] / factor)) if has_result else None)
+        items.append(t(c.lang, "alt_series_item").format(
+            year=y, target=_target_words(row, c.lang),
+            result=value_words(row["result"], None, unit, "exact", c.lang) if has_result else t(c.lang, "no_result"),
+            status=names.get(row["status"], row["status"])))
+    name = variant_name(variant, variants(c.frame), c.lang)
+    title = t(c.lang, "chart_title").format(measure=name)
+    alt = t(c.lang, "alt_series").format(measure=name, items=t(c.lang, "list_sep").join(items))
+    return targets_chart([str(y) for y in years], targets, results, title, unit_words, t(c.lang, "legend"), alt, about=series.ABOUT)
+
+
+# 3. wording (series)
+
+
+def qualifier_counts(frame: "pd.DataFrame") -> dict[int, dict[str, int]]:
+    """For each year, how many targets of each qualifier, and how many are soft."""
+    out: dict[int, dict[str, int]] = {}
+    frame = frame[frame["target"].notna()]
+    for y, q, soft in zip(frame["year"], frame["qualifier"], frame["soft"]):
+        counts = out.setdefault(int(y), {k: 0 for k in QUALIFIER_ORDER + ("soft",)})
+        counts[q if q in QUALIFIER_ORDER else "exact"] += 1
+        counts["soft"] += bool(soft)
+    return out
+
+
+def wording_table(c: Comparison) -> str:
+    counts = qualifier_counts(c.frame)
+    groups = {**t(c.lang, "qualifier_groups"), "soft": t(c.lang, "soft")}
+    # only the wordings the reports use: a column of zeros says nothing and crowds a phone
+    shown = [q for q in QUALIFIER_ORDER + ("soft",) if any(n[q] for n in counts.values())]
+    header = [t(c.lang, "year"), t(c.lang, "targets")] + [groups[q] for q in shown]
+    rows = [[str(y), str(sum(n[q] for q in QUALIFIER_ORDER))] + [str(n[q]) for q in shown] for y, n in sorted(counts.items())]
+    return markdown_table(header, rows) + "\n\n" + wording_sequence(c)
+
+
+def wording_sequence(c: Comparison) -> str:
+    """The main measure's target as written, year by year (its growth where it has one),
+    each linked to its sentence."""
+    f = c.frame
+    if not len(f):
+        return ""
+    all_v = variants(f)
+    v = all_v[0]
+    rows = _rows(f, v).sort_values("year")
+    items = [f"{int(r['year'])} {link(c, r['target_source'], r['target_start'], r['target_text'])}" for _, r in rows.iterrows()]
+    return t(c.lang, "wording_sequence").format(measure=escape_markdown(variant_name(v, all_v, c.lang)), items=t(c.lang, "join").join(items))
+
+
+def wording_chart(c: Comparison) -> Optional["Chart"]:
+    from .plotting import stacked_barh
+
+    counts = qualifier_counts(c.frame)
+    if not counts:
+        return None
+    years = sorted(counts)
+    groups = t(c.lang, "qualifier_groups")
+    stacks = {groups[q]: [counts[y][q] for y in years] for q in QUALIFIER_ORDER}
+    colors = {groups[q]: QUALIFIER_COLORS[q] for q in QUALIFIER_ORDER}
+    items = [t(c.lang, "alt_wording_item").format(
+        year=y, counts=t(c.lang, "join").join(f"{groups[q]} {counts[y][q]}" for q in QUALIFIER_ORDER if counts[y][q]))
+        for y in years]
+    alt = t(c.lang, "alt_wording").format(items=t(c.lang, "list_sep").join(items))
+    return stacked_barh([str(y) for y in years], stacks, colors, t(c.lang, "wording_chart"), t(c.lang, "count"), alt)
+
+
+# 4. figures and domains per report (both pages)
+
+
+def body_text(report: "Report") -> str:
+    """The report's text less its page chrome, title and appendix."""
+    start, end = report.body
+    return report.text[start:end]
+
+
+def _row_label(c: Comparison, report: "Report") -> str:
+    return year_label(report) if c.kind == "series" else short_place(report)
+
+
+def figures_table(c: Comparison) -> "pd.DataFrame":
+    """Per report: its sections, characters, figures, figures per 1,000 characters,
+    targets set and (for a series) how many of them were met."""
+    import pandas as pd
+
+    from .summary import report_density
+
+    rows = []
+    for r in c.reports:
+        summaries = r.summaries
+        row = {
+            t(c.lang, "year" if c.kind == "series" else "place"): _row_label(c, r),
+            t(c.lang, "sections"): len(summaries),
+            t(c.lang, "indicators"): len(r.indicators),
+            t(c.lang, "density"): report_density(summaries) if summaries else 0.0,
+        }
+        if c.kind == "series":
+            mine = c.frame[c.frame["target_source"] == r.source] if len(c.frame) else c.frame
+            row[t(c.lang, "targets")] = len(mine)
+            row[t(c.lang, "met_rate")] = int((mine["status"] == "met").sum()) if len(mine) else 0
+        else:
+            row[t(c.lang, "targets")] = int((c.frame["source"] == r.source).sum()) if len(c.frame) else 0
+        rows.append(row)
+    return pd.DataFrame(rows).set_index(t(c.lang, "year" if c.kind == "series" else "place"))
+
+
+def domains_chart(c: Comparison) -> Optional["Chart"]:
+    """Each report's share of domain keywords in each policy domain: the domains down
+    the side, the years (or places) across."""
+    from .plotting import grid_chart
+    from .vocabulary import domain_shares, domains
+
+    if not c.reports:
+        return None
+    doms = domains()
+    shares = [domain_shares(body_text(r)) for r in c.reports]
+    cols = [_row_label(c, r) for r in c.reports]
+    rows = [getattr(d, c.lang) for d in doms]
+    values = [[s[d.key] for s in shares] for d in doms]
+    items = []
+    for label, s in zip(cols, shares):
+        top = max(doms, key=lambda d: s[d.key])
+        items.append(t(c.lang, "alt_domains_item").format(row=label, domain=getattr(top, c.lang), share=s[top.key]))
+    title = t(c.lang, "domains_chart" if c.kind == "series" else "domains_places_chart")
+    return grid_chart(rows, cols, values, title, t(c.lang, "alt_domains").format(items=t(c.lang, "list_sep").join(items)))
+
+
+# places: one measure side by side, and the measures each place sets
+
+
+def _main_target(rows: "pd.DataFrame"):
+    """A place's target for the measure: its growth rate where it sets one, else the first."""
+    growth = rows[rows["change"].astype(bool)]
+    return (growth if len(growth) else rows).iloc[0]
+
+
+def place_targets(c: Comparison) -> list[tuple["Report", object]]:
+    """``(report, target row)`` of each report that sets a target for the page's
+    measure, highest first (a range by its lower end, then its upper)."""
+    f = c.frame
+    out = []
+    for r in c.reports:
+        rows = f[(f["source"] == r.source) & (f["measure"] == c.measure)] if len(f) else f
+        if len(rows):
+            out.append((r, _main_target(rows)))
+    units = {row["unit"] for _, row in out}
+    if len(units) > 1:  # a growth rate for most, a level for some: compare like with like
+        common = max(units, key=lambda u: sum(row["unit"] == u for _, row in out))
+        out = [(r, row) for r, row in out if row["unit"] == common]
+    return sorted(out, key=lambda x: (-x[1]["value"], -(x[1]["value_max"] if _present(x[1]["value_max"]) else x[1]["value"]), place_name(x[0])))
+
+
+def places_chart(c: Comparison) -> Optional["Chart"]:
+    from . import series
+    from .plotting import TargetMark, targets_chart
+
+    found = place_targets(c)
+    if not found:
+        return None
+    unit = found[0][1]["unit"]
+    values = [v for _, row in found for v in (row["value"], row["value_max"]) if _present(v)]
+    factor, unit_words = scale_for(unit, values, c.lang)
+    marks = [TargetMark(row["value"] / factor, row["value_max"] / factor if _present(row["value_max"]) else None,
+                        row["qualifier"], bool(row["soft"]), _place_target_label(row, factor)) for _, row in found]
+    name = measure_name(c.measure, c.lang)
+    year = "、".join(sorted({year_label(r) for r, _ in found}))
+    items = [t(c.lang, "alt_places_item").format(place=short_place(r), target=_target_value_words(row, c.lang)) for r, row in found]
+    alt = t(c.lang, "alt_places").format(measure=name, year=year, items=t(c.lang, "join").join(items))
+    return targets_chart([short_place(r) for r, _ in found], marks, [None] * len(found),
+                         t(c.lang, "places_chart_title").format(measure=name, year=year), unit_words, t(c.lang, "legend"), alt,
+                         about=series.ABOUT, horizontal=True)
+
+
+def _place_target_label(row, factor: float) -> str:
+    v = number(row["value"] / factor)
+    return f"{v}–{number(row['value_max'] / factor)}" if _present(row["value_max"]) else v
+
+
+def _target_value_words(row, lang: str) -> str:
+    words = value_words(row["value"], row["value_max"], row["unit"], row["qualifier"], lang)
+    return words + (t(lang, "soft_mark") if bool(row["soft"]) else "")
+
+
+def places_table(c: Comparison) -> str:
+    """The places in the chart's order with their target as written and what it reads
+    as, then the places that set none."""
+    found = place_targets(c)
+    name = measure_name(c.measure, c.lang)
+    if not found:
+        return t(c.lang, "places_none").format(measure=escape_markdown(name))
+    rows = [[str(n), escape_markdown(place_name(r)), link(c, row["source"], row["start"], row["text"]),
+             escape_markdown(_target_value_words(row, c.lang))] for n, (r, row) in enumerate(found, start=1)]
+    out = markdown_table(["#", t(c.lang, "place"), t(c.lang, "target"), t(c.lang, "reads")], rows)
+    listed = {id(r) for r, _ in found}
+    missing = [place_name(r) for r in c.reports if id(r) not in listed]
+    if missing:
+        out += "\n\n" + t(c.lang, "places_missing").format(measure=escape_markdown(name), places=t(c.lang, "join").join(map(escape_markdown, missing)))
+    return out
+
+
+def _set_measures(c: Comparison) -> list[str]:
+    """The measures any place sets a target for (``other`` left out), the most often set first."""
+    from .targets import measures
+
+    order = {k: i for i, k in enumerate(measures())}
+    f = c.frame[c.frame["measure"] != "other"] if len(c.frame) else c.frame
+    count = {m: len({s for s in f[f["measure"] == m]["source"]}) for m in set(f["measure"])} if len(f) else {}
+    return sorted(count, key=lambda m: (-count[m], order.get(m, len(order))))
+
+
+def measures_grid(c: Comparison) -> Optional["Chart"]:
+    """A measure × place grid with a dot where the place sets a target for the measure."""
+    from .plotting import ACCENT, Dot, dot_grid
+
+    keys = _set_measures(c)
+    if not keys:
+        return None
+    f = c.frame
+    sets = set(zip(f["measure"], f["source"]))
+    cells = [["set" if (k, r.source) in sets else None for r in c.reports] for k in keys]
+    names = [measure_name(k, c.lang) for k in keys]
+    items = [t(c.lang, "alt_grid_item").format(measure=n, n=sum(x is not None for x in row), total=len(c.reports))
+             for n, row in zip(names, cells)]
+    alt = t(c.lang, "alt_grid").format(items=t(c.lang, "list_sep").join(items))
+    dots = {"set": Dot("o", ACCENT, 60, True, t(c.lang, "grid_title"))}
+    return dot_grid(names, [short_place(r) for r in c.reports], cells, dots, t(c.lang, "grid_title"), alt)
+
+
+def measures_listing(c: Comparison) -> str:
+    """For each measure set anywhere, each place's target as written, linked."""
+    f = c.frame
+    out = []
+    for key in _set_measures(c):
+        items = []
+        for r in c.reports:
+            rows = f[(f["source"] == r.source) & (f["measure"] == key)]
+            if len(rows):
+                targets = t(c.lang, "join").join(link(c, row["source"], row["start"], row["text"]) for _, row in rows.iterrows())
+                items.append(f"{escape_markdown(short_place(r))} {targets}")
+        out.append(f"- **{escape_markdown(measure_name(key, c.lang))}** ({len(items)}){t(c.lang, 'colon')}" + " · ".join(items))
+    return "\n".join(out)
+
+
+# sources (both pages)
+
+
+def sources(c: Comparison) -> str:
+    """Per report, the sentences cited on the page, numbered, each an anchor the
+    page's links lead to, with the cited figures marked."""
+    out = []
+    for i, r in enumerate(c.reports):
+        cited = sorted((s_start, anchor) for (k, s_start), anchor in c.anchors.items() if k == i)
+        if not cited:
+            continue
+        head = year_label(r) if c.kind == "series" else f"{escape_markdown(place_name(r))} {year_label(r)}"
+        out.append(f"**{head}**\n")
+        for n, (s_start, anchor) in enumerate(cited, start=1):
+            sentence = r.sentence_at(s_start)
+            out.append(f'{n}. <a id="{anchor}"></a>{_marked(sentence.text, sentence.start, c.marks[i, s_start])}')
+        out.append("")
+    return "\n".join(out).strip()
+
+
+def _marked(text: str, offset: int, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` escaped, with ``spans`` (offsets in the report) marked; overlapping
+    spans are marked once."""
+    out, pos = [], 0
+    for start, end in spans:
+        a, b = max(start - offset, pos), min(end - offset, len(text))
+        if b <= a:
+            continue
+        out.append(escape_markdown(text[pos:a]) if a > pos else "")
+        out.append(f"<mark>{escape_markdown(text[a:b])}</mark>")
+        pos = b
+    out.append(escape_markdown(text[pos:]) if pos < len(text) else "")
+    return "".join(out)
