@@ -316,8 +316,10 @@ def write_font(folder: Path, report: Report, notebooks: Path) -> None:
 def write_page_font(folder: Path) -> None:
     """``cjk.woff`` for the pages of a comparison folder, cut to the characters its
     pages show (made once they are written: the pages quote a few sentences of many
-    reports, a small share of their text)."""
-    subset_font(folder, [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.html"))])
+    reports, a small share of their text), and the words of the index page that
+    lists the folder, which takes its font from here."""
+    pages = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.html"))]
+    subset_font(folder, pages + [SITE_INDEX, SITE_PAGES, repr(SITE_PARTS)])
 
 
 def subset_font(folder: Path, sources: Sequence[str]) -> None:
@@ -603,6 +605,7 @@ td.n {{ white-space: nowrap; }}
 </html>
 """
 
+SITE_PAGES = "Pages · 页面"
 #: The index's parts: the kind of folder, its heading and the heading of its columns.
 SITE_PARTS = (
     ("series", "A place over the years · 历年目标与完成情况", ("Place · 地区", "Years · 年份")),
@@ -627,7 +630,7 @@ def write_site_index(out: Path, built: Sequence[Built], langs: Sequence[str]) ->
             rows.append(f'<tr><td>{html.escape(b.name)}</td><td class="n">{html.escape(b.detail)}</td><td class="n">{links}</td></tr>'
                         if kind != "places" else
                         f'<tr><td class="n">{html.escape(b.name)}</td><td>{html.escape(b.detail)}</td><td class="n">{links}</td></tr>')
-        parts.append(f"<h2>{heading}</h2>\n<table>\n<tr><th>{first}</th><th>{second}</th><th>Pages · 页面</th></tr>\n"
+        parts.append(f"<h2>{heading}</h2>\n<table>\n<tr><th>{first}</th><th>{second}</th><th>{SITE_PAGES}</th></tr>\n"
                      + "\n".join(rows) + "\n</table>")
     fonts = [b.folder.name for b in built if (b.folder / "cjk.woff").is_file()]
     page = SITE_INDEX.format(
