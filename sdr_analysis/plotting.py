@@ -391,7 +391,7 @@ def column_labels(cols: Sequence[str]) -> tuple[list[str], int]:
     return list(cols), 90
 
 
-def grid_chart(rows: Sequence[str], cols: Sequence[str], values, title: str, alt: str = "", numbers: bool = True) -> Chart:
+def grid_chart(rows: Sequence[str], cols: Sequence[str], values, title: str, alt: str = "") -> Chart:
     """A compact rows × columns grid of shares (0–100), shaded, each cell labelled;
     row labels wrapped, never cut; column labels upright when short, else turned."""
     n_rows, n_cols = max(len(rows), 1), max(len(cols), 1)
@@ -402,11 +402,10 @@ def grid_chart(rows: Sequence[str], cols: Sequence[str], values, title: str, alt
     ax.set_xticks(range(len(cols)), labels, rotation=rotation, fontsize=TICK_SIZE, linespacing=1.0)
     ax.xaxis.tick_top()
     ax.set_yticks(range(len(rows)), [wrap(r, 18) for r in rows], fontsize=TICK_SIZE, linespacing=1.0)
-    if numbers:
-        for i in range(len(rows)):
-            for j in range(len(cols)):
-                v = values[i][j]
-                ax.text(j, i, f"{v:.0f}", ha="center", va="center", fontsize=9, color="white" if v > 55 else "black")
+    for i in range(len(rows)):
+        for j in range(len(cols)):
+            v = values[i][j]
+            ax.text(j, i, f"{v:.0f}", ha="center", va="center", fontsize=9, color="white" if v > 55 else "black")
     ax.set_title(title, loc="left", fontsize=TITLE_SIZE, pad=12)
     _style(ax)
     return Chart(fig, title, alt)
