@@ -381,11 +381,16 @@ def targets_chart(
     return Chart(fig, title, alt)
 
 
-def column_labels(cols: Sequence[str]) -> tuple[list[str], int]:
-    """Column labels and their rotation: numbers (years) as they are; short Chinese
-    names upright, one character under another; anything longer turned on its side."""
+#: Inches a column needs for a four-digit year written across it.
+YEAR_ROOM = 0.32
+
+
+def column_labels(cols: Sequence[str], room: float = 1.0) -> tuple[list[str], int]:
+    """Column labels and their rotation: numbers (years) as they are where a column has
+    ``room`` for them (inches), else turned on their side; short Chinese names upright,
+    one character under another; anything longer turned on its side."""
     if all(c.isdigit() for c in cols):
-        return list(cols), 0
+        return list(cols), 0 if room >= YEAR_ROOM * max(len(c) for c in cols) / 4 else 90
     if all(len(c) <= 4 and not c.isascii() for c in cols):
         return ["\n".join(c) for c in cols], 0
     return list(cols), 90
@@ -398,7 +403,7 @@ def grid_chart(rows: Sequence[str], cols: Sequence[str], values, title: str, alt
     fig = _figure(1.6 + 0.36 * n_cols, 1.0 + 0.4 * n_rows)
     ax = fig.add_subplot()
     ax.imshow(values, cmap="Blues", aspect="auto", vmin=0, vmax=100)
-    labels, rotation = column_labels(cols)
+    labels, rotation = column_labels(cols, 0.36)
     ax.set_xticks(range(len(cols)), labels, rotation=rotation, fontsize=TICK_SIZE, linespacing=1.0)
     ax.xaxis.tick_top()
     ax.set_yticks(range(len(rows)), [wrap(r, 18) for r in rows], fontsize=TICK_SIZE, linespacing=1.0)
@@ -442,7 +447,7 @@ def dot_grid(rows: Sequence[str], cols: Sequence[str], cells, dots: dict[str, Do
         xs, ys = zip(*points)
         style = {"color": dot.color} if dot.filled else {"facecolors": "none", "edgecolors": dot.color}
         ax.scatter(xs, ys, s=dot.size, marker=dot.marker, zorder=3, linewidths=1, **style)
-    labels, rotation = column_labels(cols)
+    labels, rotation = column_labels(cols, 0.2)
     ax.set_xticks(range(len(cols)), labels, rotation=rotation, fontsize=TICK_SIZE, linespacing=1.0)
     ax.xaxis.tick_top()
     ax.set_yticks(range(len(rows)), row_labels, fontsize=TICK_SIZE, linespacing=1.0)
