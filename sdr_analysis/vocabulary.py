@@ -21,13 +21,18 @@ from typing import NamedTuple, Sequence
 
 from .units import UNIT_BY_SURFACE
 
-#: Words too common in work reports to tell sections apart.
-STOPWORDS = frozenset(
-    "全面 持续 推进 进一步 深入 加强 积极 实现 提升 新增 不断 有效 完成 开展 推动 坚持 建设 工作 "
-    "服务 发展 提高 更加 全区 全市 全省 我们 以及 一批 各类 明显 稳步 取得 成效 有力 扎实 大力 "
-    "依法 深化 优化 完善 强化 加大 打造 建成 成功 全年".split()
-)
 CJK_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+#: A word that opens with a numeral counts or ranks (``二级``, ``一处``, ``十五``): no
+#: policy thing.
+NUMERAL_WORD = re.compile(r"^[零〇一二两三四五六七八九十百千万亿第]")
+
+
+@lru_cache(maxsize=None)
+def stopwords() -> frozenset[str]:
+    """Words too common in work reports, or too general, to tell sections apart: the
+    list kept as data in ``data/stopwords.txt``."""
+    text = resources.files("sdr_analysis").joinpath("data/stopwords.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 PRIOR = 0.5
 TOP_TERMS = 8
 
@@ -90,9 +95,14 @@ def _is_unit(word: str) -> bool:
 
 
 def words(text: str) -> list[str]:
-    """Content words of ``text``: Chinese words of two or more characters; stopwords and
-    units (``万平方米``) left out."""
-    return [w for w in _jieba().lcut(text) if CJK_WORD.match(w) and w not in STOPWORDS and not _is_unit(w)]
+    """Content words of ``text``: Chinese words of two or more characters; stop words
+    (:func:`stopwords`), units (``万平方米``) and words that open with a numeral
+    (``二级``) left out."""
+    stop = stopwords()
+    return [
+        w for w in _jieba().lcut(text)
+        if CJK_WORD.match(w) and w not in stop and not _is_unit(w) and not NUMERAL_WORD.match(w)
+    ]
 
 
 class Distinctive(NamedTuple):
