@@ -351,25 +351,6 @@ class Target(Span):
     absent: Optional[str] = None
     section: Optional[str] = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "measure": self.measure,
-            "name": self.name,
-            "value": self.value,
-            "value_max": self.value_max,
-            "unit": self.unit,
-            "qualifier": self.qualifier,
-            "soft": self.soft,
-            "horizon": self.horizon,
-            "relative_to": self.relative_to,
-            "change": self.change,
-            "absent": self.absent,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "section": self.section,
-        }
-
 
 @dataclass(frozen=True, slots=True)
 class Result(Span):
@@ -386,20 +367,6 @@ class Result(Span):
     qualifier: str = "exact"
     change: bool = True
     section: Optional[str] = None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "measure": self.measure,
-            "name": self.name,
-            "value": self.value,
-            "unit": self.unit,
-            "qualifier": self.qualifier,
-            "change": self.change,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "section": self.section,
-        }
 
 
 @dataclass(frozen=True, slots=True)
