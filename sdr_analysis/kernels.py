@@ -1,0 +1,170 @@
+"""Running the write-up notebooks in worker processes, each keeping one kernel for
+the whole build.
+
+Each worker starts its kernel once and clears its namespace between notebooks, so
+kernel start and imports are paid once per worker. A notebook is run by papermill
+into the worker's folder, scrubbed of what changes from run to run, and exported to
+its HTML page in the worker, so the building process only collects results.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Callable, NamedTuple, Optional
+
+from .exceptions import BuildError, WorkerDied
+from .pages import notebook_page
+from .workers import Workers, at_stop
+
+KERNEL = "python3"
+
+#: Notebook metadata written by papermill and nbclient that changes from run to run.
+VOLATILE_NOTEBOOK_KEYS = ("start_time", "end_time", "duration", "input_path", "output_path", "environment_variables", "exception")
+VOLATILE_CELL_KEYS = ("execution", "papermill")
+
+
+class Job(NamedTuple):
+    """One notebook to run: its output name, title, source notebook and parameters."""
+
+    name: str
+    title: str
+    notebook: Path
+    parameters: dict
+
+
+_kernel = None  # each worker's kernel, started once for the whole build
+_workdir = ""  # where the worker's notebooks are written
+_kernel_error: Optional[str] = None  # why the kernel could not start, reported for each notebook
+
+
+def _start_worker(workdir: str) -> None:
+    """Silence the kernel's own log lines (a worker reports through its return value)
+    and start the kernel this worker runs all its notebooks in; when the worker stops,
+    however it stops, the kernel goes with it."""
+    global _kernel, _workdir, _kernel_error
+    from jupyter_client.manager import KernelManager
+
+    _workdir = workdir
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    os.close(devnull)
+    _kernel = KernelManager(kernel_name=KERNEL)
+    try:
+        _kernel.start_kernel(cwd=workdir)
+    except Exception as exc:  # no kernel: every notebook of this worker fails with the reason
+        _kernel_error = f"the notebook kernel could not start: {type(exc).__name__}: {exc}"
+        return
+    at_stop(_stop_kernel)
+
+
+def _stop_kernel() -> None:
+    """Kill the kernel's process group (the kernel runs in a session of its own, so
+    this reaches whatever it started) and remove its connection file."""
+    import signal
+
+    pgid = getattr(_kernel.provisioner, "pgid", None)
+    if pgid:
+        os.killpg(pgid, signal.SIGKILL)
+    _kernel.cleanup_connection_file()
+
+
+def _clear_namespace() -> None:
+    """Forget the previous notebook's variables; imported modules stay loaded."""
+    client = _kernel.client()
+    client.start_channels(iopub=False, stdin=False, hb=False)  # a reply on the shell is enough
+    try:
+        client.execute("%reset -f", silent=True, store_history=False, reply=True, timeout=60)
+    finally:
+        client.stop_channels()
+
+
+def _parameters_cell(notebook: Path) -> int:
+    import nbformat
+
+    nb = nbformat.read(notebook, as_version=4)
+    tagged = [i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", [])]
+    return tagged[0] if tagged else -1
+
+
+def run_notebook(job: Job) -> tuple[str, Optional[int], Optional[str], float]:
+    """Run one notebook into the worker's folder and write its HTML page; returns
+    (name, failing cell, error, seconds)."""
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    started = time.monotonic()
+    if _kernel_error:
+        return job.name, None, _kernel_error, 0.0
+    out = Path(_workdir) / f"{job.name}.ipynb"
+    try:
+        _clear_namespace()
+        pm.execute_notebook(
+            str(job.notebook),
+            str(out),
+            parameters=job.parameters,
+            kernel_name=KERNEL,
+            km=_kernel,
+            progress_bar=False,
+            log_output=False,
+            request_save_on_cell_execute=False,
+        )
+        scrub(out)
+        notebook_page(out, job.title)
+    except PapermillExecutionError as exc:
+        # papermill counts the cell it injected after the parameters; the source
+        # notebook, which is what a reader opens, does not have it
+        cell = exc.cell_index - 1 if exc.cell_index > _parameters_cell(job.notebook) else exc.cell_index
+        first_line = (exc.source or "").strip().splitlines()[:1]
+        where = f" in `{first_line[0]}`" if first_line else ""
+        return job.name, cell, f"{exc.ename}: {exc.evalue}{where}", time.monotonic() - started
+    except Exception as exc:  # a kernel that died, a notebook that could not be read
+        return job.name, None, f"{type(exc).__name__}: {exc}", time.monotonic() - started
+    return job.name, None, None, time.monotonic() - started
+
+
+def scrub(path: Path) -> None:
+    """Remove run-dependent metadata from an executed notebook, in place, and number
+    its executed cells from 1 (a reused kernel counts on from the notebook before)."""
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    pm_meta = nb.metadata.get("papermill", {})
+    for key in VOLATILE_NOTEBOOK_KEYS:
+        pm_meta.pop(key, None)
+    count = 0
+    for cell in nb.cells:
+        for key in VOLATILE_CELL_KEYS:
+            cell.metadata.pop(key, None)
+        cell.pop("id", None)
+        if cell.cell_type == "code" and cell.get("execution_count") is not None:
+            count += 1
+            cell.execution_count = count
+            for output in cell.get("outputs", []):
+                if "execution_count" in output:
+                    output["execution_count"] = count
+    nb.nbformat_minor = 4
+    nbformat.write(nb, path)
+
+
+def run_all(
+    todo: list[Job], staging: Path, workers: int, total: int, say: Callable[[str], None], meanwhile: Callable[[], None]
+) -> None:
+    """Run the notebooks in worker processes; ``meanwhile`` runs here while they do."""
+    say(f"running {len(todo)} of {total} notebooks ({workers} at a time); the others are up to date")
+    failures = []
+    with Workers(workers, _start_worker, (str(staging.resolve()),)) as pool:
+        results = pool.run(run_notebook, todo)
+        meanwhile()
+        try:
+            for n, (job, (name, cell, error, seconds)) in enumerate(results, start=1):
+                say(f"[{n}/{len(todo)}] {name}: {'ok' if error is None else 'FAILED'} ({seconds:.1f}s)")
+                if error is not None:
+                    failures.append((name, cell, error, job))
+        except WorkerDied as exc:
+            raise BuildError(f"{exc.item.name}.ipynb (from {exc.item.notebook.name})", None, exc.detail.strip().splitlines()[-1]) from exc
+    if failures:
+        name, cell, error, job = sorted(failures, key=lambda f: f[:3])[0]
+        raise BuildError(f"{name}.ipynb (from {job.notebook.name})", cell, error)
+
