@@ -3,24 +3,39 @@ stylesheet shared by every page of a report, and no script.
 
 The pages are exported with the package's nbconvert template ``page``
 (``templates/page/``), which writes none of the scripts of JupyterLab's template and
-no style element; the stylesheet comes from ``page.css.j2`` in the same folder.
+no style element; the stylesheet comes from ``page.css.j2`` in the same folder. A
+report's index page is ``report-index.html.j2`` there, rendered by :func:`index_page`
+from plain data; it shares the pages' font and table rules (``shared.css.j2``).
+Pages and index read on a phone's width as on a desktop's: tables wider than the
+screen scroll in their own box, images never run wider than the page.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from importlib.resources import files
 from pathlib import Path
+from typing import NamedTuple, Optional, Sequence
 
 TEMPLATE = "page"
 PAGE_CSS = "page.css"
 #: The tag of a notebook cell that is left off the page.
 NOTEBOOK_ONLY = "notebook-only"
+#: A page's language (a write-up's ``lang``) as the page declares it.
+LANGUAGE_CODES = {"en": "en", "zh": "zh-CN"}
+INDEX_TEMPLATE = "report-index.html.j2"
 
 
-def notebook_page(path: Path, title: str) -> None:
+def language_code(lang: str) -> str:
+    """``zh`` → ``zh-CN``: the code of the page's ``<html lang>``."""
+    return LANGUAGE_CODES.get(lang, lang)
+
+
+def notebook_page(path: Path, title: str, lang: str = "en") -> None:
     """An HTML page of the notebook beside it: code hidden, no scripts (the page reads
-    offline and runs nothing), type set for Chinese; ``page.css`` beside it."""
+    offline and runs nothing), type set for Chinese, in the language ``lang`` (``en``,
+    ``zh``: ``<html lang="zh-CN">``); ``page.css`` beside it."""
     import nbformat
     from nbconvert import HTMLExporter
 
@@ -42,6 +57,8 @@ def notebook_page(path: Path, title: str) -> None:
     # the link goes in after export: the exporter re-serialises what its template
     # writes, and would write the tag as <link …/>
     body = body.replace("</head>", f'<link rel="stylesheet" href="{PAGE_CSS}">\n</head>', 1)
+    # and so does the language: the exporter takes two-letter codes only, not zh-CN
+    body = re.sub(r'<html lang="[^"]*">', f'<html lang="{language_code(lang)}">', body, count=1)
     path.with_suffix(".html").write_text(body, encoding="utf-8")
 
 
@@ -61,3 +78,67 @@ def _write_if_changed(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
+
+
+# a report's index page
+
+
+class IndexRow(NamedTuple):
+    """A section's row on a report's index: its name, its write-ups as (label, href)
+    pairs (``("en", "section-5.html")``), its count of indicators and their density
+    per 1,000 characters, its money stated as words, its count of claims, and its key
+    figures as one line of text."""
+
+    name: str
+    links: Sequence[tuple[str, str]]
+    indicators: int
+    density: float
+    money: str
+    claims: int
+    key: str
+
+
+class IndexPart(NamedTuple):
+    """A part of the report on its index: its name and period as shown (``None`` for
+    the implied part of a report without parts: no heading row), and its sections."""
+
+    name: Optional[str]
+    period: Optional[str]
+    rows: Sequence[IndexRow]
+
+
+def index_page(
+    title: str,
+    place: str,
+    date: str,
+    parts: Sequence[IndexPart],
+    overviews: Sequence[tuple[str, str]] = (),
+    notes: Sequence[str] = (),
+    tables: Sequence[str] = (),
+    languages: Sequence[str] = ("en", "zh"),
+) -> str:
+    """A report's ``index.html``: its title, place and date, links to the overview in
+    each language (``overviews``: (label, href) pairs), a row per section under a row
+    per part (a table that scrolls in its own box on a phone), the report's notes and
+    links to its tables (file names). ``languages`` are the labels of the links that
+    name a language (``en``, ``zh``): they are marked with the language they lead to.
+    Every value is escaped where it lands; the page holds no script."""
+    template = _index_environment().get_template(INDEX_TEMPLATE)
+    return template.render(
+        title=title,
+        place=place,
+        date=date,
+        parts=list(parts),
+        overviews=list(overviews),
+        notes=[n for n in notes if n],
+        tables=list(tables),
+        languages={lang: language_code(lang) for lang in languages},
+    )
+
+
+def _index_environment():
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    folder = files("sdr_analysis") / "templates" / TEMPLATE
+    return Environment(loader=FileSystemLoader(str(folder)), autoescape=True, undefined=StrictUndefined,
+                       keep_trailing_newline=True)

@@ -1,0 +1,71 @@
+"""A report's index page from plain data, and the language a page declares."""
+
+from __future__ import annotations
+
+from sdr_analysis.pages import IndexPart, IndexRow, index_page, language_code
+
+def elements(text, test):
+    """The start tags of ``text`` for which ``test(tag, attrs)`` holds."""
+    from html.parser import HTMLParser
+
+    found = []
+
+    class Parser(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if test(tag, attrs):
+                found.append((tag, attrs))
+
+    Parser().feed(text)
+    return found
+
+
+HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(1)>'
+
+
+def page(**kw):
+    row = IndexRow(HOSTILE, [("en", "section-3.html"), ("zh", "section-3-zh.html")], 12, 19.5, "487万元", 5, HOSTILE)
+    args = dict(title=HOSTILE, place="大连市", date="2022-12-24",
+                parts=[IndexPart(None, None, [row]), IndexPart("一、2023年工作回顾", "Review · 工作回顾", [row])],
+                overviews=[("en", "overview.html"), ("zh", "overview-zh.html")], notes=[HOSTILE], tables=["sections.csv"])
+    args.update(kw)
+    return index_page(**args)
+
+
+def test_index_reads_on_a_phone_and_shares_the_pages_font():
+    text = page()
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in text
+    assert '<html lang="zh-CN">' in text
+    assert '<div class="table-scroll">' in text and "overflow-x: auto" in text
+    assert text.count('src: url("cjk.woff")') == 1
+
+
+def test_index_escapes_everything_and_holds_no_script():
+    text = page()
+    assert elements(text, lambda tag, attrs: tag in ("script", "img") or any(k.startswith("on") for k, _ in attrs)) == []
+    assert text.count("&lt;script&gt;") == 7  # the title twice, two rows' names and key figures, the note
+    assert 'href="section-3-zh.html" hreflang="zh-CN"' in text
+
+
+def test_index_without_parts_or_notes():
+    text = page(parts=[IndexPart(None, None, [])], notes=[], tables=[], overviews=[])
+    assert 'class="part"' not in text and 'class="note"' not in text and "概览" not in text
+
+
+def test_language_codes():
+    assert language_code("zh") == "zh-CN" and language_code("en") == "en"
+
+
+def test_a_page_declares_its_language(tmp_path):
+    import nbformat
+
+    from sdr_analysis.pages import notebook_page
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# 标题")])
+    for lang, code in (("zh", "zh-CN"), ("en", "en")):
+        path = tmp_path / f"page-{lang}.ipynb"
+        nbformat.write(nb, path)
+        notebook_page(path, "标题", lang)
+        text = path.with_suffix(".html").read_text(encoding="utf-8")
+        assert f'<html lang="{code}">' in text and 'name="viewport"' in text
+    notebook_page(path, "标题")
+    assert '<html lang="en">' in path.with_suffix(".html").read_text(encoding="utf-8")
