@@ -89,7 +89,8 @@ class Chart:
 
 
 def shorten(label: str, limit: int = MAX_LABEL_CHARS) -> str:
-    """A label cut to ``limit`` characters, with … where it was cut."""
+    """A label cut to ``limit`` characters, with … where it was cut (for text beside a
+    chart; the charts themselves wrap their labels, see :func:`wrap`)."""
     label = label.strip() or "—"
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
@@ -104,27 +105,88 @@ def _style(ax) -> None:
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     ax.tick_params(length=0)
+    _plain_numbers(ax)
 
 
-def barh(labels: Sequence[str], values: Sequence[float], title: str, xlabel: str, colors=None, value_labels=None) -> Chart:
-    """A horizontal bar chart, first item on top."""
-    n = max(len(labels), 1)
-    fig = _figure(7.5, 0.9 + 0.38 * n)
+def number(value: float) -> str:
+    """A tick's number as a reader writes it: ``1,250,000``, ``0.5``; never ``1e6``."""
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.6g}" if abs(value) >= 1 else f"{value:.3g}"
+
+
+def _plain_numbers(ax) -> None:
+    """Numeric axes in plain numbers with separators: no offset or ``1e6`` written
+    apart from the ticks (an axis of labels keeps its labels)."""
+    from matplotlib.ticker import FuncFormatter, ScalarFormatter
+
+    for axis in (ax.xaxis, ax.yaxis):
+        if isinstance(axis.get_major_formatter(), ScalarFormatter):
+            axis.set_major_formatter(FuncFormatter(lambda v, _pos: number(v)))
+
+
+def _value_ticks(axis, n: int = 4) -> None:
+    """At most ``n`` or so ticks on a value axis, so that wide numbers do not collide
+    on a narrow chart."""
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(nbins=n, steps=[1, 2, 2.5, 5, 10]))
+
+
+def is_chinese(text: str) -> bool:
+    """Whether a chart's title is Chinese: its alt text is then punctuated in Chinese."""
+    return any(not ch.isascii() for ch in text)
+
+
+def describe(title: str, items: Sequence[str]) -> str:
+    """Alt text: the chart's title, then what it shows, item by item (``标题：甲 3；乙 2``
+    for a Chinese title, ``Title: a 3; b 2`` otherwise)."""
+    zh = is_chinese(title)
+    items = [i for i in items if i]
+    if not items:
+        return title
+    return title + ("：" if zh else ": ") + ("；" if zh else "; ").join(items) + ("。" if zh else ".")
+
+
+#: The value labels and panel titles beside and above bars; the axes' ticks and the
+#: titles are TICK_SIZE and TITLE_SIZE (below). A chart is drawn NARROW inches wide at
+#: DPI dots an inch: scaled to a phone's column (about 360 CSS pixels), its smallest
+#: type stays above 9 pixels.
+VALUE_SIZE = 10
+#: Columns (a Chinese character takes two) of a bar's label on one line, and of a
+#: title; longer ones are wrapped, never cut.
+LABEL_COLUMNS = 16
+TITLE_COLUMNS = 40
+
+
+def barh(labels: Sequence[str], values: Sequence[float], title: str, xlabel: str, colors=None, value_labels=None,
+         alt: str = "") -> Chart:
+    """A horizontal bar chart, first item on top, drawn for a phone's width: labels
+    wrapped, never cut; values in plain numbers. ``alt`` says what it shows; by default
+    the title and each label with its value."""
+    labels = [wrap_even(lbl, LABEL_COLUMNS) for lbl in labels]
+    lines = max((lbl.count("\n") + 1 for lbl in labels), default=1)
+    row = max(0.36, 0.2 * lines + 0.08)
+    fig = _figure(NARROW, 1.1 + row * max(len(labels), 1))
     ax = fig.add_subplot()
     y = list(range(len(labels)))[::-1]
-    ax.barh(y, values, color=colors or ACCENT)
-    ax.set_yticks(y, [shorten(lbl) for lbl in labels])
-    ax.set_title(title, loc="left", fontsize=12)
-    ax.set_xlabel(xlabel)
+    ax.barh(y, values, color=colors or ACCENT, height=min(0.7, 0.3 / row + 0.2))
+    ax.set_yticks(y, labels, fontsize=TICK_SIZE, linespacing=1.0)
+    ax.set_ylim(-0.6, len(labels) - 0.4)
+    ax.set_title(wrap_even(title, TITLE_COLUMNS), loc="left", fontsize=TITLE_SIZE)
+    ax.set_xlabel(xlabel, fontsize=TICK_SIZE)
+    ax.tick_params(labelsize=TICK_SIZE)
+    _value_ticks(ax.xaxis)
     if value_labels:
         for yi, v, text in zip(y, values, value_labels):
-            ax.text(v, yi, " " + text, va="center", fontsize=9)
-        ax.set_xlim(0, max(values) * 1.3 if values else 1)
+            ax.text(v, yi, " " + text, va="center", fontsize=VALUE_SIZE)
+        ax.set_xlim(0, max(values) * 1.35 if values and max(values) > 0 else 1)
     _style(ax)
-    return Chart(fig, title)
+    shown = value_labels or [number(v) for v in values]
+    return Chart(fig, title, alt or describe(title, [f"{lbl.replace(chr(10), '')} {v}" for lbl, v in zip(labels, shown)]))
 
 
-def money_chart(indicators: Sequence[Indicator], title: str, xlabel: str, scale: float = 1e4) -> Chart:
+def money_chart(indicators: Sequence[Indicator], title: str, xlabel: str, scale: float = 1e4, alt: str = "") -> Chart:
     """Money figures by label, largest first; values in 万元 by default."""
     money = sorted((i for i in indicators if i.kind == "money" and i.unit == "元"), key=lambda i: -i.value)
     return barh(
@@ -134,10 +196,11 @@ def money_chart(indicators: Sequence[Indicator], title: str, xlabel: str, scale:
         xlabel,
         colors=[KIND_COLORS["money"]] * len(money),
         value_labels=[i.text for i in money],
+        alt=alt,
     )
 
 
-def kinds_chart(counts: dict[str, int], names: dict[str, str], title: str, xlabel: str) -> Chart:
+def kinds_chart(counts: dict[str, int], names: dict[str, str], title: str, xlabel: str, alt: str = "") -> Chart:
     """How many indicators of each kind."""
     kinds = [k for k in KIND_COLORS if counts.get(k)]
     return barh(
@@ -147,16 +210,24 @@ def kinds_chart(counts: dict[str, int], names: dict[str, str], title: str, xlabe
         xlabel,
         colors=[KIND_COLORS[k] for k in kinds],
         value_labels=[str(counts[k]) for k in kinds],
+        alt=alt,
     )
 
 
-def change_chart(relations: Sequence[Relation], title: str, before_name: str, after_name: str) -> Chart:
-    """Before and after for each change relation with both figures, one panel each."""
+#: Columns of a before/after panel's title on one line.
+PANEL_COLUMNS = 22
+
+
+def change_chart(relations: Sequence[Relation], title: str, before_name: str, after_name: str, alt: str = "") -> Chart:
+    """Before and after for each change relation with both figures, one panel each,
+    two panels to a row; each panel titled with the relation's text, wrapped."""
     pairs = [r for r in relations if r.before is not None and r.after is not None]
     pairs += [r for r in relations if r.base is not None and r.delta is not None and r.delta.kind == "percent_point"]
-    fig = _figure(3.2 * max(len(pairs), 1) + 0.5, 3.4)
-    for n, r in enumerate(pairs, start=1):
-        ax = fig.add_subplot(1, len(pairs), n)
+    n = max(len(pairs), 1)
+    cols = min(n, 2)
+    rows = (n + cols - 1) // cols
+    panels = []
+    for r in pairs:
         if r.before is not None:
             b, a = r.before.value, r.after.value
             texts = (r.before.text, r.after.text)
@@ -165,39 +236,51 @@ def change_chart(relations: Sequence[Relation], title: str, before_name: str, af
             a = r.base.value
             b = a - sign * r.delta.value
             texts = (f"{b:g}{r.base.unit}", r.base.text)
+        panels.append((r, b, a, texts, wrap_even(r.text, PANEL_COLUMNS)))
+    title_lines = max((p[4].count("\n") + 1 for p in panels), default=1)
+    fig = _figure(NARROW if cols > 1 else NARROW * 0.62, 0.5 + rows * (2.3 + 0.2 * title_lines))
+    for k, (r, b, a, texts, panel_title) in enumerate(panels, start=1):
+        ax = fig.add_subplot(rows, cols, k)
         ax.bar([0, 1], [b, a], color=[MUTED, ACCENT], width=0.6)
-        ax.set_xticks([0, 1], [before_name, after_name])
+        ax.set_xticks([0, 1], [before_name, after_name], fontsize=VALUE_SIZE)
         for x, v, t in zip((0, 1), (b, a), texts):
-            ax.text(x, v, t, ha="center", va="bottom", fontsize=9)
-        ax.set_title(shorten(r.text, 16), fontsize=10)
+            ax.text(x, v, t, ha="center", va="bottom", fontsize=VALUE_SIZE)
+        ax.set_title(panel_title, fontsize=VALUE_SIZE, loc="left")
         ax.set_ylim(0, max(a, b) * 1.25 or 1)
+        ax.tick_params(labelsize=VALUE_SIZE)
+        _value_ticks(ax.yaxis, 3)
         _style(ax)
-    fig.suptitle(title, x=0.02, ha="left", fontsize=12)
+    fig.suptitle(wrap(title, TITLE_COLUMNS), x=0.02, ha="left", fontsize=TITLE_SIZE)
     fig.tight_layout()
-    return Chart(fig, title)
+    described = [f"{r.text}: {before_name} {t[0]}, {after_name} {t[1]}" if not is_chinese(title) else
+                 f"{r.text}：{before_name}{t[0]}，{after_name}{t[1]}" for r, _b, _a, t, _title in panels]
+    return Chart(fig, title, alt or describe(title, described))
 
 
-def share_chart(names: Sequence[str], shares: Sequence[float], highlight: int, title: str, xlabel: str) -> Chart:
+def share_chart(names: Sequence[str], shares: Sequence[float], highlight: int, title: str, xlabel: str, alt: str = "") -> Chart:
     """Shares (0–100) of some total, one bar per item; ``highlight`` is drawn in the
-    accent colour."""
+    accent colour (and named first in the alt text)."""
     colors = [ACCENT if i == highlight else MUTED for i in range(len(names))]
-    return barh(list(names), list(shares), title, xlabel, colors=colors, value_labels=[f"{s:.0f}%" for s in shares])
+    if not alt and 0 <= highlight < len(names):
+        zh = is_chinese(title)
+        first = f"{names[highlight]} {shares[highlight]:.0f}%" + ("（本部分）" if zh else " (this section)")
+        alt = describe(title, [first] + [f"{n} {s:.0f}%" for i, (n, s) in enumerate(zip(names, shares)) if i != highlight])
+    return barh(list(names), list(shares), title, xlabel, colors=colors, value_labels=[f"{s:.0f}%" for s in shares], alt=alt)
 
 
-def heatmap(rows: Sequence[str], cols: Sequence[str], values, title: str) -> Chart:
-    """A rows × columns grid of shares (0–100), each cell labelled."""
-    fig = _figure(1.5 + 1.0 * max(len(cols), 1), 1.8 + 0.5 * max(len(rows), 1))
-    ax = fig.add_subplot()
-    ax.imshow(values, cmap="Blues", aspect="auto", vmin=0, vmax=100)
-    ax.set_xticks(range(len(cols)), [shorten(c, 18) for c in cols], rotation=35, ha="right")
-    ax.set_yticks(range(len(rows)), [shorten(r, 16) for r in rows])
-    for i in range(len(rows)):
-        for j in range(len(cols)):
-            v = values[i][j]
-            ax.text(j, i, f"{v:.0f}", ha="center", va="center", fontsize=8, color="white" if v > 55 else "black")
-    ax.set_title(title, loc="left", fontsize=12)
-    _style(ax)
-    return Chart(fig, title)
+def heatmap(rows: Sequence[str], cols: Sequence[str], values, title: str, alt: str = "") -> Chart:
+    """A rows × columns grid of shares (0–100), each cell labelled: the compact grid
+    of :func:`grid_chart`, for a phone's width; by default its alt text names each
+    row's largest share."""
+    if not alt:
+        zh = is_chinese(title)
+        items = []
+        for r, row in zip(rows, values):
+            if len(row) and max(row) > 0:
+                j = max(range(len(row)), key=lambda k: row[k])
+                items.append(f"{r}{'：' if zh else ': '}{cols[j]} {row[j]:.0f}%")
+        alt = describe(title, items)
+    return grid_chart(rows, cols, values, title, alt, cell=0.3, row_columns=12)
 
 
 # targets against results, and grids (the comparison pages)
@@ -252,6 +335,17 @@ def wrap(label: str, width: int) -> str:
         line += ch
         used += w
     return "\n".join(lines + [line])
+
+
+def wrap_even(label: str, width: int) -> str:
+    """:func:`wrap`, with the lines made as even as they can be in as few lines (no
+    single character left alone on the last)."""
+    wrapped = wrap(label, width)
+    n = wrapped.count("\n") + 1
+    while n > 1 and width > 2 and wrap(label, width - 1).count("\n") + 1 == n:
+        width -= 1
+        wrapped = wrap(label, width)
+    return wrapped
 
 
 def targets_chart(
@@ -360,7 +454,7 @@ def targets_chart(
         ax.grid(axis="y", color="#e5e5e5", linewidth=0.8)
     ax.set_axisbelow(True)
     ax.tick_params(labelsize=TICK_SIZE)
-    ax.set_title(title, loc="left", fontsize=TITLE_SIZE)
+    ax.set_title(wrap(title, title_columns(NARROW)), loc="left", fontsize=TITLE_SIZE)
     handles = []
     for key in ("exact", "soft", "about", "more_than", "less_than", "range", "met", "missed", "result"):
         if key not in used:
@@ -396,24 +490,35 @@ def column_labels(cols: Sequence[str], room: float = 1.0) -> tuple[list[str], in
     return list(cols), 90
 
 
-def grid_chart(rows: Sequence[str], cols: Sequence[str], values, title: str, alt: str = "") -> Chart:
+def grid_chart(rows: Sequence[str], cols: Sequence[str], values, title: str, alt: str = "", cell: float = 0.36,
+               row_columns: int = 18) -> Chart:
     """A compact rows × columns grid of shares (0–100), shaded, each cell labelled;
-    row labels wrapped, never cut; column labels upright when short, else turned."""
+    row labels wrapped at ``row_columns``, never cut; column labels upright when
+    short, else turned; cells ``cell`` inches wide."""
     n_rows, n_cols = max(len(rows), 1), max(len(cols), 1)
-    fig = _figure(1.6 + 0.36 * n_cols, 1.0 + 0.4 * n_rows)
+    row_labels = [wrap(r, row_columns) for r in rows]
+    lines = max((label.count("\n") + 1 for label in row_labels), default=1)
+    width = 0.2 + row_columns * 0.075 + cell * n_cols
+    fig = _figure(width, 1.0 + max(0.4, 0.2 * lines + 0.05) * n_rows)
     ax = fig.add_subplot()
     ax.imshow(values, cmap="Blues", aspect="auto", vmin=0, vmax=100)
-    labels, rotation = column_labels(cols, 0.36)
+    labels, rotation = column_labels(cols, cell)
     ax.set_xticks(range(len(cols)), labels, rotation=rotation, fontsize=TICK_SIZE, linespacing=1.0)
     ax.xaxis.tick_top()
-    ax.set_yticks(range(len(rows)), [wrap(r, 18) for r in rows], fontsize=TICK_SIZE, linespacing=1.0)
+    ax.set_yticks(range(len(rows)), row_labels, fontsize=TICK_SIZE, linespacing=1.0)
     for i in range(len(rows)):
         for j in range(len(cols)):
             v = values[i][j]
             ax.text(j, i, f"{v:.0f}", ha="center", va="center", fontsize=9, color="white" if v > 55 else "black")
-    ax.set_title(title, loc="left", fontsize=TITLE_SIZE, pad=12)
+    ax.set_title(wrap(title, title_columns(width)), loc="left", fontsize=TITLE_SIZE, pad=12)
     _style(ax)
     return Chart(fig, title, alt)
+
+
+def title_columns(width: float) -> int:
+    """How many columns (a Chinese character takes two) of a title fit a chart
+    ``width`` inches wide."""
+    return max(16, int(11 * width))
 
 
 class Dot(NamedTuple):
@@ -455,7 +560,7 @@ def dot_grid(rows: Sequence[str], cols: Sequence[str], cells, dots: dict[str, Do
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.grid(color="#eeeeee", linewidth=0.8)
     ax.set_axisbelow(True)
-    ax.set_title(title, loc="left", fontsize=TITLE_SIZE, pad=10)
+    ax.set_title(wrap(title, title_columns(1.5 + 0.2 * n_cols)), loc="left", fontsize=TITLE_SIZE, pad=10)
     _style(ax)
     for side in ("left", "bottom"):
         ax.spines[side].set_visible(False)
@@ -482,7 +587,7 @@ def stacked_barh(labels: Sequence[str], stacks: dict[str, Sequence[float]], colo
     ax.set_yticks(y, list(labels), fontsize=TICK_SIZE)
     ax.set_xlabel(xlabel, fontsize=TICK_SIZE)
     ax.tick_params(labelsize=TICK_SIZE)
-    ax.set_title(title, loc="left", fontsize=TITLE_SIZE)
+    ax.set_title(wrap(title, title_columns(NARROW)), loc="left", fontsize=TITLE_SIZE)
     ax.legend(loc="upper left", bbox_to_anchor=(0, -0.9 / n - 0.15), ncol=2, frameon=False, fontsize=TICK_SIZE)
     _style(ax)
     return Chart(fig, title, alt)

@@ -50,3 +50,64 @@ def test_png_is_the_same_twice(seed_report):
 ])
 def test_shorten(label, limit, expected):
     assert shorten(label, limit) == expected
+
+
+#: A phone's column for a chart, in CSS pixels, and the smallest type a chart may show
+#: when its picture is scaled down to it.
+PHONE_COLUMN = 360
+SMALLEST_TYPE_PX = 9
+
+
+def section_charts(report, lang):
+    charts = [writeup.density_chart(report, lang), writeup.domains_heatmap(report, lang)]
+    for sec in report:
+        charts += [writeup.money_chart(sec, lang), writeup.kinds_chart(sec, lang), writeup.change_chart(sec, lang),
+                   writeup.share_chart(report, sec, lang)]
+    return [c for c in charts if c is not None]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_charts_stay_legible_at_a_phones_width(seed_report, lang):
+    import struct
+
+    from sdr_analysis.plotting import DPI
+
+    for chart in section_charts(seed_report, lang):
+        width = struct.unpack(">I", chart.png()[16:20])[0]
+        texts = chart.figure.findobj(lambda o: hasattr(o, "get_fontsize") and hasattr(o, "get_text") and o.get_text())
+        smallest = min(t.get_fontsize() for t in texts) * DPI / 72 * min(1, PHONE_COLUMN / width)
+        assert smallest >= SMALLEST_TYPE_PX, f"{chart.title}: {smallest:.1f}px at a phone's width ({width}px wide)"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_charts_wrap_labels_write_plain_numbers_and_say_what_they_show(seed_report, lang):
+    for chart in section_charts(seed_report, lang):
+        assert chart.alt.startswith(chart.title) and len(chart.alt) > len(chart.title) + 3
+        chart.png()  # draw, so that the ticks have their text
+        for ax in chart.figure.axes:
+            labels = [t.get_text() for t in ax.get_xticklabels() + ax.get_yticklabels()]
+            assert not any(lbl.endswith("…") for lbl in labels), labels
+            assert not ax.xaxis.get_offset_text().get_text() and not ax.yaxis.get_offset_text().get_text()
+
+
+def test_large_values_have_no_offset_text():
+    from sdr_analysis.plotting import barh
+
+    chart = barh(["公共服务和社会事业投入资金总额", "b"], [12_500_000, 3_000_000], "Money", "10,000 yuan")
+    chart.png()
+    ax = chart.figure.axes[0]
+    assert ax.xaxis.get_offset_text().get_text() == ""
+    assert any("," in t.get_text() for t in ax.get_xticklabels())
+    assert "公共服务和社会事业投入资金总额" in chart.alt
+    assert all(not t.get_text().endswith("…") for t in ax.get_yticklabels())
+
+
+@pytest.mark.parametrize("label,width,expected", [
+    pytest.param("投资升级改造幼儿园", 16, "投资升级改\n造幼儿园", id="even-lines"),
+    pytest.param("短标签", 16, "短标签", id="short-kept"),
+    pytest.param("percentage point", 10, "percentage\npoint", id="words-whole"),
+])
+def test_wrap_even(label, width, expected):
+    from sdr_analysis.plotting import wrap_even
+
+    assert wrap_even(label, width) == expected
