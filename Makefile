@@ -8,6 +8,7 @@ STAMP := $(VENV)/.installed
 REPORT ?= seeds/dalian-shahekou-2022.txt
 CORPUS ?= ../shared/corpus
 LANGS ?= en,zh
+SHOTS ?= build/screenshots
 
 .DEFAULT_GOAL := help
 
@@ -17,7 +18,7 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
-.PHONY: help install report corpus test test-fast bench lab
+.PHONY: help install report corpus test test-fast bench lab screenshots
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -40,6 +41,10 @@ bench: $(STAMP) ## measure extraction speed, import time, scaling, real-report t
 	$(BIN)/python bench/bench_extraction.py
 	$(BIN)/python bench/bench_scaling.py
 	$(BIN)/python bench/bench_build.py
+
+screenshots: $(STAMP) ## PNGs of the index, a section page and the overview, en and zh, 390 and 1280 px wide, into SHOTS (default build/screenshots)
+	$(BIN)/sdr-analysis build $(REPORT) --out build/pages --lang $(LANGS)
+	$(BIN)/python tests/browser.py build/pages/$(basename $(notdir $(REPORT))) $(SHOTS)
 
 lab: $(STAMP) ## open JupyterLab on notebooks/
 	$(BIN)/jupyter lab notebooks/
