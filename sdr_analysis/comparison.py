@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from .exceptions import ParameterError
-from .messages import escape_markdown
-from .writeup import UNIT_EN, amount_en, check_lang, setup_display
+from .messages import escape_markdown, t
+from .writeup import amount_en, check_lang, setup_display
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -29,186 +29,9 @@ if TYPE_CHECKING:
 
 __all__ = ["open_series", "open_places", "setup_display"]
 
-#: The words of the comparison pages, per language; the keys are the same in each.
-TEXT = {
-    "en": {
-        "series_title": "{place}: targets and results, {first}–{last}",
-        "series_lead": ("Each year's report sets targets for the coming year; the next year's report says what came of them. "
-                        "A target of year Y is read from the report of year Y, its result from the review in the report of Y+1."),
-        "places_title": "Targets for {year}: {n} places side by side",
-        "places_lead": "The main expected targets each government set for {year}, as its report states them.",
-        "reports": "Reports",
-        "report_line": "{year}: {title} ({date})",
-        "place_line": "{place}: {title} ({date})",
-        "scorecard": "1. Targets met and missed",
-        "scorecard_lead": "A dot where the target was met, a cross where it was missed, a ring where the next report states no result (or there is no next report); nothing where no target was set.",
-        "scorecard_chart": "Targets met and missed",
-        "alt_scorecard": "Grid of targets met and missed, by measure and year. {items}.",
-        "scorecard_summary": "Of {judged} targets with a result, {met} were met and {missed} missed; {open} have no result in these reports.",
-        "scorecard_none": "No target of these reports has a result in the next report.",
-        "by_measure": "2. Each measure: target against result",
-        "by_measure_lead": ("The target is a line, shaded around it where the report says “about” (左右, 约: the shade is ±5% of the figure, "
-                            "the report gives no tolerance), with an arrow up for “at least” (以上), down for “at most” (以内, 以下), "
-                            "a band for a range and dashed where the report only strives for it (力争). "
-                            "The result is a dot where it met the target, a cross where it missed."),
-        "wording": "3. How the targets are worded",
-        "wording_lead": "How many of each year's targets are loose (about), floors (at least), ceilings (at most), ranges or exact, and how many are only striven for.",
-        "wording_sequence": "The {measure} target, year by year: {items}.",
-        "figures": "4. Figures and policy domains by year",
-        "figures_lead": "How many figures each report gives (in all, and per 1,000 characters of its sections), and where its words go (share of its domain keywords in each policy domain).",
-        "sources": "Sources",
-        "sources_lead": "The sentences the figures above come from, each figure marked; a figure in a table links here.",
-        "places_chart": "1. The {measure} target by place",
-        "places_chart_lead": "Sorted from the highest target down; marks as in the legend (a shade for “about”, an arrow for “at least” or “at most”, a band for a range).",
-        "places_none": "No place states a {measure} target.",
-        "places_missing": "No {measure} target found in: {places}.",
-        "measures_grid": "2. The measures each place sets targets for",
-        "measures_grid_lead": "A dot where the place's report sets a target for the measure; below, each measure's targets as written.",
-        "domains_places": "3. Figures and policy domains by place",
-        "year": "year",
-        "place": "place",
-        "measure": "measure",
-        "target": "target as written",
-        "reads": "reads as",
-        "result": "result as written",
-        "status": "status",
-        "targets": "targets",
-        "results": "results stated",
-        "sections": "sections",
-        "indicators": "figures",
-        "density": "per 1,000 chars",
-        "met_rate": "met",
-        "count": "number of targets",
-        "growth": " (growth)",
-        "level": " (level)",
-        "status_names": {"met": "met ✓", "missed": "missed ✗", "no data": "no result", "not set": "no target"},
-        "grid_names": {"met": "met", "missed": "missed", "no data": "no result"},
-        "qualifier_groups": {"about": "about (左右, 约)", "more_than": "at least (以上)", "less_than": "at most (以内)",
-                             "range": "range", "exact": "exact"},
-        "soft": "striven for (力争)",
-        "soft_mark": " (striven for)",
-        "legend": {"exact": "target", "soft": "target striven for (力争)", "about": "about (左右): ±5% shaded",
-                   "more_than": "at least (以上)", "less_than": "at most (以内)", "range": "range",
-                   "met": "result: met", "missed": "result: missed", "result": "result"},
-        "chart_title": "{measure}: target and result",
-        "places_chart_title": "{measure} target, {year}",
-        "grid_title": "Targets set, by measure and place",
-        "wording_chart": "Targets by wording",
-        "domains_chart": "Policy domains by year (% of keyword hits)",
-        "domains_places_chart": "Policy domains by place (% of keyword hits)",
-        "alt_series": "Chart of {measure} by year, target against result. {items}.",
-        "alt_series_item": "{year}: target {target}, result {result} ({status})",
-        "alt_places": "Chart of the {measure} target for {year} by place, highest first. {items}.",
-        "alt_places_item": "{place} {target}",
-        "alt_grid": "Grid of the measures each place sets targets for. {items}.",
-        "alt_grid_item": "{measure}: {n} of {total} places",
-        "alt_wording": "Bar chart of each year's targets by wording. {items}.",
-        "alt_wording_item": "{year}: {counts}",
-        "alt_domains": "Grid of the share of each policy domain in each report. {items}.",
-        "alt_domains_item": "{row}: mostly {domain} ({share:.0f}%)",
-        "none": "none",
-        "no_result": "no result",
-        "list_sep": "; ",
-        "join": ", ",
-        "colon": ": ",
-        "unit_scales": {"元": [(1e9, "billion yuan"), (1e6, "million yuan"), (1, "yuan")],
-                        "人": [(1e6, "million people"), (1e3, "thousand people"), (1, "people")]},
-        "unit_names": {**UNIT_EN, "微克/立方米": "µg/m³", "斤": "jin", "万吨": "10,000 tonnes"},
-        "qualified": {"about": "about {v}", "more_than": "at least {v}", "less_than": "at most {v}", "exact": "{v}",
-                      "nearly": "nearly {v}"},
-        "range": "{v}–{w}",
-    },
-    "zh": {
-        "series_title": "{place}:{first}—{last}年目标与完成情况",
-        "series_lead": "每年的政府工作报告提出当年的主要预期目标,次年的报告回顾完成情况。第Y年的目标取自第Y年的报告,其结果取自第Y+1年报告的工作回顾。",
-        "places_title": "{year}年各地主要预期目标对比({n}地)",
-        "places_lead": "各地政府工作报告提出的{year}年主要预期目标,以原文为准。",
-        "reports": "报告",
-        "report_line": "{year}年:{title}({date})",
-        "place_line": "{place}:{title}({date})",
-        "scorecard": "一、目标完成情况",
-        "scorecard_lead": "圆点为达成,叉号为未达成,圆圈为次年报告未提及结果(或无次年报告),空白为未设目标。",
-        "scorecard_chart": "目标完成情况",
-        "alt_scorecard": "各指标历年目标完成情况网格图。{items}。",
-        "scorecard_summary": "有结果可比的目标共{judged}项,达成{met}项,未达成{missed}项;另有{open}项在这些报告中没有结果。",
-        "scorecard_none": "这些报告的目标在次年报告中都没有可比的结果。",
-        "by_measure": "二、分项目标与实际",
-        "by_measure_lead": ("横线为目标:“左右”“约”的目标上下加浅色带(为数值的±5%,报告本身未给出幅度),“以上”加向上箭头,"
-                            "“以内”“以下”加向下箭头,区间目标为色带,“力争”的目标为虚线。圆点为达成目标的结果,叉号为未达成的结果。"),
-        "wording": "三、目标的措辞",
-        "wording_lead": "各年目标中“左右”(约数)、“以上”(下限)、“以内”(上限)、区间和确数各有多少,其中“力争”的有多少。",
-        "wording_sequence": "{measure}目标逐年:{items}。",
-        "figures": "四、历年数据量与政策领域",
-        "figures_lead": "各年报告的数据多少(总数,及各部分每千字的数据数),以及文字在各政策领域的分布(各领域关键词占比)。",
-        "sources": "出处",
-        "sources_lead": "上文数据所在的原句,数据已标出;表中的数据链接到此处。",
-        "places_chart": "一、各地{measure}目标",
-        "places_chart_lead": "按目标由高到低排列;图例:浅色带为“左右”,箭头为“以上”或“以内”,色带为区间。",
-        "places_none": "各地报告均未提出{measure}目标。",
-        "places_missing": "未见{measure}目标:{places}。",
-        "measures_grid": "二、各地设定目标的指标",
-        "measures_grid_lead": "圆点表示该地报告为该项指标设定了目标;下方按指标列出各地目标原文。",
-        "domains_places": "三、各地数据量与政策领域",
-        "year": "年份",
-        "place": "地区",
-        "measure": "指标",
-        "target": "目标原文",
-        "reads": "含义",
-        "result": "结果原文",
-        "status": "完成情况",
-        "targets": "目标数",
-        "results": "结果数",
-        "sections": "部分数",
-        "indicators": "数据数",
-        "density": "每千字数据数",
-        "met_rate": "达成",
-        "count": "目标数",
-        "growth": "(增速)",
-        "level": "(总量)",
-        "status_names": {"met": "达成 ✓", "missed": "未达成 ✗", "no data": "未见结果", "not set": "未设目标"},
-        "grid_names": {"met": "达成", "missed": "未达成", "no data": "未见结果"},
-        "qualifier_groups": {"about": "左右、约", "more_than": "以上", "less_than": "以内、以下", "range": "区间", "exact": "确数"},
-        "soft": "力争",
-        "soft_mark": "(力争)",
-        "legend": {"exact": "目标", "soft": "力争目标", "about": "左右(±5%浅色带)", "more_than": "以上",
-                   "less_than": "以内", "range": "区间", "met": "结果:达成", "missed": "结果:未达成", "result": "结果"},
-        "chart_title": "{measure}:目标与实际",
-        "places_chart_title": "{year}年各地{measure}目标",
-        "grid_title": "各地设定目标的指标",
-        "wording_chart": "目标的措辞",
-        "domains_chart": "历年政策领域(关键词占比 %)",
-        "domains_places_chart": "各地政策领域(关键词占比 %)",
-        "alt_series": "{measure}历年目标与实际对比图。{items}。",
-        "alt_series_item": "{year}年目标{target},实际{result}({status})",
-        "alt_places": "{year}年各地{measure}目标对比图,由高到低。{items}。",
-        "alt_places_item": "{place}{target}",
-        "alt_grid": "各地设定目标的指标网格图。{items}。",
-        "alt_grid_item": "{measure}:{total}地中{n}地",
-        "alt_wording": "各年目标措辞条形图。{items}。",
-        "alt_wording_item": "{year}年:{counts}",
-        "alt_domains": "各报告政策领域占比网格图。{items}。",
-        "alt_domains_item": "{row}:以{domain}为主({share:.0f}%)",
-        "none": "无",
-        "no_result": "未见结果",
-        "list_sep": ";",
-        "join": "、",
-        "colon": ":",
-        "unit_scales": {"元": [(1e12, "万亿元"), (1e8, "亿元"), (1e4, "万元"), (1, "元")],
-                        "人": [(1e4, "万人"), (1, "人")]},
-        "unit_names": {},
-        "qualified": {"about": "{v}左右", "more_than": "{v}以上", "less_than": "{v}以内", "exact": "{v}",
-                      "nearly": "近{v}"},
-        "range": "{v}—{w}",
-    },
-}
-
 #: The order qualifiers are counted and stacked in, and their colours.
 QUALIFIER_ORDER = ("about", "more_than", "less_than", "range", "exact")
 QUALIFIER_COLORS = {"about": "#7fb3d5", "more_than": "#1b6ca8", "less_than": "#e8a33d", "range": "#8c6bb1", "exact": "#b0b0b0"}
-
-
-def t(lang: str, key: str):
-    return TEXT[check_lang(lang)][key]
 
 
 # opening the reports
@@ -362,14 +185,15 @@ def number(x: float) -> str:
 def scale_for(unit: str, values: Sequence[float], lang: str) -> tuple[float, str]:
     """The factor and the unit's words to show ``values`` of ``unit`` in: money in
     billions (亿元 in Chinese), people in thousands (万人)…; ``%`` and the rest as they are."""
-    scales = t(lang, "unit_scales").get(unit)
+    scales = t(lang, "compare.unit_scales").get(unit)
     if scales:
         top = max((abs(v) for v in values), default=0)
         for factor, words in scales:
             if top >= factor:
                 return factor, words
-        return scales[-1]
-    return 1.0, t(lang, "unit_names").get(unit, unit)
+        factor, words = scales[-1]
+        return factor, words
+    return 1.0, {**t(lang, "units"), **t(lang, "compare.unit_names")}.get(unit, unit)
 
 
 def _join_unit(number_text: str, unit: str) -> str:
@@ -384,8 +208,8 @@ def value_words(value, value_max, unit: str, qualifier: str, lang: str) -> str:
     factor, words = scale_for(unit, [value] + ([value_max] if _present(value_max) else []), lang)
     v = number(value / factor)
     if qualifier == "range" and _present(value_max):
-        return _join_unit(t(lang, "range").format(v=v, w=number(value_max / factor)), words)
-    return t(lang, "qualified").get(qualifier, "{v}").format(v=_join_unit(v, words))
+        return _join_unit(t(lang, "compare.range").format(v=v, w=number(value_max / factor)), words)
+    return t(lang, "compare.qualified").get(qualifier, "{v}").format(v=_join_unit(v, words))
 
 
 # 0. headings and the reports
@@ -394,7 +218,7 @@ def value_words(value, value_max, unit: str, qualifier: str, lang: str) -> str:
 def section_heading(c: Comparison, key: str, **fields) -> str:
     """A numbered part's heading and its lead, in the page's language."""
     lead = f"{key}_lead"
-    words = TEXT[c.lang]
+    words = t(c.lang, "compare")
     text = f"## {words[key].format(**fields)}"
     if lead in words:
         text += "\n\n" + words[lead].format(**fields)
@@ -410,10 +234,10 @@ def _reports_list(c: Comparison) -> str:
     for r in c.reports:
         meta = r.metadata
         title = meta.title.text if meta.title else Path(r.source or "").name
-        line = t(c.lang, "report_line").format(year=year_label(r), title=escape_markdown(SPACED.sub("", " ".join(title.split()))),
+        line = t(c.lang, "compare.report_line").format(year=year_label(r), title=escape_markdown(SPACED.sub("", " ".join(title.split()))),
                                              date=escape_markdown(meta.date or "—"))
         if c.kind == "places":
-            line = t(c.lang, "place_line").format(place=escape_markdown(place_name(r)), title=escape_markdown(SPACED.sub("", " ".join(title.split()))),
+            line = t(c.lang, "compare.place_line").format(place=escape_markdown(place_name(r)), title=escape_markdown(SPACED.sub("", " ".join(title.split()))),
                                                  date=escape_markdown(meta.date or "—"))
         lines.append(f"- {line}")
     return "\n".join(lines)
@@ -424,9 +248,9 @@ def series_heading(c: Comparison) -> str:
     from . import series
 
     years = [series.year_of(r) for r in c.reports if series.year_of(r) is not None]
-    title = t(c.lang, "series_title").format(place=escape_markdown(place_name(c.reports[0])), first=min(years, default="—"),
+    title = t(c.lang, "compare.series_title").format(place=escape_markdown(place_name(c.reports[0])), first=min(years, default="—"),
                                              last=max(years, default="—"))
-    return f"# {title}\n\n{t(c.lang, 'series_lead')}\n\n**{t(c.lang, 'reports')}**\n\n{_reports_list(c)}"
+    return f"# {title}\n\n{t(c.lang, 'compare.series_lead')}\n\n**{t(c.lang, 'compare.reports')}**\n\n{_reports_list(c)}"
 
 
 def places_heading(c: Comparison) -> str:
@@ -434,8 +258,8 @@ def places_heading(c: Comparison) -> str:
 
     years = sorted({series.year_of(r) for r in c.reports if series.year_of(r) is not None})
     year = "、".join(map(str, years)) or "—"
-    title = t(c.lang, "places_title").format(year=year, n=len({place_name(r) for r in c.reports}))
-    return f"# {title}\n\n{t(c.lang, 'places_lead').format(year=year)}\n\n**{t(c.lang, 'reports')}**\n\n{_reports_list(c)}"
+    title = t(c.lang, "compare.places_title").format(year=year, n=len({place_name(r) for r in c.reports}))
+    return f"# {title}\n\n{t(c.lang, 'compare.places_lead').format(year=year)}\n\n**{t(c.lang, 'compare.reports')}**\n\n{_reports_list(c)}"
 
 
 # tables as Markdown (their cells link to the sources)
@@ -474,7 +298,7 @@ def variant_name(variant: tuple[str, bool, str], all_variants: Sequence[tuple[st
     key, change, unit = variant
     name = measure_name(key, lang)
     if sum(v[0] == key for v in all_variants) > 1:
-        name += t(lang, "growth" if change else "level")
+        name += t(lang, "compare.growth" if change else "level")
     return name
 
 
@@ -491,8 +315,8 @@ def scorecard(c: Comparison) -> str:
     counts = c.frame["status"].value_counts() if len(c.frame) else {}
     met, missed, nodata = (int(counts.get(k, 0)) for k in ("met", "missed", "no data"))
     if not met + missed:
-        return t(c.lang, "scorecard_none")
-    return t(c.lang, "scorecard_summary").format(judged=met + missed, met=met, missed=missed, open=nodata)
+        return t(c.lang, "compare.scorecard_none")
+    return t(c.lang, "compare.scorecard_summary").format(judged=met + missed, met=met, missed=missed, open=nodata)
 
 
 def scorecard_chart(c: Comparison) -> Optional["Chart"]:
@@ -506,7 +330,7 @@ def scorecard_chart(c: Comparison) -> Optional["Chart"]:
     if not len(f):
         return None
     years = sorted({series.year_of(r) for r in c.reports if series.year_of(r) is not None})
-    names = t(c.lang, "grid_names")
+    names = t(c.lang, "compare.grid_names")
     dots = {
         "met": Dot("o", STATUS_COLORS["met"], 70, True, names["met"]),
         "missed": Dot("X", STATUS_COLORS["missed"], 80, True, names["missed"]),
@@ -520,10 +344,10 @@ def scorecard_chart(c: Comparison) -> Optional["Chart"]:
         cells.append([by_year.get(y) for y in years])
         judged = [f"{y} {names[s]}" for y, s in sorted(by_year.items()) if s in ("met", "missed")]
         if judged:
-            items.append(f"{variant_name(v, all_v, c.lang)}{t(c.lang, 'colon')}{t(c.lang, 'join').join(judged)}")
-    alt = t(c.lang, "alt_scorecard").format(items=t(c.lang, "list_sep").join(items) or t(c.lang, "none"))
+            items.append(f"{variant_name(v, all_v, c.lang)}{t(c.lang, 'compare.colon')}{t(c.lang, 'compare.join').join(judged)}")
+    alt = t(c.lang, "compare.alt_scorecard").format(items=t(c.lang, "compare.list_sep").join(items) or t(c.lang, "compare.none"))
     return dot_grid([variant_name(v, all_v, c.lang) for v in all_v], [str(y) for y in years], cells, dots,
-                    t(c.lang, "scorecard_chart"), alt)
+                    t(c.lang, "compare.scorecard_chart"), alt)
 
 
 # 2. each measure (series)
@@ -547,13 +371,13 @@ def by_measure(c: Comparison) -> list:
 
 def _target_words(row, lang: str) -> str:
     if not _present(row["target"]):
-        return t(lang, "status_names")["not set"]
+        return t(lang, "compare.status_names")["not set"]
     words = value_words(row["target"], row["target_max"], row["unit"], row["qualifier"], lang)
-    return words + (t(lang, "soft_mark") if bool(row["soft"]) else "")
+    return words + (t(lang, "compare.soft_mark") if bool(row["soft"]) else "")
 
 
 def measure_table(c: Comparison, rows: "pd.DataFrame") -> str:
-    names = t(c.lang, "status_names")
+    names = t(c.lang, "compare.status_names")
     body = []
     for _, row in rows.iterrows():
         body.append([
@@ -563,7 +387,7 @@ def measure_table(c: Comparison, rows: "pd.DataFrame") -> str:
             link(c, row["result_source"], row["result_start"], row["result_text"]) if _present(row["result_text"]) else "—",
             names.get(row["status"], row["status"]),
         ])
-    header = [t(c.lang, k) for k in ("year", "target", "reads", "result", "status")]
+    header = [t(c.lang, f"compare.{k}") for k in ("year", "target", "reads", "result", "status")]
     return markdown_table(header, body)
 
 
@@ -579,7 +403,7 @@ def series_chart(c: Comparison, variant: tuple[str, bool, str], rows: "pd.DataFr
     factor, unit_words = scale_for(unit, values, c.lang)
     by_year = {int(r["year"]): r for _, r in rows.iterrows()}
     targets, results, items = [], [], []
-    names = t(c.lang, "status_names")
+    names = t(c.lang, "compare.status_names")
     for y in years:
         row = by_year.get(y)
         if row is None or not _present(row["target"]):
@@ -590,14 +414,14 @@ def series_chart(c: Comparison, variant: tuple[str, bool, str], rows: "pd.DataFr
         targets.append(TargetMark(row["target"] / factor, vmax, row["qualifier"], bool(row["soft"]), number(row["target"] / factor)))
         has_result = _present(row["result"])
         results.append(ResultMark(row["result"] / factor, row["status"], number(row["result"] / factor)) if has_result else None)
-        items.append(t(c.lang, "alt_series_item").format(
+        items.append(t(c.lang, "compare.alt_series_item").format(
             year=y, target=_target_words(row, c.lang),
-            result=value_words(row["result"], None, unit, "exact", c.lang) if has_result else t(c.lang, "no_result"),
+            result=value_words(row["result"], None, unit, "exact", c.lang) if has_result else t(c.lang, "compare.no_result"),
             status=names.get(row["status"], row["status"])))
     name = variant_name(variant, variants(c.frame), c.lang)
-    title = t(c.lang, "chart_title").format(measure=name)
-    alt = t(c.lang, "alt_series").format(measure=name, items=t(c.lang, "list_sep").join(items))
-    return targets_chart([str(y) for y in years], targets, results, title, unit_words, t(c.lang, "legend"), alt, about=series.ABOUT)
+    title = t(c.lang, "compare.chart_title").format(measure=name)
+    alt = t(c.lang, "compare.alt_series").format(measure=name, items=t(c.lang, "compare.list_sep").join(items))
+    return targets_chart([str(y) for y in years], targets, results, title, unit_words, t(c.lang, "compare.legend"), alt, about=series.ABOUT)
 
 
 # 3. wording (series)
@@ -616,10 +440,10 @@ def qualifier_counts(frame: "pd.DataFrame") -> dict[int, dict[str, int]]:
 
 def wording_table(c: Comparison) -> str:
     counts = qualifier_counts(c.frame)
-    groups = {**t(c.lang, "qualifier_groups"), "soft": t(c.lang, "soft")}
+    groups = {**t(c.lang, "compare.qualifier_groups"), "soft": t(c.lang, "compare.soft")}
     # only the wordings the reports use: a column of zeros says nothing and crowds a phone
     shown = [q for q in QUALIFIER_ORDER + ("soft",) if any(n[q] for n in counts.values())]
-    header = [t(c.lang, "year"), t(c.lang, "targets")] + [groups[q] for q in shown]
+    header = [t(c.lang, "compare.year"), t(c.lang, "compare.targets")] + [groups[q] for q in shown]
     rows = [[str(y), str(sum(n[q] for q in QUALIFIER_ORDER))] + [str(n[q]) for q in shown] for y, n in sorted(counts.items())]
     return markdown_table(header, rows) + "\n\n" + wording_sequence(c)
 
@@ -634,7 +458,7 @@ def wording_sequence(c: Comparison) -> str:
     v = all_v[0]
     rows = _rows(f, v).sort_values("year")
     items = [f"{int(r['year'])} {link(c, r['target_source'], r['target_start'], r['target_text'])}" for _, r in rows.iterrows()]
-    return t(c.lang, "wording_sequence").format(measure=escape_markdown(variant_name(v, all_v, c.lang)), items=t(c.lang, "join").join(items))
+    return t(c.lang, "compare.wording_sequence").format(measure=escape_markdown(variant_name(v, all_v, c.lang)), items=t(c.lang, "compare.join").join(items))
 
 
 def wording_chart(c: Comparison) -> Optional["Chart"]:
@@ -644,14 +468,14 @@ def wording_chart(c: Comparison) -> Optional["Chart"]:
     if not counts:
         return None
     years = sorted(counts)
-    groups = t(c.lang, "qualifier_groups")
+    groups = t(c.lang, "compare.qualifier_groups")
     stacks = {groups[q]: [counts[y][q] for y in years] for q in QUALIFIER_ORDER}
     colors = {groups[q]: QUALIFIER_COLORS[q] for q in QUALIFIER_ORDER}
-    items = [t(c.lang, "alt_wording_item").format(
-        year=y, counts=t(c.lang, "join").join(f"{groups[q]} {counts[y][q]}" for q in QUALIFIER_ORDER if counts[y][q]))
+    items = [t(c.lang, "compare.alt_wording_item").format(
+        year=y, counts=t(c.lang, "compare.join").join(f"{groups[q]} {counts[y][q]}" for q in QUALIFIER_ORDER if counts[y][q]))
         for y in years]
-    alt = t(c.lang, "alt_wording").format(items=t(c.lang, "list_sep").join(items))
-    return stacked_barh([str(y) for y in years], stacks, colors, t(c.lang, "wording_chart"), t(c.lang, "count"), alt)
+    alt = t(c.lang, "compare.alt_wording").format(items=t(c.lang, "compare.list_sep").join(items))
+    return stacked_barh([str(y) for y in years], stacks, colors, t(c.lang, "compare.wording_chart"), t(c.lang, "compare.count"), alt)
 
 
 # 4. figures and domains per report (both pages)
@@ -678,19 +502,19 @@ def figures_table(c: Comparison) -> "pd.DataFrame":
     for r in c.reports:
         summaries = r.summaries
         row = {
-            t(c.lang, "year" if c.kind == "series" else "place"): _row_label(c, r),
-            t(c.lang, "sections"): len(summaries),
-            t(c.lang, "indicators"): len(r.indicators),
-            t(c.lang, "density"): report_density(summaries) if summaries else 0.0,
+            t(c.lang, "compare.year" if c.kind == "series" else "place"): _row_label(c, r),
+            t(c.lang, "compare.sections"): len(summaries),
+            t(c.lang, "compare.indicators"): len(r.indicators),
+            t(c.lang, "compare.density"): report_density(summaries) if summaries else 0.0,
         }
         if c.kind == "series":
             mine = c.frame[c.frame["target_source"] == r.source] if len(c.frame) else c.frame
-            row[t(c.lang, "targets")] = len(mine)
-            row[t(c.lang, "met_rate")] = int((mine["status"] == "met").sum()) if len(mine) else 0
+            row[t(c.lang, "compare.targets")] = len(mine)
+            row[t(c.lang, "compare.met_rate")] = int((mine["status"] == "met").sum()) if len(mine) else 0
         else:
-            row[t(c.lang, "targets")] = int((c.frame["source"] == r.source).sum()) if len(c.frame) else 0
+            row[t(c.lang, "compare.targets")] = int((c.frame["source"] == r.source).sum()) if len(c.frame) else 0
         rows.append(row)
-    return pd.DataFrame(rows).set_index(t(c.lang, "year" if c.kind == "series" else "place"))
+    return pd.DataFrame(rows).set_index(t(c.lang, "compare.year" if c.kind == "series" else "place"))
 
 
 def domains_chart(c: Comparison) -> Optional["Chart"]:
@@ -709,9 +533,9 @@ def domains_chart(c: Comparison) -> Optional["Chart"]:
     items = []
     for label, s in zip(cols, shares):
         top = max(doms, key=lambda d: s[d.key])
-        items.append(t(c.lang, "alt_domains_item").format(row=label, domain=getattr(top, c.lang), share=s[top.key]))
-    title = t(c.lang, "domains_chart" if c.kind == "series" else "domains_places_chart")
-    return grid_chart(rows, cols, values, title, t(c.lang, "alt_domains").format(items=t(c.lang, "list_sep").join(items)))
+        items.append(t(c.lang, "compare.alt_domains_item").format(row=label, domain=getattr(top, c.lang), share=s[top.key]))
+    title = t(c.lang, "compare.domains_chart" if c.kind == "series" else "domains_places_chart")
+    return grid_chart(rows, cols, values, title, t(c.lang, "compare.alt_domains").format(items=t(c.lang, "compare.list_sep").join(items)))
 
 
 # places: one measure side by side, and the measures each place sets
@@ -753,10 +577,10 @@ def places_chart(c: Comparison) -> Optional["Chart"]:
                         row["qualifier"], bool(row["soft"]), _place_target_label(row, factor)) for _, row in found]
     name = measure_name(c.measure, c.lang)
     year = "、".join(sorted({year_label(r) for r, _ in found}))
-    items = [t(c.lang, "alt_places_item").format(place=short_place(r), target=_target_value_words(row, c.lang)) for r, row in found]
-    alt = t(c.lang, "alt_places").format(measure=name, year=year, items=t(c.lang, "join").join(items))
+    items = [t(c.lang, "compare.alt_places_item").format(place=short_place(r), target=_target_value_words(row, c.lang)) for r, row in found]
+    alt = t(c.lang, "compare.alt_places").format(measure=name, year=year, items=t(c.lang, "compare.join").join(items))
     return targets_chart([short_place(r) for r, _ in found], marks, [None] * len(found),
-                         t(c.lang, "places_chart_title").format(measure=name, year=year), unit_words, t(c.lang, "legend"), alt,
+                         t(c.lang, "compare.places_chart_title").format(measure=name, year=year), unit_words, t(c.lang, "compare.legend"), alt,
                          about=series.ABOUT, horizontal=True)
 
 
@@ -767,7 +591,7 @@ def _place_target_label(row, factor: float) -> str:
 
 def _target_value_words(row, lang: str) -> str:
     words = value_words(row["value"], row["value_max"], row["unit"], row["qualifier"], lang)
-    return words + (t(lang, "soft_mark") if bool(row["soft"]) else "")
+    return words + (t(lang, "compare.soft_mark") if bool(row["soft"]) else "")
 
 
 def places_table(c: Comparison) -> str:
@@ -776,14 +600,14 @@ def places_table(c: Comparison) -> str:
     found = place_targets(c)
     name = measure_name(c.measure, c.lang)
     if not found:
-        return t(c.lang, "places_none").format(measure=escape_markdown(name))
+        return t(c.lang, "compare.places_none").format(measure=escape_markdown(name))
     rows = [[str(n), escape_markdown(place_name(r)), link(c, row["source"], row["start"], row["text"]),
              escape_markdown(_target_value_words(row, c.lang))] for n, (r, row) in enumerate(found, start=1)]
-    out = markdown_table(["#", t(c.lang, "place"), t(c.lang, "target"), t(c.lang, "reads")], rows)
+    out = markdown_table(["#", t(c.lang, "compare.place"), t(c.lang, "compare.target"), t(c.lang, "compare.reads")], rows)
     listed = {id(r) for r, _ in found}
     missing = [place_name(r) for r in c.reports if id(r) not in listed]
     if missing:
-        out += "\n\n" + t(c.lang, "places_missing").format(measure=escape_markdown(name), places=t(c.lang, "join").join(map(escape_markdown, missing)))
+        out += "\n\n" + t(c.lang, "compare.places_missing").format(measure=escape_markdown(name), places=t(c.lang, "compare.join").join(map(escape_markdown, missing)))
     return out
 
 
@@ -808,11 +632,11 @@ def measures_grid(c: Comparison) -> Optional["Chart"]:
     sets = set(zip(f["measure"], f["source"]))
     cells = [["set" if (k, r.source) in sets else None for r in c.reports] for k in keys]
     names = [measure_name(k, c.lang) for k in keys]
-    items = [t(c.lang, "alt_grid_item").format(measure=n, n=sum(x is not None for x in row), total=len(c.reports))
+    items = [t(c.lang, "compare.alt_grid_item").format(measure=n, n=sum(x is not None for x in row), total=len(c.reports))
              for n, row in zip(names, cells)]
-    alt = t(c.lang, "alt_grid").format(items=t(c.lang, "list_sep").join(items))
-    dots = {"set": Dot("o", ACCENT, 60, True, t(c.lang, "grid_title"))}
-    return dot_grid(names, [short_place(r) for r in c.reports], cells, dots, t(c.lang, "grid_title"), alt)
+    alt = t(c.lang, "compare.alt_grid").format(items=t(c.lang, "compare.list_sep").join(items))
+    dots = {"set": Dot("o", ACCENT, 60, True, t(c.lang, "compare.grid_title"))}
+    return dot_grid(names, [short_place(r) for r in c.reports], cells, dots, t(c.lang, "compare.grid_title"), alt)
 
 
 def measures_listing(c: Comparison) -> str:
@@ -824,9 +648,9 @@ def measures_listing(c: Comparison) -> str:
         for r in c.reports:
             rows = f[(f["source"] == r.source) & (f["measure"] == key)]
             if len(rows):
-                targets = t(c.lang, "join").join(link(c, row["source"], row["start"], row["text"]) for _, row in rows.iterrows())
+                targets = t(c.lang, "compare.join").join(link(c, row["source"], row["start"], row["text"]) for _, row in rows.iterrows())
                 items.append(f"{escape_markdown(short_place(r))} {targets}")
-        out.append(f"- **{escape_markdown(measure_name(key, c.lang))}** ({len(items)}){t(c.lang, 'colon')}" + " · ".join(items))
+        out.append(f"- **{escape_markdown(measure_name(key, c.lang))}** ({len(items)}){t(c.lang, 'compare.colon')}" + " · ".join(items))
     return "\n".join(out)
 
 

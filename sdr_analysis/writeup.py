@@ -12,12 +12,16 @@ exactly as written and is never markup; links and anchors are the write-up's own
 
 from __future__ import annotations
 
+import bisect
+import math
 import os
+import re
 from collections import Counter
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Optional, TypeVar
 
 from .exceptions import ParameterError
-from .messages import escape_markdown
+from .messages import counted, escape_markdown, nest_quotes, render, t
 from .outputs import LANGS, output_name
 from .report import Report, ReportSection, load_report
 from .results import Claim, Indicator, SectionSummary
@@ -31,178 +35,11 @@ if TYPE_CHECKING:
 
 S = TypeVar("S", ReportSection, SectionSummary)
 
-#: Words of the write-ups in each language. Keys are the same in every language.
-TEXT = {
-    "en": {
-        "report": "Report",
-        "section_of": "section {i} of {n} in this text",
-        "in_part": "in part {part} ({period})",
-        "part": "part",
-        "period": "period",
-        "period_names": {
-            "review": "review of past work", "plan": "the coming year's work", "five_year": "the new five-year plan",
-            "government": "the government's own conduct", "other": "other",
-        },
-        "themes": "themes",
-        "sentences": "sentences",
-        "characters": "characters",
-        "indicators": "indicators",
-        "density": "indicators per 1,000 characters",
-        "report_average": "report average",
-        "money": "money stated",
-        "claims": "claims",
-        "metric": "measure",
-        "this_section": "this section",
-        "figures": "figures",
-        "no_figures": "no figures",
-        "opening": "Opening of the section",
-        "label": "what is measured",
-        "figure": "figure as written",
-        "value": "value (base unit)",
-        "unit": "unit",
-        "qualifier": "qualifier",
-        "kind": "kind",
-        "relation": "relation",
-        "sentence": "sentence",
-        "source": "source sentence",
-        "money_chart": "Money stated, by what it is for (10,000 yuan)",
-        "money_axis": "10,000 yuan",
-        "kinds_chart": "Indicators by kind",
-        "count_axis": "number of indicators",
-        "change_chart": "Before and after",
-        "before": "before",
-        "after": "after",
-        "share_chart": "Share of the report's indicators, by section",
-        "share_money_chart": "Share of the report's money, by section",
-        "share_axis": "% of the report",
-        "rank": "Rankings",
-        "first": "Firsts",
-        "coverage": "Full coverage",
-        "honor": "Honours and designations",
-        "scope_nation": "nationwide",
-        "scope_region": "in the region",
-        "scope_province": "in the province",
-        "scope_city": "in the city",
-        "scope_none": "no scope given",
-        "no_claims": "The section makes no claim to lead, to full coverage or to an honour.",
-        "no_terms": "The section quotes no named initiative.",
-        "term": "term",
-        "times": "times",
-        "word": "word",
-        "count": "count",
-        "score": "distinctiveness (log odds)",
-        "domain": "policy domain",
-        "share": "share of keyword hits (%)",
-        "domain_chart": "Policy domains of the section",
-        "domains_by_section": "Policy domains by section (% of each section's keyword hits)",
-        "none": "none",
-        "money_none": "none stated",
-        "money_by_role": "money by what it is",
-        "role_names": {
-            "spending": "spending", "output": "output", "revenue": "revenue", "finance": "finance", "trade": "trade",
-            "income": "income", "standard": "standard", "other": "other",
-        },
-        "money_affixes": {"more_than": ("more than ", ""), "nearly": ("nearly ", ""), "about": ("about ", ""), "less_than": ("up to ", "")},
-        "kind_names": {
-            "money": "money", "percent": "percent", "percent_point": "percentage points", "people": "people",
-            "area": "area", "length": "length", "duration": "duration", "count": "count", "other": "other",
-        },
-        "qualifier_names": {
-            "exact": "exact", "more_than": "more than", "nearly": "nearly", "about": "about",
-            "less_than": "less than", "range": "range",
-        },
-    },
-    "zh": {
-        "report": "报告",
-        "section_of": "本文共{n}个部分,此为第{i}个",
-        "in_part": "所属部分:{part}({period})",
-        "part": "所属部分",
-        "period": "时期",
-        "period_names": {
-            "review": "工作回顾", "plan": "年度工作安排", "five_year": "五年规划目标", "government": "政府自身建设",
-            "other": "其他",
-        },
-        "themes": "主题",
-        "sentences": "句子",
-        "characters": "字数",
-        "indicators": "指标",
-        "density": "每千字指标数",
-        "report_average": "全文平均",
-        "money": "涉及金额",
-        "claims": "领先与荣誉表述",
-        "metric": "项目",
-        "this_section": "本部分",
-        "figures": "数据",
-        "no_figures": "无数据",
-        "opening": "部分开篇",
-        "label": "指标内容",
-        "figure": "原文数字",
-        "value": "数值(基本单位)",
-        "unit": "单位",
-        "qualifier": "限定",
-        "kind": "类别",
-        "relation": "关系",
-        "sentence": "句",
-        "source": "原句",
-        "money_chart": "涉及金额(万元)",
-        "money_axis": "万元",
-        "kinds_chart": "指标类别",
-        "count_axis": "指标数",
-        "change_chart": "前后对比",
-        "before": "之前",
-        "after": "之后",
-        "share_chart": "各部分指标占全文比重",
-        "share_money_chart": "各部分金额占全文比重",
-        "share_axis": "占全文 %",
-        "rank": "排名",
-        "first": "率先与首创",
-        "coverage": "全覆盖",
-        "honor": "荣誉与命名",
-        "scope_nation": "全国",
-        "scope_region": "区域",
-        "scope_province": "全省",
-        "scope_city": "全市",
-        "scope_none": "未言范围",
-        "no_claims": "本部分没有率先、全覆盖或荣誉类表述。",
-        "no_terms": "本部分没有加引号的名称。",
-        "term": "名称",
-        "times": "次",
-        "word": "词语",
-        "count": "次数",
-        "score": "区分度(对数几率)",
-        "domain": "政策领域",
-        "share": "关键词占比(%)",
-        "domain_chart": "本部分的政策领域",
-        "domains_by_section": "各部分的政策领域(关键词占比 %)",
-        "none": "无",
-        "money_none": "未提及",
-        "money_by_role": "各类金额",
-        "role_names": {
-            "spending": "支出", "output": "产出", "revenue": "财政收入", "finance": "金融", "trade": "贸易",
-            "income": "收入", "standard": "标准", "other": "其他",
-        },
-        "money_affixes": {"more_than": ("", "余"), "nearly": ("近", ""), "about": ("约", ""), "less_than": ("不到", "")},
-        "kind_names": {
-            "money": "金额", "percent": "百分比", "percent_point": "百分点", "people": "人数",
-            "area": "面积", "length": "长度", "duration": "时长", "count": "数量", "other": "其他",
-        },
-        "qualifier_names": {
-            "exact": "确数", "more_than": "以上", "nearly": "接近", "about": "约", "less_than": "以下", "range": "区间",
-        },
-    },
-}
-
-#: English names of base units; counting units stay in Chinese (no reliable
-#: translation: 项, 件, 处 count different things).
-UNIT_EN = {
-    "元": "yuan", "美元": "US dollars", "港元": "HK dollars", "欧元": "euros", "日元": "yen",
-    "%": "%", "个百分点": "percentage points", "倍": "times", "平方米": "m²", "平方公里": "km²",
-    "亩": "mu", "公顷": "hectares", "公里": "km", "米": "m", "吨": "tonnes", "公斤": "kg",
-    "千瓦": "kW", "兆瓦": "MW", "千瓦时": "kWh", "立方米": "m³", "人": "people", "名": "people",
-    "位": "people", "人次": "person-times", "天": "days", "年": "years", "个月": "months",
-    "小时": "hours", "分钟": "minutes", "周": "weeks", "个工作日": "working days",
-}
-QUALIFIER_EN = {"more_than": "more than ", "nearly": "nearly ", "about": "about ", "less_than": "up to "}
+#: English names of base units (the catalog's ``units``); a counting unit without one
+#: (项, 件, 处 count different things) is shown as written, in brackets: ``2 (所)``.
+UNIT_EN: dict[str, str] = t("en", "units")
+#: The words before an approximate figure in English: ``more than``, ``nearly``…
+QUALIFIER_EN: dict[str, str] = {q: before for q, (before, _) in t("en", "money_affixes").items()}
 
 
 def setup_display() -> None:
@@ -249,10 +86,6 @@ def open_report(report_path: str | os.PathLike[str], lang: str) -> Report:
     return load_report(check_report_path(report_path))
 
 
-def t(lang: str, key: str):
-    return TEXT[check_lang(lang)][key]
-
-
 # numbers in words
 
 
@@ -272,16 +105,25 @@ def amount_en(value: float) -> str:
 def figure_words(ind: Indicator, lang: str) -> str:
     """A figure for the narrative, with its qualifier: ``more than 52 million yuan``
     (en) or the figure as written (zh: ``5200余万元``)."""
-    if lang == "zh":
+    if t(lang, "figures_as_written"):
         return ind.text
     qual = QUALIFIER_EN.get(ind.qualifier, "")
     number = amount_en(ind.value)
     if ind.value_max is not None:
         number = f"{number}–{amount_en(ind.value_max)}"
-    unit = UNIT_EN.get(ind.unit, ind.unit)
-    sep = "" if unit == "%" else " "
-    each = " each" if ind.each else ""
-    return f"{qual}{number}{sep}{unit}{each}"
+    return f"{qual}{number_with_unit(number, ind.unit, lang)}{t(lang, 'each_word') if ind.each else ''}"
+
+
+def unit_words(unit: str, lang: str) -> str:
+    """A base unit in ``lang``: ``yuan``, ``days``; a counting unit the catalog cannot
+    translate in brackets (``(所)``), never bare beside an English number."""
+    names = t(lang, "units")
+    return names[unit] if unit in names else t(lang, "unit_in_words").format(unit=unit)
+
+
+def number_with_unit(number: str, unit: str, lang: str) -> str:
+    words = unit_words(unit, lang)
+    return f"{number}{'' if words == '%' or not t(lang, 'space_before_unit') else ' '}{words}"
 
 
 # sentence ids
@@ -319,7 +161,15 @@ def heading(report: Report, sec: ReportSection, lang: str) -> str:
     if not part.implied:
         period = t(lang, "period_names").get(part.period, part.period)
         where = t(lang, "in_part").format(part=escape_markdown(part.marker + part.title), period=period) + " · " + where
-    return f"# {escape_markdown(sec.marker + sec.title)}\n\n**{t(lang, 'report')}:** {place_and_date(report)} · {where}"
+    return (f"# {escape_markdown(sec.marker + sec.title)}\n\n**{t(lang, 'report')}**{t(lang, 'colon')}{place_and_date(report)} · {where}"
+            f"\n\n{t(lang, 'intro')}")
+
+
+def part_heading(key: str, lang: str) -> str:
+    """A numbered part of a page (``## 3. Indicators``, ``## 三、指标``) with the line
+    that says what it holds, in the page's language only."""
+    leads = t(lang, "leads")
+    return f"## {t(lang, 'parts')[key]}" + (f"\n\n{leads[key]}" if key in leads else "")
 
 
 def place_and_date(report: Report) -> str:
@@ -340,7 +190,7 @@ def at_a_glance(report: Report, sec: ReportSection, lang: str) -> "pd.DataFrame"
         (t(lang, "sentences"), s.sentences),
         (t(lang, "characters"), s.characters),
         (t(lang, "indicators"), s.indicators),
-        (t(lang, "density"), f"{s.density} ({t(lang, 'report_average')} {report_density(report.summaries)})"),
+        (t(lang, "density"), t(lang, "density_cell").format(density=s.density, average=report_density(report.summaries))),
         (t(lang, "money"), money_words(s.money, lang, s.money_qualifier)),
         (t(lang, "money_by_role"), money_by_role_words(s, lang)),
         (t(lang, "claims"), s.claims),
@@ -351,15 +201,17 @@ def at_a_glance(report: Report, sec: ReportSection, lang: str) -> "pd.DataFrame"
 def money_words(yuan: Optional[float], lang: str, qualifier: Optional[str] = "exact") -> str:
     """A sum of money in words with its qualifier: ``5687余万元`` (zh), ``more than
     56.87 million yuan`` (en); "none stated" (``未提及``) for ``None``, never 0 yuan."""
-    if yuan is None:
+    if not yuan:
         return t(lang, "money_none")
     before, after = t(lang, "money_affixes").get(qualifier, ("", ""))
-    if lang == "zh":
-        for size, scale in ((1e12, "万亿元"), (1e8, "亿元")):
-            if yuan >= size:
-                return f"{before}{_digits(yuan / size, 4)}{after}{scale}"
-        return f"{before}{_digits(yuan / 1e4, 6)}{after}万元"
-    return f"{before}{amount_en(yuan)} yuan"
+    scales = t(lang, "money_scales")
+    if not scales:
+        return f"{before}{amount_en(yuan)}{t(lang, 'money_unit')}"
+    for size, scale in scales:
+        if yuan >= size:
+            return f"{before}{_digits(yuan / size, 4)}{after}{scale}"
+    size, scale = scales[-1]
+    return f"{before}{_digits(yuan / size, 6)}{after}{scale}"
 
 
 def money_by_role_words(s: SectionSummary, lang: str) -> str:
@@ -367,8 +219,7 @@ def money_by_role_words(s: SectionSummary, lang: str) -> str:
     if not s.money_by_role:
         return t(lang, "money_none")
     names = t(lang, "role_names")
-    sep = "; " if lang == "en" else ";"
-    colon = ": " if lang == "en" else ":"
+    sep, colon = t(lang, "list_sep"), t(lang, "colon")
     return sep.join(f"{names[role]}{colon}{money_words(value, lang, qualifier)}" for role, value, qualifier in s.money_by_role)
 
 
@@ -382,6 +233,8 @@ def _digits(x: float, significant: int) -> str:
 
 
 def themes(sec: ReportSection, lang: str) -> str:
+    """Each theme of the section (and its opening) with the figures under it, each
+    with what it measures and a link to its sentence."""
     out = []
     for p in sec.paragraphs:
         figures = sec.report.within("indicators", p.start, p.end)
@@ -389,12 +242,14 @@ def themes(sec: ReportSection, lang: str) -> str:
             continue
         name = escape_markdown(p.theme.text) if p.theme else t(lang, "opening")
         if figures:
-            listed = "; ".join(
-                f"{escape_markdown(i.text)} ({escape_markdown(i.label or '—')}) {cite(sec, i.start)}" for i in figures
+            listed = t(lang, "list_sep").join(
+                t(lang, "theme_item").format(figure=figure_phrase(sec, i, lang), label=escape_markdown(i.label or "—"),
+                                             src=cite(sec, i.start))
+                for i in figures
             )
-            out.append(f"- **{name}** {len(figures)} {t(lang, 'figures')}: {listed}")
+            out.append("- " + t(lang, "theme_line").format(name=name, count=counted(lang, "figures", len(figures)), items=listed))
         else:
-            out.append(f"- **{name}** {t(lang, 'no_figures')}")
+            out.append("- " + t(lang, "theme_none").format(name=name))
     return "\n".join(out)
 
 
@@ -404,11 +259,16 @@ def themes(sec: ReportSection, lang: str) -> str:
 def relation_names(sec: ReportSection, lang: str) -> dict[int, str]:
     """``{indicator start: 'change: before'}`` for the figures in relations."""
     names = {}
+    kinds, roles, directions = t(lang, "relation_kinds"), t(lang, "relation_roles"), t(lang, "directions")
     for r in sec.relations:
         for role in ("before", "after", "base", "delta"):
             ind = getattr(r, role)
             if ind is not None:
-                names[ind.start] = f"{r.kind}: {role}" + (f" ({r.direction})" if r.direction else "")
+                words = {"kind": kinds.get(r.kind, r.kind), "role": roles[role]}
+                if r.direction:
+                    names[ind.start] = t(lang, "relation_cell_direction").format(**words, direction=directions.get(r.direction, r.direction))
+                else:
+                    names[ind.start] = t(lang, "relation_cell").format(**words)
     return names
 
 
@@ -417,14 +277,14 @@ def indicator_table(sec: ReportSection, lang: str) -> "pd.DataFrame":
 
     ids = sentence_ids(sec)
     rel = relation_names(sec, lang)
-    kinds, quals = t(lang, "kind_names"), t(lang, "qualifier_names")
+    kinds, quals, units = t(lang, "kind_names"), t(lang, "qualifier_names"), t(lang, "units")
     rows = [
         {
             t(lang, "label"): i.label,
             t(lang, "figure"): i.text,
             t(lang, "value"): f"{i.value:,}" + (f"–{i.value_max:,}" if i.value_max is not None else ""),
-            t(lang, "unit"): i.unit,
-            t(lang, "qualifier"): quals[i.qualifier] + (" (各)" if i.each else ""),
+            t(lang, "unit"): units.get(i.unit, i.unit),
+            t(lang, "qualifier"): quals[i.qualifier] + (t(lang, "each_mark") if i.each else ""),
             t(lang, "kind"): kinds[i.kind],
             t(lang, "relation"): rel.get(i.start, ""),
             t(lang, "sentence"): ids.get(i.sentence.start, "") if i.sentence else "",
@@ -530,9 +390,9 @@ def claims(sec: ReportSection, lang: str) -> str:
         found = [c for c in sec.claims if c.kind == kind]
         if not found:
             continue
-        out.append(f"**{t(lang, kind)}** ({len(found)})\n")
+        out.append(t(lang, "claims_head").format(kind=t(lang, kind), n=len(found)) + "\n")
         for c in sorted(found, key=lambda c: (SCOPE_ORDER[c.scope], c.start)):
-            out.append(f"- {scope_name(c, lang)}: {escape_markdown(c.text)} {cite(sec, c.start)}")
+            out.append("- " + t(lang, "claim_line").format(scope=scope_name(c, lang), text=escape_markdown(c.text), src=cite(sec, c.start)))
         out.append("")
     return "\n".join(out).strip()
 
@@ -544,7 +404,7 @@ def terms(sec: ReportSection, lang: str) -> str:
     if not sec.terms:
         return t(lang, "no_terms")
     counts = Counter(x.text for x in sec.terms)  # in the order each first appears
-    return " · ".join(f"“{escape_markdown(w)}”" + (f" ×{n}" if n > 1 else "") for w, n in counts.items())
+    return " · ".join(f"“{escape_markdown(nest_quotes(w))}”" + (f" ×{n}" if n > 1 else "") for w, n in counts.items())
 
 
 # 8. vocabulary
@@ -570,64 +430,12 @@ def domain_table(sec: ReportSection, lang: str) -> "pd.DataFrame":
     from .vocabulary import domain_shares, domains
 
     shares = domain_shares(sec.text)
-    rows = [(d.en if lang == "en" else d.zh, round(shares[d.key], 1)) for d in domains() if shares[d.key] > 0]
+    rows = [(getattr(d, lang), round(shares[d.key], 1)) for d in domains() if shares[d.key] > 0]
     rows.sort(key=lambda r: -r[1])
     return pd.DataFrame(rows, columns=[t(lang, "domain"), t(lang, "share")]).set_index(t(lang, "domain"))
 
 
 # 9. narrative
-
-
-#: The narrative's sentences, per language, in Markdown. Placeholders are filled from
-#: the data only, report text escaped; ``COUNTS`` gives the singular and plural forms
-#: of counted nouns.
-NARRATIVE = {
-    "en": {
-        "opening": "Section {marker} opens with the headline “{title}”. It reports on {themes} and states {figures}.",
-        "theme": "Under “{theme}” it reports {items}.",
-        "theme_bare": "Under “{theme}” it gives no figure.",
-        "item": "{figure} ({label}) {src}",
-        "items": "; ",
-        "money": "The largest sum spent is {figure} {src}, for {label}; the section states {sums} in all.",
-        "claims": "It makes {claims}, for example “{example}” {src}.",
-        "no_claims": "It makes no claim to lead and reports no honour.",
-        "and": " and ",
-        "list": ", ",
-    },
-    "zh": {
-        "opening": "第{number}部分以“{title}”开篇,涉及{themes},列出{figures}。",
-        "theme": "“{theme}”方面,{items}。",
-        "theme_bare": "“{theme}”方面没有数据。",
-        "item": "{label}{figure}{src}",
-        "items": ";",
-        "money": "支出金额最大的一项是{label}{figure}{src},本部分共有{sums}。",
-        "claims": "本部分有{claims},例如“{example}”{src}。",
-        "no_claims": "本部分没有率先、全覆盖或荣誉类表述。",
-        "and": "、",
-        "list": ";",
-    },
-}
-COUNTS = {
-    "en": {
-        "themes": ("one theme", "{n} themes"), "figures": ("one figure", "{n} figures"),
-        "sums": ("one sum spent", "{n} sums spent"), "first": ("one claim to be first", "{n} claims to be first"),
-        "rank": ("one ranking", "{n} rankings"),
-        "coverage": ("one claim of full coverage", "{n} claims of full coverage"),
-        "honor": ("one honour or designation", "{n} honours or designations"),
-    },
-    "zh": {
-        "themes": ("1个主题", "{n}个主题"), "figures": ("1项数据", "{n}项数据"), "sums": ("1处支出金额", "{n}处支出金额"),
-        "first": ("1处率先或首创表述", "{n}处率先或首创表述"), "coverage": ("1处全覆盖表述", "{n}处全覆盖表述"),
-        "rank": ("1处排名表述", "{n}处排名表述"),
-        "honor": ("1处荣誉或命名", "{n}处荣誉或命名"),
-    },
-}
-THEME_ITEMS = 3
-
-
-def counted(lang: str, key: str, n: int) -> str:
-    one, many = COUNTS[lang][key]
-    return one if n == 1 else many.format(n=n)
 
 
 def cite(sec: ReportSection, offset: int) -> str:
@@ -641,49 +449,297 @@ def _top_money(sec: ReportSection) -> list[Indicator]:
     return sorted(money_stated(sec.indicators), key=lambda i: -i.value)
 
 
-def narrative(report: Report, sec: ReportSection, lang: str) -> str:
-    """A few paragraphs from the data, filled into :data:`NARRATIVE`. Every number is a
-    parsed figure with its qualifier and a link to its source sentence."""
-    words = NARRATIVE[check_lang(lang)]
-    paras = [
-        words["opening"].format(
-            marker=escape_markdown(sec.marker),
-            number=escape_markdown(sec.number),
-            title=escape_markdown(sec.title.rstrip("。")),
-            themes=counted(lang, "themes", len(sec.themes)),
-            figures=counted(lang, "figures", len(sec.indicators)),
-        )
-    ]
-    theme_lines = []
-    for p in sec.paragraphs:
-        if p.theme is None:
+#: Where a clause ends inside a sentence; ``、`` ends an item of a list.
+CLAUSE_BREAKS = "，,；;：:。！!？?\n"
+LIST_BREAK = "、"
+#: A clause longer than this is not quoted whole: the figure's own words stand for it.
+MAX_CLAUSE = 40
+#: Verbs the items of a list share: ``新增公办幼儿园2所、省五星级幼儿园1所`` adds both.
+SHARED_VERB = re.compile(
+    r"(新改建|新开工|新招录|新增|新建|建成|改造|改建|完成|开发|开展|实现|投放|发放|累计|引进|培育|打造|创建|举办|更新|维修|"
+    r"整治|拆除|建设|招录|提供|培训|受理|办结|新设|设立|落实|争取|争创)"
+)
+#: The verb that ends a label before the figure it sets (``提升至``), and the ``由`` of ``由45天压缩至20天``.
+SETTING_VERB = re.compile(r"(提升|提高|增加|增长|调整|下降|降低|压缩|缩短|扩大|减少|达|增|降)?(至|到|为)$")
+FROM_WORD = re.compile(r"(由|从)$")
+#: A change stated on the year before (``同比提高``, ``比上年增长``).
+YEAR_ON_YEAR = re.compile(r"同比|比上年|较上年")
+
+
+def _clause(report: Report, start: int, end: int) -> tuple[int, int, str]:
+    """The clause of the report around ``start:end`` (between two breaks in its
+    sentence), and the verb it shares with the list it ends, if it is a later item of
+    one (``、省五星级幼儿园1所`` → ``新增``)."""
+    text = report.text
+    sent = report.sentence_at(start)
+    lo, hi = (sent.start, sent.end) if sent else (max(0, start - MAX_CLAUSE), min(len(text), end + MAX_CLAUSE))
+    a = start
+    while a > lo and text[a - 1] not in CLAUSE_BREAKS + LIST_BREAK:
+        a -= 1
+    b = end
+    while b < hi and text[b] not in CLAUSE_BREAKS + LIST_BREAK:
+        b += 1
+    if b - a > MAX_CLAUSE:
+        b = end
+    while a < start and text[a].isspace():
+        a += 1
+    shared = ""
+    if a > lo and text[a - 1] == LIST_BREAK and not SHARED_VERB.match(text, a):
+        c = a - 1
+        while c > lo and text[c - 1] not in CLAUSE_BREAKS:
+            c -= 1
+        while c < a and text[c].isspace():
+            c += 1
+        verb = SHARED_VERB.match(text, c)
+        shared = verb.group(1) if verb else ""
+    return a, b, shared
+
+
+def clause_words(sec: ReportSection, ind: Indicator) -> str:
+    """A figure in its clause as the report writes it, escaped: ``新增省五星级幼儿园1所``
+    (the verb a list shares put back), ``新增“城市书房”“文化驿站”各1处``. Where the
+    clause is too long to quote, what the figure measures and the figure."""
+    a, b, shared = _clause(sec.report, ind.start, ind.end)
+    bare = not sec.report.text[a:ind.start].strip()  # an item of a list that is a figure only (、82万平方米)
+    # a clause of two figures (投资4000万元升级改造幼儿园27所) would be quoted for each: each its own words
+    shared_clause = any(i is not ind and a <= i.start < b for i in sec.report.within("indicators", a, b))
+    if b - a > MAX_CLAUSE or ((bare or shared_clause) and ind.label):
+        return escape_markdown((ind.label or "") + ind.text)
+    return escape_markdown(shared + sec.report.text[a:b])
+
+
+def figure_phrase(sec: ReportSection, ind: Indicator, lang: str) -> str:
+    """A figure for prose, escaped: in its clause as written (zh), or in words with its
+    qualifier (en: ``more than 20,000 (个)``)."""
+    return clause_words(sec, ind) if t(lang, "figures_as_written") else escape_markdown(figure_words(ind, lang))
+
+
+def relation_phrase(sec: ReportSection, r, lang: str) -> str:
+    """A change whole, escaped: ``“简易注销”公告期由45天压缩至20天`` (zh, as written) or
+    ``“简易注销”公告期: cut from 45 to 20 days`` (en)."""
+    if t(lang, "figures_as_written"):
+        first = r.before or r.base or r.after or r.delta
+        a, _, shared = _clause(sec.report, min(r.start, first.start), first.end)
+        if r.end - a <= MAX_CLAUSE:
+            return escape_markdown(shared + sec.report.text[a:r.end])
+        return escape_markdown(r.text)
+    words = t(lang, "narrative")
+    way = r.direction or "none"
+    if r.before and r.after:
+        label = FROM_WORD.sub("", r.before.label or "").strip() or (r.after.label or "")
+        before = figure_words(r.before, lang)
+        if r.before.unit == r.after.unit and r.before.qualifier == "exact" and r.before.value_max is None and not r.before.each:
+            before = amount_en(r.before.value) if unit_words(r.before.unit, lang) != "%" else before
+        return escape_markdown(words["change"].format(label=label, verb=words["change_verbs"][way], before=before,
+                                                      after=figure_words(r.after, lang)))
+    if r.base and r.delta:
+        period = words["year_on_year"] if YEAR_ON_YEAR.search(r.delta.label or "") else ""
+        return escape_markdown(words["delta"].format(label=r.base.label or "", base=figure_words(r.base, lang),
+                                                     way=words["delta_ways"][way], delta=figure_words(r.delta, lang), period=period))
+    ind = r.after or r.delta or r.base or r.before
+    label = SETTING_VERB.sub("", ind.label or "").strip() or (ind.label or "")
+    return escape_markdown(words["set"].format(label=label, verb=words["set_verbs"][way], after=figure_words(ind, lang)))
+
+
+def indicator_phrase(sec: ReportSection, ind: Indicator, lang: str, key: str = "figure") -> str:
+    """A figure and what it measures, escaped: ``实现新增就业1.8万人`` (zh, its clause as
+    written) or ``18,000 people (实现新增就业)`` (en)."""
+    if t(lang, "figures_as_written"):
+        return clause_words(sec, ind)
+    return t(lang, f"narrative.{key}").format(figure=escape_markdown(figure_words(ind, lang)), label=escape_markdown(ind.label or "—"))
+
+
+def target_phrase(target, lang: str) -> str:
+    """A target the section sets, escaped: as written (zh) or its measure and value in words (en)."""
+    from .comparison import value_words
+
+    if t(lang, "figures_as_written"):
+        return escape_markdown(target.text)
+    value = value_words(target.value, target.value_max, target.unit, target.qualifier, lang)
+    soft = t(lang, "narrative.soft") if target.soft else ""
+    return escape_markdown(f"{target.name} {value}{soft}")
+
+
+#: How much a kind of figure says on its own, for choosing what the narrative leads
+#: with: rates and changes first, then sums and people; a figure per item least.
+KIND_WEIGHT = {"percent": 30, "percent_point": 30, "money": 20, "people": 15, "area": 12, "length": 12, "count": 10,
+               "duration": 10, "other": 5}
+RELATION_WEIGHT = 100
+OPENING_WEIGHT = 20
+OUTPUT_WEIGHT = 15
+
+
+@dataclass
+class Fact:
+    """One finding the narrative can state: its words (escaped), where it is (for the
+    link to its sentence and reading order), how salient it is, the figures it states."""
+
+    start: int
+    words: str
+    score: float
+    figures: frozenset[int]
+    paragraph: int = -1
+
+
+def salience(ind: Indicator, opening_end: int) -> float:
+    """How much a figure stands out: its kind, its place in the section's opening (the
+    summary a report leads a section with), its size, a money figure that is output or
+    revenue (a headline of the economy); a figure per item says least."""
+    score = KIND_WEIGHT.get(ind.kind, 5)
+    if ind.start < opening_end:
+        score += OPENING_WEIGHT
+    if ind.role and ind.role not in ("spending", "standard"):
+        score += OUTPUT_WEIGHT
+    if ind.value and ind.value > 1:
+        score += min(10.0, 1.2 * math.log10(ind.value))
+    if ind.each:
+        score -= 10
+    return score
+
+
+def facts(sec: ReportSection, lang: str) -> tuple[list[Fact], list[Fact]]:
+    """The section's changes (whole: before and after, base and change) and its other
+    figures (spending left to the money paragraph), each the most salient first."""
+    opening_end = next((p.start for p in sec.paragraphs if p.theme is not None), sec.end)
+    starts = [p.start for p in sec.paragraphs]
+    where = lambda offset: bisect.bisect_right(starts, offset) - 1  # noqa: E731
+    changes = []
+    for r in sec.relations:
+        inds = [i for i in (r.before, r.after, r.base, r.delta) if i is not None]
+        if not inds:
             continue
-        figures = sec.report.within("indicators", p.start, p.end)[:THEME_ITEMS]
-        if figures:
-            items = words["items"].join(
-                words["item"].format(figure=escape_markdown(figure_words(i, lang)), label=escape_markdown(i.label or "—"),
-                                     src=cite(sec, i.start))
-                for i in figures
-            )
-            theme_lines.append(words["theme"].format(theme=escape_markdown(p.theme.text.rstrip("。")), items=items))
-        else:
-            theme_lines.append(words["theme_bare"].format(theme=escape_markdown(p.theme.text.rstrip("。"))))
-    if theme_lines:
-        paras.append(" ".join(theme_lines) if lang == "en" else "".join(theme_lines))
+        score = RELATION_WEIGHT + (OPENING_WEIGHT if r.start < opening_end else 0) + max(salience(i, opening_end) for i in inds)
+        changes.append(Fact(r.start, relation_phrase(sec, r, lang), score, frozenset(i.start for i in inds), where(r.start)))
+    said = {s for f in changes for s in f.figures}
+    spending = {i.start for i in money_stated(sec.indicators)}
+    figures = [
+        Fact(i.start, indicator_phrase(sec, i, lang), salience(i, opening_end), frozenset([i.start]), where(i.start))
+        for i in sec.indicators
+        if i.start not in said and i.start not in spending and i.role != "standard"
+    ]
+    order = lambda f: (-f.score, f.start)  # noqa: E731
+    return sorted(changes, key=order), sorted(figures, key=order)
+
+
+#: How many of the section's other figures the narrative names, and how many targets and changes.
+NARRATIVE_FIGURES = 4
+NARRATIVE_CHANGES = 3
+NARRATIVE_TARGETS = 6
+NARRATIVE_LEADS = 2
+
+
+def _spread(found: list[Fact], n: int) -> list[Fact]:
+    """The ``n`` most salient facts, no two from one paragraph while others have some
+    to give; in reading order."""
+    chosen, seen = [], set()
+    for f in found:
+        if f.paragraph not in seen:
+            chosen.append(f)
+            seen.add(f.paragraph)
+        if len(chosen) == n:
+            break
+    chosen += [f for f in found if f not in chosen][: n - len(chosen)]
+    return sorted(chosen, key=lambda f: f.start)
+
+
+def _percent(x: float) -> str:
+    """A share in words; ``""`` for one too small to show (never ``0.0%``)."""
+    if x < 0.05:
+        return ""
+    return f"{x:.0f}" if x >= 10 or x == round(x) else f"{x:.1f}"
+
+
+def narrative(report: Report, sec: ReportSection, lang: str) -> str:
+    """A few paragraphs an analyst would write from the data (``templates/text/
+    narrative.<lang>.md.j2``): the section's most salient fact first (a change, a rate,
+    a target, the largest sum), its other changes whole, the targets it sets, its
+    other key figures, its money and its weight in the report, its claims to lead.
+    Every number is a parsed figure with its qualifier and a link to its sentence; a
+    count of none is never stated as a finding."""
+    check_lang(lang)
+    summary = summary_of(report, sec)
+    summaries = report.summaries
+    changes, others = facts(sec, lang)
+    item = lambda f: f"{f.words}{t(lang, 'narrative.cite_sep')}{cite(sec, f.start)}"  # noqa: E731
+
     money = _top_money(sec)
+    lead = None
+    candidates = changes[:1] + others[:1]
     if money:
         top = money[0]
-        paras.append(words["money"].format(figure=escape_markdown(figure_words(top, lang)), label=escape_markdown(top.label or "—"),
-                                           src=cite(sec, top.start), sums=counted(lang, "sums", len(money))))
-    if sec.claims:
-        kinds = [k for k in CLAIM_KINDS if any(c.kind == k for c in sec.claims)]
-        parts = [counted(lang, k, sum(c.kind == k for c in sec.claims)) for k in kinds]
-        claims = words["and"].join([words["list"].join(parts[:-1]), parts[-1]] if len(parts) > 2 and lang == "en" else parts)
-        example = sorted(sec.claims, key=lambda c: (SCOPE_ORDER[c.scope], c.start))[0]
-        paras.append(words["claims"].format(claims=claims, example=escape_markdown(example.text), src=cite(sec, example.start)))
-    else:
-        paras.append(words["no_claims"])
-    return "\n\n".join(paras)
+        candidates.append(Fact(top.start, indicator_phrase(sec, top, lang, "money"), salience(top, sec.end), frozenset([top.start])))
+    if candidates:
+        lead = max(candidates, key=lambda f: (f.score, -f.start))
+    changes = [f for f in changes if f is not lead][:NARRATIVE_CHANGES]
+    figures = _spread([f for f in others if f is not lead], NARRATIVE_FIGURES)
+
+    targets = [x for x in report.targets if sec.start <= x.start < sec.end and x.value is not None][:NARRATIVE_TARGETS]
+
+    spending = None
+    if money and summary.money:
+        total = sum(s.money or 0 for s in summaries)
+        ranked = sorted((s.money or 0 for s in summaries), reverse=True)
+        top = money[0]
+        spending = {
+            "count": counted(lang, "sums", len(money)),
+            "total": escape_markdown(money_words(summary.money, lang, summary.money_qualifier)),
+            "largest": item(Fact(top.start, indicator_phrase(sec, top, lang, "money"), 0, frozenset())) if top.start != (lead and lead.start) else "",
+            "share": _percent(100 * summary.money / total) if total else "",
+            "most": len([m for m in ranked if m]) > 1 and summary.money == ranked[0],
+            "single": len(money) == 1,
+        }
+
+    all_figures = sum(s.indicators for s in summaries)
+    size = None
+    if sec.indicators:
+        densities = sorted(s.density for s in summaries)
+        size = {
+            "none": False,
+            "figures": counted(lang, "figures", len(sec.indicators)),
+            "share": _percent(100 * len(sec.indicators) / all_figures) if all_figures else "",
+            "density": summary.density,
+            "average": report_density(summaries),
+            "sections": counted(lang, "sections", len(summaries)),
+            "densest": len(summaries) > 2 and summary.density == densities[-1],
+            "sparsest": len(summaries) > 2 and summary.density == densities[0],
+            "only": len(summaries) == 1,
+        }
+    elif all_figures:
+        size = {"none": True, "only": False, "others": counted(lang, "figures", all_figures)}
+
+    leads = sorted((c for c in sec.claims if c.kind in ("first", "rank")), key=lambda c: (SCOPE_ORDER[c.scope], c.start))
+    rest = [k for k in CLAIM_KINDS if k not in ("first", "rank")]
+    others_claimed = [counted(lang, k, n) for k in rest if (n := sum(c.kind == k for c in sec.claims))]
+    example = sorted((c for c in sec.claims if c.kind not in ("first", "rank")), key=lambda c: (SCOPE_ORDER[c.scope], c.start))
+    return render(
+        "narrative", lang,
+        title=escape_markdown(nest_quotes(sec.title.rstrip("。．."))),
+        lead=item(lead) if lead else "",
+        themes=[f"“{escape_markdown(nest_quotes(th.text.rstrip('。．.')))}”" for th in sec.themes],
+        themes_count=counted(lang, "themes", len(sec.themes)) if sec.themes else "",
+        targets_count=counted(lang, "targets", len(targets)) if targets else "",
+        changes=[item(f) for f in changes],
+        targets=[f"{target_phrase(x, lang)}{t(lang, 'narrative.cite_sep')}{cite(sec, x.start)}" for x in targets],
+        figures=[item(f) for f in figures],
+        spending=spending,
+        size=size,
+        leads=[t(lang, "narrative.claim").format(text=escape_markdown(c.text), scope=scope_name(c, lang))
+               + t(lang, "narrative.cite_sep") + cite(sec, c.start) for c in leads[:NARRATIVE_LEADS]],
+        leads_more=len(leads) > NARRATIVE_LEADS,
+        leads_count=join_words([counted(lang, k, n) for k in ("rank", "first") if (n := sum(c.kind == k for c in leads))], lang),
+        others_claimed=others_claimed,
+        example=(f"“{escape_markdown(nest_quotes(example[0].text))}”{t(lang, 'narrative.cite_sep')}{cite(sec, example[0].start)}"
+                 if example else ""),
+        join=lambda items: join_words(items, lang),
+    )
+
+
+def join_words(items: list[str], lang: str) -> str:
+    """``a, b and c`` (en), ``a、b和c`` (zh)."""
+    items = list(items)
+    if len(items) < 2:
+        return "".join(items)
+    return t(lang, "join").join(items[:-1]) + t(lang, "and_last") + items[-1]
 
 
 def sources(sec: ReportSection, lang: str) -> str:
@@ -697,47 +753,32 @@ def sources(sec: ReportSection, lang: str) -> str:
 
 
 def notes(report: Report, sec: ReportSection, lang: str) -> str:
-    """A list of notes, each plain text (figures, labels, the report's own notes) escaped whole."""
+    """A list of notes: figures, labels and the report's own notes escaped where they land."""
+    words = t(lang, "notes")
+    sep = words["sep"]
+    quals, names = t(lang, "qualifier_names"), t(lang, "role_names")
     approx = [i for i in sec.indicators if i.qualifier not in ("exact",)]
     each = [i for i in sec.indicators if i.each]
     out = []
-    if lang == "en":
-        if approx:
-            out.append("Approximate figures (kept with their qualifier, never rounded into exact ones): "
-                       + ", ".join(f"{i.text} ({t(lang, 'qualifier_names')[i.qualifier]})" for i in approx) + ".")
-        if each:
-            out.append("Figures per item (各): " + ", ".join(f"{i.label}{i.text}" for i in each)
-                       + "; the total is the figure times the number of items, not the figure.")
-        levels = levels_set(sec)
-        if levels:
-            out.append("Standards and levels set, not sums spent (left out of the money stated): "
-                       + ", ".join(f"{i.label}{i.text}" for i in levels) + ".")
-        other = money_not_spent(sec)
-        if other:
-            names = t(lang, "role_names")
-            out.append("Money that is not spending (left out of the money stated): "
-                       + ", ".join(f"{i.label}{i.text} ({names[i.role]})" for i in other) + ".")
-        for note in report.notes:
-            out.append(f"Report: {note}.")
-        if position(report, sec) == len(report.sections) - 1:
-            out.append("This is the last section in the text; the page may end before the report does.")
-    else:
-        if approx:
-            out.append("约数(保留原文限定词,不作确数):" + "、".join(i.text for i in approx) + "。")
-        if each:
-            out.append("按项计数(各):" + "、".join(f"{i.label}{i.text}" for i in each) + ",合计需乘以项数。")
-        levels = levels_set(sec)
-        if levels:
-            out.append("以下为标准或水平,不是支出金额(未计入涉及金额):" + "、".join(f"{i.label}{i.text}" for i in levels) + "。")
-        other = money_not_spent(sec)
-        if other:
-            names = t(lang, "role_names")
-            out.append("以下金额不是支出(未计入涉及金额):" + "、".join(f"{i.label}{i.text}({names[i.role]})" for i in other) + "。")
-        if report.missing_sections:
-            out.append(f"本文缺少第{'、'.join(report.missing_sections)}部分(节选)。")
-        if position(report, sec) == len(report.sections) - 1:
-            out.append("本部分是文本中的最后一部分,原报告可能在此之后仍有内容。")
-    return "\n".join(f"- {escape_markdown(x)}" for x in out) if out else "-"
+    if approx:
+        out.append(words["approx"].format(items=sep.join(
+            words["approx_item"].format(figure=escape_markdown(i.text), qualifier=quals[i.qualifier]) for i in approx)))
+    if each:
+        out.append(words["each"].format(items=sep.join(clause_words(sec, i) for i in each)))
+    levels = levels_set(sec)
+    if levels:
+        out.append(words["levels"].format(items=sep.join(clause_words(sec, i) for i in levels)))
+    other = money_not_spent(sec)
+    if other:
+        out.append(words["not_spent"].format(items=sep.join(
+            words["not_spent_item"].format(figure=clause_words(sec, i), role=names[i.role]) for i in other)))
+    if t(lang, "report_notes"):
+        out += [words["report"].format(note=escape_markdown(note)) for note in report.notes]
+    elif report.missing_sections:
+        out.append(words["missing"].format(sections=t(lang, "join").join(map(escape_markdown, report.missing_sections))))
+    if position(report, sec) == len(report.sections) - 1:
+        out.append(words["last"])
+    return "\n".join(f"- {x}" for x in out) if out else "-"
 
 
 # overview
@@ -762,7 +803,8 @@ def written_up(sections: Iterable[S]) -> list[S]:
 def overview_heading(report: Report, lang: str) -> str:
     meta = report.metadata
     title = meta.title.text if meta.title else (report.source or "")
-    return f"# {escape_markdown(title)}\n\n**{t(lang, 'report')}:** {place_and_date(report)}"
+    return (f"# {escape_markdown(title)}\n\n**{t(lang, 'report')}**{t(lang, 'colon')}{place_and_date(report)}"
+            f"\n\n{t(lang, 'overview_intro')}")
 
 
 def has_parts(report: Report) -> bool:
@@ -816,7 +858,7 @@ def domains_heatmap(report: Report, lang: str) -> Optional["Chart"]:
     summaries = report.summaries
     if not summaries:
         return None
-    cols = [d.en if lang == "en" else d.zh for d in domains()]
+    cols = [getattr(d, lang) for d in domains()]
     values = [[domain_shares(s.text)[d.key] for d in domains()] for s in summaries]
     return plotting.heatmap([short_label(s) for s in summaries], cols, values, t(lang, "domains_by_section"))
 
@@ -829,27 +871,20 @@ def all_claims(report: Report, lang: str) -> str:
         found = [c for c in report.claims if c.scope == scope]
         if found:
             name = t(lang, f"scope_{scope or 'none'}")
-            out.append(f"**{name}** ({len(found)})\n")
-            out.extend(f"- ({escape_markdown(c.section or '—')}) {t(lang, c.kind)}: {escape_markdown(c.text)}" for c in found)
+            out.append(t(lang, "claims_head").format(kind=name, n=len(found)) + "\n")
+            out.extend(f"- ({escape_markdown(c.section or '—')}) {t(lang, c.kind)}{t(lang, 'colon')}{escape_markdown(c.text)}" for c in found)
             out.append("")
     return "\n".join(out).strip()
 
 
 def missing(report: Report, lang: str) -> str:
-    gone = [escape_markdown(n) for n in report.missing_sections]
+    gone = t(lang, "join").join(escape_markdown(n) for n in report.missing_sections)
+    words = t(lang, "missing")
     if gone and has_parts(report):
-        if lang == "en":
-            return (f"Missing from the numbering (part, or part.section): {', '.join(gone)}. "
-                    "The write-ups cover what the text holds and guess nothing.")
-        return f"编号中缺少:{'、'.join(gone)}(部分,或部分.小节);分析只涵盖文本中已有的内容。"
-    if lang == "en":
-        if not gone:
-            return "No section is missing from the numbering."
-        return (f"Sections {', '.join(gone)} are not in this text: the numbering starts at "
-                f"{escape_markdown(report.sections[0].marker)}. The write-ups cover what the text holds and guess nothing.")
+        return words["parts"].format(sections=gone)
     if not gone:
-        return "编号完整,没有缺失的部分。"
-    return f"本文从{escape_markdown(report.sections[0].marker)}开始,缺少第{'、'.join(gone)}部分;分析只涵盖文本中已有的内容。"
+        return words["none"]
+    return words["start"].format(sections=gone, first=escape_markdown(report.sections[0].marker))
 
 
 def links(report: Report, lang: str) -> str:

@@ -49,7 +49,7 @@ def test_amount_en(value, expected):
 
 def test_figure_words_keep_qualifiers(report):
     by_text = {i.text: i for i in report.indicators}
-    assert figure_words(by_text["30余个"], "en") == "more than 30 个"
+    assert figure_words(by_text["30余个"], "en") == "more than 30 (个)"  # a measure word is never bare beside an English number
     assert figure_words(by_text["约12亿元"], "en") == "about 1.2 billion yuan"
     assert figure_words(by_text["约12亿元"], "zh") == "约12亿元"
     assert figure_words(by_text["1名"], "en").endswith("each")
@@ -63,8 +63,14 @@ def test_narrative_numbers_are_parsed_figures(report, lang):
     assert cited and set(cited) <= set(writeup.sentence_ids(sec).values())
     spoken = {figure_words(i, lang) for i in sec.indicators}
     shown = markdown_text(text)
-    for number in re.findall(r"\d[\d,.]*", re.sub(r"S\d+|[（(][^)）]*[)）]|Section \S+|第\S+部分", "", shown)):
-        assert any(number in s for s in spoken) or number in {str(len(sec.indicators)), str(len(sec.themes)), "1"}, number
+    # besides the figures: counts, and the section's weight in the report (its share of the
+    # report's figures, its figures per 1,000 characters against the report's)
+    summary = writeup.summary_of(report, sec)
+    share = round(100 * summary.indicators / sum(s.indicators for s in report.summaries))
+    stats = {str(len(sec.indicators)), str(len(sec.themes)), "1", str(share), str(summary.density), "1,000",
+             str(writeup.report_density(report.summaries))}
+    for number in re.findall(r"\d[\d,.]*\d|\d", re.sub(r"S\d+|[（(][^)）]*[)）]|Section \S+|第\S+部分", "", shown)):
+        assert any(number in s for s in spoken) or number in stats, number
 
 
 def test_at_a_glance_counts(report):
@@ -118,7 +124,7 @@ HOSTILE = """某省某市<b>某区</b>人民政府工作报告(2023年1月5日)
 #: Report text from HOSTILE, each in the parts that must show it as written.
 SHOWN = {
     "heading": ["(一)稳定<img src=x onerror=alert(1)>增长*加快*。"],
-    "themes": ["招商<svg onload=f()>。", "12亿元 (到位资金)"],
+    "themes": ["招商<svg onload=f()>。", "到位资金"],
     "claims": ["在全省率先<svg onload=alert(3)>设立中心"],
     "terms": ["“<img src=x onerror=alert(4)>”"],
     "narrative": ["稳定<img src=x onerror=alert(1)>增长*加快*", "在全省率先<svg onload=alert(3)>设立中心"],
@@ -258,7 +264,7 @@ def test_heading_names_the_part_and_its_period(parts):
     assert "in part 一、2023年工作回顾 (review of past work)" in text
     assert "section 2 of 3" in text
     zh = markdown_text(writeup.heading(parts, parts.section("二"), "zh"))
-    assert "所属部分:二、2024年工作安排(年度工作安排)" in zh and "此为第3个" in zh
+    assert "所属部分：二、2024年工作安排（年度工作安排）" in zh and "此为第3个" in zh
 
 
 def test_heading_of_a_report_without_parts_names_no_part(report):
@@ -331,11 +337,11 @@ def test_the_seed_states_its_spending_per_section(seed_report):
 
 def test_narrative_names_the_largest_sum_spent_not_the_largest_money(seed_report):
     text = writeup.narrative(seed_report, seed_report.section("三"), "en")
-    assert r"The largest sum spent is 4\.87 million yuan" in text  # the narrative escapes the stop
-    assert "52 million" not in text.split("The largest sum spent")[1]
+    assert r"Its one sum spent is 4\.87 million yuan for 旅行社退返质保金" in text  # the narrative escapes the stop
+    assert "52 million" not in text.split("Its one sum spent")[1]
 
 
-@pytest.mark.parametrize("lang, heading, counted", [("en", "**Rankings** (1)", "one ranking"), ("zh", "**排名** (1)", "1处排名表述")])
+@pytest.mark.parametrize("lang, heading, counted", [("en", "**Rankings** (1)", "one ranking"), ("zh", "**排名**（1）", "1处排名表述")])
 def test_rankings_and_region_scope_are_written_up(lang, heading, counted):
     report = parse_report("(一)稳增长。\n  全市地区生产总值增速居西部第一。新建学校3所。\n")
     (sec,) = list(report)

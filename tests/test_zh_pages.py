@@ -1,0 +1,148 @@
+"""Chinese pages are Chinese throughout, English pages English: every word of the
+pages comes from one catalog (``data/messages.toml``) whose two languages have the same
+keys, headings included, and a Chinese page holds no English word that is not the
+report's own (a place, a brand, ``5G``) or a sentence id."""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, ROOT
+from sdr_analysis import load_report, messages, writeup
+from test_narrative import page_texts
+
+NOTEBOOKS = ROOT / "notebooks"
+PACKAGE = ROOT / "sdr_analysis"
+
+
+def keys(table: dict, prefix: str = "") -> set[str]:
+    out = set()
+    for k, v in table.items():
+        out.add(prefix + k)
+        if isinstance(v, dict):
+            out |= keys(v, f"{prefix}{k}.")
+    return out
+
+
+def test_both_languages_have_the_same_keys():
+    catalog = messages.catalog()
+    assert set(catalog) == {"en", "zh"}
+    assert keys(catalog["en"]) == keys(catalog["zh"])
+
+
+def used_keys(path: Path) -> set[str]:
+    """The literal keys a module asks the catalog for: ``t(lang, "key")``, and the
+    keys of ``f"compare.{k}"`` over a literal tuple."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "t" and len(node.args) == 2:
+            key = node.args[1]
+            if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                found.add(key.value)
+    return found
+
+
+@pytest.mark.parametrize("module", ["writeup.py", "comparison.py"])
+def test_every_key_the_code_uses_exists(module):
+    used = used_keys(PACKAGE / module)
+    assert len(used) > 20
+    for lang in ("en", "zh"):
+        for key in used:
+            messages.t(lang, key)
+
+
+def test_every_key_made_from_data_exists():
+    for lang in ("en", "zh"):
+        for kind in writeup.CLAIM_KINDS:
+            messages.t(lang, kind)
+            messages.t(lang, f"counts.{kind}")
+        for scope in writeup.SCOPES:
+            messages.t(lang, f"scope_{scope or 'none'}")
+        for name in ("narrative", "money"):
+            messages.t(lang, f"narrative.{'figure' if name == 'narrative' else name}")
+
+
+def notebook_cells(name: str) -> list[dict]:
+    return json.loads((NOTEBOOKS / name).read_text(encoding="utf-8"))["cells"]
+
+
+@pytest.mark.parametrize("name", ["section.ipynb", "overview.ipynb"])
+def test_notebook_headings_come_from_the_catalog(name):
+    """A Markdown cell is bilingual and for the notebook's reader: never on the page,
+    where the heading is printed in the page's language."""
+    cells = notebook_cells(name)
+    for cell in cells:
+        if cell["cell_type"] == "markdown":
+            assert "notebook-only" in cell["metadata"].get("tags", []), "".join(cell["source"])[:60]
+    code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    parts = re.findall(r'part_heading\("(\w+)", lang\)', code)
+    assert parts
+    for lang in ("en", "zh"):
+        for key in parts:
+            assert writeup.part_heading(key, lang).startswith("## ")
+
+
+def test_the_run_command_works_from_the_repository_root():
+    intro = "".join(notebook_cells("section.ipynb")[0]["source"])
+    command = re.search(r"`(papermill [^`]+)`", intro).group(1)
+    assert "--cwd notebooks" in command and command.split()[1] == "notebooks/section.ipynb"
+    params = "".join(notebook_cells("section.ipynb")[1]["source"])
+    report_path = re.search(r'report_path: str = "([^"]+)"', params).group(1)
+    assert (NOTEBOOKS / report_path).is_file()
+
+
+# the Chinese pages, rendered: no English word of the page's own
+
+
+#: What a Chinese page may show in Latin letters besides the report's own words: the
+#: ids of sentences (S12).
+LATIN = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+ALLOWED = re.compile(r"S\d+")
+
+
+def english_words(text: str, report_text: str) -> list[str]:
+    words = []
+    for m in re.finditer(r"[A-Za-z0-9][A-Za-z0-9.'’-]*", text):
+        token = m.group(0)
+        if not LATIN.search(token) or ALLOWED.fullmatch(token) or token in report_text:
+            continue
+        words.append(token)
+    return words
+
+
+def test_the_seed_chinese_pages_hold_no_english(seed_report):
+    for where, text in page_texts(seed_report, "zh"):
+        assert not english_words(text, seed_report.text), (where, english_words(text, seed_report.text)[:5])
+
+
+def test_a_full_report_chinese_pages_hold_no_english():
+    path = CORPUS / "henan-2026.txt"
+    if not path.is_file():
+        pytest.skip(f"the real report is absent ({path}); set SDR_CORPUS")
+    report = load_report(path)
+    for where, text in page_texts(report, "zh"):
+        assert not english_words(text, report.text), (where, english_words(text, report.text)[:5])
+
+
+def test_the_scan_finds_english(seed_report):
+    """The scan is not blind: the English page of the same section fails it."""
+    found = [w for where, text in page_texts(seed_report, "en") for w in english_words(text, seed_report.text)]
+    assert {"section", "figures"} <= set(found)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_part_headings_are_in_one_language(lang):
+    other = {"en": re.compile(r"[\u4e00-\u9fff]"), "zh": re.compile(r"[A-Za-z]{2,}")}[lang]
+    for key in messages.t(lang, "parts"):
+        assert not other.search(writeup.part_heading(key, lang)), key
+
+
+def test_english_pages_never_put_a_measure_word_bare_beside_a_number(seed_report):
+    for where, text in page_texts(seed_report, "en"):
+        if where.endswith(("narrative", "themes")):
+            assert not re.search(r"\d [所个张处场套件家项]", text), where
