@@ -3,26 +3,30 @@
 The font file comes from the ``mplfonts`` package, so charts render the same on any
 machine without a system font. Every chart is returned as a :class:`Chart`, whose PNG
 is rendered without timestamps, so a rebuild writes the same bytes.
+
+Importing this module changes nothing of matplotlib's: the package's charts draw with
+their own style inside ``matplotlib.rc_context`` (see :func:`styled`), so a notebook's
+backend and its own plots stay as they were. :func:`use_cjk_font` is the one call that
+makes *your* pandas and matplotlib plots draw Chinese (``writeup.setup_display()`` makes
+it too).
 """
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import io
 import textwrap
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple, Optional, Sequence
+from typing import Any, Callable, NamedTuple, Optional, Sequence, TypeVar
 
-import matplotlib
+from matplotlib import font_manager, rc_context, rcParams
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 
-matplotlib.use("Agg")
-
-from matplotlib import font_manager, rcParams  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.patches import Rectangle  # noqa: E402
-
-from .results import Indicator, Relation  # noqa: E402
+from .exceptions import SdrError
+from .results import Indicator, Relation
 
 #: The CJK font: its file inside the mplfonts package, and the family name it registers.
 CJK_FONT_FILE = "NotoSansCJKsc-Regular.otf"
@@ -47,23 +51,54 @@ MAX_LABEL_CHARS = 14
 DPI = 110
 
 
+#: The style of the package's charts, applied only while one is drawn: the CJK font
+#: first (named, so that it holds when the chart is rendered later), an ASCII minus,
+#: and a fixed salt so that a chart saved as SVG is the same from run to run.
+STYLE = {
+    "font.family": [CJK_FONT_FAMILY, "DejaVu Sans"],
+    "axes.unicode_minus": False,
+    "svg.hashsalt": "sdr_analysis",
+}
+
+C = TypeVar("C", bound=Callable[..., Any])
+
+
 def cjk_font_path() -> Path:
     """The CJK font file inside the mplfonts package."""
     spec = importlib.util.find_spec("mplfonts")
     if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError("the mplfonts package is missing; install sdr_analysis with its dependencies")
+        raise SdrError("the mplfonts package is missing; install sdr_analysis with its dependencies")
     return Path(list(spec.submodule_search_locations)[0]) / "fonts" / CJK_FONT_FILE
 
 
 @lru_cache(maxsize=None)
-def use_cjk_font() -> str:
-    """Register the packaged CJK font with matplotlib and make it the default."""
+def register_cjk_font() -> str:
+    """Make the packaged CJK font known to matplotlib (it adds a font; it sets no style)."""
     font_manager.fontManager.addfont(str(cjk_font_path()))
-    rcParams["font.family"] = "sans-serif"
-    rcParams["font.sans-serif"] = [CJK_FONT_FAMILY, "DejaVu Sans"]
-    rcParams["axes.unicode_minus"] = False
-    rcParams["svg.hashsalt"] = "sdr_analysis"
     return CJK_FONT_FAMILY
+
+
+def use_cjk_font() -> str:
+    """Make your own matplotlib and pandas plots draw Chinese: register the packaged
+    CJK font and put it first in the default font list (``rcParams``). The package's
+    charts do not need this call. Returns the font's family name."""
+    register_cjk_font()
+    rcParams["font.family"] = "sans-serif"
+    rcParams["font.sans-serif"] = [CJK_FONT_FAMILY, *[f for f in rcParams["font.sans-serif"] if f != CJK_FONT_FAMILY]]
+    rcParams["axes.unicode_minus"] = False
+    return CJK_FONT_FAMILY
+
+
+def styled(make: C) -> C:
+    """Draw a chart inside :data:`STYLE`, leaving matplotlib's settings as they were."""
+
+    @functools.wraps(make)
+    def drawn(*args, **kwargs):
+        register_cjk_font()
+        with rc_context(STYLE):
+            return make(*args, **kwargs)
+
+    return drawn  # type: ignore[return-value]
 
 
 class Chart:
@@ -81,7 +116,8 @@ class Chart:
 
     def png(self) -> bytes:
         buf = io.BytesIO()
-        self.figure.savefig(buf, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None})
+        with rc_context(STYLE):
+            self.figure.savefig(buf, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None})
         return buf.getvalue()
 
     def _repr_png_(self):
@@ -96,9 +132,9 @@ def shorten(label: str, limit: int = MAX_LABEL_CHARS) -> str:
 
 
 def _figure(width: float, height: float) -> Figure:
-    use_cjk_font()
-    fig = Figure(figsize=(width, height))
-    return fig
+    """A figure, not registered with pyplot: it draws with the Agg renderer whatever
+    the notebook's backend is."""
+    return Figure(figsize=(width, height))
 
 
 def _style(ax) -> None:
@@ -159,6 +195,7 @@ LABEL_COLUMNS = 16
 TITLE_COLUMNS = 40
 
 
+@styled
 def barh(labels: Sequence[str], values: Sequence[float], title: str, xlabel: str, colors=None, value_labels=None,
          alt: str = "") -> Chart:
     """A horizontal bar chart, first item on top, drawn for a phone's width: labels
@@ -186,6 +223,7 @@ def barh(labels: Sequence[str], values: Sequence[float], title: str, xlabel: str
     return Chart(fig, title, alt or describe(title, [f"{lbl.replace(chr(10), '')} {v}" for lbl, v in zip(labels, shown)]))
 
 
+@styled
 def money_chart(indicators: Sequence[Indicator], title: str, xlabel: str, scale: float = 1e4, alt: str = "") -> Chart:
     """Money figures by label, largest first; values in 万元 by default."""
     money = sorted((i for i in indicators if i.kind == "money" and i.unit == "元"), key=lambda i: -i.value)
@@ -200,6 +238,7 @@ def money_chart(indicators: Sequence[Indicator], title: str, xlabel: str, scale:
     )
 
 
+@styled
 def kinds_chart(counts: dict[str, int], names: dict[str, str], title: str, xlabel: str, alt: str = "") -> Chart:
     """How many indicators of each kind."""
     kinds = [k for k in KIND_COLORS if counts.get(k)]
@@ -218,6 +257,7 @@ def kinds_chart(counts: dict[str, int], names: dict[str, str], title: str, xlabe
 PANEL_COLUMNS = 22
 
 
+@styled
 def change_chart(relations: Sequence[Relation], title: str, before_name: str, after_name: str, alt: str = "") -> Chart:
     """Before and after for each change relation with both figures, one panel each,
     two panels to a row; each panel titled with the relation's text, wrapped."""
@@ -257,6 +297,7 @@ def change_chart(relations: Sequence[Relation], title: str, before_name: str, af
     return Chart(fig, title, alt or describe(title, described))
 
 
+@styled
 def share_chart(names: Sequence[str], shares: Sequence[float], highlight: int, title: str, xlabel: str, alt: str = "") -> Chart:
     """Shares (0–100) of some total, one bar per item; ``highlight`` is drawn in the
     accent colour (and named first in the alt text)."""
@@ -268,6 +309,7 @@ def share_chart(names: Sequence[str], shares: Sequence[float], highlight: int, t
     return barh(list(names), list(shares), title, xlabel, colors=colors, value_labels=[f"{s:.0f}%" for s in shares], alt=alt)
 
 
+@styled
 def heatmap(rows: Sequence[str], cols: Sequence[str], values, title: str, alt: str = "") -> Chart:
     """A rows × columns grid of shares (0–100), each cell labelled: the compact grid
     of :func:`grid_chart`, for a phone's width; by default its alt text names each
@@ -348,6 +390,7 @@ def wrap_even(label: str, width: int) -> str:
     return wrapped
 
 
+@styled
 def targets_chart(
     categories: Sequence[str],
     targets: Sequence[Optional[TargetMark]],
@@ -490,6 +533,7 @@ def column_labels(cols: Sequence[str], room: float = 1.0) -> tuple[list[str], in
     return list(cols), 90
 
 
+@styled
 def grid_chart(rows: Sequence[str], cols: Sequence[str], values, title: str, alt: str = "", cell: float = 0.36,
                row_columns: int = 18) -> Chart:
     """A compact rows × columns grid of shares (0–100), shaded, each cell labelled;
@@ -532,6 +576,7 @@ class Dot(NamedTuple):
     label: str
 
 
+@styled
 def dot_grid(rows: Sequence[str], cols: Sequence[str], cells, dots: dict[str, Dot], title: str, alt: str = "") -> Chart:
     """A rows × columns grid with a dot in each cell, drawn as ``dots[cells[i][j]]``
     (nothing where the cell is ``None``); short column labels stand upright, one
@@ -571,6 +616,7 @@ def dot_grid(rows: Sequence[str], cols: Sequence[str], cells, dots: dict[str, Do
     return Chart(fig, title, alt)
 
 
+@styled
 def stacked_barh(labels: Sequence[str], stacks: dict[str, Sequence[float]], colors: dict[str, str], title: str, xlabel: str, alt: str = "") -> Chart:
     """One bar per label, first on top, made of the stacks in order, each named in a
     legend below."""

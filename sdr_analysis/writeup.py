@@ -43,8 +43,14 @@ QUALIFIER_EN: dict[str, str] = {q: before for q, (before, _) in t("en", "money_a
 
 
 def setup_display() -> None:
-    """Show tables whole in notebooks: long source sentences are not cut."""
+    """Set a notebook up for reading reports: tables shown whole (long source sentences
+    are not cut), and your own pandas and matplotlib plots drawn with the packaged CJK
+    font (:func:`sdr_analysis.plotting.use_cjk_font`)."""
     import pandas as pd
+
+    from .plotting import use_cjk_font
+
+    use_cjk_font()
 
     pd.set_option("display.max_colwidth", None)
     pd.set_option("display.max_rows", 500)
