@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
 
-from .exceptions import ParameterError
+from .exceptions import ParameterError, UnknownSource
 from .messages import escape_markdown, t
 from .writeup import amount_en, check_lang, setup_display
 
@@ -58,7 +58,7 @@ class Comparison:
         for i, r in enumerate(self.reports):
             if r.source == source:
                 return i, r
-        raise KeyError(source)
+        raise UnknownSource(source)
 
 
 def _check_paths(report_paths) -> list[str | os.PathLike[str]]:

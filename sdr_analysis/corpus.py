@@ -16,7 +16,7 @@ import secrets
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple, Optional
 
-from .exceptions import OutputError, SdrError
+from .exceptions import InputNotFound, NoReports, OutputError, SdrError
 from .roles import MONEY_COLUMNS, money_columns
 from .workers import Workers
 
@@ -62,7 +62,7 @@ def report_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
         elif p.is_file():
             out.append(p)
         else:
-            raise SdrError(f"{raw}: no such file or folder; check the path")
+            raise InputNotFound(str(raw))
     return out
 
 
@@ -144,7 +144,7 @@ def build_corpus(
     out = Path(out)
     files = report_files(paths)
     if not files:
-        raise SdrError("no report files (.txt, .html) in the paths given")
+        raise NoReports([str(p) for p in paths])
     check_outputs([out, sections_path(out), targets_path(out)], files)
     by_path: dict[str, Parsed] = {}
     with Workers(min(max(1, jobs), len(files))) as pool:
@@ -158,7 +158,7 @@ def build_corpus(
     results = [by_path[str(f)] for f in files]  # the order of the inputs, whatever order they finished in
     good = [r for r in results if not r.error]
     if not good:
-        raise SdrError("no report could be read; nothing written")
+        raise NoReports([str(f) for f in files], [(r.path, r.error or "") for r in results])
     try:
         _write(out, INDICATOR_COLUMNS, (row for r in good for row in r.indicators))
         _write(sections_path(out), SECTION_COLUMNS, (row for r in good for row in r.sections))

@@ -115,6 +115,99 @@ class SeriesError(SdrError):
         super().__init__(f"{problem}; {remedy}")
 
 
+class InputNotFound(SdrError):
+    """A path given as input (a report, a folder of reports) does not exist.
+
+    ``path`` is the path as given.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = str(path)
+        super().__init__(f"{self.path}: no such file or folder; check the path")
+
+
+class NoReports(SdrError):
+    """Reports were asked for and none could be had: no report files in the paths
+    given, or none of them could be read.
+
+    ``paths`` are the paths given; ``skipped`` the reports that could not be read,
+    each ``(path, reason)``.
+    """
+
+    def __init__(self, paths: list[str], skipped: list[tuple[str, str]] | None = None) -> None:
+        self.paths = [str(p) for p in paths]
+        self.skipped = list(skipped or [])
+        if self.skipped:
+            message = f"none of the {len(self.skipped)} reports could be read ({self.skipped[0][0]}: {self.skipped[0][1]}); nothing written"
+        else:
+            message = f"no report files (.txt, .html) in {', '.join(self.paths) or 'the paths given'}; give report files or folders holding them"
+        super().__init__(message)
+
+
+class MissingDependency(SdrError):
+    """A package the library needs is not installed.
+
+    ``package`` names it.
+    """
+
+    def __init__(self, package: str) -> None:
+        self.package = package
+        super().__init__(f"the {package} package is missing; install sdr_analysis with its dependencies (pip install sdr_analysis)")
+
+
+class NumeralError(SdrError, ValueError):
+    """A run of numeral characters that is not one number (``十四五``), or larger than any
+    figure. The parser reads such runs as no value; it is also a ``ValueError``.
+
+    ``numeral`` is the text (cut to 20 characters), ``reason`` what is wrong with it.
+    """
+
+    def __init__(self, numeral: str, reason: str) -> None:
+        self.numeral = numeral[:20]
+        self.reason = reason
+        super().__init__(f"{reason}: {self.numeral!r}")
+
+
+class FieldError(SdrError, TypeError):
+    """A result was asked to change a field it does not have (see
+    :func:`sdr_analysis.results.revised`); also a ``TypeError``, as for
+    :func:`dataclasses.replace`.
+
+    ``type_name`` is the result type, ``fields`` the unknown names.
+    """
+
+    def __init__(self, type_name: str, fields: list[str]) -> None:
+        self.type_name = type_name
+        self.fields = sorted(fields)
+        super().__init__(f"{type_name} has no field {', '.join(self.fields)}")
+
+
+class NothingToCount(SdrError, ValueError):
+    """A count of none was asked to be written as a finding (``0 themes``): the caller
+    should say there are none instead. Also a ``ValueError``.
+
+    ``key`` is what was to be counted.
+    """
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        super().__init__(f"no {key} to count: say that there are none instead")
+
+
+class UnknownSource(SdrError, KeyError):
+    """A comparison was asked for a report it does not hold. Also a ``KeyError``.
+
+    ``source`` is the report's path as asked.
+    """
+
+    def __init__(self, source: object) -> None:
+        self.source = source
+        super().__init__(f"no report {source!r} in this comparison")
+
+    def __str__(self) -> str:  # KeyError would quote the message again
+        return str(self.args[0])
+
+
 class Terminated(KeyboardInterrupt):
     """The process was sent SIGTERM while it worked: raised like Ctrl-C's
     ``KeyboardInterrupt`` so that the same clean-up runs; the command line then

@@ -19,7 +19,7 @@ import tomllib
 from importlib.resources import files
 from typing import Any
 
-from .exceptions import ParameterError
+from .exceptions import NothingToCount, ParameterError
 
 #: Characters that are markup in HTML: written as character references, so they stay
 #: text in element content and in attribute values alike.
@@ -97,7 +97,7 @@ def counted(lang: str, key: str, n: int) -> str:
     """``n`` things in words (``one theme``, ``3 themes``; ``3个主题``). A count of none is
     never a finding: asking for one is an error of the caller."""
     if n < 1:
-        raise ValueError(f"no {key} to count: say that there are none instead")
+        raise NothingToCount(key)
     one, many = t(lang, f"counts.{key}")
     return one if n == 1 else many.format(n=n)
 

@@ -338,7 +338,9 @@ def gazetteer() -> Gazetteer:
 
     spec = importlib.util.find_spec("cpca")
     if spec is None:
-        raise ModuleNotFoundError("the gazetteer package cpca is not installed: pip install cpca")
+        from .exceptions import MissingDependency
+
+        raise MissingDependency("cpca")
     package = importlib.util.module_from_spec(spec)  # not executed
     resources = importlib.resources.files(package).joinpath("resources")
     data = resources.joinpath("adcodes.csv").read_text(encoding="utf-8")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+from .exceptions import NumeralError
+
 #: Full-width digits and decimal point to their ASCII forms (one character each, so a
 #: translated string keeps its length and offsets).
 FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
@@ -49,14 +51,14 @@ MAX_CHINESE_LENGTH = 32
 
 def parse_arabic(text: str) -> Decimal:
     """``"1,200"``, ``"５.１"``, ``"1.77"`` → Decimal. More than
-    :data:`MAX_INTEGER_DIGITS` integer digits raise :class:`ValueError`."""
+    :data:`MAX_INTEGER_DIGITS` integer digits raise :class:`~sdr_analysis.exceptions.NumeralError` (a ``ValueError``)."""
     cleaned = text.translate(FULLWIDTH).translate(DROP_ZERO_WIDTH).replace(",", "").replace(" ", "")
     if len(cleaned.partition(".")[0]) > MAX_INTEGER_DIGITS:
-        raise ValueError(f"more digits than any figure: {text[:20]!r}…")
+        raise NumeralError(text, "more digits than any figure")
     try:
         return Decimal(cleaned)
     except InvalidOperation:
-        raise ValueError(f"not an Arabic number: {text!r}") from None
+        raise NumeralError(text, "not an Arabic number") from None
 
 
 #: Digits never written one by one: ``两三个`` is "two or three", not 23.
@@ -74,16 +76,16 @@ def parse_chinese(text: str) -> Decimal:
     A last digit right after a multiplier counts in the next lower place, as people say
     it: ``一千二`` → 1200, ``三万五`` → 35000 (but ``一千零二`` → 1002). Digits one after
     another outside a digit-by-digit string are not one number (``十四五``, ``三十五六``)
-    and raise :class:`ValueError`, as do two digits side by side (``七八``, an estimate),
+    and raise :class:`~sdr_analysis.exceptions.NumeralError` (a ``ValueError``), as do two digits side by side (``七八``, an estimate),
     两 read digit by digit (``两三``) and numerals past :data:`MAX_VALUE`."""
     text = text.translate(DROP_ZERO_WIDTH)
     if len(text) > MAX_CHINESE_LENGTH:
-        raise ValueError(f"longer than any numeral: {text[:20]!r}…")
+        raise NumeralError(text, "longer than any numeral")
     if not text or any(ch not in CN_NUMERAL_CHARS for ch in text):
-        raise ValueError(f"not a Chinese numeral: {text!r}")
+        raise NumeralError(text, "not a Chinese numeral")
     if is_digit_string(text):
         if NOT_DIGIT_BY_DIGIT in text or len(text) == ESTIMATE_DIGITS or len(text) > MAX_INTEGER_DIGITS:
-            raise ValueError(f"not one number: {text!r}")
+            raise NumeralError(text, "not one number")
         return Decimal("".join(str(CN_DIGITS[ch]) for ch in text))
     total = 0  # completed 亿/万 groups
     group = 0  # the current group below 万
@@ -94,7 +96,7 @@ def parse_chinese(text: str) -> Decimal:
     for ch in text:
         if ch in CN_DIGITS:
             if seen and digit:
-                raise ValueError(f"not one number: {text!r}")
+                raise NumeralError(text, "not one number")
             digit = CN_DIGITS[ch]
             zero = zero or digit == 0
             seen = True
@@ -114,7 +116,7 @@ def parse_chinese(text: str) -> Decimal:
     last = digit * (place // 10) if place and not zero else digit
     value = Decimal(total + group + last)
     if value > MAX_VALUE:  # 亿亿亿…: each 亿 multiplies what came before
-        raise ValueError(f"larger than any figure: {text!r}")
+        raise NumeralError(text, "larger than any figure")
     return value
 
 

@@ -25,7 +25,7 @@ from matplotlib import font_manager, rc_context, rcParams
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from .exceptions import SdrError
+from .exceptions import MissingDependency
 from .results import Indicator, Relation
 
 #: The CJK font: its file inside the mplfonts package, and the family name it registers.
@@ -67,7 +67,7 @@ def cjk_font_path() -> Path:
     """The CJK font file inside the mplfonts package."""
     spec = importlib.util.find_spec("mplfonts")
     if spec is None or not spec.submodule_search_locations:
-        raise SdrError("the mplfonts package is missing; install sdr_analysis with its dependencies")
+        raise MissingDependency("mplfonts")
     return Path(list(spec.submodule_search_locations)[0]) / "fonts" / CJK_FONT_FILE
 
 

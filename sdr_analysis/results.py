@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Callable, Optional, TypeVar
 
+from .exceptions import FieldError
+
 R = TypeVar("R")
 
 
@@ -47,7 +49,7 @@ def revised(obj: R, **changes: Any) -> R:
     make = _MAKERS.get(cls) or _MAKERS.setdefault(cls, positional(cls))
     unknown = changes.keys() - make.fields  # type: ignore[attr-defined]
     if unknown:
-        raise TypeError(f"{cls.__name__} has no field {', '.join(sorted(unknown))}")
+        raise FieldError(cls.__name__, list(unknown))
     return make(*[changes[n] if n in changes else getattr(obj, n) for n in make.fields])  # type: ignore[attr-defined]
 
 

@@ -74,3 +74,36 @@ def test_wrong_notebook_parameter_is_one_message(tmp_path, parameters, ename, na
     (error,) = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert len(error.traceback) <= 2
     assert error.traceback[0] == f"{ename}: {info.value.evalue}"
+
+
+def test_every_raise_in_the_package_is_a_specific_error():
+    """Each ``raise`` names a subclass of SdrError (not SdrError itself, not a bare
+    ValueError or RuntimeError): callers catch one type and read its data. A re-raise
+    and ``Terminated`` (a signal, a KeyboardInterrupt) are the exceptions."""
+    import ast
+    from pathlib import Path
+
+    import sdr_analysis
+    from sdr_analysis import exceptions
+
+    import importlib
+
+    allowed_signals = {"Terminated"}
+    found = []
+    for path in sorted(Path(sdr_analysis.__file__).parent.glob("*.py")):
+        if path.stem == "__main__":
+            continue  # running it is the command line
+        module = importlib.import_module(f"sdr_analysis.{path.stem}")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and isinstance(node.exc.func, ast.Name):
+                name = node.exc.func.id
+                found.append(name)
+                if name in allowed_signals:
+                    continue
+                factory = getattr(module, name, None)
+                if callable(factory) and not isinstance(factory, type):  # a function that builds the error
+                    name = factory.__annotations__.get("return", "")
+                cls = getattr(exceptions, name, None)
+                assert cls is not None, f"{path.name}:{node.lineno} raises {name}, which is not one of sdr_analysis.exceptions"
+                assert issubclass(cls, exceptions.SdrError) and cls is not exceptions.SdrError, f"{path.name}:{node.lineno} raises {name}"
+    assert len(found) > 20
