@@ -66,7 +66,7 @@ class Report:
         self._start_index: dict[str, tuple[list, list[int]]] = {}
 
     def __repr__(self) -> str:
-        return f"<Report {self.source or '<text>'}: {len(self.sections)} sections, {len(self.indicators)} indicators>"
+        return f"<Report {self.source or '<text>'}: {len(self._sections)} sections, {len(self.indicators)} indicators>"
 
     # structure
 
@@ -141,15 +141,20 @@ class Report:
         return self._outline.parts
 
     @cached_property
-    def sections(self) -> list[Section]:
-        """The policy sections, in reading order, of every part: the (一)… of each
-        part, a part without them as one section, or the sections of a report without
-        parts (the seed: (三) to (六))."""
+    def _sections(self) -> list[Section]:
+        """The headings of the policy sections, in reading order."""
         return [s for p in self.parts for s in p.sections]
 
     @cached_property
+    def sections(self) -> list["ReportSection"]:
+        """The policy sections, in reading order, of every part: the (一)… of each
+        part, a part without them as one section, or the sections of a report without
+        parts (the seed: (三) to (六)). The same objects :meth:`section` returns."""
+        return [ReportSection(self, s) for s in self._sections]
+
+    @cached_property
     def _index(self) -> SectionIndex:
-        return SectionIndex(self.sections)
+        return SectionIndex(self._sections)
 
     @cached_property
     def _paragraphs_and_sentences(self) -> tuple[list[Paragraph], list[Sentence]]:
@@ -188,7 +193,7 @@ class Report:
         三, so ``['一', '二']``): the parts' numbers where there are parts (``二``), and
         the sections' numbers within each part (``三.二``)."""
         if self.parts and self.parts[0].implied:
-            return _written(missing_numbers(self.sections), self.sections)
+            return _written(missing_numbers(self._sections), self._sections)
         marked = [p for p in self.parts if p.marker]
         out = _written(missing_numbers(marked), marked)
         for p in self.parts:
@@ -200,10 +205,10 @@ class Report:
     def notes(self) -> list[str]:
         """What the parser noticed about the text as a whole."""
         out = []
-        if not self.sections:
+        if not self._sections:
             out.append("no numbered headings found: the report is read as one block of text")
         if self.missing_sections and self.parts[0].implied:
-            first = self.sections[0]
+            first = self._sections[0]
             out.append(
                 f"numbering starts at {first.marker}: section(s) {', '.join(self.missing_sections)} "
                 "are not in this text (a partial report)"
@@ -213,7 +218,7 @@ class Report:
         if self.appendix:
             out.append(f"an appendix follows the report's closing ({len(self.appendix.text)} characters): "
                        "not report body, its headings are not sections")
-        counts = Counter(s.key for s in self.sections if s.key)
+        counts = Counter(s.key for s in self._sections if s.key)
         repeated = [n for n, k in counts.items() if k > 1]
         if repeated:
             out.append(f"duplicate section numbers: {', '.join(repeated)} appear more than once; "
@@ -273,7 +278,7 @@ class Report:
     def _figures(self) -> list[Indicator]:
         """The figures as found, before their roles are set: only :attr:`indicators`
         and :attr:`levels` read them."""
-        return find_indicators(self.text, self._page_body, self._not_prose_spans.__contains__, self.sentences, self.sections)
+        return find_indicators(self.text, self._page_body, self._not_prose_spans.__contains__, self.sentences, self._sections)
 
     @cached_property
     def _figure_relations(self) -> list[Relation]:
@@ -365,12 +370,12 @@ class Report:
         wanted = asked.strip()
         bare = wanted.strip("()（）、.")
         for s in self.sections:
-            if wanted in (s.key, self._ordinal_key(s)):
-                return ReportSection(self, s)
+            if wanted in (s.key, self._ordinal_key(s.heading)):
+                return s
         matches = [s for s in self.sections if bare in (s.number, str(s.ordinal)) or wanted == s.marker]
         if len(matches) == 1:
-            return ReportSection(self, matches[0])
-        raise SectionNotFound(asked, [s.key for s in self.sections])
+            return matches[0]
+        raise SectionNotFound(asked, [s.key for s in self._sections])
 
     @cached_property
     def _parts_by_section(self) -> dict[int, Part]:
@@ -389,7 +394,7 @@ class Report:
         return str(part.ordinal) if sec.start == part.start else f"{part.ordinal}-{sec.ordinal}"
 
     def __iter__(self):
-        return (ReportSection(self, s) for s in self.sections)
+        return iter(self.sections)
 
     # tables
 
@@ -428,6 +433,13 @@ class ReportSection:
 
     def __repr__(self) -> str:
         return f"<ReportSection {self.marker}{self.title}>"
+
+    def __getattr__(self, name: str):
+        """The heading's other fields (``kind``, ``period``, ``level``, ``style``,
+        ``heading_dict()``…), read through to it."""
+        if name.startswith("__") or name in ("report", "heading"):
+            raise AttributeError(name)
+        return getattr(self.heading, name)
 
     number = property(lambda self: self.heading.number)
     marker = property(lambda self: self.heading.marker)
