@@ -9,43 +9,13 @@ from pathlib import Path
 from typing import NamedTuple, Sequence
 
 from .outputs import TABLES, folder_name, output_name
+from .pages import IndexPart, IndexRow, index_page
 from .report import Report
 from .roles import money_stated
 from .writeup import money_words, section_file, written_up
 
-INDEX_PAGE = """<!DOCTYPE html>
-<html lang="zh">
-<head>
-<meta charset="utf-8">
-<title>{title}</title>
-<style>
-@font-face {{ font-family: "Report CJK"; src: url("cjk.woff") format("woff"); }}
-body {{ font-family: "Report CJK", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; max-width: 62rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.8; color: #222; }}
-table {{ border-collapse: collapse; width: 100%; }}
-th, td {{ text-align: left; padding: .35rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }}
-td.n {{ text-align: right; white-space: nowrap; }}
-.note {{ color: #666; font-size: .9rem; }}
-tr.part th {{ padding-top: 1.2rem; border-bottom: 2px solid #999; }}
-.period {{ color: #666; font-weight: normal; }}
-</style>
-</head>
-<body>
-<h1>{title}</h1>
-<p>{place} · {date}</p>
-<p>Overview · 概览: {overviews}</p>
-<table>
-<tr><th>Section · 部分</th><th>Write-up · 分析</th><th>Indicators · 指标</th><th>Money · 金额</th><th>Claims · 表述</th><th>Key figures · 主要数据</th></tr>
-{rows}
-</table>
-<p class="note">{notes}</p>
-<p class="note">Tables · 数据表: {tables}</p>
-</body>
-</html>
-"""
-
-
-def _links(stem: str, langs: Sequence[str]) -> str:
-    return " · ".join(f'<a href="{output_name(stem, lang)}.html">{lang}</a>' for lang in langs)
+def _links(stem: str, langs: Sequence[str]) -> list[tuple[str, str]]:
+    return [(lang, f"{output_name(stem, lang)}.html") for lang in langs]
 
 
 #: A part's period on the index page, in both languages.
@@ -60,17 +30,13 @@ KEY_FIGURES = 3
 
 
 def write_index(report: Report, folder: Path, langs: Sequence[str]) -> None:
-    """``index.html``: a row per policy section with links to its write-ups, under a
-    row per part naming its title and period (none for a report without parts)."""
-    rows = []
+    """``index.html``, from the pages' index template: a row per policy section with
+    links to its write-ups, under a row per part naming its title and period (none for
+    a report without parts)."""
+    parts = []
     summaries = written_up(report.summaries)
     for part in report.parts:
-        if not part.implied:
-            rows.append(
-                '<tr class="part"><th colspan="6">{name} <span class="period">· {period}</span></th></tr>'.format(
-                    name=html.escape(part.marker + part.title), period=html.escape(PERIOD_NAMES.get(part.period, part.period))
-                )
-            )
+        rows = []
         for s in summaries:
             if not part.start <= s.start < part.end:
                 continue
@@ -80,27 +46,29 @@ def write_index(report: Report, folder: Path, langs: Sequence[str]) -> None:
             spent = sorted(money_stated(inds), key=lambda i: -i.value)
             spent_at = {i.start for i in spent}
             key = (spent + [i for i in inds if i.start not in spent_at])[:KEY_FIGURES]
-            rows.append(
-                "<tr><td>{name}</td><td>{links}</td><td class=\"n\">{n} ({d}/1000)</td><td class=\"n\">{money}</td>"
-                "<td class=\"n\">{claims}</td><td>{key}</td></tr>".format(
-                    name=html.escape(s.marker + s.title),
-                    links=_links(section_file(s), langs),
-                    n=s.indicators,
-                    d=s.density,
-                    money=html.escape(money_words(s.money, "zh", s.money_qualifier)),
-                    claims=s.claims,
-                    key=html.escape("、".join(f"{i.label}{i.text}" for i in key)),
-                )
-            )
+            rows.append(IndexRow(
+                name=s.marker + s.title,
+                links=_links(section_file(s), langs),
+                indicators=s.indicators,
+                density=s.density,
+                money=money_words(s.money, "zh", s.money_qualifier),
+                claims=s.claims,
+                key="、".join(f"{i.label}{i.text}" for i in key),
+            ))
+        if part.implied:
+            parts.append(IndexPart(None, None, rows))
+        else:
+            parts.append(IndexPart(part.marker + part.title, PERIOD_NAMES.get(part.period, part.period), rows))
     meta = report.metadata
-    page = INDEX_PAGE.format(
-        title=html.escape(meta.title.text if meta.title else folder_name(report.source or "report")),
-        place=html.escape(meta.place or "—"),
-        date=html.escape(meta.date or "—"),
+    page = index_page(
+        title=meta.title.text if meta.title else folder_name(report.source or "report"),
+        place=meta.place or "—",
+        date=meta.date or "—",
+        parts=parts,
         overviews=_links("overview", langs),
-        rows="\n".join(rows),
-        notes=html.escape("; ".join(report.notes)),
-        tables=" ".join(f'<a href="{n}.csv">{n}.csv</a>' for n in TABLES),
+        notes=report.notes,
+        tables=[f"{n}.csv" for n in TABLES],
+        languages=langs,
     )
     (folder / "index.html").write_text(page, encoding="utf-8")
 
