@@ -8,6 +8,8 @@ STAMP := $(VENV)/.installed
 REPORT ?= seeds/dalian-shahekou-2022.txt
 CORPUS ?= ../shared/corpus
 LANGS ?= en,zh
+FORCE ?=
+BUILD_FLAGS := $(if $(FORCE),--force)
 SHOTS ?= build/screenshots
 
 .DEFAULT_GOAL := help
@@ -25,11 +27,11 @@ help: ## list the targets
 
 install: $(STAMP) ## create .venv and install the package (done by report and test when needed)
 
-report: $(STAMP) ## regenerate reports/ from the report (REPORT=path, default: the seed)
-	$(BIN)/sdr-analysis build $(REPORT) --out reports --lang $(LANGS)
+report: $(STAMP) ## regenerate reports/ from the report (REPORT=path, default: the seed; FORCE=1 runs every notebook)
+	$(BIN)/sdr-analysis build $(REPORT) --out reports --lang $(LANGS) $(BUILD_FLAGS)
 
 corpus: $(STAMP) ## compare the reports in CORPUS (default ../shared/corpus) into reports/: each place over the years, each year's places
-	$(BIN)/sdr-analysis build $(CORPUS) --out reports --lang $(LANGS) --only comparisons
+	$(BIN)/sdr-analysis build $(CORPUS) --out reports --lang $(LANGS) --only comparisons $(BUILD_FLAGS)
 
 test: $(STAMP) ## run every test: library, command line, builds and nbval on reports/
 	$(BIN)/python -m pytest

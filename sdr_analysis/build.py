@@ -26,28 +26,39 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import Callable, NamedTuple, Optional, Sequence
 
 from .exceptions import OutputError, ParameterError
-from .fonts import subset_font, write_font, write_page_font
+from .fonts import subset_font, write_font
 from .index import Built, write_index, write_site_index
 from .kernels import KERNEL, Job, run_all, run_notebook, scrub
 from .manifest import Manifest, fingerprint, library_fingerprint, read_manifest, sha, write_manifest
-from .outputs import NOTEBOOK_SUFFIXES, check_out, folder_name, is_regular, locked, output_name, recover, stage, swap
+from .outputs import LANGS as PAGE_LANGS, NOTEBOOK_SUFFIXES, check_out, folder_name, is_regular, locked, output_name, recover, stage, swap
 from .report import Report, load_report
 from .tables import write_tables
 from .workers import interruptible, signals_deferred
 from .writeup import LANGS, check_lang, section_file, written_up
 
 __all__ = [
-    "NOTEBOOKS", "DEFAULT_JOBS", "KERNEL", "Job", "Built", "plan", "build", "build_comparison", "build_many", "parse_langs",
+    "NOTEBOOKS", "DEFAULT_JOBS", "KERNEL", "Job", "Built", "Done", "summary", "plan", "build", "build_comparison", "build_many", "parse_langs",
     "relative_param", "series_folder", "places_folder", "run_notebook", "scrub", "write_tables", "write_index",
-    "write_site_index", "write_font", "write_page_font", "subset_font",
+    "write_site_index", "write_font", "subset_font",
 ]
 
 PACKAGE = Path(__file__).resolve().parent
 NOTEBOOKS = PACKAGE.parent / "notebooks"
-DEFAULT_JOBS = 2
+#: Notebooks run at a time: one per core (a worker waits on its kernel only while the
+#: kernel works, so the cores are what bounds a build).
+DEFAULT_JOBS = os.cpu_count() or 2
+
+
+class Done(NamedTuple):
+    """What a build of one folder did: the folder, the notebooks it ran, and how many
+    were up to date."""
+
+    folder: Path
+    ran: tuple[Job, ...]
+    up_to_date: int
 
 
 def plan(report: Report, report_param: str, langs: Sequence[str], notebooks: Path = NOTEBOOKS) -> list[Job]:
@@ -91,20 +102,29 @@ def build(
     jobs: int = DEFAULT_JOBS,
     say: Callable[[str], None] = _say,
     notebooks: Path = NOTEBOOKS,
+    force: bool = False,
 ) -> Path:
     """Build the write-ups of one report into ``out/<report name>/`` and return that
-    folder. Only notebooks whose inputs changed are run. Raises :class:`BuildError`
+    folder. Only notebooks whose inputs changed are run, or with ``force`` every one,
+    whatever the manifest says. Raises :class:`BuildError`
     naming the notebook and cell that failed, :class:`OutputError` for an output
     location that cannot be written; the previous output is then left as it was, as
     it is on Ctrl-C (``KeyboardInterrupt``) or SIGTERM
     (:class:`~sdr_analysis.exceptions.Terminated`)."""
+    return _build_report(report_path, out, langs, jobs, say, notebooks, force).folder
+
+
+def _build_report(
+    report_path: str | os.PathLike[str], out: str | os.PathLike[str], langs: str | Sequence[str], jobs: int,
+    say: Callable[[str], None], notebooks: Path, force: bool,
+) -> Done:
     langs = parse_langs(langs)
     report = load_report(report_path)
     out = Path(out)
     target = check_out(out, folder_name(report_path))
     with interruptible(), locked(out, target.name, say):
         try:
-            return _build_locked(report, report_path, target, langs, jobs, say, notebooks)
+            return _build_locked(report, report_path, target, langs, jobs, say, notebooks, force)
         except OSError as exc:
             where = exc.filename or target
             raise OutputError(str(where), f"cannot be written ({exc.strerror or exc}); check the folder and the free space") from None
@@ -112,17 +132,17 @@ def build(
 
 def _build_locked(
     report: Report, report_path: str | os.PathLike[str], target: Path, langs: tuple[str, ...], jobs: int,
-    say: Callable[[str], None], notebooks: Path,
-) -> Path:
+    say: Callable[[str], None], notebooks: Path, force: bool,
+) -> Done:
     report_param = relative_param(report_path, target)
     report_hash = sha(report.text.encode("utf-8"))
 
     def tables(staging: Path) -> None:
         write_tables(report, staging)
         write_index(report, staging, langs)
-        write_font(staging, report, notebooks)
 
-    return _build_folder(target, report_param, report_hash, plan(report, report_param, langs, notebooks), langs, jobs, say, tables)
+    todo = plan(report, report_param, langs, notebooks)
+    return _build_folder(target, report_param, report_hash, todo, langs, jobs, say, tables, write_font, force)
 
 
 def relative_param(path: str | os.PathLike[str], target: Path) -> str:
@@ -134,11 +154,13 @@ def relative_param(path: str | os.PathLike[str], target: Path) -> str:
 def _build_folder(
     target: Path, inputs: str, inputs_hash: str, todo_all: list[Job], langs: tuple[str, ...], jobs: int,
     say: Callable[[str], None], during: Callable[[Path], None], after: Optional[Callable[[Path], None]] = None,
-) -> Path:
-    """Run the notebooks of ``todo_all`` whose fingerprint changed into a staging copy
-    of ``target`` and swap it into place. ``inputs`` names what the notebooks read (the
-    manifest keeps it), ``inputs_hash`` is its content; ``during`` writes the folder's
-    other files while the notebooks run, ``after`` what is made from the pages."""
+    force: bool = False,
+) -> Done:
+    """Run the notebooks of ``todo_all`` whose fingerprint changed (with ``force``, all
+    of them) into a staging copy of ``target`` and swap it into place. ``inputs``
+    names what the notebooks read (the manifest keeps it), ``inputs_hash`` is its
+    content; ``during`` writes the folder's other files while the notebooks run,
+    ``after`` what is made from the pages. The last line said is what was done."""
     recover(target)
     library_hash = library_fingerprint()
     prints = {job.name: fingerprint(job.notebook, job.parameters, inputs_hash, library_hash) for job in todo_all}
@@ -146,18 +168,20 @@ def _build_folder(
     previous = read_manifest(target, say)
     todo = [
         job for job in todo_all
-        if previous.notebooks.get(job.name) != prints[job.name]
+        if force
+        or previous.notebooks.get(job.name) != prints[job.name]
         or not all(is_regular(target / f"{job.name}{suffix}") for suffix in NOTEBOOK_SUFFIXES)
     ]
     stale = sorted(set(previous.notebooks) - set(prints))
     if not todo and not stale and previous.tables == tables_print and previous.report == inputs:
         say(f"nothing to do: {len(todo_all)} notebooks of {target} are up to date")
-        return target
+        return Done(target, (), len(todo_all))
 
     staging = stage(target, stale)
     try:
         if todo:
-            run_all(todo, staging, max(1, min(jobs, len(todo))), len(todo_all), say, meanwhile=lambda: during(staging))
+            workers = max(1, min(jobs or DEFAULT_JOBS, len(todo)))
+            run_all(todo, staging, workers, len(todo_all), say, meanwhile=lambda: during(staging), force=force)
         else:
             during(staging)
         if after is not None:
@@ -170,8 +194,30 @@ def _build_folder(
         if isinstance(exc, KeyboardInterrupt):
             say(f"stopped: workers and kernels ended, no partial output left in {target.parent}")
         raise
-    say(f"done: {target}/{'index.html' if (target / 'index.html').exists() else todo_all[0].name + '.html'}")
-    return target
+    done = Done(target, tuple(todo), len(todo_all) - len(todo))
+    page = target / ("index.html" if (target / "index.html").exists() else f"{todo_all[0].name}.html")
+    say(f"done: {summary(done.ran, done.up_to_date, force)}; pages in {page}")
+    return done
+
+
+#: Notebook names listed in a summary, at most; more are cut in the middle.
+SUMMARY_NAMES = 6
+
+
+def summary(ran: Sequence[Job], up_to_date: int, force: bool = False) -> str:
+    """What a build did, in a few words: ``10 notebooks ran (overview, section-3, …;
+    en, zh), 0 up to date``; each notebook is named once for all its languages."""
+    langs, stems = {}, {}
+    for job in ran:
+        lang = job.parameters.get("lang", PAGE_LANGS[0])
+        langs[lang] = None
+        stems[job.name[: -len(lang) - 1] if lang != PAGE_LANGS[0] and job.name.endswith(f"-{lang}") else job.name] = None
+    names = list(stems)
+    if len(names) > SUMMARY_NAMES:
+        names = names[: SUMMARY_NAMES - 2] + ["…", names[-1]]
+    what = f" ({', '.join(names)}; {', '.join(langs)})" if ran else ""
+    why = ", all rebuilt as asked" if force else ""
+    return f"{len(ran)} notebook{'' if len(ran) == 1 else 's'} ran{what}{why}, {up_to_date} up to date"
 
 
 # many reports: each one's write-ups, and the comparisons between them
@@ -208,12 +254,20 @@ def build_comparison(
     jobs: int = DEFAULT_JOBS,
     say: Callable[[str], None] = _say,
     notebooks: Path = NOTEBOOKS,
+    force: bool = False,
 ) -> Path:
     """Build one comparison page (``series`` or ``places``) of ``reports``, in each
     language, into ``out/<folder>/``, with the same promises as :func:`build`: only
     the notebooks whose inputs changed are run, in a staging copy swapped in when all
     succeed, under the folder's lock. The notebooks read the reports by paths
     relative to the folder."""
+    return _build_comparison(kind, reports, folder, out, langs, jobs, say, notebooks, force).folder
+
+
+def _build_comparison(
+    kind: str, reports: Sequence[Report], folder: str, out: str | os.PathLike[str], langs: str | Sequence[str],
+    jobs: int, say: Callable[[str], None], notebooks: Path, force: bool,
+) -> Done:
     from .series import place_of, year_of
 
     langs = parse_langs(langs)
@@ -229,7 +283,7 @@ def build_comparison(
             params = [relative_param(r.source, target) for r in reports]
             inputs_hash = sha(*(r.text.encode("utf-8") for r in reports))
             todo = [Job(output_name(kind, lang), title, notebooks / f"{kind}.ipynb", {"report_paths": params, "lang": lang}) for lang in langs]
-            return _build_folder(target, "\n".join(params), inputs_hash, todo, langs, jobs, say, lambda staging: None, write_page_font)
+            return _build_folder(target, "\n".join(params), inputs_hash, todo, langs, jobs, say, lambda staging: None, write_font, force)
         except OSError as exc:
             where = exc.filename or target
             raise OutputError(str(where), f"cannot be written ({exc.strerror or exc}); check the folder and the free space") from None
@@ -243,12 +297,14 @@ def build_many(
     only: Optional[str] = None,
     say: Callable[[str], None] = _say,
     notebooks: Path = NOTEBOOKS,
+    force: bool = False,
 ) -> list[Built]:
     """Build the reports of the folders and files given: each report's write-ups (as
     :func:`build`), then for each place with reports of two years or more its series
     (``<place>-series/``), and for each year with reports of two places or more its
     places page (``places-<year>/``); then ``out/index.html``, listing them.
-    ``only`` limits the build to ``reports`` or to ``comparisons``."""
+    ``only`` limits the build to ``reports`` or to ``comparisons``; ``force`` runs
+    every notebook, whatever the manifests say."""
     from .series import group, load_reports, place_of, year_of
 
     langs = parse_langs(langs)
@@ -258,20 +314,27 @@ def build_many(
     if not reports:
         raise ParameterError("paths", [str(p) for p in paths], "give report files, or folders holding .txt or .html reports")
     built: list[Built] = []
+    done: list[Done] = []
     if only != "comparisons":
         for r in reports:
-            folder = build(r.source, out, langs, jobs, say, notebooks)
+            done.append(_build_report(r.source, out, langs, jobs, say, notebooks, force))
+            folder = done[-1].folder
             built.append(Built("report", folder, place_of(r), str(year_of(r) or "—")))
     if only != "reports":
         series, cohorts = group(reports)
         for place, rs in series.items():
-            folder = build_comparison("series", rs, series_folder(rs), out, langs, jobs, say, notebooks)
+            done.append(_build_comparison("series", rs, series_folder(rs), out, langs, jobs, say, notebooks, force))
+            folder = done[-1].folder
             years = [year_of(r) for r in rs]
             built.append(Built("series", folder, place, f"{min(years)}–{max(years)} ({len(rs)})"))
         for year, rs in cohorts.items():
-            folder = build_comparison("places", rs, places_folder(year), out, langs, jobs, say, notebooks)
+            done.append(_build_comparison("places", rs, places_folder(year), out, langs, jobs, say, notebooks, force))
+            folder = done[-1].folder
             built.append(Built("places", folder, str(year), "、".join(place_of(r) for r in rs)))
     write_site_index(Path(out), built, langs)
-    say(f"done: {Path(out) / 'index.html'}")
+    ran = [job for d in done for job in d.ran]
+    counts = ", ".join(f"{sum(b.kind == kind for b in built)} {kind}" for kind in ("report", "series", "places"))
+    say(f"done: {len(built)} folders ({counts}); {summary(ran, sum(d.up_to_date for d in done), force)}; "
+        f"pages in {Path(out) / 'index.html'}")
     return built
 

@@ -157,13 +157,14 @@ def show_series(args: argparse.Namespace) -> int:
 def run_build(args: argparse.Namespace) -> int:
     """One report file: its write-ups, as ever. Folders or several files: each report's
     write-ups and the comparisons between them (``--only`` one or the other)."""
-    from .build import build, build_many
+    from .build import DEFAULT_JOBS, build, build_many
 
     paths = args.paths or [str(SEED)]
+    jobs = args.jobs or DEFAULT_JOBS
     if len(paths) == 1 and not Path(paths[0]).is_dir() and args.only is None:
-        build(paths[0], out=args.out, langs=args.lang, jobs=args.jobs)
+        build(paths[0], out=args.out, langs=args.lang, jobs=jobs, force=args.force)
     else:
-        build_many(paths, out=args.out, langs=args.lang, jobs=args.jobs, only=args.only)
+        build_many(paths, out=args.out, langs=args.lang, jobs=jobs, only=args.only, force=args.force)
     return 0
 
 
@@ -216,14 +217,15 @@ def parser() -> argparse.ArgumentParser:
     m.set_defaults(func=show_metadata)
     b = sub.add_parser("build", help="run the write-up notebooks into reports/",
                        description="Run the section and overview notebooks with papermill and write notebooks, HTML pages, an index "
-                                   "and CSV/JSON tables. Only notebooks whose inputs changed are run. Given a folder (or several "
+                                   "and CSV/JSON tables. Only notebooks whose inputs changed are run (all of them with --force). Given a folder (or several "
                                    "reports), also compare them: a place over the years (OUT/<place>-series/), places in one year "
                                    "(OUT/places-<year>/), listed in OUT/index.html.")
     b.add_argument("paths", nargs="*", metavar="PATH", help="a report file (default: the seed report), or folders and files of several reports")
     b.add_argument("--only", choices=("reports", "comparisons"), help="of several reports, build only each report's write-ups, or only the comparisons")
     b.add_argument("--out", default="reports", help="output folder (default: reports); the write-ups go to OUT/<report name>/")
     b.add_argument("--lang", default="en,zh", help="languages of the write-ups, comma-separated (default: en,zh)")
-    b.add_argument("--jobs", type=int, default=2, help="notebooks run at a time (default: 2)")
+    b.add_argument("--jobs", type=int, help="notebooks run at a time (default: one per core)")
+    b.add_argument("--force", action="store_true", help="run every notebook, even those whose inputs have not changed")
     b.set_defaults(func=run_build)
     c = sub.add_parser("corpus", help="one table of the indicators (and one of the sections, one of the targets) of many reports",
                        description="Parse every report in the folders and files given, on all cores, into one CSV of indicators, "

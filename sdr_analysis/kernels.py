@@ -9,6 +9,7 @@ its HTML page in the worker, so the building process only collects results.
 
 from __future__ import annotations
 
+import importlib
 import os
 import time
 from pathlib import Path
@@ -35,15 +36,46 @@ class Job(NamedTuple):
 
 
 _kernel = None  # each worker's kernel, started once for the whole build
+_client = None  # the worker's one client of its kernel, ready, used for every notebook
 _workdir = ""  # where the worker's notebooks are written
 _kernel_error: Optional[str] = None  # why the kernel could not start, reported for each notebook
 
+#: Seconds a kernel gets to start and answer.
+KERNEL_START_TIMEOUT = 60
+#: The name under which workers register :class:`WarmEngine` with papermill.
+ENGINE = "sdr-warm-kernel"
+
+#: Run once in each kernel before its first notebook, leaving no name behind: what
+#: every notebook imports and initialises (the library, pandas, matplotlib with the
+#: CJK font, jieba's dictionary), and a first chart drawn (font files loaded), so no
+#: notebook pays for them; then everything alive is set aside from the garbage
+#: collector, so that clearing the namespace between notebooks does not walk it all.
+#: A warm-up that fails only costs time: the notebooks report their own errors.
+WARM_UP = """
+def _warm_up():
+    import gc
+    try:
+        import pandas, matplotlib.pyplot as plt
+        from sdr_analysis import plotting, vocabulary, writeup
+        writeup.setup_display()
+        vocabulary.words("预热分词")
+        plotting.barh(["预热"], [1.0], "预热", "x").png()
+        plt.close("all")
+    except Exception:
+        pass
+    gc.collect()
+    gc.freeze()
+_warm_up()
+del _warm_up
+"""
+
 
 def _start_worker(workdir: str) -> None:
-    """Silence the kernel's own log lines (a worker reports through its return value)
-    and start the kernel this worker runs all its notebooks in; when the worker stops,
-    however it stops, the kernel goes with it."""
-    global _kernel, _workdir, _kernel_error
+    """Silence the kernel's own log lines (a worker reports through its return value),
+    start the kernel this worker runs all its notebooks in and warm it up; when the
+    worker stops, however it stops, the kernel goes with it. What the worker itself
+    needs (papermill, the page exporter) is imported while the kernel starts."""
+    global _kernel, _client, _workdir, _kernel_error
     from jupyter_client.manager import KernelManager
 
     _workdir = workdir
@@ -57,6 +89,24 @@ def _start_worker(workdir: str) -> None:
         _kernel_error = f"the notebook kernel could not start: {type(exc).__name__}: {exc}"
         return
     at_stop(_stop_kernel)
+    _import_runner()
+    try:
+        _client = _kernel.client()
+        _client.start_channels(stdin=False, hb=False)
+        _client.wait_for_ready(timeout=KERNEL_START_TIMEOUT)
+        _client.allow_stdin = False
+        _client.execute(WARM_UP, silent=True, store_history=False, reply=True, timeout=KERNEL_START_TIMEOUT)
+    except Exception as exc:
+        _kernel_error = f"the notebook kernel did not answer: {type(exc).__name__}: {exc}"
+
+
+def _import_runner() -> None:
+    """Papermill, with the engine that runs notebooks in this worker's kernel, and the
+    page exporter."""
+    from papermill.engines import papermill_engines
+
+    importlib.import_module("nbconvert.exporters.html")
+    papermill_engines.register(ENGINE, _warm_engine())
 
 
 def _stop_kernel() -> None:
@@ -72,12 +122,36 @@ def _stop_kernel() -> None:
 
 def _clear_namespace() -> None:
     """Forget the previous notebook's variables; imported modules stay loaded."""
-    client = _kernel.client()
-    client.start_channels(iopub=False, stdin=False, hb=False)  # a reply on the shell is enough
-    try:
-        client.execute("%reset -f", silent=True, store_history=False, reply=True, timeout=60)
-    finally:
-        client.stop_channels()
+    _client.execute("%reset -f", silent=True, store_history=False, reply=True, timeout=60)
+
+
+def _warm_engine():
+    """Papermill's engine for the worker's kernel: papermill's own (``nbclient``), but
+    every notebook runs through the worker's one client, connected and ready, instead
+    of a new client per notebook that waits for the kernel to answer."""
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import NBClientEngine, logger
+
+    class WarmClient(PapermillNotebookClient):
+        def start_new_kernel_client(self):
+            self.kc = _client
+            return self.kc
+
+        async def async_start_new_kernel_client(self):
+            return self.start_new_kernel_client()
+
+    class WarmEngine(NBClientEngine):
+        @classmethod
+        def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None, stderr_file=None,
+                                     start_timeout=60, execution_timeout=None, **kwargs):
+            kwargs.pop("input_path", None)
+            client = WarmClient(
+                nb_man, kernel_name=kernel_name, log=logger, log_output=log_output, stdout_file=stdout_file,
+                stderr_file=stderr_file, startup_timeout=start_timeout, timeout=execution_timeout, **kwargs,
+            )
+            return client.execute()
+
+    return WarmEngine
 
 
 def _parameters_cell(notebook: Path) -> int:
@@ -106,12 +180,13 @@ def run_notebook(job: Job) -> tuple[str, Optional[int], Optional[str], float]:
             parameters=job.parameters,
             kernel_name=KERNEL,
             km=_kernel,
+            engine_name=ENGINE,
             progress_bar=False,
             log_output=False,
             request_save_on_cell_execute=False,
         )
         scrub(out)
-        notebook_page(out, job.title)
+        notebook_page(out, job.title, job.parameters.get("lang", "en"))
     except PapermillExecutionError as exc:
         # papermill counts the cell it injected after the parameters; the source
         # notebook, which is what a reader opens, does not have it
@@ -149,10 +224,14 @@ def scrub(path: Path) -> None:
 
 
 def run_all(
-    todo: list[Job], staging: Path, workers: int, total: int, say: Callable[[str], None], meanwhile: Callable[[], None]
+    todo: list[Job], staging: Path, workers: int, total: int, say: Callable[[str], None], meanwhile: Callable[[], None],
+    force: bool = False,
 ) -> None:
     """Run the notebooks in worker processes; ``meanwhile`` runs here while they do."""
-    say(f"running {len(todo)} of {total} notebooks ({workers} at a time); the others are up to date")
+    if force:
+        say(f"running all {len(todo)} notebooks ({workers} at a time), as asked, whatever is up to date")
+    else:
+        say(f"running {len(todo)} of {total} notebooks ({workers} at a time); the others are up to date")
     failures = []
     with Workers(workers, _start_worker, (str(staging.resolve()),)) as pool:
         results = pool.run(run_notebook, todo)

@@ -1,0 +1,113 @@
+"""Build control: ``--force`` runs every notebook whatever the manifest says, and a
+build ends with one line saying what it did (which notebooks ran, how many were up to
+date, where the pages are)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sdr_analysis.build import Job, build, summary
+from sdr_analysis.cli import parser
+
+REPORT = """某省某市某区人民政府工作报告(2023年1月5日)
+
+  (一)稳定经济增长。全区经济稳中有进。
+
+  招商引资成效明显。引进项目30余个,到位资金约12亿元。
+
+  (二)改善民生。民生投入占比80%,同比提高3个百分点。
+"""
+
+CLI = [sys.executable, "-m", "sdr_analysis"]
+
+
+def job(name: str, lang: str = "en") -> Job:
+    return Job(name, name, Path("section.ipynb"), {"lang": lang})
+
+
+# the summary line (no notebooks run)
+
+
+@pytest.mark.parametrize("ran, up_to_date, force, line", [
+    ([], 6, False, "0 notebooks ran, 6 up to date"),
+    ([job("section-1")], 5, False, "1 notebook ran (section-1; en), 5 up to date"),
+    ([job("overview"), job("section-1"), job("overview-zh", "zh"), job("section-1-zh", "zh")], 0, False,
+     "4 notebooks ran (overview, section-1; en, zh), 0 up to date"),
+    ([job("section-2-zh", "zh")], 3, False, "1 notebook ran (section-2; zh), 3 up to date"),
+    ([job("overview")], 0, True, "1 notebook ran (overview; en), all rebuilt as asked, 0 up to date"),
+])
+def test_summary_names_each_notebook_once_for_its_languages(ran, up_to_date, force, line):
+    assert summary(ran, up_to_date, force) == line
+
+
+def test_summary_of_many_notebooks_is_cut_in_the_middle():
+    jobs = [job("overview")] + [job(f"section-{n}") for n in range(1, 21)]
+    assert summary(jobs, 0) == "21 notebooks ran (overview, section-1, section-2, section-3, …, section-20; en), 0 up to date"
+
+
+def test_the_command_takes_force_and_defaults_to_every_core():
+    args = parser().parse_args(["build", "r.txt", "--force"])
+    assert args.force is True and args.jobs is None
+    assert parser().parse_args(["build", "r.txt"]).force is False
+
+
+# builds
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    root = tmp_path_factory.mktemp("control")
+    src = root / "district-2023.txt"
+    src.write_text(REPORT, encoding="utf-8")
+    lines: list[str] = []
+    folder = build(src, out=root / "out", langs="en", say=lines.append)
+    return root, src, folder, lines
+
+
+@pytest.mark.notebooks
+def test_a_cold_build_ends_saying_what_ran_and_where_the_pages_are(built):
+    _, _, folder, lines = built
+    assert lines[-1] == f"done: 3 notebooks ran (overview, section-1, section-2; en), 0 up to date; pages in {folder}/index.html"
+
+
+@pytest.mark.notebooks
+def test_a_partial_rebuild_says_what_was_up_to_date(built, tmp_path):
+    import shutil
+
+    root, src, folder, _ = built
+    out = root / "out-partial"  # as deep as the original: the report's relative path is the same
+    shutil.copytree(folder, out / folder.name)
+    (out / folder.name / "section-2.html").unlink()
+    lines: list[str] = []
+    build(src, out=out, langs="en", say=lines.append)
+    assert lines[-1] == f"done: 1 notebook ran (section-2; en), 2 up to date; pages in {out / folder.name}/index.html"
+
+
+@pytest.mark.notebooks
+def test_force_runs_every_notebook_and_writes_the_same_bytes(built):
+    root, src, folder, _ = built
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    lines: list[str] = []
+    build(src, out=folder.parent, langs="en", say=lines.append)
+    assert lines == [f"nothing to do: 3 notebooks of {folder} are up to date"]
+    lines.clear()
+    build(src, out=folder.parent, langs="en", say=lines.append, force=True)
+    assert sorted(line.split(":")[0].split("] ")[1] for line in lines if line.startswith("[")) == ["overview", "section-1", "section-2"]
+    assert lines[-1] == (f"done: 3 notebooks ran (overview, section-1, section-2; en), all rebuilt as asked, 0 up to date; "
+                         f"pages in {folder}/index.html")
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+
+
+@pytest.mark.notebooks
+def test_force_from_the_command_line(built):
+    root, src, folder, _ = built
+    proc = subprocess.run(CLI + ["build", src.name, "--out", "out", "--lang", "en", "--force"], cwd=root,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.startswith("done: 3 notebooks ran (overview, section-1, section-2; en), all rebuilt as asked")
+    assert last.endswith(f"pages in {Path('out') / folder.name / 'index.html'}")
