@@ -298,7 +298,7 @@ def variant_name(variant: tuple[str, bool, str], all_variants: Sequence[tuple[st
     key, change, unit = variant
     name = measure_name(key, lang)
     if sum(v[0] == key for v in all_variants) > 1:
-        name += t(lang, "compare.growth" if change else "level")
+        name += t(lang, "compare.growth" if change else "compare.level")
     return name
 
 
@@ -502,7 +502,7 @@ def figures_table(c: Comparison) -> "pd.DataFrame":
     for r in c.reports:
         summaries = r.summaries
         row = {
-            t(c.lang, "compare.year" if c.kind == "series" else "place"): _row_label(c, r),
+            t(c.lang, "compare.year" if c.kind == "series" else "compare.place"): _row_label(c, r),
             t(c.lang, "compare.sections"): len(summaries),
             t(c.lang, "compare.indicators"): len(r.indicators),
             t(c.lang, "compare.density"): report_density(summaries) if summaries else 0.0,
@@ -514,7 +514,7 @@ def figures_table(c: Comparison) -> "pd.DataFrame":
         else:
             row[t(c.lang, "compare.targets")] = int((c.frame["source"] == r.source).sum()) if len(c.frame) else 0
         rows.append(row)
-    return pd.DataFrame(rows).set_index(t(c.lang, "compare.year" if c.kind == "series" else "place"))
+    return pd.DataFrame(rows).set_index(t(c.lang, "compare.year" if c.kind == "series" else "compare.place"))
 
 
 def domains_chart(c: Comparison) -> Optional["Chart"]:
@@ -534,7 +534,7 @@ def domains_chart(c: Comparison) -> Optional["Chart"]:
     for label, s in zip(cols, shares):
         top = max(doms, key=lambda d: s[d.key])
         items.append(t(c.lang, "compare.alt_domains_item").format(row=label, domain=getattr(top, c.lang), share=s[top.key]))
-    title = t(c.lang, "compare.domains_chart" if c.kind == "series" else "domains_places_chart")
+    title = t(c.lang, "compare.domains_chart" if c.kind == "series" else "compare.domains_places_chart")
     return grid_chart(rows, cols, values, title, t(c.lang, "compare.alt_domains").format(items=t(c.lang, "compare.list_sep").join(items)))
 
 

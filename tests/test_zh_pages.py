@@ -36,14 +36,17 @@ def test_both_languages_have_the_same_keys():
 
 
 def used_keys(path: Path) -> set[str]:
-    """The literal keys a module asks the catalog for: ``t(lang, "key")``, and the
-    keys of ``f"compare.{k}"`` over a literal tuple."""
+    """The literal keys a module asks the catalog for: ``t(lang, "key")``, either
+    literal of ``t(lang, "a" if x else "b")``."""
     found = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "t" and len(node.args) == 2:
             key = node.args[1]
-            if isinstance(key, ast.Constant) and isinstance(key.value, str):
-                found.add(key.value)
+            # a literal, or each literal branch of a choice (``"a" if x else "b"``)
+            branches = [key.body, key.orelse] if isinstance(key, ast.IfExp) else [key]
+            for branch in branches:
+                if isinstance(branch, ast.Constant) and isinstance(branch.value, str):
+                    found.add(branch.value)
     return found
 
 
