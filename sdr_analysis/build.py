@@ -181,9 +181,9 @@ def _build_folder(
     try:
         if todo:
             workers = max(1, min(jobs or DEFAULT_JOBS, len(todo)))
-            run_all(todo, staging, workers, len(todo_all), say, meanwhile=lambda: during(staging), force=force)
+            run_all(todo, staging, workers, len(todo_all), say, meanwhile=lambda: _uninterrupted(during, staging), force=force)
         else:
-            during(staging)
+            _uninterrupted(during, staging)
         if after is not None:
             after(staging)
         write_manifest(staging, Manifest(inputs, tables_print, prints))
@@ -198,6 +198,13 @@ def _build_folder(
     page = target / ("index.html" if (target / "index.html").exists() else f"{todo_all[0].name}.html")
     say(f"done: {summary(done.ran, done.up_to_date, force)}; pages in {page}")
     return done
+
+
+def _uninterrupted(write: Callable[[Path], None], staging: Path) -> None:
+    """Write the tables and index with Ctrl-C and SIGTERM held until done (a moment):
+    an interrupt inside pandas' JSON writer comes out as a different error."""
+    with signals_deferred():
+        write(staging)
 
 
 #: Notebook names listed in a summary, at most; more are cut in the middle.

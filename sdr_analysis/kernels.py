@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import signal
 import time
 from pathlib import Path
 from typing import Callable, NamedTuple, Optional
@@ -112,8 +113,6 @@ def _import_runner() -> None:
 def _stop_kernel() -> None:
     """Kill the kernel's process group (the kernel runs in a session of its own, so
     this reaches whatever it started) and remove its connection file."""
-    import signal
-
     pgid = getattr(_kernel.provisioner, "pgid", None)
     if pgid:
         os.killpg(pgid, signal.SIGKILL)
@@ -196,6 +195,10 @@ def run_notebook(job: Job) -> tuple[str, Optional[int], Optional[str], float]:
         return job.name, cell, f"{exc.ename}: {exc.evalue}{where}", time.monotonic() - started
     except Exception as exc:  # a kernel that died, a notebook that could not be read
         return job.name, None, f"{type(exc).__name__}: {exc}", time.monotonic() - started
+    finally:
+        # nbclient leaves Ctrl-C raising KeyboardInterrupt here once a notebook is done;
+        # a worker ignores it: the building process stops the workers
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     return job.name, None, None, time.monotonic() - started
 
 
