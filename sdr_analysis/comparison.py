@@ -15,7 +15,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Optional, Sequence
 
 from .exceptions import ParameterError, UnknownSource
 from .messages import escape_markdown, t
@@ -243,11 +243,18 @@ def _reports_list(c: Comparison) -> str:
     return "\n".join(lines)
 
 
+def _years(c: Comparison) -> list[int]:
+    """The years of the comparison's reports, in order (a report without one left out)."""
+    from . import series
+
+    return sorted({y for r in c.reports if (y := series.year_of(r)) is not None})
+
+
 def series_heading(c: Comparison) -> str:
     """The page's title (the place and its years), what it reads, and its reports."""
     from . import series
 
-    years = [series.year_of(r) for r in c.reports if series.year_of(r) is not None]
+    years = _years(c)
     title = t(c.lang, "compare.series_title").format(place=escape_markdown(place_name(c.reports[0])), first=min(years, default="—"),
                                              last=max(years, default="—"))
     return f"# {title}\n\n{t(c.lang, 'compare.series_lead')}\n\n**{t(c.lang, 'compare.reports')}**\n\n{_reports_list(c)}"
@@ -256,7 +263,7 @@ def series_heading(c: Comparison) -> str:
 def places_heading(c: Comparison) -> str:
     from . import series
 
-    years = sorted({series.year_of(r) for r in c.reports if series.year_of(r) is not None})
+    years = _years(c)
     year = "、".join(map(str, years)) or "—"
     title = t(c.lang, "compare.places_title").format(year=year, n=len({place_name(r) for r in c.reports}))
     return f"# {title}\n\n{t(c.lang, 'compare.places_lead').format(year=year)}\n\n**{t(c.lang, 'compare.reports')}**\n\n{_reports_list(c)}"
@@ -329,7 +336,7 @@ def scorecard_chart(c: Comparison) -> Optional["Chart"]:
     f = c.frame
     if not len(f):
         return None
-    years = sorted({series.year_of(r) for r in c.reports if series.year_of(r) is not None})
+    years = _years(c)
     names = t(c.lang, "compare.grid_names")
     dots = {
         "met": Dot("o", STATUS_COLORS["met"], 70, True, names["met"]),
@@ -398,11 +405,13 @@ def series_chart(c: Comparison, variant: tuple[str, bool, str], rows: "pd.DataFr
     from . import series
 
     key, change, unit = variant
-    years = sorted({series.year_of(r) for r in c.reports if series.year_of(r) is not None})
+    years = _years(c)
     values = [v for col in ("target", "target_max", "result") for v in rows[col] if _present(v)]
     factor, unit_words = scale_for(unit, values, c.lang)
     by_year = {int(r["year"]): r for _, r in rows.iterrows()}
-    targets, results, items = [], [], []
+    targets: list[Optional[TargetMark]] = []
+    results: list[Optional[ResultMark]] = []
+    items: list[str] = []
     names = t(c.lang, "compare.status_names")
     for y in years:
         row = by_year.get(y)
@@ -547,7 +556,7 @@ def _main_target(rows: "pd.DataFrame"):
     return (growth if len(growth) else rows).iloc[0]
 
 
-def place_targets(c: Comparison) -> list[tuple["Report", object]]:
+def place_targets(c: Comparison) -> list[tuple["Report", Any]]:
     """``(report, target row)`` of each report that sets a target for the page's
     measure, highest first (a range by its lower end, then its upper)."""
     f = c.frame
@@ -669,6 +678,7 @@ def sources(c: Comparison) -> str:
         out.append(f"**{head}**\n")
         for n, (s_start, anchor) in enumerate(cited, start=1):
             sentence = r.sentence_at(s_start)
+            assert sentence is not None  # cited sentences are found ones
             out.append(f'{n}. <a id="{anchor}"></a>{_marked(sentence.text, sentence.start, c.marks[i, s_start])}')
         out.append("")
     return "\n".join(out).strip()

@@ -176,7 +176,7 @@ FALSE_QUALIFIERS = {
 #: :data:`FIGURE`'s groups in the order ``match.groups()`` gives them (checked here, so
 #: that a change to the pattern cannot shift them silently).
 GROUPS = ("pre", "neg", "ar", "cn", "sep", "ar2", "cn2", "mid", "scale", "mid2", "unit", "per_scale", "per", "sep3", "ar3", "post")
-assert tuple(sorted(FIGURE.groupindex, key=FIGURE.groupindex.get)) == GROUPS
+assert tuple(sorted(FIGURE.groupindex, key=lambda g: FIGURE.groupindex[g])) == GROUPS
 _NEG, _AR, _CN, _UNIT, _PER, _AR3 = (FIGURE.groupindex[g] for g in ("neg", "ar", "cn", "unit", "per", "ar3"))
 
 _RATES: dict[tuple[str, str, str], Unit] = {}
@@ -200,6 +200,21 @@ class Candidate:
         "start", "end", "number_start", "unit_end", "pre", "post", "ar", "cn", "sep", "mid",
         "scale", "unit", "value", "value_max", "behind",
     )
+    start: int
+    end: int
+    number_start: int  # where the numeral starts, past a qualifier before it
+    unit_end: int
+    pre: Optional[str]
+    post: Optional[str]
+    ar: Optional[str]
+    cn: Optional[str]
+    sep: Optional[str]
+    mid: Optional[str]
+    scale: Optional[str]
+    unit: Unit
+    value: Optional[Decimal | int]
+    value_max: Optional[Decimal | int]
+    behind: int  # where the rules look back from (see _settle)
 
     def __init__(self, m: re.Match[str]) -> None:
         (self.pre, neg, self.ar, self.cn, self.sep, ar2, cn2, mid, self.scale, mid2, unit, per_scale, per,
@@ -215,12 +230,13 @@ class Candidate:
         # only an Arabic numeral of more than digits, or a Chinese one of three
         # characters or more, can hold one
         ar = self.ar
+        low: Optional[Decimal | int]
         if ar and ar.isdigit() and len(ar) <= MAX_INTEGER_DIGITS:
             low = int(ar)
         else:
             if ar:
                 ar = self.ar = ar.translate(DROP_ZERO_WIDTH)
-            elif len(self.cn) > 2:
+            elif self.cn and len(self.cn) > 2:
                 self.cn = self.cn.translate(DROP_ZERO_WIDTH)
             low = _number(ar, self.cn)
         self.value = low * factor if low is not None else None
@@ -549,7 +565,7 @@ def rules_for(unit: Unit, chinese: bool) -> tuple[Callable, ...]:
     or not): :data:`REJECTION_RULES`, then for a duration :data:`DURATION_RULES`, less
     those whose :func:`concerns` leave it out."""
     tried = REJECTION_RULES + DURATION_RULES if unit.kind == "duration" else REJECTION_RULES
-    return tuple(r for r in tried if getattr(r, "concerns", None) is None or r.concerns(unit, chinese))
+    return tuple(r for r in tried if (test := getattr(r, "concerns", None)) is None or test(unit, chinese))
 
 
 def qualifier_of(c: Candidate) -> str:
@@ -659,8 +675,8 @@ def respective_labels(text: str, figures: Sequence[Candidate], lo: int, last_ite
     if at == -1:
         return None
     verb = text[at + len(rules.RESPECTIVELY) : first.start].strip(LABEL_TRIM)
-    items = [_tidy(x) for x in text[clause_start:at].split("、")]
-    if len(items) < 2:
+    items: Optional[list[str]] = [_tidy(x) for x in text[clause_start:at].split("、")]
+    if items is not None and len(items) < 2:
         items = last_items
     if not items or len(items) < 2:
         return None
@@ -759,7 +775,7 @@ def find_indicators(
                 start=start,
                 end=end,
                 text=text[start:end],
-                value=as_number(c.value),
+                value=as_number(c.value),  # type: ignore[arg-type]  # the rules leave no figure without a value
                 unit=unit.base,
                 kind=unit.kind,
                 qualifier=qualifier_of(c),

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from typing import Sequence
+from typing import Optional, Sequence
 
 from .cleaning import BLANK_LINE, ByLineBreaks, is_chrome_line
 from .metadata import TITLE_MARK
@@ -96,8 +96,8 @@ def paragraph_spans(
         return [span for span in lines if span not in skip]
     headings = set(heading_lines)
     out: list[tuple[int, int]] = []
-    open_start = None  # start of the paragraph still running on
-    last_end = None
+    open_start: Optional[int] = None  # start of the paragraph still running on
+    last_end = 0
     for s, e in lines:
         if (s, e) in skip:
             continue

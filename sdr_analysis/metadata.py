@@ -217,9 +217,10 @@ def find_title(text: str) -> Optional[Span]:
         seen += 1
         if seen > TITLE_SEARCH_LINES or (best and BODY_STARTED.match(text, s, e)):
             break  # the title stands above the report's text; a page header below does not count
-        if e - s > MAX_TITLE_LENGTH or not TITLE_MARK.search(text, s, e) or STOPS.search(text, s, e):
+        mark = TITLE_MARK.search(text, s, e)
+        if e - s > MAX_TITLE_LENGTH or not mark or STOPS.search(text, s, e):
             continue
-        run_on = TITLE_RUN_ON.search(text, TITLE_MARK.search(text, s, e).end(), e)
+        run_on = TITLE_RUN_ON.search(text, mark.end(), e)
         end = run_on.start() if run_on else e
         while end > s and text[end - 1].isspace():
             end -= 1
@@ -414,6 +415,7 @@ def _field_of(name: str, divisions: list[Division], fields: dict[str, Named]) ->
     """The field a name fills: the level of its divisions where they agree, else its
     ending; ``None`` if that field is taken or outside a field already filled."""
     kinds = {d.field for d in divisions}
+    field: Optional[str]
     if len(kinds) == 1:
         field = kinds.pop()
     else:
@@ -446,6 +448,7 @@ def resolve_place(named: dict[str, Named]) -> dict[str, Optional[str]]:
             found = {gaz.ancestor(d, rank) if rank < d.rank else d for d in kept}
             if len(found) == 1 and None not in found:
                 (division,) = found
+                assert division is not None  # None is not in found
                 place[division.field if rank == kept[0].rank else PLACE_FIELDS[rank]] = division.name
         break
     return place
@@ -547,8 +550,9 @@ def _delivered(text: str, start: int, end: int, title: Optional[Span]) -> tuple[
     """The year and date of delivery: the date the session line gives, else a
     bracketed date, else a dashed date line; the year, else, from the title."""
     found = DELIVERY.search(text, start, end)
-    if found:
-        return _iso(DATE.match(found.group("date")))
+    date = DATE.match(found.group("date")) if found else None
+    if date:
+        return _iso(date)
     for bracket in BRACKETED.finditer(text, start, end):
         found = DATE.fullmatch(bracket.group("date"))
         if found:

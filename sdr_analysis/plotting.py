@@ -19,7 +19,7 @@ import io
 import textwrap
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, NamedTuple, Optional, Sequence, TypeVar
+from typing import Any, Callable, Mapping, NamedTuple, Optional, Sequence, TypeVar
 
 from matplotlib import font_manager, rc_context, rcParams
 from matplotlib.figure import Figure
@@ -54,7 +54,7 @@ DPI = 110
 #: The style of the package's charts, applied only while one is drawn: the CJK font
 #: first (named, so that it holds when the chart is rendered later), an ASCII minus,
 #: and a fixed salt so that a chart saved as SVG is the same from run to run.
-STYLE = {
+STYLE: dict[str, Any] = {
     "font.family": [CJK_FONT_FAMILY, "DejaVu Sans"],
     "axes.unicode_minus": False,
     "svg.hashsalt": "sdr_analysis",
@@ -95,7 +95,7 @@ def styled(make: C) -> C:
     @functools.wraps(make)
     def drawn(*args, **kwargs):
         register_cjk_font()
-        with rc_context(STYLE):
+        with rc_context(STYLE):  # type: ignore[arg-type]  # the keys are rc settings
             return make(*args, **kwargs)
 
     return drawn  # type: ignore[return-value]
@@ -116,7 +116,7 @@ class Chart:
 
     def png(self) -> bytes:
         buf = io.BytesIO()
-        with rc_context(STYLE):
+        with rc_context(STYLE):  # type: ignore[arg-type]  # the keys are rc settings
             self.figure.savefig(buf, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None})
         return buf.getvalue()
 
@@ -268,10 +268,11 @@ def change_chart(relations: Sequence[Relation], title: str, before_name: str, af
     rows = (n + cols - 1) // cols
     panels = []
     for r in pairs:
-        if r.before is not None:
+        if r.before is not None and r.after is not None:
             b, a = r.before.value, r.after.value
             texts = (r.before.text, r.after.text)
         else:
+            assert r.base is not None and r.delta is not None  # a change on a base
             sign = -1 if r.direction == "decrease" else 1
             a = r.base.value
             b = a - sign * r.delta.value
@@ -498,7 +499,7 @@ def targets_chart(
     ax.set_axisbelow(True)
     ax.tick_params(labelsize=TICK_SIZE)
     ax.set_title(wrap(title, title_columns(NARROW)), loc="left", fontsize=TITLE_SIZE)
-    handles = []
+    handles: list[Any] = []  # lines and patches
     for key in ("exact", "soft", "about", "more_than", "less_than", "range", "met", "missed", "result"):
         if key not in used:
             continue
@@ -595,7 +596,7 @@ def dot_grid(rows: Sequence[str], cols: Sequence[str], cells, dots: dict[str, Do
             continue
         used.append(key)
         xs, ys = zip(*points)
-        style = {"color": dot.color} if dot.filled else {"facecolors": "none", "edgecolors": dot.color}
+        style: dict[str, Any] = {"color": dot.color} if dot.filled else {"facecolors": "none", "edgecolors": dot.color}
         ax.scatter(xs, ys, s=dot.size, marker=dot.marker, zorder=3, linewidths=1, **style)
     labels, rotation = column_labels(cols, 0.2)
     ax.set_xticks(range(len(cols)), labels, rotation=rotation, fontsize=TICK_SIZE, linespacing=1.0)
@@ -617,7 +618,7 @@ def dot_grid(rows: Sequence[str], cols: Sequence[str], cells, dots: dict[str, Do
 
 
 @styled
-def stacked_barh(labels: Sequence[str], stacks: dict[str, Sequence[float]], colors: dict[str, str], title: str, xlabel: str, alt: str = "") -> Chart:
+def stacked_barh(labels: Sequence[str], stacks: Mapping[str, Sequence[float]], colors: dict[str, str], title: str, xlabel: str, alt: str = "") -> Chart:
     """One bar per label, first on top, made of the stacks in order, each named in a
     legend below."""
     n = max(len(labels), 1)

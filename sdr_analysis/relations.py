@@ -68,9 +68,9 @@ def find_relations(
         sent_start = b.sentence.start if b.sentence else 0
         a = indicators[i - 1] if i else None
         if a is not None and a.start >= sent_start and a.start not in used:
-            change = a.unit == b.unit and CHANGE_BETWEEN.fullmatch(text, a.end, b.start)
-            opener = change and CHANGE_OPENER.search(text, max(sent_start, a.start - LOOK_BACK), a.start)
-            if opener:
+            change = CHANGE_BETWEEN.fullmatch(text, a.end, b.start) if a.unit == b.unit else None
+            opener = CHANGE_OPENER.search(text, max(sent_start, a.start - LOOK_BACK), a.start) if change else None
+            if change and opener:
                 s = opener.start()
                 out.append(
                     Relation(

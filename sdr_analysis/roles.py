@@ -128,7 +128,7 @@ class MoneySum(NamedTuple):
 
     value: float
     qualifier: str
-    count: int
+    count: int  # type: ignore[assignment]  # a field named like tuple.count, on purpose
 
 
 def summed(indicator: Indicator) -> bool:

@@ -11,7 +11,7 @@ from typing import Iterable, Iterator, NamedTuple, Optional, Sequence
 
 from .cleaning import ByLineBreaks, strip_span
 from .numbers import parse_arabic, parse_chinese
-from .results import Paragraph, Section, Sentence, positional
+from .results import Paragraph, Part, Section, Sentence, positional
 
 make_sentence = positional(Sentence)
 make_paragraph = positional(Paragraph)
@@ -255,7 +255,7 @@ def _run_on_headings(
     for style, m, ls, _ in found:
         if m is not None and m.group("num"):
             by_style.setdefault(style, []).append((ls, ordinal(m.group("num"))))
-    out = []
+    out: list[tuple[int, Optional[re.Match[str]], int, int]] = []
     for r in RUN_ON.finditer(text, *body):
         group = "paren" if r.group("paren") else "comma"
         style = STYLE_INDEX[RUN_ON_STYLES[group]]
@@ -349,7 +349,7 @@ def find_paragraphs(
     return paragraphs, sentences
 
 
-def missing_numbers(sections: Sequence[Section]) -> list[int]:
+def missing_numbers(sections: Sequence[Section | Part]) -> list[int]:
     """Ordinals absent from a sequence of headings: those before its first number and
     the gaps inside it."""
     present = sorted({s.ordinal for s in sections})

@@ -68,7 +68,7 @@ def find_quoted(text: str, start: int = 0, end: int | None = None) -> list[Quote
     end = len(text) if end is None else end
     pairs: list[Quoted] = []
     pos = start
-    while (lone := TO_LONE_MARK.match(text, pos, end).end()) < end:
+    while (lone := _lone_mark(text, pos, end)) < end:
         before = THROUGH_LAST_BREAK.match(text, pos, lone)
         line_start = before.end() if before else pos
         after = LINE_BREAK.search(text, lone, end)
@@ -79,6 +79,12 @@ def find_quoted(text: str, start: int = 0, end: int | None = None) -> list[Quote
     pairs += _tight_pairs(text, pos, end)
     pairs.sort()
     return pairs
+
+
+def _lone_mark(text: str, pos: int, end: int) -> int:
+    """Where the first mark of ``text[pos:end]`` not in a tight pair is, or ``end``."""
+    m = TO_LONE_MARK.match(text, pos, end)
+    return m.end() if m else end
 
 
 def _tight_pairs(text: str, start: int, end: int) -> list[Quoted]:

@@ -107,7 +107,7 @@ def words(text: str) -> list[str]:
 
 class Distinctive(NamedTuple):
     word: str
-    count: int
+    count: int  # type: ignore[assignment]  # a field named like tuple.count, on purpose
     score: float
 
 
@@ -116,7 +116,7 @@ def distinctive_terms(texts: Sequence[str], top: int = TOP_TERMS) -> list[list[D
     odds ratio of the word's rate in the text and in the rest, with a small additive
     prior. Words seen once are kept only if a text has too few repeated ones."""
     counts = [Counter(words(t)) for t in texts]
-    total = Counter()
+    total: Counter[str] = Counter()
     for c in counts:
         total.update(c)
     vocab = len(total) or 1

@@ -591,7 +591,7 @@ def salience(ind: Indicator, opening_end: int) -> float:
     """How much a figure stands out: its kind, its place in the section's opening (the
     summary a report leads a section with), its size, a money figure that is output or
     revenue (a headline of the economy); a figure per item says least."""
-    score = KIND_WEIGHT.get(ind.kind, 5)
+    score: float = KIND_WEIGHT.get(ind.kind, 5)
     if ind.start < opening_end:
         score += OPENING_WEIGHT
     if ind.role and ind.role not in ("spending", "standard"):
