@@ -7,13 +7,21 @@ work reports (政府工作报告), with write-ups built by parameterized noteboo
 '5.1亿元'
 
 pandas and matplotlib are imported only when a table or a chart is asked for.
+
+Builds and ``corpus`` say what they do through the ``sdr_analysis`` loggers
+(:mod:`logging`); the package configures no logging of its own, so nothing is shown
+unless the application (the ``sdr-analysis`` command, a notebook) sets it up.
 """
+
+import logging
 
 from .exceptions import BuildError, OutputError, ParameterError, ReportReadError, SdrError, SectionNotFound
 from .report import Report, ReportSection, load_report, parse_report
 from .results import Claim, Indicator, Metadata, Paragraph, Relation, Section, Sentence, Term
 
 __version__ = "0.1.0"
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
     "BuildError",

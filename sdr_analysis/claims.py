@@ -17,9 +17,9 @@ from typing import Callable, NamedTuple, Optional, Sequence
 from .cleaning import strip_span
 from .numbers import FULLWIDTH, parse_chinese
 from .results import Claim, Sentence, positional
+from .rules import alternation
 from .structure import clause_bounds
 from .terms import QUOTE_PAIRS, TIGHT_PAIR, find_quoted
-from .rules import alternation
 
 make_claim = positional(Claim)
 

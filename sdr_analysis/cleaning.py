@@ -11,7 +11,8 @@ import re
 from typing import Iterator, Optional
 
 # find_body skips the lines that open a report, which metadata reads
-from .metadata import OPENING_LINES, PAGE_HEADER, is_opening_line as _is_opening
+from .metadata import OPENING_LINES, PAGE_HEADER
+from .metadata import is_opening_line as _is_opening
 from .results import Span
 
 #: What ends a line: LF (Unix), CRLF (Windows) or a lone CR (old Mac OS). The text is

@@ -252,7 +252,6 @@ def _years(c: Comparison) -> list[int]:
 
 def series_heading(c: Comparison) -> str:
     """The page's title (the place and its years), what it reads, and its reports."""
-    from . import series
 
     years = _years(c)
     title = t(c.lang, "compare.series_title").format(place=escape_markdown(place_name(c.reports[0])), first=min(years, default="—"),
@@ -261,7 +260,6 @@ def series_heading(c: Comparison) -> str:
 
 
 def places_heading(c: Comparison) -> str:
-    from . import series
 
     years = _years(c)
     year = "、".join(map(str, years)) or "—"
@@ -331,8 +329,6 @@ def scorecard_chart(c: Comparison) -> Optional["Chart"]:
     missed, a ring where the next report states no result, nothing where no target was set."""
     from .plotting import STATUS_COLORS, Dot, dot_grid
 
-    from . import series
-
     f = c.frame
     if not len(f):
         return None
@@ -400,9 +396,8 @@ def measure_table(c: Comparison, rows: "pd.DataFrame") -> str:
 
 def series_chart(c: Comparison, variant: tuple[str, bool, str], rows: "pd.DataFrame") -> "Chart":
     """One measure's targets against results, year by year."""
-    from .plotting import ResultMark, TargetMark, targets_chart
-
     from . import series
+    from .plotting import ResultMark, TargetMark, targets_chart
 
     key, change, unit = variant
     years = _years(c)
@@ -616,7 +611,8 @@ def places_table(c: Comparison) -> str:
     listed = {id(r) for r, _ in found}
     missing = [place_name(r) for r in c.reports if id(r) not in listed]
     if missing:
-        out += "\n\n" + t(c.lang, "compare.places_missing").format(measure=escape_markdown(name), places=t(c.lang, "compare.join").join(map(escape_markdown, missing)))
+        places = t(c.lang, "compare.join").join(map(escape_markdown, missing))
+        out += "\n\n" + t(c.lang, "compare.places_missing").format(measure=escape_markdown(name), places=places)
     return out
 
 

@@ -13,7 +13,10 @@ import re
 from html.parser import HTMLParser
 
 #: Elements whose content is never report text.
-SKIPPED = frozenset(("script", "style", "noscript", "template", "svg", "canvas", "form", "button", "select", "textarea", "nav", "header", "footer", "aside", "iframe", "object", "head"))
+SKIPPED = frozenset((
+    "script", "style", "noscript", "template", "svg", "canvas", "form", "button", "select", "textarea", "nav", "header",
+    "footer", "aside", "iframe", "object", "head",
+))
 
 #: Elements that end a line of text.
 BLOCKS = frozenset((

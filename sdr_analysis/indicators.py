@@ -25,8 +25,8 @@ from .numbers import (
     parse_chinese,
 )
 from .results import Indicator, Section, Sentence, positional
-from .structure import LIST_BREAKS
 from .rules import alternation
+from .structure import LIST_BREAKS
 from .units import FRACTION_UNITS, PER_UNITS, UNIT_BY_SURFACE, UNITS, Unit
 
 #: Any zero-width characters (:data:`~sdr_analysis.numbers.ZERO_WIDTH`): a figure is
@@ -759,7 +759,10 @@ def find_indicators(
         before_start = _clause_start(text, start, lo)
         if i not in listed and text.find(respectively, lo, start) != -1:
             run = [c]  # the figures of the list: each after the one before, past a 、
-            while i + len(run) < len(kept) and holders[i + len(run)] is sentence and text[run[-1].end : kept[i + len(run)].start].strip(LABEL_TRIM + "和及与") == "":
+            while (
+                i + len(run) < len(kept) and holders[i + len(run)] is sentence
+                and text[run[-1].end : kept[i + len(run)].start].strip(LABEL_TRIM + "和及与") == ""
+            ):
                 run.append(kept[i + len(run)])
             found = respective_labels(text, run, lo, items)
             if found:

@@ -38,7 +38,6 @@ def notebook_page(path: Path, title: str, lang: str = "en") -> None:
     ``zh``: ``<html lang="zh-CN">``); ``page.css`` beside it."""
     import nbformat
     from nbconvert import HTMLExporter
-
     from nbconvert.preprocessors import TagRemovePreprocessor
 
     exporter = HTMLExporter(

@@ -280,7 +280,7 @@ def change_chart(relations: Sequence[Relation], title: str, before_name: str, af
         panels.append((r, b, a, texts, wrap_even(r.text, PANEL_COLUMNS)))
     title_lines = max((p[4].count("\n") + 1 for p in panels), default=1)
     fig = _figure(NARROW if cols > 1 else NARROW * 0.62, 0.5 + rows * (2.3 + 0.2 * title_lines))
-    for k, (r, b, a, texts, panel_title) in enumerate(panels, start=1):
+    for k, (_, b, a, texts, panel_title) in enumerate(panels, start=1):
         ax = fig.add_subplot(rows, cols, k)
         ax.bar([0, 1], [b, a], color=[MUTED, ACCENT], width=0.6)
         ax.set_xticks([0, 1], [before_name, after_name], fontsize=VALUE_SIZE)

@@ -8,8 +8,8 @@ import re
 from typing import Callable, Optional, Sequence
 
 from .results import Indicator, Relation
-from .structure import clause_bounds
 from .rules import alternation
+from .structure import clause_bounds
 
 #: Verbs of change and the direction they state. ``None``: the verb does not say.
 DIRECTION_VERBS = {

@@ -7,9 +7,9 @@ import bisect
 import os
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
-from dataclasses import replace
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from .claims import find_claims
@@ -20,11 +20,11 @@ from .indicators import find_indicators
 from .layout import Spans, body_lines, find_furniture, is_wrapped, paragraph_spans
 from .metadata import find_title, parse_metadata
 from .numbers import CN_DIGITS
+from .outline import Outline, find_appendix, find_outline, find_unmarked_titles
 from .reading import read_text
 from .relations import find_relations
-from .roles import MoneySum, assign_roles, money_total
 from .results import Claim, Indicator, Metadata, Paragraph, Part, Relation, Result, Section, SectionSummary, Sentence, Span, Target, Term, positional
-from .outline import Outline, find_appendix, find_outline, find_unmarked_titles
+from .roles import MoneySum, assign_roles, money_total
 from .structure import SectionIndex, find_paragraphs, find_sections, match_heading, missing_numbers
 from .terms import find_quoted, term_spans
 
@@ -307,7 +307,7 @@ class Report:
     def relations(self) -> list[Relation]:
         """Relations between figures, found once; they point at the figures of
         :attr:`indicators` (the ones with their roles)."""
-        self.indicators  # sets the roles of the figures the relations hold
+        _ = self.indicators  # sets the roles of the figures the relations hold
         return self._figure_relations
 
     @cached_property

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .roles import money_by_role, money_total
 from .results import SectionSummary
+from .roles import money_by_role, money_total
 
 if TYPE_CHECKING:
     from .report import Report

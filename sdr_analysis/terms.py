@@ -16,6 +16,7 @@ from typing import Iterable, Iterator, NamedTuple
 
 from .cleaning import LINE_BREAK
 
+
 #: Pairs of marks that enclose a name. ``term`` marks whether what they enclose is a
 #: quoted term (“…” and 「…」) or only a zone where figures are part of a name (《…》
 #: titles, ‘…’ quotes inside quotes).

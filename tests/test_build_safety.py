@@ -15,10 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from processes import descendants, gone_within, kernels_of
 from sdr_analysis.build import build
 from sdr_analysis.manifest import EMPTY, read_manifest
-
-from processes import descendants, gone_within, kernels_of
 
 pytestmark = pytest.mark.notebooks
 

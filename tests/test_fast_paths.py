@@ -8,12 +8,11 @@ import dataclasses
 
 import pytest
 
+from conftest import CORPUS, SEED
 from sdr_analysis import indicators, parse_report
 from sdr_analysis.layout import Spans
 from sdr_analysis.results import Claim, Indicator, Paragraph, Section, Sentence, Term, positional, revised
 from sdr_analysis.structure import SectionIndex
-
-from conftest import CORPUS, SEED
 
 #: Sentences with a figure of each class the rules reject, and figures they keep.
 RULE_CASES = """\

@@ -27,9 +27,8 @@ from pathlib import Path
 
 import pytest
 
-from sdr_analysis import load_report
-
 from conftest import ROOT
+from sdr_analysis import load_report
 
 REPORTS = Path(__file__).resolve().parent / "reports"
 EXPECTED_SUFFIX = ".expected.json"

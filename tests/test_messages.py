@@ -198,7 +198,7 @@ def test_exported_page_shows_text_as_written(tmp_path):
     # is left out here
     texts = [p.values[0] for p in NASTY if p.values[0].strip()]
     nb = nbformat.v4.new_notebook()
-    for context, (markdown, _, _) in CONTEXTS.items():
+    for markdown, _, _ in CONTEXTS.values():
         for text in texts:
             cell = nbformat.v4.new_code_cell("display(Markdown(...))")
             cell.outputs = [nbformat.v4.new_output("display_data", data={

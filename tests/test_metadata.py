@@ -9,10 +9,9 @@ import sys
 
 import pytest
 
+from conftest import ROOT, SEED
 from sdr_analysis import load_report, parse_report
 from sdr_analysis.metadata import TITLE_SEARCH_LINES, find_title, is_opening_line, parse_metadata
-
-from conftest import ROOT, SEED
 
 BODY = "各位代表：\n现在，我代表人民政府向大会报告工作，请予审议。\n一、过去一年工作回顾\n全年新增城镇就业1.2万人。\n"
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from test_messages import markdown_text, rendered
 
 from conftest import CORPUS
 from sdr_analysis import load_report, parse_report, writeup
 from sdr_analysis.messages import counted
-from test_messages import markdown_text, rendered
 
 #: Parts of a write-up page whose text is Markdown, per section and per report.
 SECTION_PARTS = ("heading", "themes", "claims", "terms", "narrative", "notes", "sources")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sdr_analysis.pages import IndexPart, IndexRow, index_page, language_code
 
+
 def elements(text, test):
     """The start tags of ``text`` for which ``test(tag, attrs)`` holds."""
     from html.parser import HTMLParser

@@ -10,13 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from sdr_analysis import parse_report
+from conftest import CORPUS
 from sdr_analysis.cli import main
 from sdr_analysis.exceptions import SeriesError
 from sdr_analysis.results import Result, Target
 from sdr_analysis.series import assess, check_one_place, group, load_reports, places_frame, series_rows
-
-from conftest import CORPUS
 
 
 def target(value, qualifier="exact", measure="gdp", unit="%", value_max=None, absent=None, relative_to=None):

@@ -317,7 +317,7 @@ def test_dash_leads_are_numbered_sections(text, expected):
     assert [(s.marker, s.number, s.title, s.start, s.end) for s in report.sections] == expected
     assert report.missing_sections == []
     assert not any("duplicate" in note for note in report.notes)
-    for marker, number, title, *_ in expected:
+    for _marker, number, title, *_ in expected:
         assert report.section(number).title == title
 
 

@@ -10,12 +10,12 @@ import papermill as pm
 import pytest
 from nbconvert.filters.markdown import markdown2html
 from papermill.exceptions import PapermillExecutionError
+from test_messages import markdown_text, rendered
 
 from conftest import ROOT, SEED
 from sdr_analysis import ParameterError, SdrError, SectionNotFound, parse_report, writeup
 from sdr_analysis.results import SectionSummary
 from sdr_analysis.writeup import amount_en, figure_words
-from test_messages import markdown_text, rendered
 
 TEXT = """某省某市某区人民政府工作报告(2023年1月5日)
 

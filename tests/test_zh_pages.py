@@ -11,10 +11,10 @@ import re
 from pathlib import Path
 
 import pytest
+from test_narrative import page_texts
 
 from conftest import CORPUS, ROOT
 from sdr_analysis import load_report, messages, writeup
-from test_narrative import page_texts
 
 NOTEBOOKS = ROOT / "notebooks"
 PACKAGE = ROOT / "sdr_analysis"
