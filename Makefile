@@ -5,12 +5,17 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LAB_STAMP := $(VENV)/.installed-lab
 REPORT ?= seeds/dalian-shahekou-2022.txt
 CORPUS ?= ../shared/corpus
 LANGS ?= en,zh
 FORCE ?=
 BUILD_FLAGS := $(if $(FORCE),--force)
 SHOTS ?= build/screenshots
+# extra options for `make lab`, e.g. LAB_FLAGS="--ip=0.0.0.0 --no-browser" in a container
+LAB_FLAGS ?=
+# JupyterLab refuses to run as root unless told to: told only when the user is root
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
 .DEFAULT_GOAL := help
 
@@ -19,6 +24,10 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
+
+$(LAB_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,lab]'
+	touch $(LAB_STAMP)
 
 .PHONY: help install report corpus test test-fast bench lab screenshots
 
@@ -48,5 +57,5 @@ screenshots: $(STAMP) ## PNGs of the index, a section page and the overview, en 
 	$(BIN)/sdr-analysis build $(REPORT) --out build/pages --lang $(LANGS)
 	$(BIN)/python tests/browser.py build/pages/$(basename $(notdir $(REPORT))) $(SHOTS)
 
-lab: $(STAMP) ## open JupyterLab on notebooks/
-	$(BIN)/jupyter lab notebooks/
+lab: $(LAB_STAMP) ## open JupyterLab on notebooks/ (installs the lab extra on first use; LAB_FLAGS=... passes options)
+	$(BIN)/jupyter lab notebooks/ $(ALLOW_ROOT) $(LAB_FLAGS)

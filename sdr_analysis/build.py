@@ -25,6 +25,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from importlib import resources
 from pathlib import Path
 from typing import Callable, NamedTuple, Optional, Sequence
 
@@ -40,13 +41,29 @@ from .workers import interruptible, signals_deferred
 from .writeup import LANGS, check_lang, section_file, written_up
 
 __all__ = [
-    "NOTEBOOKS", "DEFAULT_JOBS", "KERNEL", "Job", "Built", "Done", "summary", "plan", "build", "build_comparison", "build_many", "parse_langs",
+    "NOTEBOOKS", "notebooks_folder", "DEFAULT_JOBS", "KERNEL", "Job", "Built", "Done", "summary", "plan", "build", "build_comparison", "build_many", "parse_langs",
     "relative_param", "series_folder", "places_folder", "run_notebook", "scrub", "write_tables", "write_index",
     "write_site_index", "write_font", "subset_font",
 ]
 
 PACKAGE = Path(__file__).resolve().parent
-NOTEBOOKS = PACKAGE.parent / "notebooks"
+
+
+def notebooks_folder() -> Path:
+    """The folder of the write-up notebooks. They are shipped in the package as
+    ``sdr_analysis.notebooks`` (the checkout's ``notebooks/``, where JupyterLab opens
+    them, is their one copy); an editable install, or a checkout used without
+    installing, reads that folder where it is."""
+    try:
+        shipped: object = resources.files(f"{__package__}.notebooks").joinpath("section.ipynb")
+    except ModuleNotFoundError:
+        shipped = None
+    if isinstance(shipped, Path) and shipped.is_file():
+        return shipped.parent
+    return PACKAGE.parent / "notebooks"
+
+
+NOTEBOOKS = notebooks_folder()
 #: Notebooks run at a time: one per core (a worker waits on its kernel only while the
 #: kernel works, so the cores are what bounds a build).
 DEFAULT_JOBS = os.cpu_count() or 2
