@@ -22,9 +22,9 @@ pages), :mod:`~sdr_analysis.index` (the index pages) and :mod:`~sdr_analysis.fon
 
 from __future__ import annotations
 
+import logging
 import os
 import re
-import sys
 from importlib import resources
 from pathlib import Path
 from typing import Callable, NamedTuple, Optional, Sequence
@@ -47,6 +47,8 @@ __all__ = [
 ]
 
 PACKAGE = Path(__file__).resolve().parent
+
+log = logging.getLogger(__name__)
 
 
 def notebooks_folder() -> Path:
@@ -101,7 +103,10 @@ def plan(report: Report, report_param: str, langs: Sequence[str], notebooks: Pat
 
 
 def _say(line: str) -> None:
-    print(line, file=sys.stderr, flush=True)
+    """Where a build's progress goes unless the caller says otherwise: the
+    ``sdr_analysis.build`` logger, at info level (warnings, which start with
+    ``warning:``, at warning level)."""
+    log.log(logging.WARNING if line.startswith("warning:") else logging.INFO, line)
 
 
 def parse_langs(langs: str | Sequence[str]) -> tuple[str, ...]:

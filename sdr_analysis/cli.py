@@ -1,22 +1,48 @@
 """The ``sdr-analysis`` command: findings of a report as tables or JSON, and builds.
 
-Bad input gives one line on stderr and exit status 2, never a traceback.
+It never ends in a traceback:
+
+- bad input, or an output that cannot be written (a full disk), gives one line on
+  stderr and exit status 2;
+- a reader that goes away (``sdr-analysis indicators FILE | head -1``) ends the
+  command quietly with status 141, as a POSIX tool killed by SIGPIPE ends;
+- a terminal or locale that cannot show Chinese (``LC_ALL=C``,
+  ``PYTHONIOENCODING=ascii``) gets JSON with ``\\u`` escapes and tables with
+  backslash escapes instead of the characters;
+- Ctrl-C exits with status 130, SIGTERM with 143.
+
+Progress (builds, ``corpus``) goes to stderr through :mod:`logging`: ``-q`` keeps
+only warnings and errors, ``-v`` adds debug lines (what workers and kernels wrote to
+their stderr, the traceback behind a failed notebook).
 """
 
 from __future__ import annotations
 
 import argparse
+import codecs
+import errno
 import json
+import logging
 import os
+import select
 import sys
 import unicodedata
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Optional, Sequence
 
 from . import __version__
-from .exceptions import ParameterError, SdrError, Terminated
+from .exceptions import NoReportGiven, ParameterError, SdrError, Terminated
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "dalian-shahekou-2022.txt"
+
+#: Exit status when the reader of the output went away: 128 + SIGPIPE, as a shell
+#: reports a POSIX tool that SIGPIPE ended.
+EXIT_BROKEN_PIPE = 141
+
+#: What writing stdout fails with when the disk or device takes no more.
+WRITE_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+log = logging.getLogger(__name__)
 
 #: Columns of the readable tables, per command.
 TABLE_COLUMNS = {
@@ -62,6 +88,21 @@ def tree(rows: list[dict]) -> list[dict]:
     return out
 
 
+def dump_json(data: Any) -> None:
+    """JSON on stdout: Chinese as itself where stdout can write it, else as ``\\u``
+    escapes (the same JSON to a reader)."""
+    json.dump(data, sys.stdout, ensure_ascii=not _writes_unicode(sys.stdout), indent=1)
+    sys.stdout.write("\n")
+
+
+def _writes_unicode(stream: Any) -> bool:
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        return codecs.lookup(encoding).name in ("utf-8", "utf-16", "utf-32", "gb18030", "utf-8-sig")
+    except LookupError:
+        return False
+
+
 def records(command: str, report) -> list[dict]:
     if command == "sections":
         return [s.heading_dict() for s in report.headings]
@@ -84,8 +125,7 @@ def show(args: argparse.Namespace) -> int:
     report = load_report(args.file)
     rows = public_fields(args.command, records(args.command, report))
     if args.json:
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        dump_json(rows)
     else:
         if args.command == "sections":
             rows = tree(rows)
@@ -101,8 +141,7 @@ def show_metadata(args: argparse.Namespace) -> int:
 
     fields = load_report(args.file).metadata.to_dict()
     if args.json:
-        json.dump(fields, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        dump_json(fields)
     else:
         print(table([{"field": k, "value": v} for k, v in fields.items()], ("field", "value")))
     return 0
@@ -117,8 +156,7 @@ def show_targets(args: argparse.Namespace) -> int:
     items = report.targets + report.targets_absent if args.command == "targets" else report.results
     rows = [x.to_dict() for x in items]
     if args.json:
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        dump_json(rows)
         return 0
     if args.command == "targets":
         rows = [{**r, "value": "not set" if r["absent"] else r["value"]} for r in rows]
@@ -139,8 +177,7 @@ def show_series(args: argparse.Namespace) -> int:
         raise ParameterError("--measure", args.measure, f"one of: {', '.join(measures())}")
     rows = series_rows(load_reports(args.paths), args.measure)
     if args.json:
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        dump_json(rows)
     elif args.csv:
         import csv
 
@@ -159,7 +196,12 @@ def run_build(args: argparse.Namespace) -> int:
     write-ups and the comparisons between them (``--only`` one or the other)."""
     from .build import DEFAULT_JOBS, build, build_many
 
-    paths = args.paths or [str(SEED)]
+    if args.paths:
+        paths = args.paths
+    elif SEED.is_file():
+        paths = [str(SEED)]
+    else:
+        raise NoReportGiven(str(SEED), "sdr-analysis build REPORT")
     jobs = args.jobs or DEFAULT_JOBS
     if len(paths) == 1 and not Path(paths[0]).is_dir() and args.only is None:
         build(paths[0], out=args.out, langs=args.lang, jobs=jobs, force=args.force)
@@ -171,17 +213,19 @@ def run_build(args: argparse.Namespace) -> int:
 def run_corpus(args: argparse.Namespace) -> int:
     from .corpus import build_corpus, sections_path, targets_path
 
-    say = lambda line: print(line, file=sys.stderr, flush=True)  # noqa: E731
-    written, skipped = build_corpus(args.paths, args.out, jobs=args.jobs, say=say)
+    written, skipped = build_corpus(args.paths, args.out, jobs=args.jobs)
     out = Path(args.out)
-    say(f"done: {written} reports in {out}, {sections_path(out)} and {targets_path(out)}; {len(skipped)} skipped")
+    log.info(f"done: {written} reports in {out}, {sections_path(out)} and {targets_path(out)}; {len(skipped)} skipped")
     return 0
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="sdr-analysis", description="Figures, claims and named initiatives from Chinese government work reports.")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_verbosity(p, 0)
+    common = argparse.ArgumentParser(add_help=False)
+    _add_verbosity(common, argparse.SUPPRESS)
+    sub = _SubParsers(p.add_subparsers(dest="command", required=True, metavar="COMMAND"), common)
     helps = {
         "sections": "headings with their level, marker, number, title and span",
         "indicators": "figures that state an amount, with value, unit, kind, qualifier, label",
@@ -220,7 +264,8 @@ def parser() -> argparse.ArgumentParser:
                                    "and CSV/JSON tables. Only notebooks whose inputs changed are run (all of them with --force). Given a folder (or several "
                                    "reports), also compare them: a place over the years (OUT/<place>-series/), places in one year "
                                    "(OUT/places-<year>/), listed in OUT/index.html.")
-    b.add_argument("paths", nargs="*", metavar="PATH", help="a report file (default: the seed report), or folders and files of several reports")
+    b.add_argument("paths", nargs="*", metavar="PATH",
+                   help="a report file (default: the seed report, in a source checkout), or folders and files of several reports")
     b.add_argument("--only", choices=("reports", "comparisons"), help="of several reports, build only each report's write-ups, or only the comparisons")
     b.add_argument("--out", default="reports", help="output folder (default: reports); the write-ups go to OUT/<report name>/")
     b.add_argument("--lang", default="en,zh", help="languages of the write-ups, comma-separated (default: en,zh)")
@@ -238,22 +283,146 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _add_verbosity(p: argparse.ArgumentParser, default: Any) -> None:
+    loud = p.add_mutually_exclusive_group()
+    loud.add_argument("-q", "--quiet", dest="verbosity", action="store_const", const=-1, default=default,
+                      help="say only warnings and errors on stderr, no progress")
+    loud.add_argument("-v", "--verbose", dest="verbosity", action="store_const", const=1, default=default,
+                      help="also say debug lines on stderr (what workers wrote, tracebacks of failed notebooks)")
+
+
+class _SubParsers:
+    """The command's subparsers, each given the options every command takes (``-q``,
+    ``-v``), so they can follow the command's name as well as precede it."""
+
+    def __init__(self, sub: Any, common: argparse.ArgumentParser) -> None:
+        self.sub = sub
+        self.common = common
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        return self.sub.add_parser(name, parents=[self.common], **kwargs)
+
+
+class _Stderr(logging.StreamHandler):
+    """The command's log handler: each record's message on whatever ``sys.stderr`` is
+    when it is written; a stderr that cannot be written (closed, full) is passed
+    over in silence instead of with logging's report of the failure."""
+
+    @property
+    def stream(self) -> Any:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value: Any) -> None:
+        pass
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass
+
+
+class _Format(logging.Formatter):
+    """Progress and warnings as they read (``[3/10] section-5: ok (2.1s)``), debug
+    lines marked as such, with the logger's name."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        if record.levelno < logging.INFO:
+            return "\n".join(f"debug: {record.name}: {line}" for line in text.splitlines())
+        return text
+
+
+_handler: Optional[logging.Handler] = None
+
+
+def configure_logging(verbosity: int = 0) -> None:
+    """Progress of the ``sdr_analysis`` loggers on stderr, as the command shows it:
+    info and up (``verbosity`` 0), warnings and up (-1), everything (1). Called by
+    :func:`main` only: the library itself leaves logging as the application sets it."""
+    global _handler
+    package = logging.getLogger("sdr_analysis")
+    if _handler is not None:
+        package.removeHandler(_handler)
+    _handler = _Stderr()
+    _handler.setFormatter(_Format("%(message)s"))
+    package.addHandler(_handler)
+    package.setLevel({-1: logging.WARNING, 0: logging.INFO}.get(verbosity, logging.DEBUG))
+
+
+def _escape_what_cannot_be_written() -> None:
+    """A stdout or stderr whose encoding cannot write Chinese (``PYTHONIOENCODING=ascii``,
+    a Latin-1 locale) writes backslash escapes instead of failing."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and not _writes_unicode(stream) and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
+
+
+def _say(line: str) -> None:
+    """One line on stderr, if stderr can take it."""
+    try:
+        print(line, file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass
+
+
+def _reader_gone() -> bool:
+    """Whether stdout is a pipe whose reader has closed it."""
+    try:
+        poll = select.poll()
+        poll.register(sys.stdout.fileno(), select.POLLOUT)
+        return any(events & select.POLLERR for _, events in poll.poll(0))
+    except (AttributeError, OSError, ValueError):
+        return False
+
+
+def _drop_stdout() -> None:
+    """Point stdout at the null device, so that what is still buffered for it is not
+    written again (and fails again) when the interpreter exits."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (AttributeError, OSError, ValueError):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from .workers import interruptible
 
+    _escape_what_cannot_be_written()
     args = parser().parse_args(argv)
+    configure_logging(args.verbosity)
     try:
         with interruptible():
-            return args.func(args)
+            status = args.func(args)
+            sys.stdout.flush()
+            return status
     except SdrError as exc:
-        print(f"sdr-analysis: error: {exc}", file=sys.stderr)
+        log.debug("the error's traceback", exc_info=True)
+        _say(f"sdr-analysis: error: {exc}")
         return 2
     except Terminated:
-        print("sdr-analysis: stopped (SIGTERM)", file=sys.stderr)
+        _say("sdr-analysis: stopped (SIGTERM)")
         return 143
     except KeyboardInterrupt:
-        print("sdr-analysis: interrupted", file=sys.stderr)
+        _say("sdr-analysis: interrupted")
         return 130
+    except BrokenPipeError:
+        if not _reader_gone():
+            raise
+        _drop_stdout()
+        return EXIT_BROKEN_PIPE
+    except OSError as exc:
+        # writing stdout failed (a full disk, a device that takes nothing): the
+        # library wraps what it writes itself in OutputError
+        if exc.filename is not None or exc.errno not in WRITE_ERRORS:
+            raise
+        log.debug("the error's traceback", exc_info=True)
+        _drop_stdout()
+        _say(f"sdr-analysis: error: standard output: cannot be written ({exc.strerror or exc})")
+        return 2
 
 
 if __name__ == "__main__":

@@ -11,8 +11,10 @@ that is one of the inputs is refused.
 from __future__ import annotations
 
 import csv
+import logging
 import os
 import secrets
+import traceback
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple, Optional
 
@@ -23,6 +25,8 @@ from .workers import Workers
 #: Files taken from a folder: text dumps and saved pages.
 REPORT_SUFFIXES = (".txt", ".text", ".html", ".htm")
 DEFAULT_JOBS = 2
+
+log = logging.getLogger(__name__)
 
 META_COLUMNS = ["report", "province", "city", "district", "county", "street", "level", "year", "session", "date", "speaker"]
 INDICATOR_COLUMNS = META_COLUMNS + ["part", "period", "section", "text", "value", "value_max", "unit", "kind", "role", "qualifier", "each", "label", "start", "end"]
@@ -42,13 +46,15 @@ TARGET_COLUMNS = META_COLUMNS + [
 
 
 class Parsed(NamedTuple):
-    """One report's rows, or the reason it could not be read."""
+    """One report's rows, or the reason it could not be read (and, for an error that
+    is not about the report, its traceback)."""
 
     path: str
     indicators: list[dict]
     sections: list[dict]
     targets: list[dict]
     error: Optional[str]
+    traceback: str = ""
 
 
 def report_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -103,7 +109,7 @@ def parse_one(path: str) -> Parsed:
     except SdrError as exc:
         return Parsed(path, [], [], [], str(exc))
     except Exception as exc:  # one unreadable report must not stop the others
-        return Parsed(path, [], [], [], f"{type(exc).__name__}: {exc}")
+        return Parsed(path, [], [], [], f"{type(exc).__name__}: {exc}", traceback.format_exc())
 
 
 def sections_path(out: Path) -> Path:
@@ -136,11 +142,13 @@ def build_corpus(
     paths: Iterable[str | os.PathLike[str]],
     out: str | os.PathLike[str],
     jobs: int = DEFAULT_JOBS,
-    say: Callable[[str], None] = print,
+    say: Callable[[str], None] = log.info,
 ) -> tuple[int, list[tuple[str, str]]]:
     """Parse every report and write the indicators table to ``out`` and the sections
     and targets tables beside it. Returns (reports written, [(report, reason)
-    skipped])."""
+    skipped]). Progress, a line a report, goes to ``say`` (by default the
+    ``sdr_analysis.corpus`` logger, at info level); the traceback of a report that
+    failed other than by being unreadable is logged at debug level."""
     out = Path(out)
     files = report_files(paths)
     if not files:
@@ -151,6 +159,8 @@ def build_corpus(
         for n, (path, parsed) in enumerate(pool.run(parse_one, [str(f) for f in files]), start=1):
             if parsed.error:
                 say(f"[{n}/{len(files)}] skipped {parsed.path}: {parsed.error}")
+                if parsed.traceback:
+                    log.debug("%s failed:\n%s", parsed.path, parsed.traceback)
             else:
                 say(f"[{n}/{len(files)}] {parsed.path}: {len(parsed.indicators)} indicators, {len(parsed.sections)} sections, "
                     f"{len(parsed.targets)} targets")
@@ -175,6 +185,8 @@ def check_outputs(outs: list[Path], inputs: list[Path]) -> None:
             raise OutputError(str(out.parent), "no such folder for --out; create it first")
         if out.is_dir():
             raise OutputError(str(out), f"is a folder; give --out a file name such as {out / 'corpus.csv'}")
+        if out.exists() and not out.is_file():
+            raise OutputError(str(out), "is not a regular file (a device, a pipe); give --out the name of a file to write")
         if not os.access(out.parent, os.W_OK | os.X_OK):
             raise OutputError(str(out.parent), "this folder is read-only; choose a folder you can write")
         if out.exists() and any(out.samefile(f) for f in inputs):

@@ -91,15 +91,19 @@ class OutputError(SdrError):
 class WorkerDied(SdrError):
     """A worker process failed on an item, or died while working on it.
 
-    ``item`` is the item, ``detail`` the worker's traceback or what happened.
+    ``item`` is the item, ``detail`` the worker's traceback or what happened,
+    ``stderr`` the last lines the worker wrote to its stderr before it died (empty
+    when it did not die, or wrote nothing).
     """
 
-    def __init__(self, item: object, detail: str) -> None:
+    def __init__(self, item: object, detail: str, stderr: str = "") -> None:
         self.item = item
         self.detail = detail
+        self.stderr = stderr
         name = getattr(item, "name", None) or repr(item)[:80]
         last = detail.strip().splitlines()[-1] if detail.strip() else detail
-        super().__init__(f"a worker failed on {name}: {last}")
+        said = stderr.strip().splitlines()[-1] if stderr.strip() else ""
+        super().__init__(f"a worker failed on {name}: {last}" + (f"; it last wrote: {said}" if said else ""))
 
 
 class SeriesError(SdrError):
@@ -142,6 +146,19 @@ class NoReports(SdrError):
         else:
             message = f"no report files (.txt, .html) in {', '.join(self.paths) or 'the paths given'}; give report files or folders holding them"
         super().__init__(message)
+
+
+class NoReportGiven(SdrError):
+    """A command that reads a report was given none, and the report it would take by
+    default is not there (it is in the source checkout, not in an installed package).
+
+    ``default`` is where the default report was looked for; ``usage`` how to give one.
+    """
+
+    def __init__(self, default: str, usage: str) -> None:
+        self.default = str(default)
+        self.usage = usage
+        super().__init__(f"no report given, and the default report ({self.default}) is not here; give a report file: {usage}")
 
 
 class MissingDependency(SdrError):

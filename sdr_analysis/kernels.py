@@ -10,9 +10,12 @@ its HTML page in the worker, so the building process only collects results.
 from __future__ import annotations
 
 import importlib
+import logging
 import os
+import re
 import signal
 import time
+import traceback
 from pathlib import Path
 from typing import Callable, NamedTuple, Optional
 
@@ -25,6 +28,9 @@ KERNEL = "python3"
 #: Notebook metadata written by papermill and nbclient that changes from run to run.
 VOLATILE_NOTEBOOK_KEYS = ("start_time", "end_time", "duration", "input_path", "output_path", "environment_variables", "exception")
 VOLATILE_CELL_KEYS = ("execution", "papermill")
+
+
+log = logging.getLogger(__name__)
 
 
 class Job(NamedTuple):
@@ -40,6 +46,20 @@ _kernel = None  # each worker's kernel, started once for the whole build
 _client = None  # the worker's one client of its kernel, ready, used for every notebook
 _workdir = ""  # where the worker's notebooks are written
 _kernel_error: Optional[str] = None  # why the kernel could not start, reported for each notebook
+_kernel_traceback = ""  # and where it failed
+
+
+class Ran(NamedTuple):
+    """What running one notebook came to: its name, the failing cell (of the source
+    notebook) or ``None``, the error in one line or ``None``, the seconds it took, and
+    the error's traceback (empty when it succeeded)."""
+
+    name: str
+    cell: Optional[int]
+    error: Optional[str]
+    seconds: float
+    traceback: str = ""
+
 
 #: Seconds a kernel gets to start and answer.
 KERNEL_START_TIMEOUT = 60
@@ -72,22 +92,21 @@ del _warm_up
 
 
 def _start_worker(workdir: str) -> None:
-    """Silence the kernel's own log lines (a worker reports through its return value),
-    start the kernel this worker runs all its notebooks in and warm it up; when the
+    """Start the kernel this worker runs all its notebooks in and warm it up; when the
     worker stops, however it stops, the kernel goes with it. What the worker itself
-    needs (papermill, the page exporter) is imported while the kernel starts."""
-    global _kernel, _client, _workdir, _kernel_error
+    needs (papermill, the page exporter) is imported while the kernel starts. The
+    kernel's own log lines go to the worker's stderr, which the building process logs
+    (see :mod:`sdr_analysis.workers`)."""
+    global _kernel, _client, _workdir, _kernel_error, _kernel_traceback
     from jupyter_client.manager import KernelManager
 
     _workdir = workdir
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 2)
-    os.close(devnull)
     _kernel = KernelManager(kernel_name=KERNEL)
     try:
         _kernel.start_kernel(cwd=workdir)
     except Exception as exc:  # no kernel: every notebook of this worker fails with the reason
         _kernel_error = f"the notebook kernel could not start: {type(exc).__name__}: {exc}"
+        _kernel_traceback = traceback.format_exc()
         return
     at_stop(_stop_kernel)
     _import_runner()
@@ -99,6 +118,7 @@ def _start_worker(workdir: str) -> None:
         _client.execute(WARM_UP, silent=True, store_history=False, reply=True, timeout=KERNEL_START_TIMEOUT)
     except Exception as exc:
         _kernel_error = f"the notebook kernel did not answer: {type(exc).__name__}: {exc}"
+        _kernel_traceback = traceback.format_exc()
 
 
 def _import_runner() -> None:
@@ -161,15 +181,18 @@ def _parameters_cell(notebook: Path) -> int:
     return tagged[0] if tagged else -1
 
 
-def run_notebook(job: Job) -> tuple[str, Optional[int], Optional[str], float]:
-    """Run one notebook into the worker's folder and write its HTML page; returns
-    (name, failing cell, error, seconds)."""
+#: Terminal colours in a kernel's traceback.
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def run_notebook(job: Job) -> Ran:
+    """Run one notebook into the worker's folder and write its HTML page."""
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
     started = time.monotonic()
     if _kernel_error:
-        return job.name, None, _kernel_error, 0.0
+        return Ran(job.name, None, _kernel_error, 0.0, _kernel_traceback)
     out = Path(_workdir) / f"{job.name}.ipynb"
     try:
         _clear_namespace()
@@ -192,14 +215,15 @@ def run_notebook(job: Job) -> tuple[str, Optional[int], Optional[str], float]:
         cell = exc.cell_index - 1 if exc.cell_index > _parameters_cell(job.notebook) else exc.cell_index
         first_line = (exc.source or "").strip().splitlines()[:1]
         where = f" in `{first_line[0]}`" if first_line else ""
-        return job.name, cell, f"{exc.ename}: {exc.evalue}{where}", time.monotonic() - started
+        kernel_traceback = ANSI.sub("", "\n".join(exc.traceback or []))
+        return Ran(job.name, cell, f"{exc.ename}: {exc.evalue}{where}", time.monotonic() - started, kernel_traceback)
     except Exception as exc:  # a kernel that died, a notebook that could not be read
-        return job.name, None, f"{type(exc).__name__}: {exc}", time.monotonic() - started
+        return Ran(job.name, None, f"{type(exc).__name__}: {exc}", time.monotonic() - started, traceback.format_exc())
     finally:
         # nbclient leaves Ctrl-C raising KeyboardInterrupt here once a notebook is done;
         # a worker ignores it: the building process stops the workers
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-    return job.name, None, None, time.monotonic() - started
+    return Ran(job.name, None, None, time.monotonic() - started)
 
 
 def scrub(path: Path) -> None:
@@ -240,13 +264,18 @@ def run_all(
         results = pool.run(run_notebook, todo)
         meanwhile()
         try:
-            for n, (job, (name, cell, error, seconds)) in enumerate(results, start=1):
-                say(f"[{n}/{len(todo)}] {name}: {'ok' if error is None else 'FAILED'} ({seconds:.1f}s)")
-                if error is not None:
-                    failures.append((name, cell, error, job))
+            for n, (job, ran) in enumerate(results, start=1):
+                say(f"[{n}/{len(todo)}] {ran.name}: {'ok' if ran.error is None else 'FAILED'} ({ran.seconds:.1f}s)")
+                if ran.error is not None:
+                    log.debug("%s (from %s) failed:\n%s", ran.name, job.notebook.name, ran.traceback or ran.error)
+                    failures.append((ran.name, ran.cell, ran.error, job))
         except WorkerDied as exc:
-            raise BuildError(f"{exc.item.name}.ipynb (from {exc.item.notebook.name})", None, exc.detail.strip().splitlines()[-1]) from exc
+            died = exc.item if isinstance(exc.item, Job) else None
+            where = f"{died.name}.ipynb (from {died.notebook.name})" if died is not None else "a notebook"
+            log.debug("the worker running %s failed:\n%s%s", where, exc.detail, f"\nits last stderr lines:\n{exc.stderr}" if exc.stderr else "")
+            last = exc.detail.strip().splitlines()[-1] if exc.detail.strip() else exc.detail
+            said = exc.stderr.strip().splitlines()[-1] if exc.stderr.strip() else ""
+            raise BuildError(where, None, last + (f"; it last wrote: {said}" if said else "")) from exc
     if failures:
         name, cell, error, job = sorted(failures, key=lambda f: f[:3])[0]
         raise BuildError(f"{name}.ipynb (from {job.notebook.name})", cell, error)
-

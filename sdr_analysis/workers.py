@@ -14,13 +14,20 @@ ends the command, its workers and what they started (kernels) end with it:
 
 `Workers` is the one pool: items go to the first free worker, results
 come back as they finish, and a worker that dies is an error, never a hang.
+
+What a worker (or a process it started, such as a kernel) writes to its stderr is
+read by the parent and logged at debug level on the ``sdr_analysis.workers`` logger,
+one record a line; the last lines of a worker that died are kept in the error.
 """
 
 from __future__ import annotations
 
+import collections
+import logging
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 import traceback
@@ -35,6 +42,11 @@ PARENT_POLL = 0.5
 
 #: Seconds a worker gets to stop after SIGTERM before it is killed.
 STOP_GRACE = 5.0
+
+#: Lines of a worker's stderr kept to say why it died.
+STDERR_TAIL = 20
+
+log = logging.getLogger(__name__)
 
 _stop_actions: list[Callable[[], None]] = []
 
@@ -64,7 +76,15 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=poll, name="parent-watch", daemon=True).start()
 
 
-def _worker(conn: Connection, parent: int, initializer: Optional[Callable[..., None]], initargs: tuple) -> None:
+def _worker(
+    conn: Connection, parent: int, initializer: Optional[Callable[..., None]], initargs: tuple, stderr: Optional[Connection] = None,
+) -> None:
+    if stderr is not None:  # this process's stderr, and that of what it starts, goes to the parent
+        sys.stderr.flush()
+        os.dup2(stderr.fileno(), 2)
+        stderr.close()
+        # Python's own stderr too, whatever the parent had made of it
+        sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", buffering=1, closefd=False)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, lambda signum, frame: _stop(128 + signum))
     _watch_parent(parent)
@@ -101,16 +121,20 @@ class Workers:
         self.initargs = initargs
         self._procs: list[multiprocessing.process.BaseProcess] = []
         self._conns: list[Connection] = []
+        self._stderr: dict[Connection, _StderrReader] = {}
 
     def __enter__(self) -> "Workers":
         ctx = multiprocessing.get_context()
         for _ in range(self.size):
             parent_end, child_end = ctx.Pipe()
-            proc = ctx.Process(target=_worker, args=(child_end, os.getpid(), self.initializer, self.initargs), daemon=True)
+            err_read, err_write = ctx.Pipe(duplex=False)
+            proc = ctx.Process(target=_worker, args=(child_end, os.getpid(), self.initializer, self.initargs, err_write), daemon=True)
             proc.start()
             child_end.close()  # the worker's end lives in the worker only: its death reads as EOF here
+            err_write.close()
             self._procs.append(proc)
             self._conns.append(parent_end)
+            self._stderr[parent_end] = _StderrReader(err_read, proc)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -124,6 +148,7 @@ class Workers:
         is a worker that died."""
         pending = iter(items)
         busy: dict[Connection, Any] = {}
+        stderr = self._stderr
 
         def feed(conn: Connection) -> None:
             for item in pending:
@@ -133,10 +158,12 @@ class Workers:
 
         for conn in self._conns:
             feed(conn)
-        return self._results(busy, feed)
+        return self._results(busy, feed, stderr)
 
     @staticmethod
-    def _results(busy: dict[Connection, Any], feed: Callable[[Connection], None]) -> Iterator[tuple[Any, Any]]:
+    def _results(
+        busy: dict[Connection, Any], feed: Callable[[Connection], None], stderr: dict[Connection, "_StderrReader"],
+    ) -> Iterator[tuple[Any, Any]]:
         while busy:
             for conn in wait(list(busy)):
                 assert isinstance(conn, Connection)
@@ -144,7 +171,9 @@ class Workers:
                 try:
                     status, value = conn.recv()
                 except EOFError:
-                    raise WorkerDied(item, "the worker process died") from None
+                    reader = stderr.get(conn)
+                    last = reader.last_words() if reader is not None else ""
+                    raise WorkerDied(item, reader.death() if reader is not None else "the worker process died", last) from None
                 if status == "error":
                     raise WorkerDied(item, value)
                 feed(conn)
@@ -166,7 +195,70 @@ class Workers:
             if proc.exitcode is None:
                 proc.kill()
                 proc.join()
-        self._procs, self._conns = [], []
+        for reader in self._stderr.values():
+            reader.finish()
+        self._procs, self._conns, self._stderr = [], [], {}
+
+
+class _StderrReader:
+    """Reads one worker's stderr in a thread of the parent: each line is logged at
+    debug level, and the last :data:`STDERR_TAIL` are kept to say why the worker died."""
+
+    def __init__(self, conn: Connection, proc: multiprocessing.process.BaseProcess) -> None:
+        self.conn = conn
+        self.proc = proc
+        self.tail: collections.deque[str] = collections.deque(maxlen=STDERR_TAIL)
+        self.thread = threading.Thread(target=self._read, name=f"worker-stderr-{proc.pid}", daemon=True)
+        self.thread.start()
+
+    def _read(self) -> None:
+        pending = b""
+        fd = self.conn.fileno()
+        while True:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            *lines, pending = (pending + chunk).split(b"\n")
+            for line in lines:
+                self._line(line)
+        if pending:
+            self._line(pending)
+
+    def _line(self, raw: bytes) -> None:
+        line = raw.decode("utf-8", "backslashreplace").rstrip()
+        if line:
+            self.tail.append(line)
+            log.debug("worker %s: %s", self.proc.pid, line)
+
+    def last_words(self, wait: float = 1.0) -> str:
+        """The last lines the worker wrote to stderr (waiting a moment for the rest)."""
+        self.thread.join(timeout=wait)
+        return "\n".join(self.tail)
+
+    def death(self) -> str:
+        """How the worker ended, in words."""
+        self.proc.join(timeout=1.0)
+        code = self.proc.exitcode
+        if code is None:
+            return "the worker process died"
+        if code < 0:
+            try:
+                name = signal.Signals(-code).name
+            except ValueError:
+                name = f"signal {-code}"
+            return f"the worker process died ({name})"
+        return f"the worker process died (exit status {code})"
+
+    def finish(self) -> None:
+        """Log what is left to read (the worker and what it started have ended), then
+        close the pipe. A process the worker started that outlives it keeps its end
+        open; it is not waited for longer than a moment."""
+        self.thread.join(timeout=1.0)
+        if not self.thread.is_alive():
+            self.conn.close()
 
 
 @contextmanager

@@ -1,11 +1,17 @@
 """Bad input through the command line, one case per kind.
 
-Every case ends one of two ways, never with a traceback:
+Every case ends one of these ways, never with a traceback:
 
 - ``ok``: exit 0 and valid JSON on stdout (and, where the case says so, a note of what
   was odd about the text);
+- ``table``: exit 0 and a readable table on stdout, nothing on stderr;
 - ``error``: exit 2, empty stdout, and exactly one line on stderr that names the file
-  and says what is wrong.
+  (or, for an output that cannot be written, the output) and says what is wrong;
+- ``quiet``: the reader of stdout went away: exit 141 (128 + SIGPIPE, as a POSIX tool
+  ends) and nothing on stderr.
+
+Most cases are a bad report file; some are a bad place to write (a reader that went
+away, a full disk) or a locale that cannot write Chinese, with a good report.
 """
 
 from __future__ import annotations
@@ -90,10 +96,26 @@ HTML_WITHOUT_REPORT = """<!DOCTYPE html>
 """
 
 
-def run(*args: str, timeout: Optional[float] = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "sdr_analysis", *args], capture_output=True, text=True, timeout=timeout
-    )
+def run(*args: str, timeout: Optional[float] = None, env: Optional[dict] = None, stdout: str = "pipe") -> subprocess.CompletedProcess:
+    """The command, its output captured; ``stdout`` ``closed``: a pipe whose reader
+    has gone before anything was written (``| head -0``), ``full``: a device that
+    takes nothing (``> /dev/full``)."""
+    command = [sys.executable, "-m", "sdr_analysis", *args]
+    environ = {**os.environ, **(env or {})}
+    if stdout == "pipe":
+        return subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=environ)
+    if stdout == "full":
+        with open(DEV_FULL, "w") as full:
+            done = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, text=True, timeout=timeout, env=environ)
+        return subprocess.CompletedProcess(command, done.returncode, "", done.stderr)
+    assert stdout == "closed", stdout
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        done = subprocess.run(command, stdout=write, stderr=subprocess.PIPE, text=True, timeout=timeout, env=environ)
+    finally:
+        os.close(write)
+    return subprocess.CompletedProcess(command, done.returncode, "", done.stderr)
 
 
 def written(name: str, data: bytes | str) -> Callable[[Path], Path]:
@@ -134,11 +156,25 @@ def a_directory(folder: Path) -> Path:
     return inner
 
 
+DEV_FULL = "/dev/full"
+
+
+def good(folder: Path) -> Path:
+    """A good report, under a Chinese name (which an ASCII locale must still write)."""
+    path = folder / "望江区-2023.txt"
+    path.write_bytes(GOOD.read_bytes())
+    return path
+
+
 class Case(NamedTuple):
     make: Callable[[Path], Path]
-    outcome: str  # "ok" or "error"
+    outcome: str  # "ok", "table", "error" or "quiet"
     message: tuple[str, ...] = ()  # error: the line holds one of these (case-insensitive)
     note: Optional[str] = None  # ok: a note of load_report(path).notes holds this
+    args: tuple[str, ...] = ("indicators", "{path}", "--json")  # the command; {path} is the file made
+    env: Optional[dict] = None  # environment variables set for the command
+    stdout: str = "pipe"  # "pipe", "closed" or "full": see run()
+    names: Optional[str] = None  # error: what the line names, if not the file made
 
 
 CASES = {
@@ -168,6 +204,24 @@ CASES = {
     "utf-16-lone-surrogate": Case(written("report.txt", UTF16[:40] + b"\x00\xd8" + UTF16[40:]), "error",
                                   ("byte 40 is not utf-16",)),
     "big5": Case(written("report.txt", TRADITIONAL.encode("big5")), "error", ("big5",)),
+    # a good report, and a place that cannot take what is written
+    "stdout-reader-gone-json": Case(good, "quiet", stdout="closed"),
+    "stdout-reader-gone-table": Case(good, "quiet", args=("indicators", "{path}"), stdout="closed"),
+    "stdout-reader-gone-csv": Case(good, "quiet", args=("series", "{path}", "--csv"), stdout="closed"),
+    "stdout-disk-full-json": Case(good, "error", ("no space left",), stdout="full", names="standard output"),
+    "stdout-disk-full-table": Case(good, "error", ("no space left",), args=("sections", "{path}"), stdout="full",
+                                   names="standard output"),
+    "corpus-out-to-a-device": Case(good, "error", ("not a regular file",), args=("corpus", "{path}", "--out", DEV_FULL),
+                                   names=DEV_FULL),
+    "build-out-to-a-device": Case(good, "error", ("not a folder",), args=("build", "{path}", "--out", DEV_FULL), names=DEV_FULL),
+    # a good report, and a locale or encoding that cannot write Chinese
+    "ascii-output-json": Case(good, "ok", env={"PYTHONIOENCODING": "ascii"}),
+    "ascii-output-table": Case(good, "table", args=("indicators", "{path}"), env={"PYTHONIOENCODING": "ascii"}),
+    "ascii-output-metadata": Case(good, "table", args=("metadata", "{path}"), env={"PYTHONIOENCODING": "ascii"}),
+    "ascii-output-error": Case(lambda folder: folder / "无此报告.txt", "error", ("no such file",),
+                               env={"PYTHONIOENCODING": "ascii"}, names="\\u65e0\\u6b64"),
+    "c-locale-json": Case(good, "ok", env={"LC_ALL": "C", "LANG": "C"}),
+    "c-locale-table": Case(good, "table", args=("sections", "{path}"), env={"LC_ALL": "C", "LANG": "C"}),
 }
 
 #: Cases that need what only some systems have.
@@ -175,6 +229,8 @@ NEEDS = {
     "fifo": pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes"),
     "dev-zero": pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero"),
     "symlink-to-dev-zero": pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero"),
+    **{name: pytest.mark.skipif(not Path(DEV_FULL).exists(), reason="no /dev/full")
+       for name in ("stdout-disk-full-json", "stdout-disk-full-table", "corpus-out-to-a-device", "build-out-to-a-device")},
 }
 
 
@@ -186,12 +242,19 @@ def check_outcome(proc: subprocess.CompletedProcess, path: Path, case: Case) -> 
         assert isinstance(rows, list)
         text = load_report(path).text
         assert all(text[r["start"] : r["end"]] == r["text"] for r in rows)
+    elif case.outcome == "table":
+        assert proc.returncode == 0, proc.stderr
+        assert proc.stderr == ""
+        lines = proc.stdout.splitlines()
+        assert len(lines) >= 3 and set(lines[1]) <= {"-", " "}, lines[:3]
+    elif case.outcome == "quiet":
+        assert (proc.returncode, proc.stderr) == (141, "")
     else:
         assert proc.returncode == 2, (proc.returncode, proc.stderr[-500:])
         assert proc.stdout == ""
         lines = proc.stderr.strip().splitlines()
         assert len(lines) == 1, lines
-        assert path.name in lines[0], lines[0]
+        assert (case.names or path.name) in lines[0], lines[0]
         assert any(m.lower() in lines[0].lower() for m in case.message), lines[0]
 
 
@@ -199,7 +262,8 @@ def check_outcome(proc: subprocess.CompletedProcess, path: Path, case: Case) -> 
 def test_bad_input(tmp_path, name):
     case = CASES[name]
     path = case.make(tmp_path)
-    proc = run("indicators", str(path), "--json", timeout=120)
+    args = [a.replace("{path}", str(path)) for a in case.args]
+    proc = run(*args, timeout=120, env=case.env, stdout=case.stdout)
     check_outcome(proc, path, case)
     if case.note is not None:
         notes = load_report(path).notes

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import shutil
 
@@ -107,7 +108,7 @@ def test_tables_match_the_parse(built):
     assert [r["text"] for r in rows] == ["30余个", "约12亿元", "80%", "3个百分点", "2所", "1名"]
 
 
-def test_failure_names_notebook_and_cell_and_keeps_previous(built, tmp_path):
+def test_failure_names_notebook_and_cell_and_keeps_previous(built, tmp_path, caplog):
     root, folder, _ = built
     broken = tmp_path / "notebooks"
     shutil.copytree(NOTEBOOKS, broken)
@@ -115,10 +116,13 @@ def test_failure_names_notebook_and_cell_and_keeps_previous(built, tmp_path):
     nb.cells.append(nbformat.v4.new_code_cell("raise ValueError('deliberate')"))
     nbformat.write(nb, broken / "section.ipynb")
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
-    with pytest.raises(BuildError) as err:
+    with pytest.raises(BuildError) as err, caplog.at_level(logging.DEBUG, logger="sdr_analysis"):
         build(root / "district-2023.txt", out=folder.parent, langs="en", notebooks=broken, say=lambda line: None)
     assert "section-" in str(err.value) and f"cell {len(nb.cells) - 1}" in str(err.value)
     assert "deliberate" in str(err.value)
+    # the kernel's traceback is kept in the log, at debug level
+    assert any(r.levelno == logging.DEBUG and "Traceback" in r.getMessage() and "deliberate" in r.getMessage()
+               for r in caplog.records), caplog.text
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
 
 
