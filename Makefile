@@ -17,6 +17,9 @@ LAB_FLAGS ?=
 # JupyterLab refuses to run as root unless told to: told only when the user is root
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
+#: What ruff checks (the notebooks are data: their code is the library's calls).
+LINTED := sdr_analysis tests bench
+
 .DEFAULT_GOAL := help
 
 $(STAMP): pyproject.toml constraints.txt
@@ -42,11 +45,14 @@ report: $(STAMP) ## regenerate reports/ from the report (REPORT=path, default: t
 corpus: $(STAMP) ## compare the reports in CORPUS (default ../shared/corpus) into reports/: each place over the years, each year's places
 	$(BIN)/sdr-analysis build $(CORPUS) --out reports --lang $(LANGS) --only comparisons $(BUILD_FLAGS)
 
-test: $(STAMP) ## run every test: library, command line, builds and nbval on reports/
-	$(BIN)/python -m pytest
+test: $(STAMP) ## run every check: lint, types, library, command line, builds and nbval on reports/
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -n auto
 
-test-fast: $(STAMP) ## run the tests that do not execute notebooks
-	$(BIN)/python -m pytest -m "not notebooks"
+test-fast: $(STAMP) ## lint, and the tests that do not execute notebooks (without loading nbval)
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/python -m pytest -m "not notebooks" -n auto -o addopts=-ra -p no:nbval
 
 bench: $(STAMP) ## measure extraction speed, import time, scaling, real-report throughput, and build time
 	$(BIN)/python bench/bench_extraction.py
