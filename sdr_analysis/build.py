@@ -34,14 +34,16 @@ from .fonts import subset_font, write_font
 from .index import Built, write_index, write_site_index
 from .kernels import KERNEL, Job, run_all, run_notebook, scrub
 from .manifest import Manifest, fingerprint, library_fingerprint, read_manifest, sha, write_manifest
-from .outputs import LANGS as PAGE_LANGS, NOTEBOOK_SUFFIXES, check_out, folder_name, is_regular, locked, output_name, recover, stage, swap
+from .outputs import LANGS as PAGE_LANGS
+from .outputs import NOTEBOOK_SUFFIXES, check_out, folder_name, is_regular, locked, output_name, recover, stage, swap
 from .report import Report, load_report
 from .tables import write_tables
 from .workers import interruptible, signals_deferred
 from .writeup import LANGS, check_lang, section_file, written_up
 
 __all__ = [
-    "NOTEBOOKS", "notebooks_folder", "DEFAULT_JOBS", "KERNEL", "Job", "Built", "Done", "summary", "plan", "build", "build_comparison", "build_many", "parse_langs",
+    "NOTEBOOKS", "notebooks_folder", "DEFAULT_JOBS", "KERNEL", "Job", "Built", "Done", "summary", "plan", "build",
+    "build_comparison", "build_many", "parse_langs",
     "relative_param", "series_folder", "places_folder", "run_notebook", "scrub", "write_tables", "write_index",
     "write_site_index", "write_font", "subset_font",
 ]
@@ -236,7 +238,8 @@ SUMMARY_NAMES = 6
 def summary(ran: Sequence[Job], up_to_date: int, force: bool = False) -> str:
     """What a build did, in a few words: ``10 notebooks ran (overview, section-3, …;
     en, zh), 0 up to date``; each notebook is named once for all its languages."""
-    langs, stems = {}, {}
+    langs: dict[str, None] = {}  # ordered sets
+    stems: dict[str, None] = {}
     for job in ran:
         lang = job.parameters.get("lang", PAGE_LANGS[0])
         langs[lang] = None
@@ -309,7 +312,7 @@ def _build_comparison(
         title = f"{'、'.join(sorted({str(year_of(r)) for r in reports}))} · {len(reports)}"
     with interruptible(), locked(out, target.name, say):
         try:
-            params = [relative_param(r.source, target) for r in reports]
+            params = [relative_param(str(r.source), target) for r in reports]
             inputs_hash = sha(*(r.text.encode("utf-8") for r in reports))
             todo = [Job(output_name(kind, lang), title, notebooks / f"{kind}.ipynb", {"report_paths": params, "lang": lang}) for lang in langs]
             return _build_folder(target, "\n".join(params), inputs_hash, todo, langs, jobs, say, lambda staging: None, write_font, force)
@@ -346,7 +349,7 @@ def build_many(
     done: list[Done] = []
     if only != "comparisons":
         for r in reports:
-            done.append(_build_report(r.source, out, langs, jobs, say, notebooks, force))
+            done.append(_build_report(str(r.source), out, langs, jobs, say, notebooks, force))
             folder = done[-1].folder
             built.append(Built("report", folder, place_of(r), str(year_of(r) or "—")))
     if only != "reports":
@@ -354,7 +357,7 @@ def build_many(
         for place, rs in series.items():
             done.append(_build_comparison("series", rs, series_folder(rs), out, langs, jobs, say, notebooks, force))
             folder = done[-1].folder
-            years = [year_of(r) for r in rs]
+            years = [y for r in rs if (y := year_of(r)) is not None]
             built.append(Built("series", folder, place, f"{min(years)}–{max(years)} ({len(rs)})"))
         for year, rs in cohorts.items():
             done.append(_build_comparison("places", rs, places_folder(year), out, langs, jobs, say, notebooks, force))

@@ -29,7 +29,9 @@ DEFAULT_JOBS = 2
 log = logging.getLogger(__name__)
 
 META_COLUMNS = ["report", "province", "city", "district", "county", "street", "level", "year", "session", "date", "speaker"]
-INDICATOR_COLUMNS = META_COLUMNS + ["part", "period", "section", "text", "value", "value_max", "unit", "kind", "role", "qualifier", "each", "label", "start", "end"]
+INDICATOR_COLUMNS = META_COLUMNS + [
+    "part", "period", "section", "text", "value", "value_max", "unit", "kind", "role", "qualifier", "each", "label", "start", "end",
+]
 #: One row per policy section: the part it is in (number, title, period; empty for a
 #: report without parts, whose period is told from its wording), its ``key``
 #: (``三.二``), and its summary (see :class:`~sdr_analysis.results.SectionSummary`).
@@ -88,7 +90,7 @@ def parse_one(path: str) -> Parsed:
         summaries = report.summaries
         where = {s.key: {"part": s.part, "period": s.period} for s in reversed(summaries)}  # a repeated key: the first
         indicators = [
-            {**base, **where.get(i.section, {}), **{k: v for k, v in i.to_dict().items() if k in INDICATOR_COLUMNS}}
+            {**base, **where.get(i.section or "", {}), **{k: v for k, v in i.to_dict().items() if k in INDICATOR_COLUMNS}}
             for i in report.indicators
         ]
         sections = [

@@ -14,6 +14,7 @@ from .report import Report
 from .roles import money_stated
 from .writeup import money_words, section_file, written_up
 
+
 def _links(stem: str, langs: Sequence[str]) -> list[tuple[str, str]]:
     return [(lang, f"{output_name(stem, lang)}.html") for lang in langs]
 
@@ -91,7 +92,8 @@ SITE_INDEX = """<!DOCTYPE html>
 <title>Reports · 报告</title>
 <style>
 {fonts}
-body {{ font-family: {families}"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; max-width: 62rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.8; color: #222; }}
+body {{ font-family: {families}"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
+        max-width: 62rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.8; color: #222; }}
 table {{ border-collapse: collapse; width: 100%; }}
 th, td {{ text-align: left; padding: .35rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }}
 td.n {{ white-space: nowrap; }}

@@ -133,6 +133,8 @@ def _import_runner() -> None:
 def _stop_kernel() -> None:
     """Kill the kernel's process group (the kernel runs in a session of its own, so
     this reaches whatever it started) and remove its connection file."""
+    if _kernel is None:
+        return
     pgid = getattr(_kernel.provisioner, "pgid", None)
     if pgid:
         os.killpg(pgid, signal.SIGKILL)
@@ -141,6 +143,7 @@ def _stop_kernel() -> None:
 
 def _clear_namespace() -> None:
     """Forget the previous notebook's variables; imported modules stay loaded."""
+    assert _client is not None  # started with the worker
     _client.execute("%reset -f", silent=True, store_history=False, reply=True, timeout=60)
 
 

@@ -95,7 +95,7 @@ def styled(make: C) -> C:
     @functools.wraps(make)
     def drawn(*args, **kwargs):
         register_cjk_font()
-        with rc_context(STYLE):  # type: ignore[arg-type]  # the keys are rc settings
+        with rc_context(STYLE):
             return make(*args, **kwargs)
 
     return drawn  # type: ignore[return-value]

@@ -34,7 +34,7 @@ def positional(cls: type[R]) -> Callable[..., R]:
     make = scope["make"]
     make.__qualname__ = make.__name__ = f"make_{cls.__name__}"
     make.__doc__ = f"A :class:`{cls.__name__}` from its fields' values by position: {', '.join(names)}."
-    make.fields = dict.fromkeys(names)  # type: ignore[attr-defined]  # ordered, and a set
+    make.fields = dict.fromkeys(names)  # ordered, and a set
     return make
 
 

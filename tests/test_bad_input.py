@@ -22,7 +22,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Callable, NamedTuple, Optional
 
@@ -297,10 +296,9 @@ def huge_report(tmp_path_factory) -> Path:
 
 
 def test_huge_file_succeeds_or_fails_in_one_line(huge_report):
-    """50 MB: either JSON or a one-line error (too large), in reasonable time."""
-    started = time.monotonic()
+    """50 MB: either JSON or a one-line error (too large); the timeout only stops a
+    run that hangs (speed is measured by make bench)."""
     proc = run("indicators", str(huge_report), "--json", timeout=4 * HUGE_SECONDS)
-    elapsed = time.monotonic() - started
     assert "Traceback" not in proc.stderr, proc.stderr[-2000:]
     if proc.returncode == 0:
         rows = json.loads(proc.stdout)
@@ -309,7 +307,6 @@ def test_huge_file_succeeds_or_fails_in_one_line(huge_report):
         assert proc.returncode == 2 and proc.stdout == ""
         lines = proc.stderr.strip().splitlines()
         assert len(lines) == 1 and huge_report.name in lines[0], lines
-    assert elapsed < HUGE_SECONDS, f"{elapsed:.1f} s"
 
 
 # the corpus command

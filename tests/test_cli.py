@@ -8,9 +8,8 @@ import sys
 
 import pytest
 
-from sdr_analysis.cli import main, table, width
-
 from conftest import SEED
+from sdr_analysis.cli import main, table, width
 
 
 def run(*args: str) -> subprocess.CompletedProcess:

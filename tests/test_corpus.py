@@ -12,7 +12,6 @@ from conftest import PARTS, SEED
 from sdr_analysis.corpus import INDICATOR_COLUMNS, SECTION_COLUMNS, build_corpus, sections_path
 
 
-
 def read_rows(path: Path) -> list[dict]:
     with path.open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))

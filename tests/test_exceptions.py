@@ -4,9 +4,7 @@ and what is valid, never a traceback."""
 from __future__ import annotations
 
 import nbformat
-import papermill as pm
 import pytest
-from papermill.exceptions import PapermillExecutionError
 
 from conftest import ROOT
 from sdr_analysis import BuildError, ReportReadError, SdrError, SectionNotFound
@@ -58,6 +56,9 @@ WRONG_PARAMETERS = [
 @pytest.mark.notebooks
 @pytest.mark.parametrize("parameters, ename, named", WRONG_PARAMETERS)
 def test_wrong_notebook_parameter_is_one_message(tmp_path, parameters, ename, named):
+    import papermill as pm  # here, not at the top: collecting the tests needs no papermill
+    from papermill.exceptions import PapermillExecutionError
+
     out = tmp_path / "section.ipynb"
     with pytest.raises(PapermillExecutionError) as info:
         pm.execute_notebook(
@@ -82,12 +83,11 @@ def test_every_raise_in_the_package_is_a_specific_error():
     ``Terminated`` (a signal, a KeyboardInterrupt) and the AttributeError a
     ``__getattr__`` must raise are the exceptions."""
     import ast
+    import importlib
     from pathlib import Path
 
     import sdr_analysis
     from sdr_analysis import exceptions
-
-    import importlib
 
     allowed_signals = {"Terminated", "AttributeError"}
     found = []

@@ -4,7 +4,6 @@ narration promises (runs a notebook: marked ``notebooks``)."""
 from __future__ import annotations
 
 import nbformat
-import papermill as pm
 import pytest
 
 from conftest import ROOT
@@ -16,6 +15,8 @@ NOTEBOOK = ROOT / "notebooks" / "explore.ipynb"
 
 @pytest.fixture(scope="module")
 def executed(tmp_path_factory):
+    import papermill as pm  # here, not at the top: collecting the tests needs no papermill
+
     out = tmp_path_factory.mktemp("explore") / "explore.ipynb"
     pm.execute_notebook(
         str(NOTEBOOK), str(out), cwd=str(ROOT / "notebooks"), kernel_name="python3", progress_bar=False

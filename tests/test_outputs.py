@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from processes import alive, descendants, gone_within
 from sdr_analysis import OutputError
 from sdr_analysis.outputs import check_out, folder_name, is_own_name, locked, previous_of, recover, staging_of
-
-from processes import alive, descendants, gone_within
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "dalian-shahekou-2022.txt"
 CLI = [sys.executable, "-m", "sdr_analysis"]

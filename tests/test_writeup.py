@@ -6,10 +6,8 @@ from __future__ import annotations
 import re
 
 import nbformat
-import papermill as pm
 import pytest
 from nbconvert.filters.markdown import markdown2html
-from papermill.exceptions import PapermillExecutionError
 from test_messages import markdown_text, rendered
 
 from conftest import ROOT, SEED
@@ -212,6 +210,8 @@ NOTEBOOKS = ROOT / "notebooks"
 
 @pytest.mark.notebooks
 def test_papermill_section_as_int(tmp_path):
+    import papermill as pm  # here, not at the top: collecting the tests needs no papermill
+
     out = tmp_path / "section-4.ipynb"
     pm.execute_notebook(str(NOTEBOOKS / "section.ipynb"), str(out), parameters={"section": 4}, cwd=str(NOTEBOOKS),
                         kernel_name="python3", progress_bar=False)
@@ -223,6 +223,9 @@ def test_papermill_section_as_int(tmp_path):
 
 @pytest.mark.notebooks
 def test_papermill_wrong_parameter_stops_with_one_line(tmp_path):
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
     out = tmp_path / "section.ipynb"
     with pytest.raises(PapermillExecutionError) as err:
         pm.execute_notebook(str(NOTEBOOKS / "section.ipynb"), str(out), parameters={"report_path": 5}, cwd=str(NOTEBOOKS),
