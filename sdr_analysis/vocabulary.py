@@ -82,8 +82,13 @@ def domain_shares(text: str) -> dict[str, float]:
 @lru_cache(maxsize=1)
 def _jieba():
     import logging
+    import warnings
 
-    import jieba
+    with warnings.catch_warnings():
+        # jieba imports pkg_resources, which newer setuptools warn about on stderr:
+        # a line that would land in every page's notebook
+        warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
+        import jieba
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
