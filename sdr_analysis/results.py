@@ -7,6 +7,7 @@ figure can be traced back to the characters it came from.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Callable, Optional, TypeVar
 
@@ -15,6 +16,7 @@ from .exceptions import FieldError
 R = TypeVar("R")
 
 
+@functools.cache
 def positional(cls: type[R]) -> Callable[..., R]:
     """A constructor of the frozen result type ``cls`` that takes the value of every
     field, in the order of :func:`dataclasses.fields`, by position.
@@ -38,15 +40,12 @@ def positional(cls: type[R]) -> Callable[..., R]:
     return make
 
 
-_MAKERS: dict[type, Callable[..., Any]] = {}
-
-
 def revised(obj: R, **changes: Any) -> R:
     """A copy of the result ``obj`` with ``changes`` made: :func:`dataclasses.replace`
     for the result types, built with :func:`positional` (the parser revises every
     heading once it knows what kind it is)."""
     cls = type(obj)
-    make = _MAKERS.get(cls) or _MAKERS.setdefault(cls, positional(cls))
+    make = positional(cls)  # type: ignore[arg-type]  # a class is hashable
     unknown = changes.keys() - make.fields  # type: ignore[attr-defined]
     if unknown:
         raise FieldError(cls.__name__, list(unknown))
