@@ -653,7 +653,7 @@ def label_of(text: str, before_start: int, start: int, end: int, after_end: int,
     return label
 
 
-def _complete(items: Sequence[str], k: int) -> str:
+def complete_item(items: Sequence[str], k: int) -> str:
     """The k-th measure of a list that names the shared part once, at its end:
     ``城镇、农村居民收入`` → ``城镇居民收入``; measures that end alike are whole
     (``基础设施投资、工业投资``)."""
@@ -680,7 +680,7 @@ def respective_labels(text: str, figures: Sequence[Candidate], lo: int, last_ite
         items = last_items
     if not items or len(items) < 2:
         return None
-    labels = [_trim_label(_complete(items, k) + verb) if k < len(items) else None for k in range(len(figures))]
+    labels = [_trim_label(complete_item(items, k) + verb) if k < len(items) else None for k in range(len(figures))]
     return labels, items
 
 

@@ -37,9 +37,9 @@ import re
 import tomllib
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, NamedTuple, Optional, Sequence
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
-from .indicators import subject_of
+from .indicators import complete_item, subject_of
 from .layout import Spans
 from .results import Indicator, Result, Target
 from .rules import alternation
@@ -232,29 +232,18 @@ def only_verb(name: str) -> bool:
 
 
 def _list_names(subject: str, verb: str, n: int) -> list[str]:
-    """The names of the ``n`` figures of a ``分别`` list: one per item of the subject
-    (``一产、二产、三产增加值`` → ``一产增加值``…), 城乡 split into urban and rural; the
-    subject whole when it does not split into ``n``."""
+    """The names of the ``n`` figures of a ``分别`` list: one per item of the subject,
+    each completed as figures' labels are (``一产、二产、三产增加值`` → ``一产增加值``…;
+    :func:`~sdr_analysis.indicators.complete_item`), 城乡 split into urban and rural;
+    the subject whole when it does not split into ``n``."""
     items = [x for x in subject.split("、") if x]
     if len(items) == n:
-        last = items[-1]
-        # items that name the shared part once, at the end: 一产、二产、三产增加值
-        shared = _shared_tail(items)
-        return [(x if x.endswith(shared) else x + shared) + verb for x in items[:-1]] + [last + verb] if shared else [x + verb for x in items]
+        return [complete_item(items, k) + verb for k in range(n)]
     word, (urban, rural) = URBAN_RURAL
     if n == 2 and subject.startswith(word):
         rest = subject[len(word) :]
         return [urban + rest + verb, rural + rest + verb]
     return [subject + verb] * n
-
-
-def _shared_tail(items: Sequence[str]) -> str:
-    """The part the last item adds to the others (``三产增加值`` after ``一产``,
-    ``二产`` → ``增加值``), or ``""`` when every item is whole."""
-    first, last = items[0], items[-1]
-    if len(last) > len(first) and last.startswith(last[: len(first)]) and all(len(x) == len(first) for x in items[:-1]):
-        return last[len(first) :]
-    return ""
 
 
 def find_targets(report: "Report") -> list[Target]:
