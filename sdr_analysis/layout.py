@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from typing import Optional, Sequence
+from typing import Iterable, Optional, Sequence
 
 from .cleaning import BLANK_LINE, ByLineBreaks, is_chrome_line
 from .metadata import TITLE_MARK
@@ -130,12 +130,18 @@ class Spans:
     def __bool__(self) -> bool:
         return bool(self.starts)
 
+    @classmethod
+    def merged(cls, spans: Iterable[tuple[int, int]]) -> "Spans":
+        """Spans that may overlap or nest (quote pairs inside quote pairs), each run of
+        overlapping or touching ones made one; the offsets they hold are the same."""
+        out: list[tuple[int, int]] = []
+        for s, e in sorted(spans):
+            if out and s <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], e))
+            else:
+                out.append((s, e))
+        return cls(out)
+
     def __or__(self, other: "Spans") -> "Spans":
         """The spans of both, overlapping ones merged."""
-        merged: list[tuple[int, int]] = []
-        for s, e in sorted([*zip(self.starts, self.ends), *zip(other.starts, other.ends)]):
-            if merged and s <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(merged[-1][1], e))
-            else:
-                merged.append((s, e))
-        return Spans(merged)
+        return Spans.merged([*zip(self.starts, self.ends), *zip(other.starts, other.ends)])

@@ -243,13 +243,7 @@ class Report:
 
     @cached_property
     def _name_zones(self) -> Spans:
-        zones: list[tuple[int, int]] = []
-        for q in self._quoted:  # sorted by start; merge nested pairs into their outer span
-            if zones and q.start < zones[-1][1]:
-                zones[-1] = (zones[-1][0], max(zones[-1][1], q.end))
-            else:
-                zones.append((q.start, q.end))
-        return Spans(zones)
+        return Spans.merged((q.start, q.end) for q in self._quoted)  # nested pairs in their outer span
 
     def in_name(self, offset: int) -> bool:
         """Whether ``offset`` lies between balanced quotes or title marks."""
