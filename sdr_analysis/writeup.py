@@ -864,8 +864,9 @@ def domains_heatmap(report: Report, lang: str) -> Optional["Chart"]:
     summaries = report.summaries
     if not summaries:
         return None
-    cols = [getattr(d, lang) for d in domains()]
-    values = [[domain_shares(s.text)[d.key] for d in domains()] for s in summaries]
+    doms = domains()
+    cols = [getattr(d, lang) for d in doms]
+    values = [[shares[d.key] for d in doms] for shares in map(domain_shares, (s.text for s in summaries))]
     return plotting.heatmap([short_label(s) for s in summaries], cols, values, t(lang, "domains_by_section"))
 
 
