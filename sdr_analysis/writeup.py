@@ -35,12 +35,6 @@ if TYPE_CHECKING:
 
 S = TypeVar("S", ReportSection, SectionSummary)
 
-#: English names of base units (the catalog's ``units``); a counting unit without one
-#: (项, 件, 处 count different things) is shown as written, in brackets: ``2 (所)``.
-UNIT_EN: dict[str, str] = t("en", "units")
-#: The words before an approximate figure in English: ``more than``, ``nearly``…
-QUALIFIER_EN: dict[str, str] = {q: before for q, (before, _) in t("en", "money_affixes").items()}
-
 
 def setup_display() -> None:
     """Set a notebook up for reading reports: tables shown whole (long source sentences
@@ -113,7 +107,7 @@ def figure_words(ind: Indicator, lang: str) -> str:
     (en) or the figure as written (zh: ``5200余万元``)."""
     if t(lang, "figures_as_written"):
         return ind.text
-    qual = QUALIFIER_EN.get(ind.qualifier, "")
+    qual, _ = t(lang, "money_affixes").get(ind.qualifier, ("", ""))  # the words before it: ``more than``
     number = amount_en(ind.value)
     if ind.value_max is not None:
         number = f"{number}–{amount_en(ind.value_max)}"
