@@ -135,20 +135,21 @@ def build(
     location that cannot be written; the previous output is then left as it was, as
     it is on Ctrl-C (``KeyboardInterrupt``) or SIGTERM
     (:class:`~sdr_analysis.exceptions.Terminated`)."""
-    return _build_report(report_path, out, langs, jobs, say, notebooks, force).folder
+    langs = parse_langs(langs)
+    return _build_report(load_report(report_path), out, langs, jobs, say, notebooks, force).folder
 
 
 def _build_report(
-    report_path: str | os.PathLike[str], out: str | os.PathLike[str], langs: str | Sequence[str], jobs: int,
-    say: Callable[[str], None], notebooks: Path, force: bool,
+    report: Report, out: str | os.PathLike[str], langs: tuple[str, ...], jobs: int, say: Callable[[str], None],
+    notebooks: Path, force: bool,
 ) -> Done:
-    langs = parse_langs(langs)
-    report = load_report(report_path)
+    """Build the write-ups of a report already read (from its file, ``report.source``)."""
+    source = report.source or "report"
     out = Path(out)
-    target = check_out(out, folder_name(report_path))
+    target = check_out(out, folder_name(source))
     with interruptible(), locked(out, target.name, say):
         try:
-            return _build_locked(report, report_path, target, langs, jobs, say, notebooks, force)
+            return _build_locked(report, source, target, langs, jobs, say, notebooks, force)
         except OSError as exc:
             where = exc.filename or target
             raise OutputError(str(where), f"cannot be written ({exc.strerror or exc}); check the folder and the free space") from None
@@ -349,7 +350,7 @@ def build_many(
     done: list[Done] = []
     if only != "comparisons":
         for r in reports:
-            done.append(_build_report(str(r.source), out, langs, jobs, say, notebooks, force))
+            done.append(_build_report(r, out, langs, jobs, say, notebooks, force))
             folder = done[-1].folder
             built.append(Built("report", folder, place_of(r), str(year_of(r) or "—")))
     if only != "reports":
