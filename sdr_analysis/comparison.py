@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Sequence
 
+from . import series
 from .exceptions import ParameterError, UnknownSource
 from .messages import escape_markdown, t
 from .writeup import amount_en, check_lang, setup_display
@@ -83,8 +84,6 @@ def open_series(report_paths, lang: str, measure: str = "") -> Comparison:
     """The reports of one place over the years and their targets against results,
     checking the notebook's parameters (:class:`ParameterError`); reports of more
     than one place raise :class:`~sdr_analysis.exceptions.SeriesError`."""
-    from . import series
-
     check_lang(lang)
     measure = _check_measure(measure, allow_all=True)
     reports = series.load_reports(_check_paths(report_paths))
@@ -95,8 +94,6 @@ def open_series(report_paths, lang: str, measure: str = "") -> Comparison:
 def open_places(report_paths, lang: str, measure: str = "gdp") -> Comparison:
     """The reports of one year and every annual target they set, checking the
     notebook's parameters; ``measure`` is the one compared place by place."""
-    from . import series
-
     check_lang(lang)
     measure = _check_measure(measure, allow_all=False)
     reports = series.load_reports(_check_paths(report_paths))
@@ -144,12 +141,6 @@ def link(c: Comparison, source, start, text: str) -> str:
 # places and years
 
 
-def place_name(report: "Report") -> str:
-    from . import series
-
-    return series.place_of(report)
-
-
 #: What a chart leaves off a province's name: ``新疆维吾尔自治区`` → ``新疆``, ``安徽省`` →
 #: ``安徽``, ``北京市`` → ``北京``, as Chinese writes them for short.
 PROVINCE_SUFFIX = re.compile(r"(?:维吾尔|回族|壮族)?自治区$|省$|市$")
@@ -164,12 +155,10 @@ def short_place(report: "Report") -> str:
             return name
     if meta.province:
         return PROVINCE_SUFFIX.sub("", meta.province) or meta.province
-    return place_name(report)
+    return series.place_of(report)
 
 
 def year_label(report: "Report") -> str:
-    from . import series
-
     year = series.year_of(report)
     return str(year) if year is not None else "—"
 
@@ -237,7 +226,8 @@ def _reports_list(c: Comparison) -> str:
         line = t(c.lang, "compare.report_line").format(year=year_label(r), title=escape_markdown(SPACED.sub("", " ".join(title.split()))),
                                              date=escape_markdown(meta.date or "—"))
         if c.kind == "places":
-            line = t(c.lang, "compare.place_line").format(place=escape_markdown(place_name(r)), title=escape_markdown(SPACED.sub("", " ".join(title.split()))),
+            line = t(c.lang, "compare.place_line").format(place=escape_markdown(series.place_of(r)),
+                                                          title=escape_markdown(SPACED.sub("", " ".join(title.split()))),
                                                  date=escape_markdown(meta.date or "—"))
         lines.append(f"- {line}")
     return "\n".join(lines)
@@ -245,8 +235,6 @@ def _reports_list(c: Comparison) -> str:
 
 def _years(c: Comparison) -> list[int]:
     """The years of the comparison's reports, in order (a report without one left out)."""
-    from . import series
-
     return sorted({y for r in c.reports if (y := series.year_of(r)) is not None})
 
 
@@ -254,7 +242,7 @@ def series_heading(c: Comparison) -> str:
     """The page's title (the place and its years), what it reads, and its reports."""
 
     years = _years(c)
-    title = t(c.lang, "compare.series_title").format(place=escape_markdown(place_name(c.reports[0])), first=min(years, default="—"),
+    title = t(c.lang, "compare.series_title").format(place=escape_markdown(series.place_of(c.reports[0])), first=min(years, default="—"),
                                              last=max(years, default="—"))
     return f"# {title}\n\n{t(c.lang, 'compare.series_lead')}\n\n**{t(c.lang, 'compare.reports')}**\n\n{_reports_list(c)}"
 
@@ -263,7 +251,7 @@ def places_heading(c: Comparison) -> str:
 
     years = _years(c)
     year = "、".join(map(str, years)) or "—"
-    title = t(c.lang, "compare.places_title").format(year=year, n=len({place_name(r) for r in c.reports}))
+    title = t(c.lang, "compare.places_title").format(year=year, n=len({series.place_of(r) for r in c.reports}))
     return f"# {title}\n\n{t(c.lang, 'compare.places_lead').format(year=year)}\n\n**{t(c.lang, 'compare.reports')}**\n\n{_reports_list(c)}"
 
 
@@ -396,7 +384,6 @@ def measure_table(c: Comparison, rows: "pd.DataFrame") -> str:
 
 def series_chart(c: Comparison, variant: tuple[str, bool, str], rows: "pd.DataFrame") -> "Chart":
     """One measure's targets against results, year by year."""
-    from . import series
     from .plotting import ResultMark, TargetMark, targets_chart
 
     key, change, unit = variant
@@ -564,11 +551,10 @@ def place_targets(c: Comparison) -> list[tuple["Report", Any]]:
     if len(units) > 1:  # a growth rate for most, a level for some: compare like with like
         common = max(units, key=lambda u: sum(row["unit"] == u for _, row in out))
         out = [(r, row) for r, row in out if row["unit"] == common]
-    return sorted(out, key=lambda x: (-x[1]["value"], -(x[1]["value_max"] if _present(x[1]["value_max"]) else x[1]["value"]), place_name(x[0])))
+    return sorted(out, key=lambda x: (-x[1]["value"], -(x[1]["value_max"] if _present(x[1]["value_max"]) else x[1]["value"]), series.place_of(x[0])))
 
 
 def places_chart(c: Comparison) -> Optional["Chart"]:
-    from . import series
     from .plotting import TargetMark, targets_chart
 
     found = place_targets(c)
@@ -605,11 +591,11 @@ def places_table(c: Comparison) -> str:
     name = measure_name(c.measure, c.lang)
     if not found:
         return t(c.lang, "compare.places_none").format(measure=escape_markdown(name))
-    rows = [[str(n), escape_markdown(place_name(r)), link(c, row["source"], row["start"], row["text"]),
+    rows = [[str(n), escape_markdown(series.place_of(r)), link(c, row["source"], row["start"], row["text"]),
              escape_markdown(_target_value_words(row, c.lang))] for n, (r, row) in enumerate(found, start=1)]
     out = markdown_table(["#", t(c.lang, "compare.place"), t(c.lang, "compare.target"), t(c.lang, "compare.reads")], rows)
     listed = {id(r) for r, _ in found}
-    missing = [place_name(r) for r in c.reports if id(r) not in listed]
+    missing = [series.place_of(r) for r in c.reports if id(r) not in listed]
     if missing:
         places = t(c.lang, "compare.join").join(map(escape_markdown, missing))
         out += "\n\n" + t(c.lang, "compare.places_missing").format(measure=escape_markdown(name), places=places)
@@ -670,7 +656,7 @@ def sources(c: Comparison) -> str:
         cited = sorted((s_start, anchor) for (k, s_start), anchor in c.anchors.items() if k == i)
         if not cited:
             continue
-        head = year_label(r) if c.kind == "series" else f"{escape_markdown(place_name(r))} {year_label(r)}"
+        head = year_label(r) if c.kind == "series" else f"{escape_markdown(series.place_of(r))} {year_label(r)}"
         out.append(f"**{head}**\n")
         for n, (s_start, anchor) in enumerate(cited, start=1):
             sentence = r.sentence_at(s_start)
