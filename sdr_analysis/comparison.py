@@ -219,16 +219,16 @@ SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 def _reports_list(c: Comparison) -> str:
+    """A line per report: its year (its place, on a places page), its title and its date."""
     lines = []
     for r in c.reports:
         meta = r.metadata
         title = meta.title.text if meta.title else Path(r.source or "").name
-        line = t(c.lang, "compare.report_line").format(year=year_label(r), title=escape_markdown(SPACED.sub("", " ".join(title.split()))),
-                                             date=escape_markdown(meta.date or "—"))
+        words = {"title": escape_markdown(SPACED.sub("", " ".join(title.split()))), "date": escape_markdown(meta.date or "—")}
         if c.kind == "places":
-            line = t(c.lang, "compare.place_line").format(place=escape_markdown(series.place_of(r)),
-                                                          title=escape_markdown(SPACED.sub("", " ".join(title.split()))),
-                                                 date=escape_markdown(meta.date or "—"))
+            line = t(c.lang, "compare.place_line").format(place=escape_markdown(series.place_of(r)), **words)
+        else:
+            line = t(c.lang, "compare.report_line").format(year=year_label(r), **words)
         lines.append(f"- {line}")
     return "\n".join(lines)
 
@@ -240,7 +240,6 @@ def _years(c: Comparison) -> list[int]:
 
 def series_heading(c: Comparison) -> str:
     """The page's title (the place and its years), what it reads, and its reports."""
-
     years = _years(c)
     title = t(c.lang, "compare.series_title").format(place=escape_markdown(series.place_of(c.reports[0])), first=min(years, default="—"),
                                              last=max(years, default="—"))
@@ -248,7 +247,6 @@ def series_heading(c: Comparison) -> str:
 
 
 def places_heading(c: Comparison) -> str:
-
     years = _years(c)
     year = "、".join(map(str, years)) or "—"
     title = t(c.lang, "compare.places_title").format(year=year, n=len({series.place_of(r) for r in c.reports}))
