@@ -25,9 +25,10 @@ from __future__ import annotations
 import logging
 import os
 import re
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Callable, NamedTuple, Optional, Sequence
+from typing import Callable, Iterator, NamedTuple, Optional, Sequence
 
 from .exceptions import OutputError, ParameterError
 from .fonts import subset_font, write_font
@@ -145,29 +146,29 @@ def _build_report(
 ) -> Done:
     """Build the write-ups of a report already read (from its file, ``report.source``)."""
     source = report.source or "report"
-    out = Path(out)
-    target = check_out(out, folder_name(source))
+    with _writing(Path(out), folder_name(source), say) as target:
+        report_param = relative_param(source, target)
+
+        def tables(staging: Path) -> None:
+            write_tables(report, staging)
+            write_index(report, staging, langs)
+
+        todo = plan(report, report_param, langs, notebooks)
+        return _build_folder(target, report_param, sha(report.text.encode("utf-8")), todo, langs, jobs, say, tables, write_font, force)
+
+
+@contextmanager
+def _writing(out: Path, name: str, say: Callable[[str], None]) -> Iterator[Path]:
+    """The folder ``out/name``, checked, under its lock, with Ctrl-C and SIGTERM
+    stopping the build cleanly; a file that cannot be written inside is an
+    :class:`OutputError` naming it."""
+    target = check_out(out, name)
     with interruptible(), locked(out, target.name, say):
         try:
-            return _build_locked(report, source, target, langs, jobs, say, notebooks, force)
+            yield target
         except OSError as exc:
             where = exc.filename or target
             raise OutputError(str(where), f"cannot be written ({exc.strerror or exc}); check the folder and the free space") from None
-
-
-def _build_locked(
-    report: Report, report_path: str | os.PathLike[str], target: Path, langs: tuple[str, ...], jobs: int,
-    say: Callable[[str], None], notebooks: Path, force: bool,
-) -> Done:
-    report_param = relative_param(report_path, target)
-    report_hash = sha(report.text.encode("utf-8"))
-
-    def tables(staging: Path) -> None:
-        write_tables(report, staging)
-        write_index(report, staging, langs)
-
-    todo = plan(report, report_param, langs, notebooks)
-    return _build_folder(target, report_param, report_hash, todo, langs, jobs, say, tables, write_font, force)
 
 
 def relative_param(path: str | os.PathLike[str], target: Path) -> str:
@@ -304,22 +305,16 @@ def _build_comparison(
     from .series import place_of, year_of
 
     langs = parse_langs(langs)
-    out = Path(out)
-    target = check_out(out, folder_name(folder))
     if kind == "series":
         years = sorted(y for y in (year_of(r) for r in reports) if y is not None)
         title = f"{place_of(reports[0])} {years[0]}–{years[-1]}" if years else place_of(reports[0])
     else:
         title = f"{'、'.join(sorted({str(year_of(r)) for r in reports}))} · {len(reports)}"
-    with interruptible(), locked(out, target.name, say):
-        try:
-            params = [relative_param(str(r.source), target) for r in reports]
-            inputs_hash = sha(*(r.text.encode("utf-8") for r in reports))
-            todo = [Job(output_name(kind, lang), title, notebooks / f"{kind}.ipynb", {"report_paths": params, "lang": lang}) for lang in langs]
-            return _build_folder(target, "\n".join(params), inputs_hash, todo, langs, jobs, say, lambda staging: None, write_font, force)
-        except OSError as exc:
-            where = exc.filename or target
-            raise OutputError(str(where), f"cannot be written ({exc.strerror or exc}); check the folder and the free space") from None
+    with _writing(Path(out), folder_name(folder), say) as target:
+        params = [relative_param(str(r.source), target) for r in reports]
+        inputs_hash = sha(*(r.text.encode("utf-8") for r in reports))
+        todo = [Job(output_name(kind, lang), title, notebooks / f"{kind}.ipynb", {"report_paths": params, "lang": lang}) for lang in langs]
+        return _build_folder(target, "\n".join(params), inputs_hash, todo, langs, jobs, say, lambda staging: None, write_font, force)
 
 
 def build_many(
