@@ -119,21 +119,30 @@ class Distinctive(NamedTuple):
 def distinctive_terms(texts: Sequence[str], top: int = TOP_TERMS) -> list[list[Distinctive]]:
     """For each text, the words most over-represented against all the others: the log
     odds ratio of the word's rate in the text and in the rest, with a small additive
-    prior. Words seen once are kept only if a text has too few repeated ones."""
+    prior. Words seen once are kept only if a text has too few repeated ones.
+
+    Computed once for the same texts: each section's page of a report asks for all
+    its sections' terms, and the pages of one report are made one after another."""
+    return [list(ranked) for ranked in _distinctive_terms(tuple(texts), top)]
+
+
+@lru_cache(maxsize=8)
+def _distinctive_terms(texts: tuple[str, ...], top: int) -> tuple[tuple[Distinctive, ...], ...]:
     counts = [Counter(words(t)) for t in texts]
     total: Counter[str] = Counter()
     for c in counts:
         total.update(c)
     vocab = len(total) or 1
+    n_all = sum(total.values())
     out = []
     for c in counts:
         n_in = sum(c.values())
-        n_out = sum(total.values()) - n_in
+        n_out = n_all - n_in
         scored = []
         for w, k in c.items():
             rest = total[w] - k
             score = math.log((k + PRIOR) / (n_in + PRIOR * vocab)) - math.log((rest + PRIOR) / (n_out + PRIOR * vocab))
             scored.append(Distinctive(w, k, round(score, 3)))
         scored.sort(key=lambda d: (d.count < 2, -d.score, d.word))
-        out.append(scored[:top])
-    return out
+        out.append(tuple(scored[:top]))
+    return tuple(out)

@@ -32,3 +32,12 @@ def test_distinctive_terms_of_two_texts():
     ]
     first, second = ([d.word for d in row[:2]] for row in distinctive_terms(texts))
     assert "养老" in first and "小区" in second
+
+
+def test_distinctive_terms_asked_again_are_the_same_and_the_callers_own():
+    texts = ["新建养老服务中心，养老床位增加，社区养老全覆盖。", "改造老旧小区，小区加装电梯，小区停车位增加。"]
+    first = distinctive_terms(texts)
+    first[0].clear()
+    again = distinctive_terms(list(texts))
+    assert again[0] and again == distinctive_terms(texts)
+    assert [d.word for d in again[0]][:1] == ["养老"]
