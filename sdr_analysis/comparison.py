@@ -333,8 +333,8 @@ def scorecard_chart(c: Comparison) -> Optional["Chart"]:
         cells.append([by_year.get(y) for y in years])
         judged = [f"{y} {names[s]}" for y, s in sorted(by_year.items()) if s in ("met", "missed")]
         if judged:
-            items.append(f"{variant_name(v, all_v, c.lang)}{t(c.lang, 'compare.colon')}{t(c.lang, 'compare.join').join(judged)}")
-    alt = t(c.lang, "compare.alt_scorecard").format(items=t(c.lang, "compare.list_sep").join(items) or t(c.lang, "compare.none"))
+            items.append(f"{variant_name(v, all_v, c.lang)}{t(c.lang, 'compare.colon')}{t(c.lang, 'join').join(judged)}")
+    alt = t(c.lang, "compare.alt_scorecard").format(items=t(c.lang, "compare.list_sep").join(items) or t(c.lang, "none"))
     return dot_grid([variant_name(v, all_v, c.lang) for v in all_v], [str(y) for y in years], cells, dots,
                     t(c.lang, "compare.scorecard_chart"), alt)
 
@@ -447,7 +447,7 @@ def wording_sequence(c: Comparison) -> str:
     v = all_v[0]
     rows = _rows(f, v).sort_values("year")
     items = [f"{int(r['year'])} {link(c, r['target_source'], r['target_start'], r['target_text'])}" for _, r in rows.iterrows()]
-    return t(c.lang, "compare.wording_sequence").format(measure=escape_markdown(variant_name(v, all_v, c.lang)), items=t(c.lang, "compare.join").join(items))
+    return t(c.lang, "compare.wording_sequence").format(measure=escape_markdown(variant_name(v, all_v, c.lang)), items=t(c.lang, "join").join(items))
 
 
 def wording_chart(c: Comparison) -> Optional["Chart"]:
@@ -461,7 +461,7 @@ def wording_chart(c: Comparison) -> Optional["Chart"]:
     stacks = {groups[q]: [counts[y][q] for y in years] for q in QUALIFIER_ORDER}
     colors = {groups[q]: QUALIFIER_COLORS[q] for q in QUALIFIER_ORDER}
     items = [t(c.lang, "compare.alt_wording_item").format(
-        year=y, counts=t(c.lang, "compare.join").join(f"{groups[q]} {counts[y][q]}" for q in QUALIFIER_ORDER if counts[y][q]))
+        year=y, counts=t(c.lang, "join").join(f"{groups[q]} {counts[y][q]}" for q in QUALIFIER_ORDER if counts[y][q]))
         for y in years]
     alt = t(c.lang, "compare.alt_wording").format(items=t(c.lang, "compare.list_sep").join(items))
     return stacked_barh([str(y) for y in years], stacks, colors, t(c.lang, "compare.wording_chart"), t(c.lang, "compare.count"), alt)
@@ -566,7 +566,7 @@ def places_chart(c: Comparison) -> Optional["Chart"]:
     name = measure_name(c.measure, c.lang)
     year = "、".join(sorted({year_label(r) for r, _ in found}))
     items = [t(c.lang, "compare.alt_places_item").format(place=short_place(r), target=_target_value_words(row, c.lang)) for r, row in found]
-    alt = t(c.lang, "compare.alt_places").format(measure=name, year=year, items=t(c.lang, "compare.join").join(items))
+    alt = t(c.lang, "compare.alt_places").format(measure=name, year=year, items=t(c.lang, "join").join(items))
     return targets_chart([short_place(r) for r, _ in found], marks, [None] * len(found),
                          t(c.lang, "compare.places_chart_title").format(measure=name, year=year), unit_words, t(c.lang, "compare.legend"), alt,
                          about=series.ABOUT, horizontal=True)
@@ -595,7 +595,7 @@ def places_table(c: Comparison) -> str:
     listed = {id(r) for r, _ in found}
     missing = [series.place_of(r) for r in c.reports if id(r) not in listed]
     if missing:
-        places = t(c.lang, "compare.join").join(map(escape_markdown, missing))
+        places = t(c.lang, "join").join(map(escape_markdown, missing))
         out += "\n\n" + t(c.lang, "compare.places_missing").format(measure=escape_markdown(name), places=places)
     return out
 
@@ -637,7 +637,7 @@ def measures_listing(c: Comparison) -> str:
         for r in c.reports:
             rows = f[(f["source"] == r.source) & (f["measure"] == key)]
             if len(rows):
-                targets = t(c.lang, "compare.join").join(link(c, row["source"], row["start"], row["text"]) for _, row in rows.iterrows())
+                targets = t(c.lang, "join").join(link(c, row["source"], row["start"], row["text"]) for _, row in rows.iterrows())
                 items.append(f"{escape_markdown(short_place(r))} {targets}")
         out.append(f"- **{escape_markdown(measure_name(key, c.lang))}** ({len(items)}){t(c.lang, 'compare.colon')}" + " · ".join(items))
     return "\n".join(out)
