@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Sequence
 
-from .index import SITE_INDEX, SITE_PAGES, SITE_PARTS
+from .index import SITE_PAGES, SITE_PARTS
+from .pages import site_index_source
 
 
 def write_font(folder: Path) -> None:
@@ -16,7 +17,7 @@ def write_font(folder: Path) -> None:
     index of a build of many reports, which borrows its font from the folders it
     lists."""
     pages = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.html"))]
-    subset_font(folder, pages + [SITE_INDEX, SITE_PAGES, repr(SITE_PARTS)])
+    subset_font(folder, pages + [site_index_source(), SITE_PAGES, repr(SITE_PARTS)])
 
 
 def subset_font(folder: Path, sources: Sequence[str]) -> None:

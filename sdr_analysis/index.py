@@ -3,13 +3,12 @@ every page) and ``OUT/index.html`` of a build of many reports (the folders it ma
 
 from __future__ import annotations
 
-import html
 import os
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
 from .outputs import TABLES, folder_name, output_name
-from .pages import IndexPart, IndexRow, index_page
+from .pages import IndexPart, IndexRow, SitePart, SiteRow, index_page, site_index_page
 from .report import Report
 from .roles import money_stated
 from .writeup import money_words, section_file, written_up
@@ -84,28 +83,6 @@ class Built(NamedTuple):
     detail: str
 
 
-SITE_INDEX = """<!DOCTYPE html>
-<html lang="zh">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Reports · 报告</title>
-<style>
-{fonts}
-body {{ font-family: {families}"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
-        max-width: 62rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.8; color: #222; }}
-table {{ border-collapse: collapse; width: 100%; }}
-th, td {{ text-align: left; padding: .35rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }}
-td.n {{ white-space: nowrap; }}
-</style>
-</head>
-<body>
-<h1>Reports · 报告</h1>
-{parts}
-</body>
-</html>
-"""
-
 SITE_PAGES = "Pages · 页面"
 #: The index's parts: the kind of folder, its heading and the heading of its columns.
 SITE_PARTS = (
@@ -119,26 +96,20 @@ def write_site_index(out: Path, built: Sequence[Built], langs: Sequence[str]) ->
     """``out/index.html``: the folders of a build of many reports, comparisons first,
     each with a link per language. Its fonts are the comparison folders' own."""
     parts = []
-    for kind, heading, (first, second) in SITE_PARTS:
-        mine = [b for b in built if b.kind == kind]
-        if not mine:
-            continue
-        rows = []
-        for b in mine:
-            stem = "index" if kind == "report" else kind
-            links = (f'<a href="{html.escape(b.folder.name)}/index.html">index</a>' if kind == "report" else
-                     " · ".join(f'<a href="{html.escape(b.folder.name)}/{output_name(stem, lang)}.html">{lang}</a>' for lang in langs))
-            rows.append(f'<tr><td>{html.escape(b.name)}</td><td class="n">{html.escape(b.detail)}</td><td class="n">{links}</td></tr>'
-                        if kind != "places" else
-                        f'<tr><td class="n">{html.escape(b.name)}</td><td>{html.escape(b.detail)}</td><td class="n">{links}</td></tr>')
-        parts.append(f"<h2>{heading}</h2>\n<table>\n<tr><th>{first}</th><th>{second}</th><th>{SITE_PAGES}</th></tr>\n"
-                     + "\n".join(rows) + "\n</table>")
+    for kind, heading, columns in SITE_PARTS:
+        rows = [
+            SiteRow(
+                (b.name, b.detail),
+                [("index", f"{b.folder.name}/index.html")] if kind == "report" else
+                [(lang, f"{b.folder.name}/{output_name(kind, lang)}.html") for lang in langs],
+            )
+            for b in built if b.kind == kind
+        ]
+        if rows:
+            parts.append(SitePart(heading, columns, 0 if kind == "places" else 1, rows))
     fonts = [b.folder.name for b in built if (b.folder / "cjk.woff").is_file()]
-    page = SITE_INDEX.format(
-        fonts="\n".join(f'@font-face {{ font-family: "Report CJK {n}"; src: url("{html.escape(name)}/cjk.woff") format("woff"); }}'
-                        for n, name in enumerate(fonts, start=1)),
-        families="".join(f'"Report CJK {n}", ' for n in range(1, len(fonts) + 1)),
-        parts="\n".join(parts),
+    page = site_index_page(
+        parts, SITE_PAGES, [(f"Report CJK {n}", f"{name}/cjk.woff") for n, name in enumerate(fonts, start=1)], langs,
     )
     tmp = out / f".index.html.{os.getpid()}"
     tmp.write_text(page, encoding="utf-8")

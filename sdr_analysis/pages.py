@@ -25,6 +25,7 @@ NOTEBOOK_ONLY = "notebook-only"
 #: A page's language (a write-up's ``lang``) as the page declares it.
 LANGUAGE_CODES = {"en": "en", "zh": "zh-CN"}
 INDEX_TEMPLATE = "report-index.html.j2"
+SITE_INDEX_TEMPLATE = "site-index.html.j2"
 
 
 def language_code(lang: str) -> str:
@@ -133,6 +134,49 @@ def index_page(
         tables=list(tables),
         languages={lang: language_code(lang) for lang in languages},
     )
+
+
+# the index of a build of many reports
+
+
+class SiteRow(NamedTuple):
+    """A folder's row on the site's index: its two cells (what, and its years or
+    places) and its pages as (label, href) pairs."""
+
+    cells: tuple[str, str]
+    links: Sequence[tuple[str, str]]
+
+
+class SitePart(NamedTuple):
+    """A kind of folder on the site's index: its heading, the heading of its two
+    columns, which of them holds short values kept on one line, and its rows."""
+
+    heading: str
+    columns: tuple[str, str]
+    short: int
+    rows: Sequence[SiteRow]
+
+
+def site_index_page(
+    parts: Sequence[SitePart], pages: str, fonts: Sequence[tuple[str, str]] = (), languages: Sequence[str] = ("en", "zh"),
+) -> str:
+    """``OUT/index.html`` of a build of many reports: a table per kind of folder,
+    ``pages`` heading the column of links. ``fonts`` are the (family, url) of the
+    folders' fonts the page borrows, having none of its own. Every value is escaped
+    where it lands; the page holds no script."""
+    template = _index_environment().get_template(SITE_INDEX_TEMPLATE)
+    return template.render(
+        parts=list(parts),
+        pages=pages,
+        fonts=list(fonts),
+        languages={lang: language_code(lang) for lang in languages},
+    )
+
+
+def site_index_source() -> str:
+    """The site index template's own words (its title, its heading), whose
+    characters every folder's font keeps for the index that borrows it."""
+    return (files("sdr_analysis") / "templates" / TEMPLATE / SITE_INDEX_TEMPLATE).read_text(encoding="utf-8")
 
 
 def _index_environment():

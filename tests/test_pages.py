@@ -70,3 +70,17 @@ def test_a_page_declares_its_language(tmp_path):
         assert f'<html lang="{code}">' in text and 'name="viewport"' in text
     notebook_page(path, "标题")
     assert '<html lang="en">' in path.with_suffix(".html").read_text(encoding="utf-8")
+
+
+def test_site_index_escapes_its_values_and_borrows_the_folders_fonts(tmp_path):
+    from sdr_analysis.index import Built, write_site_index
+
+    (tmp_path / "a-series").mkdir()
+    (tmp_path / "a-series" / "cjk.woff").write_bytes(b"")
+    built = [Built("series", tmp_path / "a-series", "<b>某区</b>", "2022–2023 (2)"),
+             Built("report", tmp_path / "a-2023", "某区", "2023")]
+    write_site_index(tmp_path, built, ("en", "zh"))
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert "&lt;b&gt;某区&lt;/b&gt;" in page and "<script" not in page
+    assert 'href="a-series/series-zh.html" hreflang="zh-CN"' in page and 'href="a-2023/index.html"' in page
+    assert 'src: url("a-series/cjk.woff")' in page and 'font-family: "Report CJK 1", "Noto' in page
