@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Optional, Sequence
 from . import series
 from .exceptions import ParameterError, UnknownSource
 from .messages import escape_markdown, t
+from .metadata import PROVINCE_ENDINGS
 from .writeup import amount_en, check_lang, setup_display
 
 if TYPE_CHECKING:
@@ -142,8 +143,9 @@ def link(c: Comparison, source, start, text: str) -> str:
 
 
 #: What a chart leaves off a province's name: ``新疆维吾尔自治区`` → ``新疆``, ``安徽省`` →
-#: ``安徽``, ``北京市`` → ``北京``, as Chinese writes them for short.
-PROVINCE_SUFFIX = re.compile(r"(?:维吾尔|回族|壮族)?自治区$|省$|市$")
+#: ``安徽``, ``北京市`` → ``北京``, as Chinese writes them for short (the endings the
+#: place names are read with, :data:`~sdr_analysis.metadata.PROVINCE_ENDINGS`).
+PROVINCE_SUFFIX = re.compile("(?:" + "|".join(map(re.escape, PROVINCE_ENDINGS)) + ")$")
 
 
 def short_place(report: "Report") -> str:

@@ -102,7 +102,7 @@ def test_value_words(value, value_max, unit, qualifier, lang, expected):
 
 
 @pytest.mark.parametrize("name, short", [("新疆维吾尔自治区", "新疆"), ("宁夏回族自治区", "宁夏"), ("内蒙古自治区", "内蒙古"),
-                                         ("安徽省", "安徽"), ("北京市", "北京")])
+                                         ("安徽省", "安徽"), ("北京市", "北京"), ("香港特别行政区", "香港")])
 def test_province_short_names(name, short):
     assert PROVINCE_SUFFIX.sub("", name) == short
 
