@@ -663,11 +663,13 @@ def narrative(report: Report, sec: ReportSection, lang: str) -> str:
     item = lambda f: f"{f.words}{t(lang, 'narrative.cite_sep')}{cite(sec, f.start)}"  # noqa: E731
 
     money = _top_money(sec)
+    largest = None  # the largest sum, in words
     lead = None
     candidates = changes[:1] + others[:1]
     if money:
         top = money[0]
-        candidates.append(Fact(top.start, indicator_phrase(sec, top, lang, "money"), salience(top, sec.end), frozenset([top.start])))
+        largest = Fact(top.start, indicator_phrase(sec, top, lang, "money"), salience(top, sec.end), frozenset([top.start]))
+        candidates.append(largest)
     if candidates:
         lead = max(candidates, key=lambda f: (f.score, -f.start))
     changes = [f for f in changes if f is not lead][:NARRATIVE_CHANGES]
@@ -676,14 +678,13 @@ def narrative(report: Report, sec: ReportSection, lang: str) -> str:
     targets = [x for x in report.targets if sec.start <= x.start < sec.end and x.value is not None][:NARRATIVE_TARGETS]
 
     spending = None
-    if money and summary.money:
+    if largest and summary.money:
         total = sum(s.money or 0 for s in summaries)
         ranked = sorted((s.money or 0 for s in summaries), reverse=True)
-        top = money[0]
         spending = {
             "count": counted(lang, "sums", len(money)),
             "total": escape_markdown(money_words(summary.money, lang, summary.money_qualifier)),
-            "largest": item(Fact(top.start, indicator_phrase(sec, top, lang, "money"), 0, frozenset())) if top.start != (lead and lead.start) else "",
+            "largest": item(largest) if largest.start != (lead and lead.start) else "",
             "share": _percent(100 * summary.money / total) if total else "",
             "most": len([m for m in ranked if m]) > 1 and summary.money == ranked[0],
             "single": len(money) == 1,
