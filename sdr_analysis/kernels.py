@@ -9,7 +9,6 @@ its HTML page in the worker, so the building process only collects results.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import os
 import re
@@ -20,7 +19,7 @@ from pathlib import Path
 from typing import Callable, NamedTuple, Optional
 
 from .exceptions import BuildError, WorkerDied
-from .pages import notebook_page
+from .pages import notebook_page, page_exporter
 from .workers import Workers, at_stop
 
 KERNEL = "python3"
@@ -126,7 +125,7 @@ def _import_runner() -> None:
     page exporter."""
     from papermill.engines import papermill_engines
 
-    importlib.import_module("nbconvert.exporters.html")
+    page_exporter()
     papermill_engines.register(ENGINE, _warm_engine())
 
 

@@ -12,6 +12,7 @@ screen scroll in their own box, images never run wider than the page.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from importlib.resources import files
@@ -38,6 +39,23 @@ def notebook_page(path: Path, title: str, lang: str = "en") -> None:
     offline and runs nothing), type set for Chinese, in the language ``lang`` (``en``,
     ``zh``: ``<html lang="zh-CN">``); ``page.css`` beside it."""
     import nbformat
+
+    exporter = page_exporter()
+    body, resources = exporter.from_notebook_node(nbformat.read(path, as_version=4), resources={"metadata": {"name": title}})
+    # the page's stylesheet is the same for every page: one shared file, not a copy in each
+    _write_if_changed(path.parent / PAGE_CSS, page_css(exporter, resources))
+    # the link goes in after export: the exporter re-serialises what its template
+    # writes, and would write the tag as <link …/>
+    body = body.replace("</head>", f'<link rel="stylesheet" href="{PAGE_CSS}">\n</head>', 1)
+    # and so does the language: the exporter takes two-letter codes only, not zh-CN
+    body = re.sub(r'<html lang="[^"]*">', f'<html lang="{language_code(lang)}">', body, count=1)
+    path.with_suffix(".html").write_text(body, encoding="utf-8")
+
+
+@functools.cache
+def page_exporter():
+    """The page exporter, made once per process: making one loads and compiles its
+    templates, which takes longer than exporting a page."""
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
 
@@ -51,15 +69,7 @@ def notebook_page(path: Path, title: str, lang: str = "en") -> None:
     # notes for a reader of the notebook (what it is, how to run it) are not on the
     # page, whose headings the notebook writes in the page's language
     exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags={NOTEBOOK_ONLY}), enabled=True)
-    body, resources = exporter.from_notebook_node(nbformat.read(path, as_version=4), resources={"metadata": {"name": title}})
-    # the page's stylesheet is the same for every page: one shared file, not a copy in each
-    _write_if_changed(path.parent / PAGE_CSS, page_css(exporter, resources))
-    # the link goes in after export: the exporter re-serialises what its template
-    # writes, and would write the tag as <link …/>
-    body = body.replace("</head>", f'<link rel="stylesheet" href="{PAGE_CSS}">\n</head>', 1)
-    # and so does the language: the exporter takes two-letter codes only, not zh-CN
-    body = re.sub(r'<html lang="[^"]*">', f'<html lang="{language_code(lang)}">', body, count=1)
-    path.with_suffix(".html").write_text(body, encoding="utf-8")
+    return exporter
 
 
 def page_css(exporter, resources: dict) -> str:
