@@ -3,12 +3,11 @@ every page) and ``OUT/index.html`` of a build of many reports (the folders it ma
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
 from .outputs import TABLES, folder_name, output_name
-from .pages import IndexPart, IndexRow, SitePart, SiteRow, index_page, site_index_page
+from .pages import IndexPart, IndexRow, SitePart, SiteRow, index_page, site_index_page, write_if_changed
 from .report import Report
 from .roles import money_stated
 from .writeup import money_words, section_file, written_up
@@ -111,6 +110,4 @@ def write_site_index(out: Path, built: Sequence[Built], langs: Sequence[str]) ->
     page = site_index_page(
         parts, SITE_PAGES, [(f"Report CJK {n}", f"{name}/cjk.woff") for n, name in enumerate(fonts, start=1)], langs,
     )
-    tmp = out / f".index.html.{os.getpid()}"
-    tmp.write_text(page, encoding="utf-8")
-    os.replace(tmp, out / "index.html")
+    write_if_changed(out / "index.html", page)

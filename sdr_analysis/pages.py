@@ -43,7 +43,7 @@ def notebook_page(path: Path, title: str, lang: str = "en") -> None:
     exporter = page_exporter()
     body, resources = exporter.from_notebook_node(nbformat.read(path, as_version=4), resources={"metadata": {"name": title}})
     # the page's stylesheet is the same for every page: one shared file, not a copy in each
-    _write_if_changed(path.parent / PAGE_CSS, page_css(exporter, resources))
+    write_if_changed(path.parent / PAGE_CSS, page_css(exporter, resources))
     # the link goes in after export: the exporter re-serialises what its template
     # writes, and would write the tag as <link …/>
     body = body.replace("</head>", f'<link rel="stylesheet" href="{PAGE_CSS}">\n</head>', 1)
@@ -80,9 +80,10 @@ def page_css(exporter, resources: dict) -> str:
     return template.render(resources=resources, static=lambda name: env.loader.get_source(env, name)[0])
 
 
-def _write_if_changed(path: Path, text: str) -> None:
-    """Write ``text`` through a temporary file renamed into place: workers writing the
-    same shared file at once each leave it whole."""
+def write_if_changed(path: Path, text: str) -> None:
+    """Write ``text`` through a temporary file renamed into place, unless the file
+    already says it: workers writing the same shared file at once each leave it
+    whole, and a reader never sees half a page."""
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return
     tmp = path.with_name(f".{path.name}.{os.getpid()}")
