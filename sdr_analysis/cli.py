@@ -227,25 +227,19 @@ def parser() -> argparse.ArgumentParser:
     _add_verbosity(common, argparse.SUPPRESS)
     sub = _SubParsers(p.add_subparsers(dest="command", required=True, metavar="COMMAND"), common)
     helps = {
-        "sections": "headings with their level, marker, number, title and span",
-        "indicators": "figures that state an amount, with value, unit, kind, qualifier, label",
-        "claims": "claims to be first, to full coverage, to honours",
-        "relations": "changes between figures (由…至…, 同比提高…, 提升至…)",
-        "terms": "quoted terms: named initiatives and slogans",
+        "sections": ("headings with their level, marker, number, title and span", show),
+        "indicators": ("figures that state an amount, with value, unit, kind, qualifier, label", show),
+        "claims": ("claims to be first, to full coverage, to honours", show),
+        "relations": ("changes between figures (由…至…, 同比提高…, 提升至…)", show),
+        "terms": ("quoted terms: named initiatives and slogans", show),
+        "targets": ("the year's main expected targets (and five-year goals): measure, value, unit, qualifier, text", show_targets),
+        "results": ("the past year's results the review states: each measure's growth and level", show_targets),
     }
-    for name, text in helps.items():
+    for name, (text, func) in helps.items():
         sp = sub.add_parser(name, help=text, description=text)
         sp.add_argument("file", help="report file (UTF-8, UTF-16 or GB18030 text)")
         sp.add_argument("--json", action="store_true", help="print JSON on stdout instead of a table")
-        sp.set_defaults(func=show)
-    for name, text in {
-        "targets": "the year's main expected targets (and five-year goals): measure, value, unit, qualifier, text",
-        "results": "the past year's results the review states: each measure's growth and level",
-    }.items():
-        sp = sub.add_parser(name, help=text, description=text)
-        sp.add_argument("file", help="report file (UTF-8, UTF-16 or GB18030 text)")
-        sp.add_argument("--json", action="store_true", help="print JSON on stdout instead of a table")
-        sp.set_defaults(func=show_targets)
+        sp.set_defaults(func=func)
     text = "one place over years: each year's targets against the results the next report states (met, missed, no data)"
     s = sub.add_parser("series", help=text, description=text)
     s.add_argument("paths", nargs="+", help="the reports of one place (files, or folders searched for .txt and .html files)")
