@@ -48,11 +48,11 @@ corpus: $(STAMP) ## compare the reports in CORPUS (default ../shared/corpus) int
 test: $(STAMP) ## run every check: lint, types, library, command line, builds and nbval on reports/
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 test-fast: $(STAMP) ## lint, and the tests that do not execute notebooks (without loading nbval)
 	$(BIN)/ruff check $(LINTED)
-	$(BIN)/python -m pytest -m "not notebooks" -n auto -o addopts=-ra -p no:nbval
+	$(BIN)/python -m pytest -m "not notebooks" -n auto --dist loadfile -o addopts=-ra -p no:nbval
 
 bench: $(STAMP) ## measure extraction speed, import time, scaling, real-report throughput, and build time
 	$(BIN)/python bench/bench_extraction.py
