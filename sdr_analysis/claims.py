@@ -10,16 +10,14 @@ is one claim tagged first and coverage.
 
 from __future__ import annotations
 
-import bisect
 import re
-from typing import Callable, NamedTuple, Optional, Sequence
+from typing import Callable, NamedTuple, Optional
 
-from .cleaning import strip_span
+from .chars import CLAUSE, CN_ONE_TO_TEN, DIGITS, HAN, LATIN, LIST_COMMA, PAUSES, STOPS, alternation, strip_span
+from .document import Document
 from .numbers import FULLWIDTH, parse_chinese
-from .results import Claim, Sentence, positional
-from .rules import alternation
-from .structure import clause_bounds
-from .terms import QUOTE_PAIRS, TIGHT_PAIR, find_quoted
+from .quotes import QUOTE_PAIRS, TIGHT_PAIR, find_quoted
+from .results import Claim, positional
 
 make_claim = positional(Claim)
 
@@ -62,8 +60,8 @@ SCOPE = re.compile("|".join(map(re.escape, SCOPE_WORDS)))
 #: followed by another word is not a place but counts things (``第一批``, ``第二季度``,
 #: ``第一时间``, ``第一个``): the lookahead is one character and never a stop's neighbour.
 RANK_PLACE = (
-    r"(?:第(?P<n>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})"
-    r"(?:[位名]|(?![\u4e00-\u9fffA-Za-z0-9０-９]))"
+    rf"(?:第(?P<n>[{DIGITS}]{{1,3}}|[{CN_ONE_TO_TEN}]{{1,3}})"
+    rf"(?:[位名]|(?![{HAN}{LATIN}{DIGITS}]))"
     r"|首位(?!度)|前列|前茅|第一方阵|第一梯队)"
 )
 #: Verbs that place something in a ranking when no scope word is written (``排名第5位``,
@@ -72,7 +70,7 @@ RANK_VERBS = ("居", "位列", "排名", "排在", "排位", "名列", "升至",
 #: Characters that may stand between a scope word or verb and the place: the peers
 #: ranked (``全省16个地市第一``, ``全国省会城市第3位``), never a clause break.
 RANK_GAP_MAX = 6
-RANK_GAP = rf"[^,，;；:：。！？!?\s、]{{0,{RANK_GAP_MAX}}}?"
+RANK_GAP = rf"[^{PAUSES}{STOPS}\s{LIST_COMMA}]{{0,{RANK_GAP_MAX}}}?"
 
 #: Trigger patterns. Each kind is reported once per clause, and a clause with several
 #: kinds is one claim with several tags. Each pattern runs once over all the sentences,
@@ -86,7 +84,7 @@ CLAIM_RULES: tuple[ClaimRule, ...] = (
         "honor",
         re.compile(
             alternation(("获评", "被评为", "评为", "被确定为", "被授予", "入选", "荣获", "被命名为", "被列为", "被认定为", "获批"))
-            + r"|成为(?=[^,，;；。！？!?\r\n]*?(?:试点|示范|标杆|样板))"
+            + rf"|成为(?=[^{re.escape(CLAUSE.chars)}]*?(?:试点|示范|标杆|样板))"
         ),
     ),
     ClaimRule(
@@ -185,7 +183,7 @@ def position_of(m: re.Match[str]) -> Optional[int]:
     n = m.group("n")
     if n is None:
         return 1 if m.group().endswith("首位") else None
-    if n[0] in "0123456789０１２３４５６７８９":
+    if n[0] in DIGITS:
         return int(n.translate(FULLWIDTH))
     try:
         return int(parse_chinese(n))
@@ -193,23 +191,19 @@ def position_of(m: re.Match[str]) -> Optional[int]:
         return None
 
 
-def find_claims(
-    text: str,
-    sentences: Sequence[Sentence],
-    section_at: Callable[[int], Optional[str]],
-) -> list[Claim]:
+def find_claims(doc: Document) -> list[Claim]:
     """Claims in reading order (by start, then kind in :data:`TAG_ORDER`), one per
     clause: the kinds a clause holds are its ``tags``, most specific first, and its
     ``kind``, ``scope``, ``trigger`` and ``position`` are the first tag's (scope and
-    position taken from a later tag when the first has none). ``sentences`` are in
-    reading order with only white space between them.
+    position taken from a later tag when the first has none).
 
     Each trigger pattern runs once over the stretch from the first sentence to the
     last, and each match is read in the sentence that holds it, found by its start:
     one pass per pattern rather than one per pattern and sentence."""
+    sentences = doc.sentences
     if not sentences:
         return []
-    starts = [sent.start for sent in sentences]
+    text, section_at, clause_of = doc.text, doc.section_at, doc.clauses(CLAUSE)
     lo, hi = sentences[0].start, sentences[-1].end
     # per clause (by its bounds before trimming), its first match of each kind
     clauses: dict[tuple[int, int], dict[str, Claim]] = {}
@@ -218,13 +212,14 @@ def find_claims(
         tags = (kind,)
         for m in rule.pattern.finditer(text, lo, hi):
             at = m.start()
-            sent = sentences[bisect.bisect_right(starts, at) - 1]
+            sent = sentences.preceding(at)
+            assert sent is not None  # the stretch starts with the first sentence
             if lead is not None:
                 led = _lead_start(text, rule, at, sent.start)
                 if led is None:
                     continue
                 at = led
-            cs, ce = clause_bounds(text, at, sent.start, sent.end)
+            cs, ce = clause_of.around(at, sent.start, sent.end)
             kinds = clauses.get((cs, ce))
             if kinds is None:
                 kinds = clauses[cs, ce] = {}
@@ -234,7 +229,7 @@ def find_claims(
                 continue
             s, e = _trim(text, cs, ce)
             if at - s < SUBJECTLESS and cs > sent.start:
-                ps, _ = clause_bounds(text, cs - 1, sent.start, sent.end)
+                ps, _ = clause_of.around(cs - 1, sent.start, sent.end)
                 s, e = _trim(text, ps, ce)
             trigger = text[at : m.end()]
             # scope words after the trigger speak of the claim itself; before it they

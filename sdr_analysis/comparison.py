@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Optional, Sequence
 from . import series
 from .exceptions import ParameterError, UnknownSource
 from .messages import escape_markdown, t
-from .metadata import PROVINCE_ENDINGS
+from .places import PROVINCE_ENDINGS
 from .writeup import amount_en, check_lang, setup_display
 
 if TYPE_CHECKING:

@@ -10,20 +10,16 @@ paragraphs can be put together from their lines.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
-from typing import Iterable, Optional, Sequence
+from typing import Optional, Sequence
 
-from .cleaning import BLANK_LINE, ByLineBreaks, is_chrome_line
-from .metadata import TITLE_MARK
-
-#: A line of the body, white space left out at both ends (group 1). Line breaks are
-#: LF, CRLF or CR (see :data:`~sdr_analysis.cleaning.LINE_BREAK`).
-LINE = ByLineBreaks(r"[^\S\r\n]*(\S(?:[^\r\n]*\S)?)")
+from .chars import BLANK_LINE, CLOSERS, COLONS, COMMAS, SEMICOLONS, STOPS
+from .cleaning import is_chrome_line
+from .opening import TITLE_MARK
 
 #: Page numbers: ``3``, ``- 3 -``, ``— 3 —``, ``第3页``, ``第3页 共30页``, ``3/30``.
-PAGE_NUMBER = re.compile(r"[-—–－~·\s]*\d{1,4}[-—–－~·\s]*|第\s*\d+\s*页(?:\s*[/,，]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+")
+PAGE_NUMBER = re.compile(rf"[-—–－~·\s]*\d{{1,4}}[-—–－~·\s]*|第\s*\d+\s*页(?:\s*[/{COMMAS}]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+")
 
 #: A running header is a short line repeated on many pages; a line this short, seen
 #: this often, and without a sentence stop, is taken for one.
@@ -33,7 +29,7 @@ HEADER_MIN_REPEATS = 3
 #: How a line may end when its sentence is over: stops, closing quotes and brackets,
 #: colons and semicolons. A line that ends otherwise runs on into the next one when
 #: the text is hard-wrapped.
-LINE_ENDS = "。！？!?”’」』）)》:：;；"
+LINE_ENDS = STOPS + CLOSERS + COLONS + SEMICOLONS
 
 #: A text is hard-wrapped when at least this share of its lines (and at least this
 #: many) run on into the next line.
@@ -41,23 +37,18 @@ WRAPPED_SHARE = 0.3
 WRAPPED_MIN_LINES = 3
 
 
-def body_lines(text: str, body: tuple[int, int]) -> list[tuple[int, int]]:
-    """Spans of the non-blank lines of the body, white space left out."""
-    return [m.span(1) for m in LINE(text).finditer(text, *body)]
-
-
 def find_furniture(text: str, lines: Sequence[tuple[int, int]], is_heading) -> list[tuple[int, int]]:
     """Lines that are page furniture: page numbers, running headers, navigation and
     publishing lines. ``is_heading(start, end)`` keeps headings out of the running
     headers (a report may repeat a short heading)."""
     short = Counter(text[s:e] for s, e in lines if e - s <= HEADER_MAX_LENGTH)
-    repeated = {line for line, n in short.items() if n >= HEADER_MIN_REPEATS and not any(ch in line for ch in "。！？!?")}
+    repeated = {line for line, n in short.items() if n >= HEADER_MIN_REPEATS and not any(ch in line for ch in STOPS)}
     out = []
     for s, e in lines:
         line = text[s:e]
         if PAGE_NUMBER.fullmatch(line) or is_chrome_line(text, s, e):
             out.append((s, e))
-        elif len(line) <= HEADER_MAX_LENGTH and TITLE_MARK.search(line) and not any(ch in line for ch in "。，,"):
+        elif len(line) <= HEADER_MAX_LENGTH and TITLE_MARK.search(line) and not any(ch in line for ch in "。" + COMMAS):
             out.append((s, e))  # the report's name repeated as a page header
         elif line in repeated and not is_heading(s, e):
             out.append((s, e))
@@ -114,34 +105,3 @@ def paragraph_spans(
     if open_start is not None:
         out.append((open_start, last_end))
     return out
-
-
-class Spans:
-    """Sorted, non-overlapping spans, asked whether they hold an offset."""
-
-    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
-
-    def __contains__(self, offset: int) -> bool:
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return i >= 0 and offset < self.ends[i]
-
-    def __bool__(self) -> bool:
-        return bool(self.starts)
-
-    @classmethod
-    def merged(cls, spans: Iterable[tuple[int, int]]) -> "Spans":
-        """Spans that may overlap or nest (quote pairs inside quote pairs), each run of
-        overlapping or touching ones made one; the offsets they hold are the same."""
-        out: list[tuple[int, int]] = []
-        for s, e in sorted(spans):
-            if out and s <= out[-1][1]:
-                out[-1] = (out[-1][0], max(out[-1][1], e))
-            else:
-                out.append((s, e))
-        return cls(out)
-
-    def __or__(self, other: "Spans") -> "Spans":
-        """The spans of both, overlapping ones merged."""
-        return Spans.merged([*zip(self.starts, self.ends), *zip(other.starts, other.ends)])

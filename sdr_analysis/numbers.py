@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+from .chars import CN_ONE_TO_TEN, ZERO_WIDTH
 from .exceptions import NumeralError
 
 #: Full-width digits and decimal point to their ASCII forms (one character each, so a
@@ -28,11 +29,8 @@ SCALES = {"万亿": Decimal(10**12), "亿": Decimal(10**8), "千万": Decimal(10
 
 CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "".join(CN_SMALL_UNITS) + "".join(CN_LARGE_UNITS)
 
-#: Characters of no width that web pages and word processors leave inside text: the
-#: zero-width space, non-joiner and joiner, the word joiner, and U+FEFF (a byte-order
-#: mark inside the text reads as a zero-width no-break space). A number is read
-#: through them, as through a PDF dump's spaces; its surface text keeps them.
-ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+#: A number is read through characters of no width (:data:`~sdr_analysis.chars.ZERO_WIDTH`),
+#: as through a PDF dump's spaces; its surface text keeps them.
 DROP_ZERO_WIDTH = str.maketrans("", "", ZERO_WIDTH)
 
 
@@ -132,3 +130,15 @@ def as_number(value: Decimal | int) -> int | float:
     if value == value.to_integral_value():
         return int(value)
     return float(value)
+
+
+#: Chinese numerals by value, zero to ten, for writing numbers out.
+CN_BY_VALUE = "零" + CN_ONE_TO_TEN
+
+
+def chinese_ordinal(n: int) -> str:
+    """1 → 一, 12 → 十二, 20 → 二十 (up to 99): a number as Chinese headings write it."""
+    if n < 11:
+        return CN_BY_VALUE[n]
+    tens, ones = divmod(n, 10)
+    return (CN_BY_VALUE[tens] if tens > 1 else "") + "十" + (CN_BY_VALUE[ones] if ones else "")

@@ -24,8 +24,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Optional, Sequence
 
-from .layout import body_lines
+from .chars import CN_ONE_TO_NINE, CN_ONE_TO_TEN, CN_STOPS, COLONS, COMMAS, FIVE_YEAR_PLAN, PAUSES
 from .results import Part, Section, revised
+from .spans import SpanIndex
 
 #: Part titles' words for each period, tried in this order: a review that mentions the
 #: next plan (``“十四五”时期发展成就和2025年工作回顾``) is a review; a title naming the
@@ -36,7 +37,7 @@ PERIOD_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("review", re.compile(r"回顾|总结|成绩|(?:发展|主要)?成就(?!.*目标)|取得.{0,8}(?:成效|进展|成果)")),
     # the first year of a new plan: 开好局、起好步 is this year's work
     ("plan", re.compile(r"(?:(?:19|20)\d{2}|今|明)年.{0,10}(?:工作|任务|安排|建议|要求|取向)|工作安排|重点工作|开好局|起好步")),
-    ("five_year", re.compile(r"[“\"]?十[一二三四五六七八九]五[”\"]?|五年规划|第十[一二三四五六七八九]个五年")),
+    ("five_year", re.compile(rf"[“\"]?{FIVE_YEAR_PLAN}[”\"]?|五年规划|第十[{CN_ONE_TO_NINE}]个五年")),
 )
 
 #: Words of a part's text that tell its period where its title does not
@@ -44,7 +45,7 @@ PERIOD_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: a five-year plan's horizon against the coming year's.
 PAST_WORDS = re.compile(r"过去|一年来|五年来|去年|上年|同比|增长\d|下降\d|提高\d|实现了|取得了|完成了|建成了|累计|获评|入选|荣获")
 AHEAD_WORDS = re.compile(r"今年|明年|全年|力争|确保|着力|目标|(?<![重主需必])要(?![求素点])|将(?![近军士])")
-FIVE_YEAR_WORDS = re.compile(r"十[一二三四五六七八九]五[”\"]?(?:时期|期间|末)|到(?:19|20)\d{2}年|(?:2030|2035)年|五年")
+FIVE_YEAR_WORDS = re.compile(rf"{FIVE_YEAR_PLAN}[”\"]?(?:时期|期间|末)|到(?:19|20)\d{{2}}年|(?:2030|2035)年|五年")
 THIS_YEAR_WORDS = re.compile(r"今年|全年|年内|(?:19|20)\d{2}年(?:要|将|重点|工作)")
 GOVERNMENT_WORDS = re.compile(r"政府|依法行政|法治|作风|廉洁|廉政|过紧日子|形式主义|官僚主义|干部|担当")
 #: Words about the government itself come in every part; a part is about it only
@@ -59,7 +60,7 @@ PERIOD_MARGIN = 1.2
 #: A part title standing alone on its line, with no marker: short, no sentence stop,
 #: naming a period (see :data:`PERIOD_TITLES`). Only where the report has two or more
 #: such lines and its marked headings are not themselves parts.
-UNMARKED_TITLE = re.compile(r"[^。！？；;，,:：]{4,30}")
+UNMARKED_TITLE = re.compile(f"[^{CN_STOPS}{PAUSES}]{{4,30}}")
 UNMARKED_WORDS = re.compile(r"工作回顾|发展回顾|工作总结|发展成就|工作安排|重点工作|主要任务|主要目标|目标任务|政府自身建设|主要工作")
 MIN_UNMARKED_PARTS = 2
 
@@ -71,9 +72,9 @@ PART_STYLES = frozenset(("part", "cn_comma", "unmarked"))
 
 #: The closing address: ``各位代表！…`` near the end. What follows the closing
 #: paragraph is not report body.
-CLOSING = re.compile(r"各位代表[！!，,：:]")
+CLOSING = re.compile(f"各位代表[！!{COMMAS}{COLONS}]")
 #: A line that opens an appendix: ``附件1``, ``附件：``, ``名词解释``, ``注释``, ``［1］…``.
-APPENDIX_LINE = re.compile(r"(?:附件|附录|名词解释|名词注释|注释|注解|说明)[\s\d一二三四五六七八九十：:]*$|[［\[]1[］\]]")
+APPENDIX_LINE = re.compile(rf"(?:附件|附录|名词解释|名词注释|注释|注解|说明)[\s\d{CN_ONE_TO_TEN}：:]*$|[［\[]1[］\]]")
 #: The closing and an appendix are looked for only in the last part of the body: the
 #: report opens with ``各位代表：`` too.
 CLOSING_SEARCH_FROM = 0.5
@@ -87,30 +88,31 @@ class Outline(NamedTuple):
     headings: list[Section]
 
 
-def find_appendix(text: str, body: tuple[int, int]) -> Optional[tuple[int, int]]:
+def find_appendix(text: str, body: tuple[int, int], lines: SpanIndex[tuple[int, int]]) -> Optional[tuple[int, int]]:
     """The span of the appendix, from a line that opens one (``附件1``, ``名词解释``)
     after the closing address (the last line opening ``各位代表！``) to the body's end;
     without a closing, such a line in the last half of the body. ``None`` if the body
-    ends with the report."""
+    ends with the report. ``lines`` are the body's lines."""
     start, end = body
     search_from = start + int((end - start) * CLOSING_SEARCH_FROM)
-    for ls, le in body_lines(text, (search_from, end)):
+    for ls, le in lines.within(search_from, end):
         if CLOSING.match(text, ls, le):
             search_from = le
-    for ls, le in body_lines(text, (search_from, end)):
-        if APPENDIX_LINE.match(text, ls, le) and body_lines(text, (le, end)):
+    for ls, le in lines.within(search_from, end):
+        if APPENDIX_LINE.match(text, ls, le) and lines.within(le, end):
             return ls, end
     return None
 
 
-def find_unmarked_titles(text: str, body: tuple[int, int], marked: Sequence[Section]) -> list[tuple[int, int]]:
+def find_unmarked_titles(text: str, lines: Sequence[tuple[int, int]], marked: Sequence[Section]) -> list[tuple[int, int]]:
     """Spans of part titles standing alone on their lines (``“十四五”时期工作回顾``),
-    where the report has at least two and no marked part title comes before the
-    first of them (the marked headings are then parts, or sections inside these)."""
+    among the body's ``lines``, where the report has at least two and no marked part
+    title comes before the first of them (the marked headings are then parts, or
+    sections inside these)."""
     heading_starts = {h.start for h in marked}
     found = [
         (ls, le)
-        for ls, le in body_lines(text, body)
+        for ls, le in lines
         if ls not in heading_starts and UNMARKED_TITLE.fullmatch(text, ls, le) and UNMARKED_WORDS.search(text, ls, le)
     ]
     if len(found) < MIN_UNMARKED_PARTS:

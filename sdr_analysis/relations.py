@@ -5,11 +5,11 @@ set by a verb (``提升至850元``, ``调整为920个``)."""
 from __future__ import annotations
 
 import re
-from typing import Callable, Optional, Sequence
+from typing import Optional, Sequence
 
+from .chars import CLAUSE, COMMAS, alternation
+from .document import Document
 from .results import Indicator, Relation
-from .rules import alternation
-from .structure import clause_bounds
 
 #: Verbs of change and the direction they state. ``None``: the verb does not say.
 DIRECTION_VERBS = {
@@ -30,7 +30,7 @@ CHANGE_BETWEEN = re.compile(rf"(?P<verb>{VERBS})?(?:至|到|为){PER}")
 CHANGE_OPENER = re.compile(rf"[由从]{PER}$")
 
 #: ``A, (同比) verb B``: a delta on a base, where B is a rate or a number of points.
-DELTA_BETWEEN = re.compile(rf"[,，]?\s*(?:同比|比上年|较上年|比去年|较去年|环比)(?P<verb>{VERBS})了?")
+DELTA_BETWEEN = re.compile(rf"[{COMMAS}]?\s*(?:同比|比上年|较上年|比去年|较去年|环比)(?P<verb>{VERBS})了?")
 DELTA_KINDS = {"percent", "percent_point"}
 
 #: ``verb 至 B``: a level set to a figure; and the characters it can end with, so that
@@ -41,10 +41,6 @@ SET_TO_ENDINGS = frozenset("至到为" + "".join(unit[-1] for unit in PER_UNITS)
 #: How far before a figure :data:`CHANGE_OPENER` and :data:`SET_TO_BEFORE` are sought.
 LOOK_BACK = 12
 
-def _clause_start(text: str, pos: int, lo: int) -> int:
-    return clause_bounds(text, pos, lo, pos)[0]
-
-
 def _direction(verb: Optional[str], before: Optional[Indicator], after: Indicator) -> Optional[str]:
     if verb and verb in DIRECTION_VERBS:
         return DIRECTION_VERBS[verb]
@@ -53,13 +49,12 @@ def _direction(verb: Optional[str], before: Optional[Indicator], after: Indicato
     return None
 
 
-def find_relations(
-    text: str, indicators: Sequence[Indicator], section_at: Callable[[int], Optional[str]]
-) -> list[Relation]:
+def find_relations(doc: Document, indicators: Sequence[Indicator]) -> list[Relation]:
     """Relations in reading order; each figure takes part in at most one.
 
     The cheap tests (units, kinds) come before the regex ones, and the text between
     two figures is matched in place rather than sliced out."""
+    text, section_at, clauses = doc.text, doc.section_at, doc.clauses(CLAUSE)
     out: list[Relation] = []
     used: set[int] = set()
     for i, b in enumerate(indicators):
@@ -83,7 +78,7 @@ def find_relations(
                 continue
             delta = b.kind in DELTA_KINDS and DELTA_BETWEEN.fullmatch(text, a.end, b.start)
             if delta:
-                s = _clause_start(text, a.start, sent_start)
+                s = clauses.start(a.start, sent_start)
                 out.append(
                     Relation(
                         start=s, end=b.end, text=text[s : b.end], kind="change",
@@ -97,7 +92,7 @@ def find_relations(
             text, max(sent_start, b.start - LOOK_BACK), b.start
         )
         if set_to:
-            s = _clause_start(text, set_to.start(), sent_start)
+            s = clauses.start(set_to.start(), sent_start)
             out.append(
                 Relation(
                     start=s, end=b.end, text=text[s : b.end], kind="set_to",

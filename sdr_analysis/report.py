@@ -3,197 +3,144 @@ on first use."""
 
 from __future__ import annotations
 
-import bisect
 import os
 import re
 from collections import Counter
-from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Optional, Sequence
 
+from .chars import CLOSERS, ELLIPSIS, HAN, STOPS
 from .claims import find_claims
-from .cleaning import find_body
+from .document import Document, read_document
 from .exceptions import ReportReadError, SectionNotFound
 from .html import html_to_text, looks_like_html
 from .indicators import find_indicators
-from .layout import Spans, body_lines, find_furniture, is_wrapped, paragraph_spans
-from .metadata import find_title, parse_metadata
-from .numbers import CN_DIGITS
-from .outline import Outline, find_appendix, find_outline, find_unmarked_titles
+from .metadata import parse_metadata
+from .numbers import CN_DIGITS, chinese_ordinal
 from .reading import read_text
 from .relations import find_relations
-from .results import Claim, Indicator, Metadata, Paragraph, Part, Relation, Result, Section, SectionSummary, Sentence, Span, Target, Term, positional
+from .results import Claim, Indicator, Metadata, Paragraph, Part, Relation, Result, Section, SectionSummary, Sentence, Span, Target, Term
 from .roles import MoneySum, assign_roles, money_total
-from .structure import SectionIndex, find_paragraphs, find_sections, match_heading, missing_numbers
-from .terms import find_quoted, term_spans
+from .spans import SpanIndex
+from .structure import missing_numbers
+from .summary import summarize
+from .targets import find_absent, find_results, find_targets
+from .terms import find_terms
 
 if TYPE_CHECKING:
     import pandas as pd
 
-CN_ORDINALS = "零一二三四五六七八九十"
-
-#: How a complete sentence ends.
-STOPS_AND_CLOSERS = "。！？!?”’」』）)》…"
+#: How a complete sentence ends: a stop and any closers, or an ellipsis.
+SENTENCE_ENDS = STOPS + CLOSERS + ELLIPSIS
 
 #: A page with fewer Chinese characters, or fewer full sentences, than this holds no
 #: report (a login page, a list of links to news).
 MIN_REPORT_CHARS = 20
 MIN_REPORT_SENTENCES = 3
-CJK = re.compile(r"[\u4e00-\u9fff]")
-
-make_term = positional(Term)
-
-
-def chinese_ordinal(n: int) -> str:
-    """1 → 一, 12 → 十二, 20 → 二十 (up to 99)."""
-    if n < 11:
-        return CN_ORDINALS[n]
-    tens, ones = divmod(n, 10)
-    return (CN_ORDINALS[tens] if tens > 1 else "") + "十" + (CN_ORDINALS[ones] if ones else "")
+CHINESE_CHARACTER = re.compile(f"[{HAN}]")
 
 
 class Report:
     """A government work report: its text, where it came from, and what it says.
 
     Build one with :func:`load_report` (a file) or :func:`parse_report` (a string).
-    Every finding is a result with ``start``/``end``/``text`` into :attr:`text`.
+    Every finding is a result with ``start``/``end``/``text`` into :attr:`text`. The
+    report reads its text once into a :class:`~sdr_analysis.document.Document` (its
+    shape) and asks each extractor for its findings on first use, keeping them.
     """
 
     def __init__(self, text: str, source: Optional[str] = None) -> None:
         self.text = text
         self.source = source
-        self._start_index: dict[str, tuple[list, list[int]]] = {}
+        self._indexes: dict[str, SpanIndex[Any]] = {}
 
     def __repr__(self) -> str:
-        return f"<Report {self.source or '<text>'}: {len(self._sections)} sections, {len(self.indicators)} indicators>"
+        return f"<Report {self.source or '<text>'}: {len(self.sections)} sections, {len(self.indicators)} indicators>"
 
     # structure
 
     @cached_property
+    def document(self) -> Document:
+        """The text's shape: body, lines, furniture, parts, sections, paragraphs,
+        sentences and names, found once."""
+        return read_document(self.text)
+
+    @cached_property
     def metadata(self) -> Metadata:
-        return parse_metadata(self.text, find_title(self.text))
+        return parse_metadata(self.text, self.document.title)
 
-    @cached_property
-    def _page_body(self) -> tuple[int, int]:
-        """The page's text less its chrome and the title: the report and any appendix."""
-        return find_body(self.text, self.metadata.title)
-
-    @cached_property
+    @property
     def appendix(self) -> Optional[Span]:
         """What follows the report's closing: appendices, glossaries, notes (``附件``,
         ``名词解释``); ``None`` if the text ends with the report. Its sentences,
         figures, claims and terms are found like the report's, but belong to no
         section; its headings are not parts or sections."""
-        found = find_appendix(self.text, self._page_body)
-        return Span(found[0], found[1], self.text[found[0] : found[1]]) if found else None
+        return self.document.appendix
 
-    @cached_property
+    @property
     def body(self) -> tuple[int, int]:
         """``(start, end)`` of the report text inside the page: chrome, title and
         appendix left out. Parts and sections are found here; sentences and findings
         in the appendix too."""
-        start, end = self._page_body
-        return (start, self.appendix.start) if self.appendix else (start, end)
-
-    @cached_property
-    def _lines(self) -> list[tuple[int, int]]:
-        return body_lines(self.text, self._page_body)
+        return self.document.body
 
     @cached_property
     def furniture(self) -> list[tuple[int, int]]:
         """Lines inside the body that are page furniture, not report text: page numbers,
         running headers, navigation and publishing lines."""
-        return find_furniture(self.text, self._lines, self._is_heading)
+        return list(self.document.furniture)
 
-    def _is_heading(self, start: int, end: int) -> bool:
-        return match_heading(self.text, start, end) is not None
-
-    @cached_property
+    @property
     def wrapped(self) -> bool:
         """Whether the text is hard-wrapped (a PDF or Word dump): its paragraphs are put
         together from several lines."""
-        return is_wrapped(self.text, self._lines, self.furniture, self._is_heading)
-
-    @cached_property
-    def _outline(self) -> Outline:
-        skip = frozenset(s for s, _ in self.furniture)
-        marked = find_sections(self.text, self.body, skip)
-        unmarked = find_unmarked_titles(self.text, self.body, marked)
-        headings = find_sections(self.text, self.body, skip, unmarked) if unmarked else marked
-        return find_outline(self.text, headings, self.body)
+        return self.document.wrapped
 
     @cached_property
     def headings(self) -> list[Section]:
         """Every heading, at every level, in reading order, each with its ``kind``
         (``part``, ``section``, ``item``); the appendix's headings last, marked
         ``appendix``."""
-        extra = []
-        if self.appendix:
-            span = (self.appendix.start, self.appendix.end)
-            extra = [replace(h, kind="item", key="", appendix=True) for h in find_sections(self.text, span)]
-        return self._outline.headings + extra
+        return list(self.document.headings)
 
     @cached_property
     def parts(self) -> list[Part]:
         """The report's parts with their periods and sections; a report of sections
         only (a page that starts at (三)) has one implied part holding them."""
-        return self._outline.parts
-
-    @cached_property
-    def _sections(self) -> list[Section]:
-        """The headings of the policy sections, in reading order."""
-        return [s for p in self.parts for s in p.sections]
+        return list(self.document.parts)
 
     @cached_property
     def sections(self) -> list["ReportSection"]:
         """The policy sections, in reading order, of every part: the (一)… of each
         part, a part without them as one section, or the sections of a report without
         parts (the seed: (三) to (六)). The same objects :meth:`section` returns."""
-        return [ReportSection(self, s) for s in self._sections]
+        return [ReportSection(self, s) for s in self.document.sections]
 
     @cached_property
-    def _index(self) -> SectionIndex:
-        return SectionIndex(self._sections)
-
-    @cached_property
-    def _paragraphs_and_sentences(self) -> tuple[list[Paragraph], list[Sentence]]:
-        spans = None
-        if self.furniture or self.wrapped:
-            starts = {h.start for h in self.headings}
-            heading_lines = [span for span in self._lines if span[0] in starts]
-            spans = paragraph_spans(self.text, self._lines, self.furniture, self.wrapped, heading_lines)
-        return find_paragraphs(self.text, self._page_body, self.headings, self._index, spans)
-
-    @property
     def paragraphs(self) -> list[Paragraph]:
-        return self._paragraphs_and_sentences[0]
-
-    @property
-    def sentences(self) -> list[Sentence]:
-        return self._paragraphs_and_sentences[1]
+        return self.document.paragraphs.items
 
     @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [s.start for s in self.sentences]
+    def sentences(self) -> list[Sentence]:
+        return self.document.sentences.items
 
     def sentence_at(self, offset: int) -> Optional[Sentence]:
         """The sentence that holds ``offset``."""
-        i = bisect.bisect_right(self._sentence_starts, offset) - 1
-        if i >= 0 and offset < self.sentences[i].end:
-            return self.sentences[i]
-        return None
+        return self.document.sentences.at(offset)
 
     def section_number_at(self, offset: int) -> Optional[str]:
-        return self._index.number_at(offset)
+        """The key of the policy section that holds ``offset``."""
+        return self.document.section_at(offset)
 
     @cached_property
     def missing_sections(self) -> list[str]:
         """Numbers absent from the report's numbering, as written (the seed starts at
         三, so ``['一', '二']``): the parts' numbers where there are parts (``二``), and
         the sections' numbers within each part (``三.二``)."""
+        sections = list(self.document.sections)
         if self.parts and self.parts[0].implied:
-            return _written(missing_numbers(self._sections), self._sections)
+            return _written(missing_numbers(sections), sections)
         marked = [p for p in self.parts if p.marker]
         out = _written(missing_numbers(marked), marked)
         for p in self.parts:
@@ -205,10 +152,11 @@ class Report:
     def notes(self) -> list[str]:
         """What the parser noticed about the text as a whole."""
         out = []
-        if not self._sections:
+        sections = self.document.sections
+        if not sections:
             out.append("no numbered headings found: the report is read as one block of text")
         if self.missing_sections and self.parts[0].implied:
-            first = self._sections[0]
+            first = sections[0]
             out.append(
                 f"numbering starts at {first.marker}: section(s) {', '.join(self.missing_sections)} "
                 "are not in this text (a partial report)"
@@ -218,12 +166,12 @@ class Report:
         if self.appendix:
             out.append(f"an appendix follows the report's closing ({len(self.appendix.text)} characters): "
                        "not report body, its headings are not sections")
-        counts = Counter(s.key for s in self._sections if s.key)
+        counts = Counter(s.key for s in sections if s.key)
         repeated = [n for n, k in counts.items() if k > 1]
         if repeated:
             out.append(f"duplicate section numbers: {', '.join(repeated)} appear more than once; "
                        "section lookups take the first")
-        if self.sentences and self.sentences[-1].text[-1] not in STOPS_AND_CLOSERS:
+        if self.sentences and self.sentences[-1].text[-1] not in SENTENCE_ENDS:
             out.append("the text ends mid-sentence: the report may be cut short")
         if self.metadata.title is None and not (self.metadata.place or self.metadata.date):
             out.append("no title line naming the report: place and date unknown")
@@ -237,46 +185,28 @@ class Report:
 
     # findings
 
-    @cached_property
-    def _quoted(self):
-        return find_quoted(self.text, *self._page_body)
-
-    @cached_property
-    def _name_zones(self) -> Spans:
-        return Spans.merged((q.start, q.end) for q in self._quoted)  # nested pairs in their outer span
-
     def in_name(self, offset: int) -> bool:
         """Whether ``offset`` lies between balanced quotes or title marks."""
-        return offset in self._name_zones
-
-    @cached_property
-    def _furniture_spans(self) -> Spans:
-        return Spans(self.furniture)
-
-    @cached_property
-    def _not_prose_spans(self) -> Spans:
-        return self._name_zones | self._furniture_spans if self._furniture_spans else self._name_zones
+        return offset in self.document.names
 
     def not_prose(self, offset: int) -> bool:
         """Whether ``offset`` lies in a name (quotes, title marks) or in page furniture."""
-        return offset in self._not_prose_spans
+        return offset in self.document.not_prose
 
     @cached_property
     def terms(self) -> list[Term]:
         """Quoted terms (named initiatives) in reading order, repeats kept."""
-        text, spans = self.text, list(term_spans(self._quoted))
-        numbers = self._index.numbers_at(s for s, _ in spans)
-        return [make_term(start=s, end=e, text=text[s:e], section=n) for (s, e), n in zip(spans, numbers)]
+        return find_terms(self.document)
 
     @cached_property
     def _figures(self) -> list[Indicator]:
         """The figures as found, before their roles are set: only :attr:`indicators`
         and :attr:`levels` read them."""
-        return find_indicators(self.text, self._page_body, self._not_prose_spans.__contains__, self.sentences, self._sections)
+        return find_indicators(self.document)
 
     @cached_property
     def _figure_relations(self) -> list[Relation]:
-        return find_relations(self.text, self._figures, self.section_number_at)
+        return find_relations(self.document, self._figures)
 
     @cached_property
     def indicators(self) -> list[Indicator]:
@@ -284,7 +214,7 @@ class Report:
         (:func:`sdr_analysis.roles.money_role`), which the levels a verb sets decide."""
         found = self._figures
         if any(i.kind == "money" for i in found):
-            assign_roles(found, self.text, self.levels)
+            assign_roles(found, self.document, self.levels)
         return found
 
     @cached_property
@@ -295,7 +225,7 @@ class Report:
 
     @cached_property
     def claims(self) -> list[Claim]:
-        return find_claims(self.text, self.sentences, self.section_number_at)
+        return find_claims(self.document)
 
     @cached_property
     def relations(self) -> list[Relation]:
@@ -309,25 +239,19 @@ class Report:
         """The quantified targets the report sets, in reading order: the coming year's
         (``horizon == "year"``) and a five-year plan's (``"five_year"``); see
         :mod:`sdr_analysis.targets`."""
-        from .targets import find_targets
-
-        return find_targets(self)
+        return find_targets(self.document, self.indicators)
 
     @cached_property
     def targets_absent(self) -> list[Target]:
         """Measures the report says it sets no target for (``不设…具体目标``), each a
         :class:`Target` with ``absent == "explicit"`` and no value."""
-        from .targets import find_absent
-
-        return find_absent(self)
+        return find_absent(self.document)
 
     @cached_property
     def results(self) -> list[Result]:
         """The past year's results the review states (growth rates and levels of the
         measures targets are set for); see :mod:`sdr_analysis.targets`."""
-        from .targets import find_results
-
-        return find_results(self)
+        return find_results(self.document, self.indicators)
 
     def result(self, measure: str, change: bool = True) -> Optional[Result]:
         """The past year's result of ``measure`` (its growth rate, or with
@@ -338,9 +262,7 @@ class Report:
     def summaries(self) -> list[SectionSummary]:
         """One summary per policy section, in reading order: its counts, density and
         money (see :mod:`sdr_analysis.summary`)."""
-        from .summary import summarize
-
-        return summarize(self)
+        return summarize(self.document, self.indicators, self.claims, self.terms)
 
     # access
 
@@ -348,12 +270,10 @@ class Report:
         """The findings of one kind (``"indicators"``, ``"sentences"``, …) that start
         in ``[start, end)``, in reading order: a slice found by bisection, so that
         asking for every section's findings stays linear in the report's size."""
-        index = self._start_index.get(findings)
+        index = self._indexes.get(findings)
         if index is None:
-            ordered = sorted(getattr(self, findings), key=lambda x: x.start)
-            index = self._start_index[findings] = (ordered, [x.start for x in ordered])
-        ordered, starts = index
-        return ordered[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+            index = self._indexes[findings] = SpanIndex.of(getattr(self, findings))
+        return index.within(start, end)
 
     def section(self, number: str | int) -> "ReportSection":
         """The policy section named ``number``: its key (``"五"`` where the report has
@@ -364,28 +284,17 @@ class Report:
         wanted = asked.strip()
         bare = wanted.strip("()（）、.")
         for s in self.sections:
-            if wanted in (s.key, self._ordinal_key(s.heading)):
+            if wanted in (s.key, s.slug):
                 return s
         matches = [s for s in self.sections if bare in (s.number, str(s.ordinal)) or wanted == s.marker]
         if len(matches) == 1:
             return matches[0]
-        raise SectionNotFound(asked, [s.key for s in self._sections])
-
-    @cached_property
-    def _parts_by_section(self) -> dict[int, Part]:
-        return {s.start: p for p in self.parts for s in p.sections}
+        raise SectionNotFound(asked, [s.key for s in self.sections])
 
     def part_of(self, sec: Section) -> Optional[Part]:
-        """The part a policy section is in."""
-        return self._parts_by_section.get(sec.start)
-
-    def _ordinal_key(self, sec: Section) -> str:
-        """``3-2`` for (二) of part 三; ``3`` for part 三 as its own section; ``5`` for
-        section (五) of a report without parts."""
-        part = self.part_of(sec)
-        if part is None or part.implied:
-            return str(sec.ordinal)
-        return str(part.ordinal) if sec.start == part.start else f"{part.ordinal}-{sec.ordinal}"
+        """The part a policy section is in (``None`` for a heading that is no policy
+        section)."""
+        return next((p for p in self.parts if any(s.start == sec.start for s in p.sections)), None)
 
     def __iter__(self):
         return iter(self.sections)
@@ -444,18 +353,16 @@ class ReportSection:
     text = property(lambda self: self.heading.text)
     key = property(lambda self: self.heading.key)
 
-    @property
+    @cached_property
     def part(self) -> Part:
         """The part the section is in (the implied part of a report without parts)."""
-        part = self.report.part_of(self.heading)
-        assert part is not None  # every policy section is in a part
-        return part
+        return self.report.document.part_of(self.heading)
 
-    @property
+    @cached_property
     def slug(self) -> str:
         """The section's name in file names: ``5`` for (五) of a report without parts,
         ``3-2`` for (二) of part 三, ``1`` for part 一 as its own section."""
-        return self.report._ordinal_key(self.heading)
+        return self.report.document.slug_of(self.heading)
 
     @cached_property
     def paragraphs(self) -> list[Paragraph]:
@@ -515,6 +422,6 @@ def load_report(path: str | os.PathLike[str]) -> Report:
     text = read_text(path)
     if looks_like_html(text):
         text = html_to_text(text)
-        if len(CJK.findall(text)) < MIN_REPORT_CHARS or text.count("。") < MIN_REPORT_SENTENCES:
+        if len(CHINESE_CHARACTER.findall(text)) < MIN_REPORT_CHARS or text.count("。") < MIN_REPORT_SENTENCES:
             raise ReportReadError(str(path), "no report text found in this HTML page; save the page that holds the report")
     return Report(text, source=str(Path(path)))

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from typing import Any, Collection, NamedTuple, Optional, Sequence
 
+from .chars import CLAUSE, alternation
+from .document import Document
 from .results import Indicator, SectionSummary
-from .rules import alternation
-from .structure import CLAUSE_BREAKS, clause_bounds
 
 #: The roles a money figure can have, in the order tables and charts list them.
 #: ``spending``: what the government spends, invests, grants, subsidises, refunds or
@@ -90,26 +90,26 @@ def _role_by_cue(text: str) -> Optional[str]:
     return None
 
 
-def money_role(indicator: Indicator, text: str, levels: Collection[int] = frozenset()) -> Optional[str]:
+def money_role(indicator: Indicator, doc: Document, levels: Collection[int] = frozenset()) -> Optional[str]:
     """The role of a money figure (``None`` for a figure that is not money).
 
-    ``text`` is the report's text, ``levels`` the starts of the figures a verb sets as
-    a level. The cue words are sought in the figure's label, then in its clause before
-    it (back to the last clause break in its sentence)."""
+    ``levels`` are the starts of the figures a verb sets as a level. The cue words are
+    sought in the figure's label, then in its clause before it (back to the last clause
+    break in its sentence)."""
     if indicator.kind != "money":
         return None
     if indicator.start in levels:
         return "standard"
     lo = indicator.sentence.start if indicator.sentence is not None else max(0, indicator.start - 200)
-    start, _ = clause_bounds(text, indicator.start, lo, indicator.start, CLAUSE_BREAKS)
-    for where in (indicator.label, text[start : indicator.start]):
+    start = doc.clauses(CLAUSE).start(indicator.start, lo)
+    for where in (indicator.label, doc.text[start : indicator.start]):
         role = _role_by_cue(where)
         if role is not None:
             return role
     return "other"
 
 
-def assign_roles(figures: Sequence[Indicator], text: str, levels: Collection[int] = frozenset()) -> None:
+def assign_roles(figures: Sequence[Indicator], doc: Document, levels: Collection[int] = frozenset()) -> None:
     """Give each money figure of ``figures`` its :func:`money_role`, in place.
 
     Only for figures just found and not yet handed out (a report's own, before it
@@ -118,7 +118,7 @@ def assign_roles(figures: Sequence[Indicator], text: str, levels: Collection[int
     a second time."""
     for indicator in figures:
         if indicator.kind == "money":
-            object.__setattr__(indicator, "role", money_role(indicator, text, levels))
+            object.__setattr__(indicator, "role", money_role(indicator, doc, levels))
 
 
 class MoneySum(NamedTuple):

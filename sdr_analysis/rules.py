@@ -2,20 +2,13 @@
 
 Each constant is a table of surface strings with the reading it stands for. Where a
 list is matched as an alternation it is matched longest first (see
-:func:`alternation`), so the order written here does not matter unless a comment
-says so.
+:func:`sdr_analysis.chars.alternation`), so the order written here does not matter
+unless a comment says so.
 """
 
 from __future__ import annotations
 
-import re
-from typing import Iterable
-
-
-def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of ``words``, longest first, each escaped."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
+from .chars import DIGITS, LATIN
 
 #: Qualifiers written before a figure, and what they mean.
 QUALIFIERS_BEFORE = {
@@ -143,7 +136,7 @@ CAPACITY_NAME_ENDS = ("项目", "工程", "矿", "厂", "电站", "机组", "基
 
 #: Characters whose presence right before a number means the number is part of a code,
 #: a model name or a measurement name (``PM2.5``, ``G15``, ``2.0版``).
-CODE_CHARS = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789０１２３４５６７８９.．_-/#＃×xX")
+CODE_CHARS = set(LATIN + DIGITS + ".．_-/#＃×")
 
 #: ``各`` before a figure in its clause makes it a figure per item (``各1处``,
 #: ``各配备校医1名``), unless it begins a determiner meaning "all" or "various"

@@ -7,11 +7,25 @@ import bisect
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import Iterable, Iterator, NamedTuple, Optional, Sequence
+from typing import Iterator, NamedTuple, Optional, Sequence
 
-from .cleaning import ByLineBreaks, strip_span
+from .chars import (
+    CLOSERS,
+    CN_HEADING_NUMERAL,
+    CN_STOPS,
+    CN_YEAR_DIGIT,
+    DIGITS,
+    IN_LINE,
+    LINE_BREAK,
+    LINE_END,
+    PAUSES,
+    SPACE_IN_LINE,
+    STOPS,
+    strip_span,
+)
 from .numbers import parse_arabic, parse_chinese
 from .results import Paragraph, Part, Section, Sentence, positional
+from .spans import SpanIndex
 
 make_sentence = positional(Sentence)
 make_paragraph = positional(Paragraph)
@@ -26,7 +40,7 @@ class HeadingStyle(NamedTuple):
     pattern: re.Pattern[str]
 
 
-CN = "一二三四五六七八九十百零〇两"
+CN = CN_HEADING_NUMERAL
 
 #: Heading styles, outermost first: a document's levels follow this order among the
 #: styles it actually uses.
@@ -34,12 +48,12 @@ HEADING_STYLES: tuple[HeadingStyle, ...] = (
     HeadingStyle("part", re.compile(rf"第(?P<num>[{CN}]+)部分")),
     HeadingStyle("cn_comma", re.compile(rf"(?P<num>[{CN}]+)、")),
     # a bracket may stand alone at the end of its line, the numeral on the next (（ / 三）)
-    HeadingStyle("cn_paren", re.compile(rf"[(（](?:\r\n?|\n)?(?P<num>[{CN}]+)[)）]")),
-    HeadingStyle("arabic", re.compile(r"(?P<num>[0-9０-９]{1,2})[.．、](?![0-9０-９])")),
-    HeadingStyle("arabic_paren", re.compile(r"[(（](?P<num>[0-9０-９]{1,2})[)）]")),
+    HeadingStyle("cn_paren", re.compile(rf"[(（](?:{LINE_BREAK.pattern})?(?P<num>[{CN}]+)[)）]")),
+    HeadingStyle("arabic", re.compile(rf"(?P<num>[{DIGITS}]{{1,2}})[.．、](?![{DIGITS}])")),
+    HeadingStyle("arabic_paren", re.compile(rf"[(（](?P<num>[{DIGITS}]{{1,2}})[)）]")),
     # a dash lead (——这五年,…), but not the date line under a title, in either numeral
     # style (——2022年1月20日在…, ——二〇二六年一月二十七日在…)
-    HeadingStyle("dash", re.compile(r"——(?P<num>)(?![^\S\r\n]*(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})[^\S\r\n]*年)(?=\S)")),
+    HeadingStyle("dash", re.compile(rf"——(?P<num>)(?!{SPACE_IN_LINE}*(?:(?:19|20)\d{{2}}|[{CN_YEAR_DIGIT}]{{4}}){SPACE_IN_LINE}*年)(?=\S)")),
     # paragraph openers: 一是…, 二是…
     HeadingStyle("cn_shi", re.compile(rf"(?P<num>[{CN}]{{1,3}})是(?=\S)")),
 )
@@ -49,27 +63,11 @@ HEADING_STYLES: tuple[HeadingStyle, ...] = (
 STYLE_INDEX = {style.name: i for i, style in enumerate(HEADING_STYLES)}
 STYLE_NAMES = {**dict(enumerate(style.name for style in HEADING_STYLES)), -1: "unmarked"}
 
-#: The end of a line.
-LINE_END = re.compile(r"[\r\n]")
 
 #: The characters a heading marker opens with: every style in :data:`HEADING_STYLES`
 #: opens with one of them. Only lines that open so (after their indentation) are tried
 #: against the styles, so the styles are not matched on every line of the body.
-MARKER_OPENERS = f"第{CN}(（0-9０-９—"
-
-#: A paragraph: a line of the body, white space left out at both ends. Lines end at
-#: LF, CRLF or CR (see :data:`~sdr_analysis.cleaning.LINE_BREAK`).
-PARAGRAPH = ByLineBreaks(r"\S(?:[^\r\n]*\S)?")
-
-#: The paragraph of the line a match starts in (group 1); and, after a line break, one
-#: that opens with one of :data:`MARKER_OPENERS`.
-LINE = re.compile(rf"[^\S\r\n]*({PARAGRAPH.any_break.pattern})")
-MARKED_LINE = ByLineBreaks(rf"[\r\n][^\S\r\n]*([{MARKER_OPENERS}](?:[^\r\n]*\S)?)")
-
-#: Where a sentence ends: 。！？ and their ASCII forms, with any closing quotes or
-#: brackets that follow the stop.
-STOPS = "。！？!?"
-CLOSERS = "”’」』）)》"
+MARKER_OPENERS = frozenset(f"第{CN}(（{DIGITS}—")
 
 #: A sentence, white space left out at both ends: up to its first stop and the closers
 #: after it, or, if no stop follows, to the last non-blank character of the text.
@@ -79,37 +77,10 @@ SENTENCE = re.compile(rf"(?=\S)(?:[^{STOPS}]*[{STOPS}][{CLOSERS}]*|[^{STOPS}]*\S
 #: so that one pass over the body finds the sentences of every paragraph.
 LINE_SENTENCE = re.compile(rf"(?=\S)(?:[^{STOPS}\r\n]*[{STOPS}][{CLOSERS}]*|[^{STOPS}\r\n]*\S)")
 
-#: Punctuation that ends a clause inside a sentence.
-CLAUSE_BREAKS = ",，;；:：。！？!?\r\n"
-
-#: Clause breaks plus the enumeration comma, for lists of figures (``249栋楼、82万平方米``).
-LIST_BREAKS = CLAUSE_BREAKS + "、"
-
-
-def clause_bounds(text: str, pos: int, lo: int, hi: int, breaks: str = CLAUSE_BREAKS) -> tuple[int, int]:
-    """The clause around ``pos``: back to the last break before it (not before ``lo``)
-    and on to the next break (not past ``hi``)."""
-    through_last_break, up_to_break = _clause_patterns(breaks)
-    m = through_last_break.match(text, lo, pos)
-    s = m.end() if m else min(lo, pos)
-    m = up_to_break.match(text, pos, hi)
-    e = m.end() if m else pos
-    return s, e
-
-
-@lru_cache(maxsize=None)
-def _clause_patterns(breaks: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """For :func:`clause_bounds`: a pattern running through the last of ``breaks`` in
-    what it is matched on, and one running up to the first. Regex scans instead of
-    stepping a character at a time in Python."""
-    chars = re.escape(breaks)
-    return re.compile(rf"(?s:.*)[{chars}]"), re.compile(rf"[^{chars}]*")
-
-
 #: A paragraph's theme is its first sentence when that is a short lead without a
 #: comma (``政务服务效能提高。``); longer first sentences are part of the narrative.
 MAX_THEME_LENGTH = 20
-THEME_BREAKS = re.compile(r"[,，;；:：]")
+THEME_BREAKS = re.compile(f"[{PAUSES}]")
 
 
 @lru_cache(maxsize=1024)
@@ -148,22 +119,18 @@ def title_span(text: str, start: int, end: int) -> tuple[int, int]:
     return (start, stop + 1) if stop != -1 else (start, end)
 
 
-def _marked_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Spans (white space left out) of the lines of ``text[start:end]`` that may hold
-    a heading: the first line, and each later one that opens with one of
-    :data:`MARKER_OPENERS`."""
-    first = LINE.match(text, start, end)
-    if first:
-        yield first.span(1)
-    for m in MARKED_LINE(text).finditer(text, start, end):
-        yield m.span(1)
+def _marked_lines(text: str, lines: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The lines (spans, white space left out) that may hold a heading: those that open
+    with one of :data:`MARKER_OPENERS`."""
+    openers = MARKER_OPENERS
+    return ((s, e) for s, e in lines if text[s] in openers)
 
 
 #: A marker that runs on after a sentence in the middle of a line (text saved without
 #: its line breaks): ``…持续增进。（六）深入推进…``. Taken for a heading only when it
 #: continues the document's own sequence of that style (see :func:`_run_on_headings`);
 #: ``二、三产业`` (a list of numerals) is not a marker.
-RUN_ON = re.compile(rf"[。！？][^\S\r\n]*(?P<marker>[(（](?P<paren>[{CN}]+)[)）]|(?P<comma>[{CN}]+)、(?![{CN}]))")
+RUN_ON = re.compile(rf"[{CN_STOPS}]{SPACE_IN_LINE}*(?P<marker>[(（](?P<paren>[{CN}]+)[)）]|(?P<comma>[{CN}]+)、(?![{CN}]))")
 
 #: The styles a run-on marker can have, by the group that holds its numeral.
 RUN_ON_STYLES = {"paren": "cn_paren", "comma": "cn_comma"}
@@ -176,20 +143,25 @@ GLUED_TITLE = re.compile(
 MAX_PART_TITLE = 40
 
 #: A line holding only an opening bracket, the numeral on the next line (``（`` / ``三）…``).
-NEXT_LINE = re.compile(r"(?:\r\n?|\n)[^\r\n]*")
+NEXT_LINE = re.compile(rf"(?:{LINE_BREAK.pattern}){IN_LINE}*")
 
 UNMARKED = -1  # the style index of part titles standing alone, outside HEADING_STYLES
 
 
 def find_sections(
-    text: str, body: tuple[int, int], skip: frozenset[int] = frozenset(), unmarked: Sequence[tuple[int, int]] = ()
+    text: str,
+    body: tuple[int, int],
+    lines: Sequence[tuple[int, int]],
+    skip: frozenset[int] = frozenset(),
+    unmarked: Sequence[tuple[int, int]] = (),
 ) -> list[Section]:
     """Every heading in the body, with its level and its span up to the next heading
-    of the same or a higher level (or the end of the body). Lines starting at an
-    offset in ``skip`` (page furniture) are passed over. ``unmarked`` are the spans of
-    part titles standing alone on their lines (outermost of all)."""
+    of the same or a higher level (or the end of the body). ``lines`` are the body's
+    lines (:func:`sdr_analysis.chars.lines`); those starting at an offset in ``skip``
+    (page furniture) are passed over. ``unmarked`` are the spans of part titles
+    standing alone on their lines (outermost of all)."""
     found: list[tuple[int, Optional[re.Match[str]], int, int]] = []  # (style index, marker match, start, line end)
-    for ls, le in _marked_lines(text, *body):
+    for ls, le in _marked_lines(text, lines):
         if ls in skip:
             continue
         if le - ls == 1 and text[ls] in "(（":  # a bracket alone: its numeral is on the next line
@@ -293,57 +265,30 @@ def theme_of(first: Sentence) -> Optional[Sentence]:
     return None
 
 
-
-
-class SectionIndex:
-    """Finds the section an offset falls in, among sections in reading order that do
-    not overlap."""
-
-    def __init__(self, sections: Sequence[Section]) -> None:
-        self.sections = list(sections)
-        self.starts = [s.start for s in self.sections]
-        self.ends = [s.end for s in self.sections]
-        self.keys = [s.key or s.number for s in self.sections]
-
-    def number_at(self, offset: int) -> Optional[str]:
-        """The key of the section that holds ``offset`` (its number where the report
-        has no parts), or ``None``."""
-        i = bisect.bisect_right(self.starts, offset) - 1
-        return self.keys[i] if i >= 0 and offset < self.ends[i] else None
-
-    def numbers_at(self, offsets: Iterable[int]) -> list[Optional[str]]:
-        """:meth:`number_at` of each of ``offsets``, given in increasing order: one walk
-        along the sections rather than a search for each."""
-        out: list[Optional[str]] = []
-        starts, ends, keys = self.starts, self.ends, self.keys
-        i, n = -1, len(starts)
-        for offset in offsets:
-            while i + 1 < n and starts[i + 1] <= offset:
-                i += 1
-            out.append(keys[i] if i >= 0 and offset < ends[i] else None)
-        return out
-
-
 def find_paragraphs(
     text: str,
     body: tuple[int, int],
-    sections: Sequence[Section],
-    index: SectionIndex,
-    spans: Optional[Sequence[tuple[int, int]]] = None,
+    headings: Sequence[Section],
+    sections: SpanIndex[Section],
+    spans: Sequence[tuple[int, int]],
+    by_line: bool,
 ) -> tuple[list[Paragraph], list[Sentence]]:
-    """Paragraphs and all sentences, in reading order. ``spans`` are the paragraphs'
-    spans when they are not simply the body's lines (hard-wrapped text, page
-    furniture); a sentence may then run over a line break. A heading line's first
+    """Paragraphs and all sentences, in reading order, each paragraph with the key of
+    the policy section (of ``sections``) it is in. ``spans`` are the paragraphs' spans:
+    the body's lines where ``by_line`` (one line, one paragraph: one pass over the body
+    finds every sentence), else put together from lines (hard-wrapped text, page
+    furniture), where a sentence may run over a line break. A heading line's first
     sentence is its title, never a theme."""
-    heading_starts = {s.start for s in sections}
-    if spans is None:  # one line, one paragraph: one pass over the body each
+    heading_starts = {s.start for s in headings}
+    if by_line:
         sentences = [make_sentence(*m.span(), m.group()) for m in LINE_SENTENCE.finditer(text, *body)]
-        spans = [m.span() for m in PARAGRAPH(text).finditer(text, *body)]
     else:
         sentences = [sentence for ps, pe in spans for sentence in split_sentences(text, ps, pe)]
     opening = {s.start: s for s in sentences}  # a paragraph's first sentence starts with it
     paragraphs = []
-    for (ps, pe), number in zip(spans, index.numbers_at(ps for ps, _ in spans)):
+    holders = sections.each_at(ps for ps, _ in spans)
+    for (ps, pe), holder in zip(spans, holders):
+        number = (holder.key or holder.number) if holder is not None else None
         theme = None if ps in heading_starts else theme_of(opening[ps])
         paragraphs.append(make_paragraph(start=ps, end=pe, text=text[ps:pe], theme=theme, section=number))
     return paragraphs, sentences

@@ -4,13 +4,12 @@ tables all show, computed in one place."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Sequence
 
-from .results import SectionSummary
+from .document import Document
+from .results import Claim, Indicator, SectionSummary, Term
 from .roles import money_by_role, money_total
-
-if TYPE_CHECKING:
-    from .report import Report
+from .spans import SpanIndex
 
 #: Densities are indicators per this many characters.
 DENSITY_PER = 1000
@@ -21,26 +20,31 @@ def density(indicators: int, characters: int) -> float:
     return round(DENSITY_PER * indicators / characters, 2) if characters else 0.0
 
 
-def summarize(report: "Report") -> list[SectionSummary]:
-    """A summary of each policy section of ``report``, in reading order."""
+def summarize(
+    doc: Document, indicators: Sequence[Indicator], claims: Sequence[Claim], terms: Sequence[Term]
+) -> list[SectionSummary]:
+    """A summary of each policy section of the document, in reading order, from the
+    report's findings."""
+    figures, claimed, named = SpanIndex.of(indicators), SpanIndex.of(claims), SpanIndex.of(terms)
     out = []
-    for sec in report:
-        part = sec.part
-        inds = sec.indicators
+    for sec in doc.sections:
+        part = doc.part_of(sec)
+        inds = figures.within(sec.start, sec.end)
         money = money_total(inds)
         out.append(
             SectionSummary(
                 start=sec.start, end=sec.end, text=sec.text,
-                key=sec.key, slug=sec.slug, number=sec.number, marker=sec.marker, title=sec.title,
-                level=sec.heading.level,
+                key=sec.key, slug=doc.slug_of(sec), number=sec.number, marker=sec.marker, title=sec.title,
+                level=sec.level,
                 part=None if part.implied else part.number,
                 part_title="" if part.implied else part.title,
                 period=part.period,
-                themes=len(sec.themes), sentences=len(sec.sentences), characters=len(sec.text),
+                themes=sum(p.theme is not None for p in doc.paragraphs.within(sec.start, sec.end)),
+                sentences=len(doc.sentences.within(sec.start, sec.end)), characters=len(sec.text),
                 indicators=len(inds), density=density(len(inds), len(sec.text)),
                 money=money.value if money else None, money_qualifier=money.qualifier if money else None,
                 money_by_role=tuple((role, m.value, m.qualifier) for role, m in money_by_role(inds).items()),
-                claims=len(sec.claims), terms=len(sec.terms),
+                claims=len(claimed.within(sec.start, sec.end)), terms=len(named.within(sec.start, sec.end)),
             )
         )
     return out

@@ -32,20 +32,17 @@ the words reports write for it; the longest word a name holds decides.
 
 from __future__ import annotations
 
-import bisect
 import re
 import tomllib
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, NamedTuple, Optional
+from typing import NamedTuple, Optional, Sequence
 
-from .indicators import complete_item, subject_of
-from .layout import Spans
+from .chars import CLAUSE_IN_PASSAGE, COMMAS, FIVE_YEAR_PLAN, LIST_COMMA, SEMICOLONS, alternation
+from .document import Document
+from .labels import complete_item, subject_of
 from .results import Indicator, Result, Target
-from .rules import alternation
-
-if TYPE_CHECKING:
-    from .report import Report
+from .spans import SpanIndex
 
 
 class Measure(NamedTuple):
@@ -101,18 +98,13 @@ CUE = re.compile(r"(?:主要预期目标|预期目标|主要目标)(?:任务)?\s
 #: Words before the cue, in its sentence, that place the passage in the coming year, or
 #: in a five-year plan.
 THIS_YEAR = re.compile(r"今年|本年|明年|全年|20\d\d年(?:经济|全[省市区县]|我[省市区县])")
-FIVE_YEAR = re.compile(r"“?十[一二三四五六七八九]五”?|五年|到20\d\d年|20\d\d年前")
+FIVE_YEAR = re.compile(rf"“?{FIVE_YEAR_PLAN}”?|五年|到20\d\d年|20\d\d年前")
 
 #: What may stand between the figures of one list (``7%和8%左右``, ``5%、6.5%左右``),
 #: white space and line breaks included (a PDF dump wraps its lines anywhere).
-LIST_GLUE = "、，,和及与 \u3000\r\n\t"
+LIST_GLUE = LIST_COMMA + COMMAS + "和及与" + " \u3000\r\n\t"
 #: White space inside a name: a wrapped line (``规模以上工业\n增加值``).
 SPACE = re.compile(r"\s+")
-#: Breaks that end the clause naming a figure. The list comma does not: a measure may be
-#: two names joined by it (``城镇…收入、农村…收入均增长8%``); a figure's own clause
-#: starts after the figure before it instead. Nor does a line break: a passage is one
-#: paragraph, and a break inside it is a wrapped line.
-CLAUSE_BREAK = re.compile(r"(?s:.*)[，,；;。！!？?：:]")
 #: Words that open a target's clause and are not part of its name.
 LEAD_WORDS = ("今年", "全年", "全省", "全市", "全区", "全县", "全州", "全盟", "全旗", "全国", "全自治区", "全疆",
               "我省", "我市", "我区", "我县", "其中", "确保", "实现", "努力", "力争", "争取")
@@ -125,11 +117,11 @@ BOTH = re.compile(r"均(?=增长|提高|下降|增加|上涨)")
 #: Verbs of change: a target or result that ends in one is a change, not a level.
 CHANGE_VERBS = ("增长", "增速", "上涨", "涨幅", "下降", "降低", "提高", "提升", "增加", "减少", "回落", "降幅", "增幅")
 #: A target relative to a benchmark: ``高于全国平均水平``.
-RELATIVE = re.compile(r"(?:高于|低于|快于|慢于|好于|超过)(?P<benchmark>[^，,；;。]+?)$")
+RELATIVE = re.compile(rf"(?:高于|低于|快于|慢于|好于|超过)(?P<benchmark>[^{COMMAS}{SEMICOLONS}。]+?)$")
 #: 城乡 before a 分别 list of two figures: the urban one, then the rural one.
 URBAN_RURAL = ("城乡", ("城镇", "农村"))
 #: ``不设…具体目标``: a measure with no target, on purpose.
-NO_TARGET = re.compile(r"(?:不设|不再设定?|没有提出|未提出|不提)(?P<what>[^，,；;。]{1,24}?)(?:的)?(?:具体|量化|预期)?(?:增长|增速)?目标")
+NO_TARGET = re.compile(rf"(?:不设|不再设定?|没有提出|未提出|不提)(?P<what>[^{COMMAS}{SEMICOLONS}。]{{1,24}}?)(?:的)?(?:具体|量化|预期)?(?:增长|增速)?目标")
 
 
 #: A sentence that speaks of the targets just set, or turns to the tasks, ends the
@@ -143,29 +135,28 @@ class Passage(NamedTuple):
     horizon: str
 
 
-def find_passages(report: "Report") -> list[Passage]:
+def find_passages(doc: Document) -> list[Passage]:
     """The passages of targets: from each cue to the end of its paragraph (on to the
     next paragraph where the cue ends one), outside the review."""
-    text = report.text
-    start, end = report.body
+    text = doc.text
+    start, end = doc.body
     out: list[Passage] = []
-    paragraphs = report.paragraphs
-    starts = [p.start for p in paragraphs]
+    paragraphs = doc.paragraphs
     for m in CUE.finditer(text, start, end):
-        part = _part_at(report, m.start())
+        part = doc.part_at(m.start())
         if part is not None and part.period == "review":
             continue
-        i = _paragraph_at(paragraphs, starts, m.end() - 1)
+        i = paragraphs.index_at(m.end() - 1)
         if i is None:
             continue
         stop = paragraphs[i].end
         if not text[m.end() : stop].strip() and i + 1 < len(paragraphs):
             stop = paragraphs[i + 1].end  # the cue closes its line: the targets follow
-        for later in report.within("sentences", m.end(), stop):
+        for later in doc.sentences.within(m.end(), stop):
             if PASSAGE_END.match(later.text):
                 stop = later.start
                 break
-        sentence = report.sentence_at(m.start())
+        sentence = doc.sentences.at(m.start())
         before = text[sentence.start if sentence else paragraphs[i].start : m.start()]
         if THIS_YEAR.search(before):
             horizon = "year"
@@ -177,20 +168,6 @@ def find_passages(report: "Report") -> list[Passage]:
             continue
         out.append(Passage(m.end(), stop, horizon))
     return out
-
-
-def _part_at(report: "Report", offset: int):
-    for p in report.parts:  # a handful
-        if p.start <= offset < p.end:
-            return p
-    return None
-
-
-def _paragraph_at(paragraphs, starts: list[int], offset: int) -> Optional[int]:
-    """The index of the paragraph holding ``offset`` (``starts``: the paragraphs'
-    starts, in reading order)."""
-    i = bisect.bisect_right(starts, offset) - 1
-    return i if i >= 0 and offset < paragraphs[i].end else None
 
 
 # naming the figures of a passage
@@ -246,24 +223,29 @@ def _list_names(subject: str, verb: str, n: int) -> list[str]:
     return [subject + verb] * n
 
 
-def find_targets(report: "Report") -> list[Target]:
-    """Every quantified target of every passage, in reading order."""
+def find_targets(doc: Document, indicators: Sequence[Indicator]) -> list[Target]:
+    """Every quantified target of every passage, in reading order, from the report's
+    figures (``indicators``)."""
+    figures = SpanIndex.of(indicators)
     out: list[Target] = []
-    for passage in find_passages(report):
-        out += _passage_targets(report, passage)
+    for passage in find_passages(doc):
+        out += _passage_targets(doc, figures.within(passage.start, passage.end), passage)
     return out
 
 
-def _passage_targets(report: "Report", passage: Passage) -> list[Target]:
-    text = report.text
-    figures = report.within("indicators", passage.start, passage.end)
+def _passage_targets(doc: Document, figures: list[Indicator], passage: Passage) -> list[Target]:
+    text = doc.text
+    # Breaks that end the clause naming a figure. The list comma does not: a measure may
+    # be two names joined by it (城镇…收入、农村…收入均增长8%); a figure's own clause
+    # starts after the figure before it instead. Nor does a line break: a passage is one
+    # paragraph, and a break inside it is a wrapped line.
+    clauses = doc.clauses(CLAUSE_IN_PASSAGE)
     out: list[Target] = []
     pending: list[str] = []  # names of the figures still to come of a 分别 list
     previous: Optional[str] = None
     floor = passage.start
     for k, f in enumerate(figures):
-        m = CLAUSE_BREAK.match(text, floor, f.start)
-        clause = m.end() if m else floor
+        clause = clauses.start(f.start, floor)
         name_start = _strip_lead(text, clause, f.start)
         raw = text[name_start : f.start]
         soft = any(w in text[clause : f.start] for w in SOFT_WORDS)
@@ -287,7 +269,7 @@ def _passage_targets(report: "Report", passage: Passage) -> list[Target]:
             if only_verb(name):
                 # only a verb: the measure of the figure before, with this verb
                 name, start = (subject_of(previous) if previous else "") + name, f.start
-        target = _target(report, f, start, name, soft, passage.horizon, relative_to)
+        target = _target(text, f, start, name, soft, passage.horizon, relative_to)
         if is_target(target):
             out.append(target)
         previous = name
@@ -302,11 +284,11 @@ def is_target(target: Target) -> bool:
     return target.measure != "other" or target.change or target.unit in ("%", "个百分点")
 
 
-def _target(report: "Report", f: Indicator, start: int, name: str, soft: bool, horizon: str, relative_to: Optional[str]) -> Target:
+def _target(text: str, f: Indicator, start: int, name: str, soft: bool, horizon: str, relative_to: Optional[str]) -> Target:
     return Target(
         start=start,
         end=f.end,
-        text=report.text[start : f.end],
+        text=text[start : f.end],
         name=name,
         measure=measure_of(name),
         value=f.value,
@@ -321,18 +303,18 @@ def _target(report: "Report", f: Indicator, start: int, name: str, soft: bool, h
     )
 
 
-def find_absent(report: "Report") -> list[Target]:
+def find_absent(doc: Document) -> list[Target]:
     """Measures the report says it sets no target for (``不设经济增速具体目标``): one
     :class:`Target` each, ``absent`` ``"explicit"``, without a value."""
-    text = report.text
+    text = doc.text
     out = []
-    for m in NO_TARGET.finditer(text, *report.body):
+    for m in NO_TARGET.finditer(text, *doc.body):
         what = m.group("what")
         key = measure_of(what)
         if key == "other":
             continue
         out.append(Target(start=m.start(), end=m.end(), text=m.group(), name=what, measure=key, absent="explicit",
-                          change=is_change(what), section=report.section_number_at(m.start())))
+                          change=is_change(what), section=doc.section_at(m.start())))
     return out
 
 
@@ -340,33 +322,34 @@ def find_absent(report: "Report") -> list[Target]:
 
 #: Words between a measure and a figure that make the figure something other than the
 #: past year's result.
-NOT_RESULT = re.compile(r"年均|累计|比重|贡献率|占|比率|十[一二三四五六七八九]五|较|以来|目标|预期")
+NOT_RESULT = re.compile(rf"年均|累计|比重|贡献率|占|比率|{FIVE_YEAR_PLAN}|较|以来|目标|预期")
 #: How far a result may stand from the mention of its measure.
 RESULT_REACH = 40
 #: A paragraph of the review that opens by looking back over a five-year plan
 #: (``这五年``, ``“十四五”时期``): its figures are not the past year's.
-FIVE_YEAR_REVIEW = re.compile(r"这五年|五年来|过去五年|五年间|十[一二三四五六七八九]五”?时期|十[一二三四五六七八九]五”?期间")
+FIVE_YEAR_REVIEW = re.compile(rf"这五年|五年来|过去五年|五年间|{FIVE_YEAR_PLAN}”?时期|{FIVE_YEAR_PLAN}”?期间")
 
 
-def find_results(report: "Report") -> list[Result]:
+def find_results(doc: Document, indicators: Sequence[Indicator]) -> list[Result]:
     """The past year's results the review states, at most one growth rate and one level
-    per measure, in reading order."""
-    review = [p for p in report.parts if p.period == "review"]
+    per measure, in reading order, from the report's figures (``indicators``)."""
+    review = [p for p in doc.parts if p.period == "review"]
     if not review:
         return []
-    text = report.text
+    text = doc.text
+    all_figures = SpanIndex.of(indicators)
     pattern, by_word = _measure_words()
     found: dict[tuple[str, bool], Result] = {}
-    five_year = Spans([(p.start, p.end) for p in report.paragraphs if FIVE_YEAR_REVIEW.search(_lead(p.text))])
+    five_year = SpanIndex.of([p for p in doc.paragraphs if FIVE_YEAR_REVIEW.search(_lead(p.text))])
     for part in review:
-        for sentence in report.within("sentences", part.start, part.end):
+        for sentence in doc.sentences.within(part.start, part.end):
             if sentence.start in five_year:
                 continue
             squeezed, at = _squeeze(sentence.text, sentence.start)
             mentions = _mentions(pattern, by_word, squeezed)
             if not mentions:
                 continue
-            figures = report.within("indicators", sentence.start, sentence.end)
+            figures = all_figures.within(sentence.start, sentence.end)
             for j, (ms, me, key) in enumerate(mentions):
                 after = at[me - 1] + 1
                 limit = at[mentions[j + 1][0]] if j + 1 < len(mentions) else sentence.end

@@ -19,9 +19,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple, Sequence
 
+from .chars import HAN
 from .units import UNIT_BY_SURFACE
 
-CJK_WORD = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+CJK_WORD = re.compile(f"^[{HAN}]{{2,}}$")
 #: A word that opens with a numeral counts or ranks (``二级``, ``一处``, ``十五``): no
 #: policy thing.
 NUMERAL_WORD = re.compile(r"^[零〇一二两三四五六七八九十百千万亿第]")

@@ -6,7 +6,7 @@ import pytest
 
 from sdr_analysis import parse_report
 from sdr_analysis.cleaning import find_body
-from sdr_analysis.metadata import find_title
+from sdr_analysis.opening import find_title
 
 TITLE = "(广东省)深圳市南山区人民政府工作报告(2023年1月10日)"
 REPORT_LINES = (

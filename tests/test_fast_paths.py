@@ -1,6 +1,5 @@
 """The parser's fast paths give what the plain definitions give: rules tried only on
-the units they concern, results built by position, sections found by one walk, clause
-breaks found by one character class."""
+the units they concern, results built by position."""
 
 from __future__ import annotations
 
@@ -9,10 +8,8 @@ import dataclasses
 import pytest
 
 from conftest import CORPUS, SEED
-from sdr_analysis import indicators, parse_report
-from sdr_analysis.layout import Spans
+from sdr_analysis import candidates, indicators, parse_report
 from sdr_analysis.results import Claim, Indicator, Paragraph, Section, Sentence, Term, positional, revised
-from sdr_analysis.structure import SectionIndex
 
 #: Sentences with a figure of each class the rules reject, and figures they keep.
 RULE_CASES = """\
@@ -38,11 +35,11 @@ def texts():
 
 @pytest.mark.parametrize("name, text", texts(), ids=lambda v: v if len(v) < 80 else "")
 def test_a_rule_left_out_for_a_unit_never_rejects_it(name, text):
-    report = parse_report(text)
-    zones = report._not_prose_spans.__contains__
+    doc = parse_report(text).document
+    zones = doc.not_prose.__contains__
     checked = 0
-    for c in indicators._candidates(text, report._page_body):
-        indicators._settle(text, c)
+    for c in candidates.candidates(text, doc.page_body):
+        candidates.settle(text, c)
         every = indicators.REJECTION_RULES + (indicators.DURATION_RULES if c.unit.kind == "duration" else ())
         tried = indicators.rules_for(c.unit, c.cn is not None)
         for rule in every:
@@ -101,54 +98,3 @@ def test_revised_is_replace(cls):
     assert revised(original) == original
     with pytest.raises(TypeError, match="no field"):
         revised(original, colour="red")
-
-
-@pytest.mark.parametrize(
-    "a, b, merged",
-    [
-        ([], [], []),
-        ([(0, 5)], [], [(0, 5)]),
-        ([(0, 5), (10, 12)], [(3, 8)], [(0, 8), (10, 12)]),
-        ([(0, 5)], [(5, 7)], [(0, 7)]),  # touching spans are one
-        ([(2, 4)], [(0, 10)], [(0, 10)]),
-        ([(0, 1), (20, 30)], [(5, 6), (25, 40)], [(0, 1), (5, 6), (20, 40)]),
-    ],
-)
-def test_spans_union(a, b, merged):
-    union = Spans(a) | Spans(b)
-    assert list(zip(union.starts, union.ends)) == merged
-    for offset in range(45):
-        assert (offset in union) == (offset in Spans(a) or offset in Spans(b))
-
-
-def test_numbers_at_walks_like_number_at():
-    sections = [Section(s, e, "", number=str(n), key=str(n)) for n, (s, e) in enumerate([(5, 10), (10, 12), (20, 30), (31, 32)])]
-    index = SectionIndex(sections)
-    offsets = list(range(-1, 40))
-    assert index.numbers_at(offsets) == [index.number_at(o) for o in offsets]
-    assert index.numbers_at([10, 11, 25, 31]) == ["1", "1", "2", "3"]
-    assert SectionIndex([]).numbers_at([1, 2]) == [None, None]
-
-
-@pytest.mark.parametrize(
-    "text, breaks",
-    [
-        ("三、四级道路", []),  # numerals joined by 、 are one
-        ("城镇、农村居民", [2]),
-        ("三、农村", [1]),
-        ("城镇、三", [2]),
-        ("增长5%，达到8亿元；其中：", [4, 10, 13]),
-        ("、三", [0]),
-        ("三、", [1]),
-    ],
-)
-def test_label_clause_breaks(text, breaks):
-    assert [m.start() for m in indicators.BREAK.finditer(text)] == breaks
-    last = indicators.LAST_BREAK.match(text)
-    assert (last.end() - 1 if last else None) == (breaks[-1] if breaks else None)
-
-
-def test_ends_with_any_looks_only_before_the_position():
-    # a word at the very end of the text must not be read as standing before offset 0
-    assert indicators._ends_with_any("3个第", 0, ("第",)) is None
-    assert indicators._ends_with_any("居第3", 2, ("居第", "第")) == "居第"  # the first that fits: callers sort longest first

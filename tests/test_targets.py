@@ -152,7 +152,7 @@ def test_a_review_holds_no_targets():
     text = report("地区生产总值增长6%。", review="全面完成主要预期目标：地区生产总值增长8%。")
     r = parse_report(text)
     assert [t.value for t in r.targets] == [6]
-    assert all(r.parts[1].start <= p.start for p in find_passages(r))
+    assert all(r.parts[1].start <= p.start for p in find_passages(r.document))
 
 
 @pytest.mark.parametrize(

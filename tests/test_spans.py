@@ -1,0 +1,87 @@
+"""The one lookup of offsets: every answer of a SpanIndex is the answer of a plain scan
+over its spans."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+
+from sdr_analysis.spans import SpanIndex
+
+
+class Found(NamedTuple):
+    start: int
+    end: int
+    name: str
+
+
+#: Spans in reading order that do not overlap: with gaps, touching, of one character.
+SPANS = [(2, 5), (5, 6), (9, 14), (20, 21), (30, 40)]
+ITEMS = [Found(s, e, f"x{i}") for i, (s, e) in enumerate(SPANS)]
+
+
+def holding(offset):
+    """The item that holds ``offset``, by looking at every one."""
+    return next((x for x in ITEMS if x.start <= offset < x.end), None)
+
+
+@pytest.mark.parametrize("offset", range(-1, 45))
+def test_at_and_contains_are_a_scan(offset):
+    index = SpanIndex.of(ITEMS)
+    assert index.at(offset) == holding(offset)
+    assert (offset in index) == (holding(offset) is not None)
+    at = index.index_at(offset)
+    assert (ITEMS[at] if at is not None else None) == holding(offset)
+
+
+def test_each_at_walks_like_at():
+    index = SpanIndex.of(ITEMS)
+    offsets = list(range(-1, 45))
+    assert index.each_at(offsets) == [holding(o) for o in offsets]
+    assert index.each_at([5, 9, 13, 14, 30]) == [ITEMS[1], ITEMS[2], ITEMS[2], None, ITEMS[4]]
+    assert SpanIndex.of([]).each_at([1, 2]) == [None, None]
+
+
+@pytest.mark.parametrize("start, end", [(0, 45), (2, 5), (3, 9), (9, 10), (6, 9), (21, 30), (40, 41), (10, 2)])
+def test_within_is_the_items_that_start_inside(start, end):
+    assert SpanIndex.of(ITEMS).within(start, end) == [x for x in ITEMS if start <= x.start < end]
+
+
+def test_preceding_is_the_last_to_start_before():
+    index = SpanIndex.of(ITEMS)
+    assert index.preceding(1) is None
+    assert index.preceding(2) == ITEMS[0]
+    assert index.preceding(7) == ITEMS[1]  # in the gap after it: held by none, preceded by it
+    assert index.preceding(100) == ITEMS[-1]
+
+
+def test_of_puts_results_in_order_of_their_start_and_keeps_ties_in_order():
+    shuffled = [Found(9, 12, "b"), Found(2, 4, "a"), Found(9, 10, "c"), Found(0, 1, "z")]
+    index = SpanIndex.of(shuffled)
+    assert [x.name for x in index] == ["z", "a", "b", "c"]
+    assert len(index) == 4 and index[1].name == "a"
+    assert not SpanIndex.of([])
+
+
+@pytest.mark.parametrize(
+    "a, b, merged",
+    [
+        ([], [], []),
+        ([(0, 5)], [], [(0, 5)]),
+        ([(0, 5), (10, 12)], [(3, 8)], [(0, 8), (10, 12)]),
+        ([(0, 5)], [(5, 7)], [(0, 7)]),  # touching spans are one
+        ([(2, 4)], [(0, 10)], [(0, 10)]),
+        ([(0, 1), (20, 30)], [(5, 6), (25, 40)], [(0, 1), (5, 6), (20, 40)]),
+    ],
+)
+def test_union_merges_overlapping_spans(a, b, merged):
+    union = SpanIndex.of_spans(a) | SpanIndex.of_spans(b)
+    assert list(union) == merged
+    for offset in range(45):
+        assert (offset in union) == (offset in SpanIndex.of_spans(a) or offset in SpanIndex.of_spans(b))
+
+
+def test_merged_takes_nested_pairs_into_the_outer_one():
+    nested = SpanIndex.merged([(10, 20), (12, 14), (0, 3), (2, 5), (30, 31)])
+    assert list(nested) == [(0, 5), (10, 20), (30, 31)]
