@@ -10,14 +10,17 @@ is one claim tagged first and coverage.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Callable, NamedTuple, Optional
 
 from .chars import CLAUSE, CN_ONE_TO_TEN, DIGITS, HAN, LATIN, LIST_COMMA, PAUSES, STOPS, alternation, strip_span
 from .document import Document
 from .numbers import FULLWIDTH, parse_chinese
+from .places import provinces
 from .quotes import QUOTE_PAIRS, TIGHT_PAIR, find_quoted
 from .results import Claim, positional
+from .words import table, words
 
 make_claim = positional(Claim)
 
@@ -34,26 +37,29 @@ class ClaimRule(NamedTuple):
     reach: int = 0
 
 
-#: Words that set a claim's scope, outermost first. Province names (``辽宁省``) count as
-#: province scope; a region is a part of the country larger than a province (``居西部第一``,
-#: ``长三角首个``).
-PROVINCES = (
-    "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南",
-    "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾",
-)
-REGIONS = (
-    "中西部", "西部", "中部", "东部", "东北", "西北", "西南", "华北", "华东", "华中", "华南",
-    "长三角", "珠三角", "京津冀", "粤港澳大湾区", "成渝地区", "黄河流域", "长江经济带",
-)
-SCOPE_WORDS = {
-    **dict.fromkeys(("全国", "国家", "国内", "中国"), "nation"),
-    **dict.fromkeys(REGIONS, "region"),
-    **dict.fromkeys(("全省", "省级", "省内", "本省", *(p + "省" for p in PROVINCES), "自治区级"), "province"),
-    **dict.fromkeys(("全市", "市级", "市内", "本市"), "city"),
-}
-#: Scope words, tried in the order above. A bare alternation of words lets the regex
-#: engine skip ahead to the characters they start with.
-SCOPE = re.compile("|".join(map(re.escape, SCOPE_WORDS)))
+#: Where a claim's words live (``data/claims.toml``).
+WORDS = "claims"
+
+
+@functools.cache
+def scope_words() -> dict[str, str]:
+    """Each word that sets a claim's scope and the scope it sets, widest scope first:
+    the table's words and every province's official name ending in 省 (``辽宁省``,
+    from the gazetteer). Read on first use: the gazetteer takes a moment."""
+    out: dict[str, str] = {}
+    for scope, found in table(WORDS)["scopes"].items():
+        out.update(dict.fromkeys(found, scope))
+        if scope == "province":
+            out.update(dict.fromkeys(sorted(p for p in provinces() if p.endswith("省")), scope))
+    return out
+
+
+@functools.cache
+def scope_pattern() -> re.Pattern[str]:
+    """The scope words, tried in the order of :func:`scope_words`. A bare alternation
+    of words lets the regex engine skip ahead to the characters they start with."""
+    return re.compile("|".join(map(re.escape, scope_words())))
+
 
 #: A place in a ranking: an ordinal that stands alone (``第一``, ``第5位``, ``第三名``,
 #: ``首位``), or a place without a number (``前列``, ``前茅``, ``第一方阵``). An ordinal
@@ -62,11 +68,8 @@ SCOPE = re.compile("|".join(map(re.escape, SCOPE_WORDS)))
 RANK_PLACE = (
     rf"(?:第(?P<n>[{DIGITS}]{{1,3}}|[{CN_ONE_TO_TEN}]{{1,3}})"
     rf"(?:[位名]|(?![{HAN}{LATIN}{DIGITS}]))"
-    r"|首位(?!度)|前列|前茅|第一方阵|第一梯队)"
+    rf"|首位(?!度)|{alternation(words(WORDS, 'rank_places'))})"
 )
-#: Verbs that place something in a ranking when no scope word is written (``排名第5位``,
-#: ``从全国第9位升至第7位``); one may also stand before the scope word (``居全省第一``).
-RANK_VERBS = ("居", "位列", "排名", "排在", "排位", "名列", "升至", "升到", "跃升")
 #: Characters that may stand between a scope word or verb and the place: the peers
 #: ranked (``全省16个地市第一``, ``全国省会城市第3位``), never a clause break.
 RANK_GAP_MAX = 6
@@ -77,23 +80,27 @@ RANK_GAP = rf"[^{PAUSES}{STOPS}\s{LIST_COMMA}]{{0,{RANK_GAP_MAX}}}?"
 #: so no pattern may match white space, a stop (。！？!?) or a line break, nor look ahead
 #: past one: then a match lies in one sentence and reads as it would in that sentence
 #: alone.
-CLAIM_RULES: tuple[ClaimRule, ...] = (
-    ClaimRule("first", re.compile(alternation(("率先", "首个", "首家", "首批", "首创", "首例", "首座", "首条", "第一家", "第一个")))),
-    ClaimRule("coverage", re.compile(alternation(("全覆盖", "全域覆盖", "全面覆盖")))),
-    ClaimRule(
-        "honor",
-        re.compile(
-            alternation(("获评", "被评为", "评为", "被确定为", "被授予", "入选", "荣获", "被命名为", "被列为", "被认定为", "获批"))
-            + rf"|成为(?=[^{re.escape(CLAUSE.chars)}]*?(?:试点|示范|标杆|样板))"
+@functools.cache
+def claim_rules() -> tuple[ClaimRule, ...]:
+    """The trigger pattern of each kind of claim (see :data:`RANK_PLACE`,
+    ``data/claims.toml``)."""
+    rank_verbs = words(WORDS, "rank_verbs")
+    becomes = alternation(words(WORDS, "honor_becomes"))
+    return (
+        ClaimRule("first", re.compile(alternation(words(WORDS, "first")))),
+        ClaimRule("coverage", re.compile(alternation(words(WORDS, "coverage")))),
+        ClaimRule(
+            "honor",
+            re.compile(alternation(words(WORDS, "honor")) + rf"|成为(?=[^{re.escape(CLAUSE.chars)}]*?(?:{becomes}))"),
         ),
-    ),
-    ClaimRule(
-        "rank",
-        re.compile(RANK_PLACE),
-        lead=re.compile(rf"(?:{SCOPE.pattern}|{alternation(RANK_VERBS)}){RANK_GAP}"),
-        reach=max(map(len, (*SCOPE_WORDS, *RANK_VERBS))) + RANK_GAP_MAX,
-    ),
-)
+        ClaimRule(
+            "rank",
+            re.compile(RANK_PLACE),
+            lead=re.compile(rf"(?:{scope_pattern().pattern}|{alternation(rank_verbs)}){RANK_GAP}"),
+            reach=max(map(len, (*scope_words(), *rank_verbs))) + RANK_GAP_MAX,
+        ),
+    )
+
 
 #: The order of a claim's tags, most specific first; its ``kind`` is the first. A rank
 #: gives a place (often a number), an honor names what was conferred, a first claims
@@ -103,10 +110,9 @@ TAG_ORDER = ("rank", "honor", "first", "coverage")
 TAG_RANK = {kind: i for i, kind in enumerate(TAG_ORDER)}
 
 #: Words that turn a claim into an aim: ``力争率先`` has not happened yet.
-ASPIRATION = re.compile(alternation(("力争", "争取", "争创", "争当", "努力", "计划", "拟", "将要", "积极申报", "申报", "确保")))
-
+ASPIRATION = re.compile(alternation(words(WORDS, "aspiration")))
 #: Words that hold an aim word but say nothing of an aim: ``虚拟电厂率先…`` is a claim.
-NOT_ASPIRATION_WORDS = ("虚拟", "模拟", "比拟")
+NOT_ASPIRATION_WORDS = words(WORDS, "not_aspiration")
 
 QUOTE_MARKS = "".join(p.open + p.close for p in QUOTE_PAIRS)
 
@@ -119,8 +125,8 @@ SUBJECTLESS = 2
 
 def scope_of(text: str, start: int = 0, end: Optional[int] = None) -> Optional[str]:
     """The scope of the first scope word in ``text[start:end]``, if any."""
-    m = SCOPE.search(text, start, len(text) if end is None else end)
-    return SCOPE_WORDS[m.group()] if m else None
+    m = scope_pattern().search(text, start, len(text) if end is None else end)
+    return scope_words()[m.group()] if m else None
 
 
 def _is_aim(text: str, start: int, end: int) -> bool:
@@ -172,9 +178,9 @@ def rank_scope(trigger: str) -> Optional[str]:
     """The scope a rank's trigger names: its last scope word, the one nearest the place
     (``居中国西部第1`` ranks in the west), leaving out words for a level that describe
     the peers (``全国省级监管企业第一方阵`` ranks in the nation)."""
-    words = SCOPE.findall(trigger)
-    places = [w for w in words if not w.endswith("级")] or words
-    return SCOPE_WORDS[places[-1]] if places else None
+    found = scope_pattern().findall(trigger)
+    places = [w for w in found if not w.endswith("级")] or found
+    return scope_words()[places[-1]] if places else None
 
 
 def position_of(m: re.Match[str]) -> Optional[int]:
@@ -207,7 +213,7 @@ def find_claims(doc: Document) -> list[Claim]:
     lo, hi = sentences[0].start, sentences[-1].end
     # per clause (by its bounds before trimming), its first match of each kind
     clauses: dict[tuple[int, int], dict[str, Claim]] = {}
-    for rule in CLAIM_RULES:
+    for rule in claim_rules():
         kind, lead, is_rank = rule.kind, rule.lead, rule.kind == "rank"
         tags = (kind,)
         for m in rule.pattern.finditer(text, lo, hi):

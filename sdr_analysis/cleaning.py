@@ -10,23 +10,23 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .chars import CN_STOP, LINE_END, SPACE_IN_LINE, ByLineBreaks, lines
+from .chars import CN_STOP, COLONS, LINE_END, SPACE_IN_LINE, ByLineBreaks, alternation, lines
 from .opening import OPENING_LINES, PAGE_HEADER, is_opening_line
 from .results import Span
+from .words import words
 
 #: Lines of site chrome that stand above or between the report's lines: navigation,
 #: breadcrumbs, publishing details, sharing and printing links. Matched (``match``,
 #: with the line's span as ``pos`` and ``endpos``) at the start of a stripped line.
 CHROME_LINE = re.compile(
     rf"""(?:
-        导航 | 网站导航 | 首页 | 网站首页 | 返回首页 | 当前位置 | 您的位置 | 您现在的位置 | 位置[:：]
-      | 网站地图 | 返回顶部 | 打印本页 | 【打印】 | 关闭窗口 | 【关闭】 | 分享到 | 【字体 | 字号[:：] | 字体[:：]
-      | 发布时间 | 发布日期 | 更新时间 | 来源[:：] | 作者[:：] | 浏览次数 | 阅读次数 | 点击数 | 责任编辑 | 编辑[:：]
-      | 上一篇 | 下一篇 | 相关阅读 | 相关文章 | 相关链接 | 扫一扫 | 附件[:：] | 下载[:：]
+        {alternation(words("page", "chrome") + words("page", "related"))}
+      | (?:{alternation(words("page", "chrome_keys"))})[{COLONS}]
       | (?:【[^】\r\n]{{1,10}}】{SPACE_IN_LINE}*)+$   # a row of bracketed links: 【打印本页】【关闭窗口】
     )""",
     re.VERBOSE,
 )
+
 
 def is_chrome_line(text: str, start: int, end: int) -> bool:
     """Whether the line ``text[start:end]`` (white space left out) is site chrome: it
@@ -43,12 +43,12 @@ def is_chrome_line(text: str, start: int, end: int) -> bool:
 #: these, so that one search finds the footer rather than a match on every line.
 FOOTER_LINE = ByLineBreaks(
     rf"""{LINE_END.pattern}{SPACE_IN_LINE}*(?:
-        本文仅代表 | 免责声明 | 声明[:：] | 本文地址 | 本文链接 | 原文地址 | 留言与评论 | 发表评论 | 网友评论
-      | 我要评论 | 验证码 | 版权所有 | 版权声明 | Copyright | © | 主办单位 | 联系我们 | 相关阅读 | 相关文章 | 相关报道
-      | 上一篇 | 下一篇 | 扫一扫
+        {alternation(words("page", "footer") + words("page", "related"))}
+      | (?:{alternation(words("page", "footer_keys"))})[{COLONS}]
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
+
 
 def _is_page_header(text: str, start: int, end: int) -> bool:
     return bool(PAGE_HEADER.match(text, start, end)) and not CN_STOP.search(text, start, end)

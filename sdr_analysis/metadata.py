@@ -33,10 +33,11 @@ from .opening import (
     page_lines,
     place_words,
 )
-from .places import GENERIC_PLACES, LEVELS, PLACE_FIELDS, RANK, Named, resolve_place, split_place
+from .places import GENERIC_PLACES, LEVELS, PLACE_ENDINGS, PLACE_FIELDS, RANK, Named, resolve_place, split_place
 from .results import Metadata, Span
 
-PLACE_LINE = re.compile(r"\S{2,20}?(?:省|市|区|县|旗|街道|镇|乡)(?:人民政府)?")
+#: A line that is only a place's name (and 人民政府).
+PLACE_LINE = re.compile(rf"\S{{2,20}}?(?:{PLACE_ENDINGS})(?:人民政府)?")
 
 
 def _place_before(text: str, title: Span) -> str:

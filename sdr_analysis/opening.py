@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 from typing import Iterator, Optional
 
-from .chars import CN_ONE_TO_NINE, CN_ONE_TO_TEN, CN_STOP, CN_STOPS, CN_YEAR_DIGIT, HAN, IN_LINE, LIST_COMMA, PAUSES, SPACE_IN_LINE, lines
+from .chars import CN_ONE_TO_NINE, CN_ONE_TO_TEN, CN_STOP, CN_STOPS, CN_YEAR_DIGIT, HAN, IN_LINE, LIST_COMMA, PAUSES, SPACE_IN_LINE, alternation, lines
 from .numbers import parse_chinese
 from .results import Span
+from .words import words
 
 # dates
 
@@ -132,6 +133,8 @@ OPENING_WINDOW = 16
 
 #: The key of a ``key：value`` publishing line: a short word, perhaps in a bracket.
 HEADER_KEY = rf"【?[^\s:：【】，{CN_STOPS}]{{1,8}}"
+#: A key that is not a salutation's (``各位代表：`` opens the report's address).
+NOT_SALUTATION = "".join(f"(?<!{re.escape(w)})" for w in words("page", "salutation_ends"))
 #: Lines a crawler or a web page puts above, between and below a report's opening
 #: lines, never its title: ``key：value`` publishing lines (a key with nothing after the
 #: colon takes the next line as its value), rules of ``=`` or ``-``, the download /
@@ -139,13 +142,13 @@ HEADER_KEY = rf"【?[^\s:：【】，{CN_STOPS}]{{1,8}}"
 #: articles, bare timestamps. A salutation (``各位代表：``) is not one.
 PAGE_HEADER = re.compile(
     rf"""(?:
-        {HEADER_KEY}(?<!代表)(?<!同志)(?<!委员)(?<!们)[:：]
+        {HEADER_KEY}{NOT_SALUTATION}[:：]
       | [=＝\-－_—─━*~·]{{3,}}$
-      | (?:[【\[]?(?:下载|打印|全屏|收藏|分享|加大|还原|减小|放大|缩小|默认|大|中|小|关闭窗口|关闭|打印本页|返回顶部)[】\]]?[\s|]*)+$
+      | (?:[【\[]?(?:{alternation(words("page", "toolbar"))})[】\]]?[\s|]*)+$
       | [【】\[\]]$
       | (?:【[^】\r\n]{{1,10}}】\s*)+$
       | {IN_LINE}*(?:(?<![A-Za-z0-9"'/])[>»›]|[|｜])   # a breadcrumb's arrow, not a tag's end
-      | (?:上一篇|下一篇|相关阅读|相关文章|相关链接|相关报道|相关新闻)
+      | (?:{alternation(words("page", "related"))})
       | \d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$
       | \d{{4}}年\d{{1,2}}月\d{{1,2}}日\s*\d{{1,2}}[时:]\d{{1,2}}分?(?:\d{{1,2}}秒)?$
     )""",

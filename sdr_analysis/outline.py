@@ -24,30 +24,35 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Optional, Sequence
 
-from .chars import CN_ONE_TO_NINE, CN_ONE_TO_TEN, CN_STOPS, COLONS, COMMAS, FIVE_YEAR_PLAN, PAUSES
+from .chars import CN_ONE_TO_NINE, CN_ONE_TO_TEN, CN_STOPS, COLONS, COMMAS, FIVE_YEAR_PLAN, PAUSES, alternation
 from .results import Part, Section, revised
 from .spans import SpanIndex
+from .words import words
 
 #: Part titles' words for each period, tried in this order: a review that mentions the
 #: next plan (``“十四五”时期发展成就和2025年工作回顾``) is a review; a title naming the
 #: coming year's work is a plan even when it names the five-year plan too
 #: (``“十五五”时期主要目标和2026年重点工作``).
 PERIOD_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("government", re.compile(r"政府自身建设|自身建设|政府治理|建设.{0,12}政府|服务型政府|转作风")),
-    ("review", re.compile(r"回顾|总结|成绩|(?:发展|主要)?成就(?!.*目标)|取得.{0,8}(?:成效|进展|成果)")),
-    # the first year of a new plan: 开好局、起好步 is this year's work
-    ("plan", re.compile(r"(?:(?:19|20)\d{2}|今|明)年.{0,10}(?:工作|任务|安排|建议|要求|取向)|工作安排|重点工作|开好局|起好步")),
-    ("five_year", re.compile(rf"[“\"]?{FIVE_YEAR_PLAN}[”\"]?|五年规划|第十[{CN_ONE_TO_NINE}]个五年")),
+    ("government", re.compile(rf"{alternation(words('periods', 'government_titles'))}|建设.{{0,12}}政府")),
+    ("review", re.compile(rf"{alternation(words('periods', 'review_titles'))}|(?:发展|主要)?成就(?!.*目标)|取得.{{0,8}}(?:成效|进展|成果)")),
+    ("plan", re.compile(
+        rf"(?:(?:19|20)\d{{2}}|今|明)年.{{0,10}}(?:工作|任务|安排|建议|要求|取向)|{alternation(words('periods', 'plan_titles'))}"
+    )),
+    ("five_year", re.compile(
+        rf"[“\"]?{FIVE_YEAR_PLAN}[”\"]?|{alternation(words('periods', 'five_year_titles'))}|第十[{CN_ONE_TO_NINE}]个五年"
+    )),
 )
 
 #: Words of a part's text that tell its period where its title does not
 #: (``一年接着一年干，…``): past results against tasks ahead; and among tasks ahead,
 #: a five-year plan's horizon against the coming year's.
-PAST_WORDS = re.compile(r"过去|一年来|五年来|去年|上年|同比|增长\d|下降\d|提高\d|实现了|取得了|完成了|建成了|累计|获评|入选|荣获")
-AHEAD_WORDS = re.compile(r"今年|明年|全年|力争|确保|着力|目标|(?<![重主需必])要(?![求素点])|将(?![近军士])")
+PAST_WORDS = re.compile(rf"{alternation(words('periods', 'past'))}|(?:{alternation(words('periods', 'past_before_figure'))})\d")
+#: 要 and 将 look ahead, but not in 重要, 主要, 需要, 必要, 要求, 要素, 要点, 将近, 将军, 将士.
+AHEAD_WORDS = re.compile(rf"{alternation(words('periods', 'ahead'))}|(?<![重主需必])要(?![求素点])|将(?![近军士])")
 FIVE_YEAR_WORDS = re.compile(rf"{FIVE_YEAR_PLAN}[”\"]?(?:时期|期间|末)|到(?:19|20)\d{{2}}年|(?:2030|2035)年|五年")
-THIS_YEAR_WORDS = re.compile(r"今年|全年|年内|(?:19|20)\d{2}年(?:要|将|重点|工作)")
-GOVERNMENT_WORDS = re.compile(r"政府|依法行政|法治|作风|廉洁|廉政|过紧日子|形式主义|官僚主义|干部|担当")
+THIS_YEAR_WORDS = re.compile(rf"{alternation(words('periods', 'this_year'))}|(?:19|20)\d{{2}}年(?:要|将|重点|工作)")
+GOVERNMENT_WORDS = re.compile(alternation(words("periods", "government")))
 #: Words about the government itself come in every part; a part is about it only
 #: where they outnumber the horizon words this many times.
 GOVERNMENT_SHARE = 10
@@ -61,7 +66,7 @@ PERIOD_MARGIN = 1.2
 #: naming a period (see :data:`PERIOD_TITLES`). Only where the report has two or more
 #: such lines and its marked headings are not themselves parts.
 UNMARKED_TITLE = re.compile(f"[^{CN_STOPS}{PAUSES}]{{4,30}}")
-UNMARKED_WORDS = re.compile(r"工作回顾|发展回顾|工作总结|发展成就|工作安排|重点工作|主要任务|主要目标|目标任务|政府自身建设|主要工作")
+UNMARKED_WORDS = re.compile(alternation(words("periods", "part_titles")))
 MIN_UNMARKED_PARTS = 2
 
 #: Styles of headings that number policy sections; ``一是`` openers and ``——`` leads
@@ -74,7 +79,7 @@ PART_STYLES = frozenset(("part", "cn_comma", "unmarked"))
 #: paragraph is not report body.
 CLOSING = re.compile(f"各位代表[！!{COMMAS}{COLONS}]")
 #: A line that opens an appendix: ``附件1``, ``附件：``, ``名词解释``, ``注释``, ``［1］…``.
-APPENDIX_LINE = re.compile(rf"(?:附件|附录|名词解释|名词注释|注释|注解|说明)[\s\d{CN_ONE_TO_TEN}：:]*$|[［\[]1[］\]]")
+APPENDIX_LINE = re.compile(rf"(?:{alternation(words('periods', 'appendix'))})[\s\d{CN_ONE_TO_TEN}{COLONS}]*$|[［\[]1[］\]]")
 #: The closing and an appendix are looked for only in the last part of the body: the
 #: report opens with ``各位代表：`` too.
 CLOSING_SEARCH_FROM = 0.5
@@ -125,8 +130,8 @@ def find_unmarked_titles(text: str, lines: Sequence[tuple[int, int]], marked: Se
 
 def period_of_title(title: str) -> Optional[str]:
     """A part's period from its title's words, or ``None`` if they name none."""
-    for period, words in PERIOD_TITLES:
-        if words.search(title):
+    for period, pattern in PERIOD_TITLES:
+        if pattern.search(title):
             return period
     return None
 

@@ -32,7 +32,8 @@ SUFFIX_FIELDS = (
     ("街道", "street"), ("镇", "street"), ("乡", "street"),
     ("区", "district"),
 )
-SUFFIXED_NAME = re.compile(r".+?(?:" + "|".join(s for s, _ in SUFFIX_FIELDS) + ")")
+PLACE_ENDINGS = "|".join(s for s, _ in SUFFIX_FIELDS)
+SUFFIXED_NAME = re.compile(f".+?(?:{PLACE_ENDINGS})")
 #: Words that stand for "this government" without naming it (``区人民政府区长``).
 GENERIC_PLACES = frozenset(s for s, _ in SUFFIX_FIELDS) | {"州", "国务院"}
 
@@ -122,6 +123,12 @@ def gazetteer() -> Gazetteer:
         for form in names:
             by_name.setdefault(form, []).append(division)
     return Gazetteer(by_code, by_name, max(map(len, by_name)))
+
+
+def provinces() -> list[str]:
+    """The official names of the province-level divisions (``辽宁省``, ``北京市``,
+    ``内蒙古自治区``), in the gazetteer's order."""
+    return [d.name for d in gazetteer().by_code.values() if d.rank == 0]
 
 
 def _autonomous_short(name: str, peoples: list[str]) -> list[str]:

@@ -10,19 +10,21 @@ from typing import Optional, Sequence
 from .chars import CLAUSE, COMMAS, alternation
 from .document import Document
 from .results import Indicator, Relation
+from .words import table
 
-#: Verbs of change and the direction they state. ``None``: the verb does not say.
-DIRECTION_VERBS = {
-    **dict.fromkeys(("提高", "提升", "增加", "增长", "扩大", "上升", "上调", "延长", "增", "升"), "increase"),
-    **dict.fromkeys(("压缩", "缩短", "减少", "降低", "下降", "下调", "回落", "缩减", "减", "降"), "decrease"),
-    **dict.fromkeys(("调整", "变为", "变更"), None),
+#: Verbs of change and the direction they state (``data/relations.toml``). ``None``: the
+#: verb does not say.
+DIRECTION_VERBS: dict[str, Optional[str]] = {
+    verb: (None if direction == "unsaid" else direction)
+    for direction, verbs in table("relations")["directions"].items()
+    for verb in verbs
 }
 VERBS = alternation(DIRECTION_VERBS)
 
 #: What a figure may be stated per, written between the verb and the figure
 #: (``提高到每人每月180元``).
-PER_UNITS = ("人", "户", "月", "年", "天", "日", "亩", "家", "名", "吨", "平方米", "千瓦时")
-PER = rf"(?:每(?:{'|'.join(PER_UNITS)}))*"
+PER_UNITS = tuple(table("relations")["words"]["per"])
+PER = rf"(?:每(?:{alternation(PER_UNITS)}))*"
 
 #: ``由 A (verb) 至 B``: what stands between the two figures of a change, and what
 #: opens it before A.
@@ -30,7 +32,8 @@ CHANGE_BETWEEN = re.compile(rf"(?P<verb>{VERBS})?(?:至|到|为){PER}")
 CHANGE_OPENER = re.compile(rf"[由从]{PER}$")
 
 #: ``A, (同比) verb B``: a delta on a base, where B is a rate or a number of points.
-DELTA_BETWEEN = re.compile(rf"[{COMMAS}]?\s*(?:同比|比上年|较上年|比去年|较去年|环比)(?P<verb>{VERBS})了?")
+YEAR_ON_YEAR = alternation(table("relations")["words"]["year_on_year"])
+DELTA_BETWEEN = re.compile(rf"[{COMMAS}]?\s*(?:{YEAR_ON_YEAR})(?P<verb>{VERBS})了?")
 DELTA_KINDS = {"percent", "percent_point"}
 
 #: ``verb 至 B``: a level set to a figure; and the characters it can end with, so that

@@ -20,6 +20,7 @@ from typing import Any, Collection, NamedTuple, Optional, Sequence
 from .chars import CLAUSE, alternation
 from .document import Document
 from .results import Indicator, SectionSummary
+from .words import table
 
 #: The roles a money figure can have, in the order tables and charts list them.
 #: ``spending``: what the government spends, invests, grants, subsidises, refunds or
@@ -41,41 +42,10 @@ SPENDING = "spending"
 #: no total.
 NOT_SUMMED = frozenset({"income", "standard"})
 
-#: Ordered rules, (role, cue words). Order is priority: the first rule with a cue in the
-#: text gives the role. Where the order matters:
-#:
-#: - ``standard`` first: a 补助标准, or a subsidy 每人 or 每月, is a level, not a sum paid.
-#: - ``output`` before everything else: 人均生产总值 is output per head, 营业收入 firms'
-#:   sales, and 固定资产投资 (with the other economy-wide investment totals) investment
-#:   by everyone, not by the government.
-#: - ``trade`` before ``finance`` and ``spending``: 出口信贷, 进出口资金 are trade.
-#: - per head (人均, 户均) before support: 人均补助 is a rate per person, never a sum.
-#: - support (subsidies, interest subsidies, tax relief) before ``revenue`` and
-#:   ``finance``: 贷款贴息 is a subsidy, 减免税费 relief given, not taxes collected.
-#: - ``revenue`` before residents' ``income``: 财政收入 says 收入 too.
-#: - ``finance`` before the general ``spending`` cues: 到位资金, 债券资金 and 基金 are
-#:   attracted, borrowed or raised, though they say 资金.
-#: - the general ``spending`` cues last: 投资, 投入, 支出, 资金 …
-ROLE_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("standard", ("标准", "最低工资", "起征点", "每人", "每户", "每月")),
-    ("output", (
-        "生产总值", "GDP", "增加值", "产值", "营业收入", "主营业务收入", "营收", "销售收入", "销售额", "交易额",
-        "成交额", "零售总额", "零售额", "固定资产投资", "工业投资", "民间投资", "基础设施投资", "房地产开发投资",
-        "社会投资", "总投资", "经济总量", "利润", "旅游收入", "总收入",
-    )),
-    ("trade", ("进出口", "出口", "进口", "外贸", "贸易额")),
-    ("income", ("人均", "户均")),
-    ("spending", ("贴息", "补贴", "补助", "奖补", "奖励", "救助", "减税", "退税", "降费", "减免", "免税")),
-    ("revenue", ("财政收入", "预算收入", "税收", "税费", "非税", "地方级收入", "财力")),
-    ("finance", (
-        "存款", "贷款", "余额", "融资", "债券", "债务", "信贷", "授信", "基金", "担保", "募集", "保费",
-        "招商", "引资", "利用外资", "外资", "内资", "到位资金",
-    )),
-    ("income", ("可支配收入", "居民收入", "农民收入", "工资", "薪酬", "收入")),
-    ("spending", (
-        "投资", "投入", "支出", "资金", "经费", "拨付", "发放", "兑现", "退返", "返还", "退还", "安排", "筹集",
-        "列支", "花费", "出资",
-    )),
+#: Ordered rules, (role, cue words): the first rule with a cue in the text gives the
+#: role. The table and why its order is as it is are in ``data/roles.toml``.
+ROLE_RULES: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (rule["role"], tuple(rule["cues"])) for rule in table("roles")["rules"]
 )
 
 

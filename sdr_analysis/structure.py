@@ -21,11 +21,13 @@ from .chars import (
     PAUSES,
     SPACE_IN_LINE,
     STOPS,
+    alternation,
     strip_span,
 )
 from .numbers import parse_arabic, parse_chinese
 from .results import Paragraph, Part, Section, Sentence, positional
 from .spans import SpanIndex
+from .words import words
 
 make_sentence = positional(Sentence)
 make_paragraph = positional(Paragraph)
@@ -137,9 +139,7 @@ RUN_ON_STYLES = {"paren": "cn_paren", "comma": "cn_comma"}
 
 #: A part title glued to the paragraph after it (``一、2014年工作回顾过去的一年，…``)
 #: ends where its words for a part do; only a title running on this far is cut.
-GLUED_TITLE = re.compile(
-    r".{0,24}?(?:工作回顾|工作总结|发展回顾|工作安排|重点工作|主要任务|目标任务|主要目标和任务|政府自身建设|总体要求)"
-)
+GLUED_TITLE = re.compile(f".{{0,24}}?(?:{alternation(words('periods', 'part_titles'))})")
 MAX_PART_TITLE = 40
 
 #: A line holding only an opening bracket, the numeral on the next line (``（`` / ``三）…``).

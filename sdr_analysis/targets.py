@@ -33,16 +33,18 @@ the words reports write for it; the longest word a name holds decides.
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple, Optional, Sequence
 
-from .chars import CLAUSE_IN_PASSAGE, COMMAS, FIVE_YEAR_PLAN, LIST_COMMA, SEMICOLONS, alternation
+from .chars import CLAUSE_IN_PASSAGE, COLONS, COMMAS, FIVE_YEAR_PLAN, LIST_COMMA, SEMICOLONS, alternation
 from .document import Document
 from .labels import complete_item, subject_of
 from .results import Indicator, Result, Target
 from .spans import SpanIndex
+from .words import table, words
+
+#: Where the words of targets and results live (``data/targets.toml``).
+WORDS = "targets"
 
 
 class Measure(NamedTuple):
@@ -59,7 +61,7 @@ class Measure(NamedTuple):
 @lru_cache(maxsize=1)
 def measures() -> dict[str, Measure]:
     """The table of measures, by key, in the table's order."""
-    data = tomllib.loads(resources.files(__package__).joinpath("data", "measures.toml").read_text(encoding="utf-8"))
+    data = table("measures")
     return {
         key: Measure(key, row["en"], row["zh"], row["goal"], tuple(row["words"]), tuple(row["levels"]))
         for key, row in data.items()
@@ -94,10 +96,12 @@ def measure_of(name: str) -> str:
 
 #: The cue that opens a passage of targets: ``主要预期目标是：``, ``预期目标为``,
 #: ``主要目标任务是``; white space (a broken line) may stand inside it.
-CUE = re.compile(r"(?:主要预期目标|预期目标|主要目标)(?:任务)?\s*(?:是|为)\s*[:：]?|(?:主要预期目标|预期目标)\s*[:：]")
+CUE = re.compile(
+    rf"(?:{alternation(words(WORDS, 'cues'))})(?:任务)?\s*(?:是|为)\s*[{COLONS}]?|(?:{alternation(words(WORDS, 'colon_cues'))})\s*[{COLONS}]"
+)
 #: Words before the cue, in its sentence, that place the passage in the coming year, or
 #: in a five-year plan.
-THIS_YEAR = re.compile(r"今年|本年|明年|全年|20\d\d年(?:经济|全[省市区县]|我[省市区县])")
+THIS_YEAR = re.compile(rf"{alternation(words(WORDS, 'this_year'))}|20\d\d年(?:经济|全[省市区县]|我[省市区县])")
 FIVE_YEAR = re.compile(rf"“?{FIVE_YEAR_PLAN}”?|五年|到20\d\d年|20\d\d年前")
 
 #: What may stand between the figures of one list (``7%和8%左右``, ``5%、6.5%左右``),
@@ -106,27 +110,29 @@ LIST_GLUE = LIST_COMMA + COMMAS + "和及与" + " \u3000\r\n\t"
 #: White space inside a name: a wrapped line (``规模以上工业\n增加值``).
 SPACE = re.compile(r"\s+")
 #: Words that open a target's clause and are not part of its name.
-LEAD_WORDS = ("今年", "全年", "全省", "全市", "全区", "全县", "全州", "全盟", "全旗", "全国", "全自治区", "全疆",
-              "我省", "我市", "我区", "我县", "其中", "确保", "实现", "努力", "力争", "争取")
+LEAD_WORDS = words(WORDS, "lead_words")
 #: Words that make a target one the report strives for rather than sets.
-SOFT_WORDS = ("力争", "争取", "努力")
+SOFT_WORDS = words(WORDS, "soft")
 #: Words left out of a target's name wherever they stand.
-FILLERS = ("控制在", "保持在", "稳定在", "达到", "完成", "同比", "分别", "预计", "力争", "争取")
+FILLERS = words(WORDS, "fillers")
 #: 均 before a verb means "both" (``…收入均增长8%``), not the 均 of 人均.
-BOTH = re.compile(r"均(?=增长|提高|下降|增加|上涨)")
+BOTH = re.compile(f"均(?={alternation(words(WORDS, 'both_verbs'))})")
 #: Verbs of change: a target or result that ends in one is a change, not a level.
-CHANGE_VERBS = ("增长", "增速", "上涨", "涨幅", "下降", "降低", "提高", "提升", "增加", "减少", "回落", "降幅", "增幅")
+CHANGE_VERBS = words(WORDS, "change_verbs")
 #: A target relative to a benchmark: ``高于全国平均水平``.
-RELATIVE = re.compile(rf"(?:高于|低于|快于|慢于|好于|超过)(?P<benchmark>[^{COMMAS}{SEMICOLONS}。]+?)$")
+RELATIVE = re.compile(rf"(?:{alternation(words(WORDS, 'relative'))})(?P<benchmark>[^{COMMAS}{SEMICOLONS}。]+?)$")
 #: 城乡 before a 分别 list of two figures: the urban one, then the rural one.
-URBAN_RURAL = ("城乡", ("城镇", "农村"))
+URBAN_RURAL = (table(WORDS)["urban_rural"], words(WORDS, "urban_rural_parts"))
 #: ``不设…具体目标``: a measure with no target, on purpose.
-NO_TARGET = re.compile(rf"(?:不设|不再设定?|没有提出|未提出|不提)(?P<what>[^{COMMAS}{SEMICOLONS}。]{{1,24}}?)(?:的)?(?:具体|量化|预期)?(?:增长|增速)?目标")
+NO_TARGET = re.compile(
+    rf"(?:{alternation(words(WORDS, 'no_target'))})(?P<what>[^{COMMAS}{SEMICOLONS}。]{{1,24}}?)(?:的)?"
+    rf"(?:{alternation(words(WORDS, 'no_target_kinds'))})?(?:增长|增速)?目标"
+)
 
 
 #: A sentence that speaks of the targets just set, or turns to the tasks, ends the
 #: passage (``这样的目标，是…``, ``为实现上述目标，重点抓好以下14个方面``).
-PASSAGE_END = re.compile(r"\s*(?:这样的|这些|上述|以上|实现上述|完成上述|完成全年|为实现|为了实现|确定上述|具体抓好|重点抓好|重点做好|要重点)")
+PASSAGE_END = re.compile(rf"\s*(?:{alternation(words(WORDS, 'passage_end'))})")
 
 
 class Passage(NamedTuple):
@@ -199,7 +205,7 @@ def is_change(name: str) -> bool:
 
 
 #: Words that, alone, name no measure: a clause of only these takes the measure before.
-VERB_ONLY = re.compile(alternation(CHANGE_VERBS + ("达到", "完成", "实现", "为", "达")) + "|[按可比价计算口径]")
+VERB_ONLY = re.compile(alternation(CHANGE_VERBS + words(WORDS, "verb_only")) + f"|[{table(WORDS)['basis_characters']}]")
 
 
 def only_verb(name: str) -> bool:
@@ -322,12 +328,12 @@ def find_absent(doc: Document) -> list[Target]:
 
 #: Words between a measure and a figure that make the figure something other than the
 #: past year's result.
-NOT_RESULT = re.compile(rf"年均|累计|比重|贡献率|占|比率|{FIVE_YEAR_PLAN}|较|以来|目标|预期")
+NOT_RESULT = re.compile(rf"{alternation(words(WORDS, 'not_result'))}|{FIVE_YEAR_PLAN}")
 #: How far a result may stand from the mention of its measure.
 RESULT_REACH = 40
 #: A paragraph of the review that opens by looking back over a five-year plan
 #: (``这五年``, ``“十四五”时期``): its figures are not the past year's.
-FIVE_YEAR_REVIEW = re.compile(rf"这五年|五年来|过去五年|五年间|{FIVE_YEAR_PLAN}”?时期|{FIVE_YEAR_PLAN}”?期间")
+FIVE_YEAR_REVIEW = re.compile(rf"{alternation(words(WORDS, 'five_year_review'))}|{FIVE_YEAR_PLAN}”?(?:时期|期间)")
 
 
 def find_results(doc: Document, indicators: Sequence[Indicator]) -> list[Result]:
