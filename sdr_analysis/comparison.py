@@ -21,7 +21,8 @@ from . import series
 from .exceptions import ParameterError, UnknownSource
 from .messages import escape_markdown, t
 from .metadata import PROVINCE_ENDINGS
-from .writeup import amount_en, check_lang, setup_display
+from .wording import plain_number, present, scale_for, value_words
+from .writeup import check_lang, setup_display
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -109,7 +110,7 @@ def _cite(c: Comparison, roles: Sequence[str]) -> Comparison:
     for role in roles:
         prefix = f"{role}_" if role else ""
         for source, start, end in zip(c.frame.get(f"{prefix}source", []), c.frame.get(f"{prefix}start", []), c.frame.get(f"{prefix}end", [])):
-            if not _present(source) or not _present(start):
+            if not present(source) or not present(start):
                 continue
             i, report = c.report_of(source)
             sentence = report.sentence_at(int(start))
@@ -123,15 +124,10 @@ def _cite(c: Comparison, roles: Sequence[str]) -> Comparison:
     return c
 
 
-def _present(value) -> bool:
-    """Whether a cell of a frame holds a value (not ``None`` or NaN)."""
-    return value is not None and value == value
-
-
 def link(c: Comparison, source, start, text: str) -> str:
     """``text`` escaped, as a link to its sentence in the Sources list where cited."""
     shown = escape_markdown(str(text))
-    if not _present(source) or not _present(start):
+    if not present(source) or not present(start):
         return shown
     i, report = c.report_of(source)
     sentence = report.sentence_at(int(start))
@@ -163,44 +159,6 @@ def short_place(report: "Report") -> str:
 def year_label(report: "Report") -> str:
     year = series.year_of(report)
     return str(year) if year is not None else "—"
-
-
-# numbers in words
-
-
-def number(x: float) -> str:
-    """``5.0`` → ``5``, ``5.25`` → ``5.25``, ``16000`` → ``16,000``."""
-    return amount_en(round(float(x), 4)) if abs(x) < 1e6 else f"{x:,.0f}"
-
-
-def scale_for(unit: str, values: Sequence[float], lang: str) -> tuple[float, str]:
-    """The factor and the unit's words to show ``values`` of ``unit`` in: money in
-    billions (亿元 in Chinese), people in thousands (万人)…; ``%`` and the rest as they are."""
-    scales = t(lang, "compare.unit_scales").get(unit)
-    if scales:
-        top = max((abs(v) for v in values), default=0)
-        for factor, words in scales:
-            if top >= factor:
-                return factor, words
-        factor, words = scales[-1]
-        return factor, words
-    return 1.0, {**t(lang, "units"), **t(lang, "compare.unit_names")}.get(unit, unit)
-
-
-def _join_unit(number_text: str, unit: str) -> str:
-    return f"{number_text}{unit}" if unit in ("%", "‰") or not unit.isascii() else f"{number_text} {unit}"
-
-
-def value_words(value, value_max, unit: str, qualifier: str, lang: str) -> str:
-    """A target or result in the page's words, with its qualifier: ``about 6%``,
-    ``at least 28.2 billion yuan`` (en), ``6%左右``, ``282亿元以上`` (zh)."""
-    if not _present(value):
-        return "—"
-    factor, words = scale_for(unit, [value] + ([value_max] if _present(value_max) else []), lang)
-    v = number(value / factor)
-    if qualifier == "range" and _present(value_max):
-        return _join_unit(t(lang, "compare.range").format(v=v, w=number(value_max / factor)), words)
-    return t(lang, "compare.qualified").get(qualifier, "{v}").format(v=_join_unit(v, words))
 
 
 # 0. headings and the reports
@@ -361,7 +319,7 @@ def by_measure(c: Comparison) -> list:
 
 
 def _target_words(row, lang: str) -> str:
-    if not _present(row["target"]):
+    if not present(row["target"]):
         return t(lang, "compare.status_names")["not set"]
     words = value_words(row["target"], row["target_max"], row["unit"], row["qualifier"], lang)
     return words + (t(lang, "compare.soft_mark") if bool(row["soft"]) else "")
@@ -375,7 +333,7 @@ def measure_table(c: Comparison, rows: "pd.DataFrame") -> str:
             str(int(row["year"])),
             link(c, row["target_source"], row["target_start"], row["target_text"]),
             escape_markdown(_target_words(row, c.lang)),
-            link(c, row["result_source"], row["result_start"], row["result_text"]) if _present(row["result_text"]) else "—",
+            link(c, row["result_source"], row["result_start"], row["result_text"]) if present(row["result_text"]) else "—",
             names.get(row["status"], row["status"]),
         ])
     header = [t(c.lang, f"compare.{k}") for k in ("year", "target", "reads", "result", "status")]
@@ -388,7 +346,7 @@ def series_chart(c: Comparison, variant: tuple[str, bool, str], rows: "pd.DataFr
 
     key, change, unit = variant
     years = _years(c)
-    values = [v for col in ("target", "target_max", "result") for v in rows[col] if _present(v)]
+    values = [v for col in ("target", "target_max", "result") for v in rows[col] if present(v)]
     factor, unit_words = scale_for(unit, values, c.lang)
     by_year = {int(r["year"]): r for _, r in rows.iterrows()}
     targets: list[Optional[TargetMark]] = []
@@ -397,14 +355,14 @@ def series_chart(c: Comparison, variant: tuple[str, bool, str], rows: "pd.DataFr
     names = t(c.lang, "compare.status_names")
     for y in years:
         row = by_year.get(y)
-        if row is None or not _present(row["target"]):
+        if row is None or not present(row["target"]):
             targets.append(None)
             results.append(None)
             continue
-        vmax = row["target_max"] / factor if _present(row["target_max"]) else None
-        targets.append(TargetMark(row["target"] / factor, vmax, row["qualifier"], bool(row["soft"]), number(row["target"] / factor)))
-        has_result = _present(row["result"])
-        results.append(ResultMark(row["result"] / factor, row["status"], number(row["result"] / factor)) if has_result else None)
+        vmax = row["target_max"] / factor if present(row["target_max"]) else None
+        targets.append(TargetMark(row["target"] / factor, vmax, row["qualifier"], bool(row["soft"]), plain_number(row["target"] / factor)))
+        has_result = present(row["result"])
+        results.append(ResultMark(row["result"] / factor, row["status"], plain_number(row["result"] / factor)) if has_result else None)
         items.append(t(c.lang, "compare.alt_series_item").format(
             year=y, target=_target_words(row, c.lang),
             result=value_words(row["result"], None, unit, "exact", c.lang) if has_result else t(c.lang, "compare.no_result"),
@@ -551,7 +509,7 @@ def place_targets(c: Comparison) -> list[tuple["Report", Any]]:
     if len(units) > 1:  # a growth rate for most, a level for some: compare like with like
         common = max(units, key=lambda u: sum(row["unit"] == u for _, row in out))
         out = [(r, row) for r, row in out if row["unit"] == common]
-    return sorted(out, key=lambda x: (-x[1]["value"], -(x[1]["value_max"] if _present(x[1]["value_max"]) else x[1]["value"]), series.place_of(x[0])))
+    return sorted(out, key=lambda x: (-x[1]["value"], -(x[1]["value_max"] if present(x[1]["value_max"]) else x[1]["value"]), series.place_of(x[0])))
 
 
 def places_chart(c: Comparison) -> Optional["Chart"]:
@@ -561,9 +519,9 @@ def places_chart(c: Comparison) -> Optional["Chart"]:
     if not found:
         return None
     unit = found[0][1]["unit"]
-    values = [v for _, row in found for v in (row["value"], row["value_max"]) if _present(v)]
+    values = [v for _, row in found for v in (row["value"], row["value_max"]) if present(v)]
     factor, unit_words = scale_for(unit, values, c.lang)
-    marks = [TargetMark(row["value"] / factor, row["value_max"] / factor if _present(row["value_max"]) else None,
+    marks = [TargetMark(row["value"] / factor, row["value_max"] / factor if present(row["value_max"]) else None,
                         row["qualifier"], bool(row["soft"]), _place_target_label(row, factor)) for _, row in found]
     name = measure_name(c.measure, c.lang)
     year = "、".join(sorted({year_label(r) for r, _ in found}))
@@ -575,8 +533,8 @@ def places_chart(c: Comparison) -> Optional["Chart"]:
 
 
 def _place_target_label(row, factor: float) -> str:
-    v = number(row["value"] / factor)
-    return f"{v}–{number(row['value_max'] / factor)}" if _present(row["value_max"]) else v
+    v = plain_number(row["value"] / factor)
+    return f"{v}–{plain_number(row['value_max'] / factor)}" if present(row["value_max"]) else v
 
 
 def _target_value_words(row, lang: str) -> str:

@@ -10,7 +10,8 @@ from .outputs import TABLES, folder_name, output_name
 from .pages import IndexPart, IndexRow, SitePart, SiteRow, index_page, site_index_page, write_if_changed
 from .report import Report
 from .roles import money_stated
-from .writeup import money_words, section_file, written_up
+from .wording import money_words
+from .writeup import section_file, written_up
 
 
 def _links(stem: str, langs: Sequence[str]) -> list[tuple[str, str]]:

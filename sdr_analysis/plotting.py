@@ -27,6 +27,7 @@ from matplotlib.patches import Rectangle
 
 from .exceptions import MissingDependency
 from .results import Indicator, Relation
+from .wording import axis_number
 
 #: The CJK font: its file inside the mplfonts package, and the family name it registers.
 CJK_FONT_FILE = "NotoSansCJKsc-Regular.otf"
@@ -144,13 +145,6 @@ def _style(ax) -> None:
     _plain_numbers(ax)
 
 
-def number(value: float) -> str:
-    """A tick's number as a reader writes it: ``1,250,000``, ``0.5``; never ``1e6``."""
-    if value == int(value):
-        return f"{int(value):,}"
-    return f"{value:,.6g}" if abs(value) >= 1 else f"{value:.3g}"
-
-
 def _plain_numbers(ax) -> None:
     """Numeric axes in plain numbers with separators: no offset or ``1e6`` written
     apart from the ticks (an axis of labels keeps its labels)."""
@@ -158,7 +152,7 @@ def _plain_numbers(ax) -> None:
 
     for axis in (ax.xaxis, ax.yaxis):
         if isinstance(axis.get_major_formatter(), ScalarFormatter):
-            axis.set_major_formatter(FuncFormatter(lambda v, _pos: number(v)))
+            axis.set_major_formatter(FuncFormatter(lambda v, _pos: axis_number(v)))
 
 
 def _value_ticks(axis, n: int = 4) -> None:
@@ -219,7 +213,7 @@ def barh(labels: Sequence[str], values: Sequence[float], title: str, xlabel: str
             ax.text(v, yi, " " + text, va="center", fontsize=VALUE_SIZE)
         ax.set_xlim(0, max(values) * 1.35 if values and max(values) > 0 else 1)
     _style(ax)
-    shown = value_labels or [number(v) for v in values]
+    shown = value_labels or [axis_number(v) for v in values]
     return Chart(fig, title, alt or describe(title, [f"{lbl.replace(chr(10), '')} {v}" for lbl, v in zip(labels, shown)]))
 
 

@@ -27,6 +27,7 @@ from .report import Report, ReportSection, load_report
 from .results import Claim, Indicator, SectionSummary
 from .roles import money_stated
 from .summary import report_density
+from .wording import amount_en, figure_words, join_words, money_by_role_words, money_words, percent, unit_words, value_words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -84,46 +85,6 @@ def open_report(report_path: str | os.PathLike[str], lang: str) -> Report:
     """Load the report, checking the notebook's parameters (raises :class:`ParameterError`)."""
     check_lang(lang)
     return load_report(check_report_path(report_path))
-
-
-# numbers in words
-
-
-def amount_en(value: float) -> str:
-    """510000000 → '510 million', 16000 → '16,000', 1.77 → '1.77'."""
-    for size, word in ((1e9, "billion"), (1e6, "million")):
-        if abs(value) >= size:
-            scaled = value / size
-            if round(scaled, 4) != scaled:
-                break  # no short form without rounding: write it out
-            return f"{scaled:,.4f}".rstrip("0").rstrip(".") + f" {word}"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.4f}".rstrip("0").rstrip(".")
-
-
-def figure_words(ind: Indicator, lang: str) -> str:
-    """A figure for the narrative, with its qualifier: ``more than 52 million yuan``
-    (en) or the figure as written (zh: ``5200余万元``)."""
-    if t(lang, "figures_as_written"):
-        return ind.text
-    qual, _ = t(lang, "money_affixes").get(ind.qualifier, ("", ""))  # the words before it: ``more than``
-    number = amount_en(ind.value)
-    if ind.value_max is not None:
-        number = f"{number}–{amount_en(ind.value_max)}"
-    return f"{qual}{number_with_unit(number, ind.unit, lang)}{t(lang, 'each_word') if ind.each else ''}"
-
-
-def unit_words(unit: str, lang: str) -> str:
-    """A base unit in ``lang``: ``yuan``, ``days``; a counting unit the catalog cannot
-    translate in brackets (``(所)``), never bare beside an English number."""
-    names = t(lang, "units")
-    return names[unit] if unit in names else t(lang, "unit_in_words").format(unit=unit)
-
-
-def number_with_unit(number: str, unit: str, lang: str) -> str:
-    words = unit_words(unit, lang)
-    return f"{number}{'' if words == '%' or not t(lang, 'space_before_unit') else ' '}{words}"
 
 
 # sentence ids
@@ -196,37 +157,6 @@ def at_a_glance(report: Report, sec: ReportSection, lang: str) -> "pd.DataFrame"
         (t(lang, "claims"), s.claims),
     ]
     return pd.DataFrame([(k, str(v)) for k, v in rows], columns=[t(lang, "metric"), t(lang, "this_section")]).set_index(t(lang, "metric"))
-
-
-def money_words(yuan: Optional[float], lang: str, qualifier: Optional[str] = "exact") -> str:
-    """A sum of money in words with its qualifier: ``5687余万元`` (zh), ``more than
-    56.87 million yuan`` (en); "none stated" (``未提及``) for ``None``, never 0 yuan."""
-    if not yuan:
-        return t(lang, "money_none")
-    before, after = t(lang, "money_affixes").get(qualifier, ("", ""))
-    scales = t(lang, "money_scales")
-    if not scales:
-        return f"{before}{amount_en(yuan)}{t(lang, 'money_unit')}"
-    for size, scale in scales:
-        if yuan >= size:
-            return f"{before}{_digits(yuan / size, 4)}{after}{scale}"
-    size, scale = scales[-1]
-    return f"{before}{_digits(yuan / size, 6)}{after}{scale}"
-
-
-def money_by_role_words(s: SectionSummary, lang: str) -> str:
-    """Each role's sum in a section (``spending: 5亿元; output: 1.2万亿元``), or "none stated"."""
-    if not s.money_by_role:
-        return t(lang, "money_none")
-    names = t(lang, "role_names")
-    sep, colon = t(lang, "list_sep"), t(lang, "colon")
-    return sep.join(f"{names[role]}{colon}{money_words(value, lang, qualifier)}" for role, value, qualifier in s.money_by_role)
-
-
-def _digits(x: float, significant: int) -> str:
-    """``x`` to ``significant`` digits, never in exponent form (``1.2e+04``)."""
-    short = f"{x:.{significant}g}"
-    return f"{x:.0f}" if "e" in short else short
 
 
 # 3. themes
@@ -551,8 +481,6 @@ def indicator_phrase(sec: ReportSection, ind: Indicator, lang: str, key: str = "
 
 def target_phrase(target, lang: str) -> str:
     """A target the section sets, escaped: as written (zh) or its measure and value in words (en)."""
-    from .comparison import value_words
-
     if t(lang, "figures_as_written"):
         return escape_markdown(target.text)
     value = value_words(target.value, target.value_max, target.unit, target.qualifier, lang)
@@ -642,13 +570,6 @@ def _spread(found: list[Fact], n: int) -> list[Fact]:
     return sorted(chosen, key=lambda f: f.start)
 
 
-def _percent(x: float) -> str:
-    """A share in words; ``""`` for one too small to show (never ``0.0%``)."""
-    if x < 0.05:
-        return ""
-    return f"{x:.0f}" if x >= 10 or x == round(x) else f"{x:.1f}"
-
-
 def narrative(report: Report, sec: ReportSection, lang: str) -> str:
     """A few paragraphs an analyst would write from the data (``templates/text/
     narrative.<lang>.md.j2``): the section's most salient fact first (a change, a rate,
@@ -685,7 +606,7 @@ def narrative(report: Report, sec: ReportSection, lang: str) -> str:
             "count": counted(lang, "sums", len(money)),
             "total": escape_markdown(money_words(summary.money, lang, summary.money_qualifier)),
             "largest": item(largest) if largest.start != (lead and lead.start) else "",
-            "share": _percent(100 * summary.money / total) if total else "",
+            "share": percent(100 * summary.money / total) if total else "",
             "most": len([m for m in ranked if m]) > 1 and summary.money == ranked[0],
             "single": len(money) == 1,
         }
@@ -697,7 +618,7 @@ def narrative(report: Report, sec: ReportSection, lang: str) -> str:
         size = {
             "none": False,
             "figures": counted(lang, "figures", len(sec.indicators)),
-            "share": _percent(100 * len(sec.indicators) / all_figures) if all_figures else "",
+            "share": percent(100 * len(sec.indicators) / all_figures) if all_figures else "",
             "density": summary.density,
             "average": report_density(summaries),
             "sections": counted(lang, "sections", len(summaries)),
@@ -733,14 +654,6 @@ def narrative(report: Report, sec: ReportSection, lang: str) -> str:
                  if example else ""),
         join=lambda items: join_words(items, lang),
     )
-
-
-def join_words(items: list[str], lang: str) -> str:
-    """``a, b and c`` (en), ``a、b和c`` (zh)."""
-    items = list(items)
-    if len(items) < 2:
-        return "".join(items)
-    return t(lang, "join").join(items[:-1]) + t(lang, "and_last") + items[-1]
 
 
 def sources(sec: ReportSection, lang: str) -> str:

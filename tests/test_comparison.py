@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from sdr_analysis import ParameterError, comparison
-from sdr_analysis.comparison import PROVINCE_SUFFIX, markdown_table, open_places, open_series, value_words
+from sdr_analysis.comparison import PROVINCE_SUFFIX, markdown_table, open_places, open_series
 from sdr_analysis.plotting import wrap
 
 
@@ -74,31 +74,6 @@ def links(markdown: str) -> list[tuple[str, str]]:
 
 def unescape(markdown: str) -> str:
     return re.sub(r"\\(.)", r"\1", markdown)
-
-
-# numbers in words
-
-@pytest.mark.parametrize(
-    "value, value_max, unit, qualifier, lang, expected",
-    [
-        (6, None, "%", "about", "en", "about 6%"),
-        (6, None, "%", "about", "zh", "6%左右"),
-        (5, None, "%", "more_than", "en", "at least 5%"),
-        (5, None, "%", "more_than", "zh", "5%以上"),
-        (5.5, None, "%", "less_than", "en", "at most 5.5%"),
-        (5.5, None, "%", "less_than", "zh", "5.5%以内"),
-        (4.5, 5, "%", "range", "en", "4.5–5%"),
-        (4.5, 5, "%", "range", "zh", "4.5—5%"),
-        (28_200_000_000, None, "元", "exact", "zh", "282亿元"),
-        (28_200_000_000, None, "元", "exact", "en", "28.2 billion yuan"),
-        (680_000, None, "人", "about", "zh", "68万人左右"),
-        (None, None, "%", "exact", "en", "—"),
-    ],
-    ids=["about-en", "about-zh", "floor-en", "floor-zh", "ceiling-en", "ceiling-zh", "range-en", "range-zh",
-         "yi-yuan-zh", "billion-en", "wan-people", "none"],
-)
-def test_value_words(value, value_max, unit, qualifier, lang, expected):
-    assert value_words(value, value_max, unit, qualifier, lang) == expected
 
 
 @pytest.mark.parametrize("name, short", [("新疆维吾尔自治区", "新疆"), ("宁夏回族自治区", "宁夏"), ("内蒙古自治区", "内蒙古"),

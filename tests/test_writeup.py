@@ -13,7 +13,7 @@ from test_messages import markdown_text, rendered
 from conftest import ROOT, SEED
 from sdr_analysis import ParameterError, SdrError, SectionNotFound, parse_report, writeup
 from sdr_analysis.results import SectionSummary
-from sdr_analysis.writeup import amount_en, figure_words
+from sdr_analysis.wording import figure_words
 
 TEXT = """某省某市某区人民政府工作报告(2023年1月5日)
 
@@ -30,27 +30,6 @@ TEXT = """某省某市某区人民政府工作报告(2023年1月5日)
 @pytest.fixture
 def report():
     return parse_report(TEXT)
-
-
-@pytest.mark.parametrize("value,expected", [
-    pytest.param(510000000, "510 million", id="million"),
-    pytest.param(52000000, "52 million", id="million-round"),
-    pytest.param(4870000, "4.87 million", id="million-decimals"),
-    pytest.param(70840850, "70,840,850", id="no-rounding-away"),
-    pytest.param(16000, "16,000", id="thousands"),
-    pytest.param(1.77, "1.77", id="decimal"),
-    pytest.param(2500000000, "2.5 billion", id="billion"),
-])
-def test_amount_en(value, expected):
-    assert amount_en(value) == expected
-
-
-def test_figure_words_keep_qualifiers(report):
-    by_text = {i.text: i for i in report.indicators}
-    assert figure_words(by_text["30余个"], "en") == "more than 30 (个)"  # a measure word is never bare beside an English number
-    assert figure_words(by_text["约12亿元"], "en") == "about 1.2 billion yuan"
-    assert figure_words(by_text["约12亿元"], "zh") == "约12亿元"
-    assert figure_words(by_text["1名"], "en").endswith("each")
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -302,40 +281,6 @@ def test_short_label(title, part, marker, expected):
     key = part if marker.endswith("、") else ("三" if part is None else f"{part}.x")
     s = SectionSummary(0, 0, "", key=key, marker=marker, title=title, part=part)
     assert writeup.short_label(s) == expected
-
-
-@pytest.mark.parametrize("yuan,expected", [
-    pytest.param(1.465e14, "146.5万亿元", id="trillions"),
-    pytest.param(5.1e8, "5.1亿元", id="hundred-millions"),
-    pytest.param(56_870_000, "5687万元", id="ten-thousands"),
-    pytest.param(None, "未提及", id="none-stated-never-0"),
-    pytest.param(1.2e20, "120000000万亿元", id="never-an-exponent"),
-])
-def test_money_words_zh(yuan, expected):
-    assert writeup.money_words(yuan, "zh") == expected
-
-
-@pytest.mark.parametrize("yuan,lang,qualifier,expected", [
-    pytest.param(68_870_000, "zh", "more_than", "6887余万元", id="zh-more-than"),
-    pytest.param(68_870_000, "en", "more_than", "more than 68.87 million yuan", id="en-more-than"),
-    pytest.param(5e8, "zh", "about", "约5亿元", id="zh-about"),
-    pytest.param(5e8, "en", "exact", "500 million yuan", id="en-exact"),
-    pytest.param(None, "en", None, "none stated", id="en-none-stated"),
-])
-def test_money_words_keep_the_qualifier(yuan, lang, qualifier, expected):
-    assert writeup.money_words(yuan, lang, qualifier) == expected
-
-
-#: The seed's money per section, read from its sentences: (三) 解决民企融资需求5200余万元
-#: is financing arranged (finance), 退返质保金487万元 money paid back to firms
-#: (spending); (四) 发放补助资金3084万元 and 投资4000万元, not 提升至850元 (a standard);
-#: (五) 投资5.1亿元; (六) no money.
-SEED_MONEY = {"三": "487万元", "四": "7084万元", "五": "5.1亿元", "六": "未提及"}
-
-
-def test_the_seed_states_its_spending_per_section(seed_report):
-    got = {s.key: writeup.money_words(s.money, "zh", s.money_qualifier) for s in seed_report.summaries}
-    assert got == SEED_MONEY
 
 
 def test_narrative_names_the_largest_sum_spent_not_the_largest_money(seed_report):

@@ -50,10 +50,14 @@ def used_keys(path: Path) -> set[str]:
     return found
 
 
-@pytest.mark.parametrize("module", ["writeup.py", "comparison.py"])
+#: The modules that put the catalog's words on the pages.
+WORDING_MODULES = ["writeup.py", "comparison.py", "wording.py"]
+
+
+@pytest.mark.parametrize("module", WORDING_MODULES)
 def test_every_key_the_code_uses_exists(module):
     used = used_keys(PACKAGE / module)
-    assert len(used) > 20
+    assert used  # the scan reads the module's calls
     for lang in ("en", "zh"):
         for key in used:
             messages.t(lang, key)
