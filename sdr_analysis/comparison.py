@@ -11,18 +11,18 @@ page's own.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Sequence
 
 from . import series
-from .exceptions import ParameterError, UnknownSource
+from .checks import check_lang, check_measure, check_report_paths
+from .exceptions import UnknownSource
 from .messages import escape_markdown, t
 from .metadata import PROVINCE_ENDINGS
 from .wording import plain_number, present, scale_for, value_words
-from .writeup import check_lang, setup_display
+from .writeup import setup_display
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -64,31 +64,13 @@ class Comparison:
         raise UnknownSource(source)
 
 
-def _check_paths(report_paths) -> list[str | os.PathLike[str]]:
-    if isinstance(report_paths, (str, os.PathLike)):
-        return [report_paths]
-    if isinstance(report_paths, (list, tuple)) and report_paths and all(isinstance(p, (str, os.PathLike)) for p in report_paths):
-        return list(report_paths)
-    raise ParameterError("report_paths", report_paths, "use a list of report files (or one folder of reports), as strings")
-
-
-def _check_measure(measure, allow_all: bool) -> str:
-    from .targets import measures
-
-    keys = list(measures())
-    if isinstance(measure, str) and (measure in keys or (allow_all and measure == "")):
-        return measure
-    valid = ", ".join(keys)
-    raise ParameterError("measure", measure, f"use one of: {valid}" + (', or "" for every measure' if allow_all else ""))
-
-
 def open_series(report_paths, lang: str, measure: str = "") -> Comparison:
     """The reports of one place over the years and their targets against results,
     checking the notebook's parameters (:class:`ParameterError`); reports of more
     than one place raise :class:`~sdr_analysis.exceptions.SeriesError`."""
     check_lang(lang)
-    measure = _check_measure(measure, allow_all=True)
-    reports = series.load_reports(_check_paths(report_paths))
+    measure = check_measure(measure, allow_all=True)
+    reports = series.load_reports(check_report_paths(report_paths))
     frame = series.series_frame(reports, measure or None)
     return _cite(Comparison("series", lang, reports, frame, measure), ("target", "result"))
 
@@ -97,8 +79,8 @@ def open_places(report_paths, lang: str, measure: str = "gdp") -> Comparison:
     """The reports of one year and every annual target they set, checking the
     notebook's parameters; ``measure`` is the one compared place by place."""
     check_lang(lang)
-    measure = _check_measure(measure, allow_all=False)
-    reports = series.load_reports(_check_paths(report_paths))
+    measure = check_measure(measure, allow_all=False)
+    reports = series.load_reports(check_report_paths(report_paths))
     frame = series.places_frame(reports)
     return _cite(Comparison("places", lang, reports, frame, measure), ("",))
 

@@ -20,9 +20,10 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Optional, TypeVar
 
+from .checks import check_lang, check_report_path
 from .exceptions import ParameterError
 from .messages import counted, escape_markdown, nest_quotes, render, t
-from .outputs import LANGS, output_name
+from .outputs import output_name
 from .report import Report, ReportSection, load_report
 from .results import Claim, Indicator, SectionSummary
 from .roles import money_stated
@@ -50,18 +51,6 @@ def setup_display() -> None:
     pd.set_option("display.max_colwidth", None)
     pd.set_option("display.max_rows", 500)
     pd.set_option("display.width", 200)
-
-
-def check_lang(lang: str) -> str:
-    if not isinstance(lang, str) or lang not in LANGS:
-        raise ParameterError("lang", lang, f"use one of: {', '.join(LANGS)}")
-    return lang
-
-
-def check_report_path(report_path: str | os.PathLike[str]) -> str | os.PathLike[str]:
-    if isinstance(report_path, (str, os.PathLike)):
-        return report_path
-    raise ParameterError("report_path", report_path, "use the path of a report file (text or a saved HTML page), as a string")
 
 
 def open_section(report_path: str | os.PathLike[str], section: str | int, lang: str) -> tuple[Report, ReportSection]:
