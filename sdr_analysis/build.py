@@ -36,11 +36,10 @@ from .fonts import subset_font, write_font
 from .index import Built, write_index, write_site_index
 from .kernels import KERNEL, Job, run_all, run_notebook, scrub
 from .manifest import Manifest, fingerprint, library_fingerprint, read_manifest, sha, write_manifest
-from .outputs import LANGS, NOTEBOOK_SUFFIXES, check_out, folder_name, is_regular, locked, output_name, recover, stage, swap
+from .outputs import LANGS, NOTEBOOK_SUFFIXES, check_out, folder_name, is_regular, locked, output_name, recover, section_file, stage, swap, written_up
 from .report import Report, load_report
 from .tables import write_tables
 from .workers import interruptible, signals_deferred
-from .writeup import section_file, written_up
 
 __all__ = [
     "NOTEBOOKS", "notebooks_folder", "DEFAULT_JOBS", "KERNEL", "Job", "Built", "Done", "summary", "plan", "build",

@@ -18,12 +18,12 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Optional, TypeVar
+from typing import TYPE_CHECKING, Optional
 
 from .checks import check_lang, check_report_path
 from .exceptions import ParameterError
 from .messages import counted, escape_markdown, nest_quotes, render, t
-from .outputs import output_name
+from .outputs import output_name, section_file, written_up
 from .report import Report, ReportSection, load_report
 from .results import Claim, Indicator, SectionSummary
 from .roles import money_stated
@@ -34,9 +34,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from .plotting import Chart
-
-S = TypeVar("S", ReportSection, SectionSummary)
-
 
 def setup_display() -> None:
     """Set a notebook up for reading reports: tables shown whole (long source sentences
@@ -685,22 +682,6 @@ def notes(report: Report, sec: ReportSection, lang: str) -> str:
 
 
 # overview
-
-
-def section_file(sec: ReportSection | SectionSummary) -> str:
-    """File name (without extension) of a section's write-up: ``section-5`` for (五)
-    of a report without parts, ``section-3-2`` for (二) of part 三, ``section-1`` for
-    part 一 as its own section."""
-    return f"section-{sec.slug}"
-
-
-def written_up(sections: Iterable[S]) -> list[S]:
-    """The sections that get a write-up: where a number repeats within a part (two
-    (二), so one file name), the first of them."""
-    by_file: dict[str, S] = {}
-    for sec in sections:
-        by_file.setdefault(section_file(sec), sec)
-    return list(by_file.values())
 
 
 def overview_heading(report: Report, lang: str) -> str:

@@ -15,6 +15,7 @@ from test_messages import markdown_text, rendered
 from conftest import CORPUS
 from sdr_analysis import load_report, parse_report, writeup
 from sdr_analysis.messages import counted
+from sdr_analysis.outputs import written_up
 
 #: Parts of a write-up page whose text is Markdown, per section and per report.
 SECTION_PARTS = ("heading", "themes", "claims", "terms", "narrative", "notes", "sources")
@@ -135,7 +136,7 @@ ZERO = re.compile(r"(?<![\d.,])0 (themes|figures|sums|claims|yuan)|(?<![\d.,])0(
 def page_texts(report, lang: str):
     """The text of every part of every page of ``report`` in ``lang``, as a reader sees
     it: Markdown parts and tables rendered to HTML."""
-    for sec in writeup.written_up(report):
+    for sec in written_up(report):
         for name in SECTION_PARTS:
             fn = getattr(writeup, name)
             md = fn(report, sec, lang) if name in ("heading", "narrative", "notes") else fn(sec, lang)
@@ -176,7 +177,7 @@ def test_a_full_report_states_no_zero(corpus_report, lang):
 
 def test_a_full_report_has_sections_without_themes_and_says_nothing_of_them(corpus_report):
     # the review of 2025 (part 一) has sections whose paragraphs open with no lead sentence
-    without = [s for s in writeup.written_up(corpus_report) if not s.themes]
+    without = [s for s in written_up(corpus_report) if not s.themes]
     assert without
     for sec in without:
         text = markdown_text(writeup.narrative(corpus_report, sec, "en"))

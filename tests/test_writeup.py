@@ -236,11 +236,6 @@ def parts():
     return parse_report(PARTS)
 
 
-def test_section_files_are_named_by_slug(parts, report):
-    assert [writeup.section_file(s) for s in parts] == ["section-1-1", "section-1-2", "section-2"]
-    assert [writeup.section_file(s) for s in report] == ["section-1", "section-3"]
-
-
 def test_heading_names_the_part_and_its_period(parts):
     text = markdown_text(writeup.heading(parts, parts.section("一.二"), "en"))
     assert "in part 一、2023年工作回顾 (review of past work)" in text
@@ -296,11 +291,3 @@ def test_rankings_and_region_scope_are_written_up(lang, heading, counted):
     assert heading in writeup.claims(sec, lang)
     assert counted in writeup.narrative(report, sec, lang)
     assert writeup.all_claims(report, lang).startswith("**" + writeup.t(lang, "scope_region"))
-
-
-def test_a_repeated_section_number_is_written_up_once_the_first():
-    text = "(一)经济。\n  增长5%。\n(二)民生。\n  新增就业2万人。\n(二)城建。\n  改造小区30个。\n"
-    report = parse_report(text)
-    kept = writeup.written_up(report)
-    assert [(s.marker, s.title) for s in kept] == [("(一)", "经济。"), ("(二)", "民生。")]
-    assert [s.title for s in writeup.written_up(report.summaries)] == ["经济。", "民生。"]
