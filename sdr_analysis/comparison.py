@@ -22,15 +22,12 @@ from .exceptions import UnknownSource
 from .messages import escape_markdown, t
 from .metadata import PROVINCE_ENDINGS
 from .wording import plain_number, present, scale_for, value_words
-from .writeup import setup_display
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .plotting import Chart
+    from .charts import Chart
     from .report import Report
-
-__all__ = ["open_series", "open_places", "setup_display"]
 
 #: The order qualifiers are counted and stacked in, and their colours.
 QUALIFIER_ORDER = ("about", "more_than", "less_than", "range", "exact")
@@ -554,7 +551,8 @@ def _set_measures(c: Comparison) -> list[str]:
 
 def measures_grid(c: Comparison) -> Optional["Chart"]:
     """A measure × place grid with a dot where the place sets a target for the measure."""
-    from .plotting import ACCENT, Dot, dot_grid
+    from .charts import ACCENT
+    from .plotting import Dot, dot_grid
 
     keys = _set_measures(c)
     if not keys:

@@ -33,22 +33,7 @@ from .wording import amount_en, figure_words, join_words, money_by_role_words, m
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .plotting import Chart
-
-def setup_display() -> None:
-    """Set a notebook up for reading reports: tables shown whole (long source sentences
-    are not cut), and your own pandas and matplotlib plots drawn with the packaged CJK
-    font (:func:`sdr_analysis.plotting.use_cjk_font`)."""
-    import pandas as pd
-
-    from .plotting import use_cjk_font
-
-    use_cjk_font()
-
-    pd.set_option("display.max_colwidth", None)
-    pd.set_option("display.max_rows", 500)
-    pd.set_option("display.width", 200)
-
+    from .charts import Chart
 
 def open_section(report_path: str | os.PathLike[str], section: str | int, lang: str) -> tuple[Report, ReportSection]:
     """Load the report and find the section, checking the notebook's parameters.

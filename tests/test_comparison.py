@@ -15,7 +15,6 @@ import pytest
 
 from sdr_analysis import ParameterError, comparison
 from sdr_analysis.comparison import PROVINCE_SUFFIX, markdown_table, open_places, open_series
-from sdr_analysis.plotting import wrap
 
 
 def report(place: str, year: int, review: str, targets: str) -> str:
@@ -80,12 +79,6 @@ def unescape(markdown: str) -> str:
                                          ("安徽省", "安徽"), ("北京市", "北京"), ("香港特别行政区", "香港")])
 def test_province_short_names(name, short):
     assert PROVINCE_SUFFIX.sub("", name) == short
-
-
-@pytest.mark.parametrize("label, width, lines", [("surveyed urban unemployment", 18, ["surveyed urban", "unemployment"]),
-                                                 ("单位地区生产总值能耗", 8, ["单位地区", "生产总值", "能耗"])])
-def test_chart_labels_wrap_and_are_never_cut(label, width, lines):
-    assert wrap(label, width).split("\n") == lines
 
 
 def test_markdown_table_shape():
