@@ -61,8 +61,8 @@ def rebuild(report: Path, out: Path) -> float:
 
 
 def middle_section(report: Path) -> str:
+    from sdr_analysis.outputs import written_up
     from sdr_analysis.report import load_report
-    from sdr_analysis.writeup import written_up
 
     sections = written_up(load_report(report))
     return sections[len(sections) // 2].key

@@ -30,17 +30,16 @@ from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple, Optional, Sequence
 
+from .checks import check_lang
 from .exceptions import OutputError, ParameterError
 from .fonts import subset_font, write_font
 from .index import Built, write_index, write_site_index
 from .kernels import KERNEL, Job, run_all, run_notebook, scrub
 from .manifest import Manifest, fingerprint, library_fingerprint, read_manifest, sha, write_manifest
-from .outputs import LANGS as PAGE_LANGS
-from .outputs import NOTEBOOK_SUFFIXES, check_out, folder_name, is_regular, locked, output_name, recover, stage, swap
+from .outputs import LANGS, NOTEBOOK_SUFFIXES, check_out, folder_name, is_regular, locked, output_name, recover, section_file, stage, swap, written_up
 from .report import Report, load_report
 from .tables import write_tables
 from .workers import interruptible, signals_deferred
-from .writeup import LANGS, check_lang, section_file, written_up
 
 __all__ = [
     "NOTEBOOKS", "notebooks_folder", "DEFAULT_JOBS", "KERNEL", "Job", "Built", "Done", "summary", "plan", "build",
@@ -243,9 +242,9 @@ def summary(ran: Sequence[Job], up_to_date: int, force: bool = False) -> str:
     langs: dict[str, None] = {}  # ordered sets
     stems: dict[str, None] = {}
     for job in ran:
-        lang = job.parameters.get("lang", PAGE_LANGS[0])
+        lang = job.parameters.get("lang", LANGS[0])
         langs[lang] = None
-        stems[job.name[: -len(lang) - 1] if lang != PAGE_LANGS[0] and job.name.endswith(f"-{lang}") else job.name] = None
+        stems[job.name[: -len(lang) - 1] if lang != LANGS[0] and job.name.endswith(f"-{lang}") else job.name] = None
     names = list(stems)
     if len(names) > SUMMARY_NAMES:
         names = names[: SUMMARY_NAMES - 2] + ["…", names[-1]]

@@ -29,7 +29,7 @@ def subset_font(folder: Path, sources: Sequence[str]) -> None:
     from fontTools import subset
     from fontTools.ttLib import TTFont
 
-    from .plotting import cjk_font_path
+    from .charts import cjk_font_path
 
     chars = {ord(ch) for text in sources for ch in text if ord(ch) > 126} | set(range(32, 127))
     options = subset.Options()

@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
-from .outputs import TABLES, folder_name, output_name
+from .outputs import TABLES, folder_name, output_name, section_file, written_up
 from .pages import IndexPart, IndexRow, SitePart, SiteRow, index_page, site_index_page, write_if_changed
 from .report import Report
 from .roles import money_stated
-from .writeup import money_words, section_file, written_up
+from .wording import money_words
 
 
 def _links(stem: str, langs: Sequence[str]) -> list[tuple[str, str]]:

@@ -76,8 +76,8 @@ def _warm_up():
     import gc
     try:
         import pandas, matplotlib.pyplot as plt
-        from sdr_analysis import plotting, vocabulary, writeup
-        writeup.setup_display()
+        from sdr_analysis import charts, plotting, vocabulary, writeup
+        charts.setup_display()
         vocabulary.words("预热分词")
         plotting.barh(["预热"], [1.0], "预热", "x").png()
         plt.close("all")

@@ -1,4 +1,6 @@
-"""Where a build writes, and the promise that it writes nowhere else.
+"""Where a build writes, the names of what it writes (a page in a language,
+:func:`output_name`; a section's write-up, :func:`section_file`), and the promise that
+it writes nowhere else.
 
 A build of ``report.txt`` into ``--out reports`` owns ``reports/report/`` (the report's
 folder) and three hidden names beside it, ``.report.lock``, ``.staging-report`` and
@@ -24,7 +26,7 @@ import shutil
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence, TypeVar
 
 from .exceptions import OutputError
 
@@ -32,6 +34,10 @@ try:
     import fcntl
 except ImportError:  # not POSIX: builds are not locked against each other
     fcntl = None  # type: ignore[assignment]
+
+if TYPE_CHECKING:
+    from .report import ReportSection
+    from .results import SectionSummary
 
 #: The languages a page can be written in; the first is the default, written without
 #: a suffix (``section-5.html``), the others with one (``section-5-zh.html``).
@@ -60,6 +66,26 @@ UNSAFE = re.compile(r"[^\w.-]+")
 def output_name(stem: str, lang: str) -> str:
     """``section-5`` in English, ``section-5-zh`` in Chinese."""
     return stem if lang == LANGS[0] else f"{stem}-{lang}"
+
+
+#: A section or its summary: either has the slug its write-up is named by.
+S = TypeVar("S", "ReportSection", "SectionSummary")
+
+
+def section_file(sec: ReportSection | SectionSummary) -> str:
+    """File name (without extension) of a section's write-up: ``section-5`` for (五)
+    of a report without parts, ``section-3-2`` for (二) of part 三, ``section-1`` for
+    part 一 as its own section."""
+    return f"section-{sec.slug}"
+
+
+def written_up(sections: Iterable[S]) -> list[S]:
+    """The sections that get a write-up: where a number repeats within a part (two
+    (二), so one file name), the first of them."""
+    by_file: dict[str, S] = {}
+    for sec in sections:
+        by_file.setdefault(section_file(sec), sec)
+    return list(by_file.values())
 
 
 def is_own_name(name: str) -> bool:

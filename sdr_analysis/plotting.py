@@ -1,36 +1,37 @@
-"""Charts for the write-ups, with Chinese labels drawn in Noto Sans CJK SC.
-
-The font file comes from the ``mplfonts`` package, so charts render the same on any
-machine without a system font. Every chart is returned as a :class:`Chart`, whose PNG
-is rendered without timestamps, so a rebuild writes the same bytes.
-
-Importing this module changes nothing of matplotlib's: the package's charts draw with
-their own style inside ``matplotlib.rc_context`` (see :func:`styled`), so a notebook's
-backend and its own plots stay as they were. :func:`use_cjk_font` is the one call that
-makes *your* pandas and matplotlib plots draw Chinese (``writeup.setup_display()`` makes
-it too).
+"""The kinds of chart on the pages, one function each, every one drawn for a phone's
+width, labelled in Chinese or English, with alt text: bars (a section's money, its
+kinds of figure, its changes, its share of the report), grids (policy domains by
+section, targets set by place), and targets against results. What they are all made
+with (the font, the style, :class:`~sdr_analysis.charts.Chart`) is in
+:mod:`sdr_analysis.charts`.
 """
 
 from __future__ import annotations
 
-import functools
-import importlib.util
-import io
-import textwrap
-from functools import lru_cache
-from pathlib import Path
-from typing import Any, Callable, Mapping, NamedTuple, Optional, Sequence, TypeVar
+from typing import Any, Mapping, NamedTuple, Optional, Sequence
 
-from matplotlib import font_manager, rc_context, rcParams
-from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from .exceptions import MissingDependency
+from .charts import (
+    ACCENT,
+    MUTED,
+    NARROW,
+    TICK_SIZE,
+    TITLE_SIZE,
+    VALUE_SIZE,
+    Chart,
+    describe,
+    figure,
+    is_chinese,
+    style_axes,
+    styled,
+    title_columns,
+    value_ticks,
+    wrap,
+    wrap_even,
+)
 from .results import Indicator, Relation
-
-#: The CJK font: its file inside the mplfonts package, and the family name it registers.
-CJK_FONT_FILE = "NotoSansCJKsc-Regular.otf"
-CJK_FONT_FAMILY = "Noto Sans CJK SC"
+from .wording import axis_number
 
 #: One colour per kind of indicator, the same on every page.
 KIND_COLORS = {
@@ -44,151 +45,6 @@ KIND_COLORS = {
     "count": "#2a9d8f",
     "other": "#b07aa1",
 }
-ACCENT = "#1b6ca8"
-MUTED = "#c9d3dd"
-
-MAX_LABEL_CHARS = 14
-DPI = 110
-
-
-#: The style of the package's charts, applied only while one is drawn: the CJK font
-#: first (named, so that it holds when the chart is rendered later), an ASCII minus,
-#: and a fixed salt so that a chart saved as SVG is the same from run to run.
-STYLE: dict[str, Any] = {
-    "font.family": [CJK_FONT_FAMILY, "DejaVu Sans"],
-    "axes.unicode_minus": False,
-    "svg.hashsalt": "sdr_analysis",
-}
-
-C = TypeVar("C", bound=Callable[..., Any])
-
-
-def cjk_font_path() -> Path:
-    """The CJK font file inside the mplfonts package."""
-    spec = importlib.util.find_spec("mplfonts")
-    if spec is None or not spec.submodule_search_locations:
-        raise MissingDependency("mplfonts")
-    return Path(list(spec.submodule_search_locations)[0]) / "fonts" / CJK_FONT_FILE
-
-
-@lru_cache(maxsize=None)
-def register_cjk_font() -> str:
-    """Make the packaged CJK font known to matplotlib (it adds a font; it sets no style)."""
-    font_manager.fontManager.addfont(str(cjk_font_path()))
-    return CJK_FONT_FAMILY
-
-
-def use_cjk_font() -> str:
-    """Make your own matplotlib and pandas plots draw Chinese: register the packaged
-    CJK font and put it first in the default font list (``rcParams``). The package's
-    charts do not need this call. Returns the font's family name."""
-    register_cjk_font()
-    rcParams["font.family"] = "sans-serif"
-    rcParams["font.sans-serif"] = [CJK_FONT_FAMILY, *[f for f in rcParams["font.sans-serif"] if f != CJK_FONT_FAMILY]]
-    rcParams["axes.unicode_minus"] = False
-    return CJK_FONT_FAMILY
-
-
-def styled(make: C) -> C:
-    """Draw a chart inside :data:`STYLE`, leaving matplotlib's settings as they were."""
-
-    @functools.wraps(make)
-    def drawn(*args, **kwargs):
-        register_cjk_font()
-        with rc_context(STYLE):
-            return make(*args, **kwargs)
-
-    return drawn  # type: ignore[return-value]
-
-
-class Chart:
-    """A figure that displays itself in a notebook as a PNG with fixed metadata, and
-    with ``alt``, where given, as the text a page shows in its place (what the chart
-    says, for a reader who cannot see it)."""
-
-    def __init__(self, figure: Figure, title: str, alt: str = "") -> None:
-        self.figure = figure
-        self.title = title
-        self.alt = alt
-
-    def __repr__(self) -> str:
-        return f"<Chart: {self.title}>"
-
-    def png(self) -> bytes:
-        buf = io.BytesIO()
-        with rc_context(STYLE):  # type: ignore[arg-type]  # the keys are rc settings
-            self.figure.savefig(buf, format="png", dpi=DPI, bbox_inches="tight", metadata={"Software": None})
-        return buf.getvalue()
-
-    def _repr_png_(self):
-        return (self.png(), {"alt": self.alt}) if self.alt else self.png()
-
-
-def shorten(label: str, limit: int = MAX_LABEL_CHARS) -> str:
-    """A label cut to ``limit`` characters, with … where it was cut (for text beside a
-    chart; the charts themselves wrap their labels, see :func:`wrap`)."""
-    label = label.strip() or "—"
-    return label if len(label) <= limit else label[: limit - 1] + "…"
-
-
-def _figure(width: float, height: float) -> Figure:
-    """A figure, not registered with pyplot: it draws with the Agg renderer whatever
-    the notebook's backend is."""
-    return Figure(figsize=(width, height))
-
-
-def _style(ax) -> None:
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    ax.tick_params(length=0)
-    _plain_numbers(ax)
-
-
-def number(value: float) -> str:
-    """A tick's number as a reader writes it: ``1,250,000``, ``0.5``; never ``1e6``."""
-    if value == int(value):
-        return f"{int(value):,}"
-    return f"{value:,.6g}" if abs(value) >= 1 else f"{value:.3g}"
-
-
-def _plain_numbers(ax) -> None:
-    """Numeric axes in plain numbers with separators: no offset or ``1e6`` written
-    apart from the ticks (an axis of labels keeps its labels)."""
-    from matplotlib.ticker import FuncFormatter, ScalarFormatter
-
-    for axis in (ax.xaxis, ax.yaxis):
-        if isinstance(axis.get_major_formatter(), ScalarFormatter):
-            axis.set_major_formatter(FuncFormatter(lambda v, _pos: number(v)))
-
-
-def _value_ticks(axis, n: int = 4) -> None:
-    """At most ``n`` or so ticks on a value axis, so that wide numbers do not collide
-    on a narrow chart."""
-    from matplotlib.ticker import MaxNLocator
-
-    axis.set_major_locator(MaxNLocator(nbins=n, steps=[1, 2, 2.5, 5, 10]))
-
-
-def is_chinese(text: str) -> bool:
-    """Whether a chart's title is Chinese: its alt text is then punctuated in Chinese."""
-    return any(not ch.isascii() for ch in text)
-
-
-def describe(title: str, items: Sequence[str]) -> str:
-    """Alt text: the chart's title, then what it shows, item by item (``标题：甲 3；乙 2``
-    for a Chinese title, ``Title: a 3; b 2`` otherwise)."""
-    zh = is_chinese(title)
-    items = [i for i in items if i]
-    if not items:
-        return title
-    return title + ("：" if zh else ": ") + ("；" if zh else "; ").join(items) + ("。" if zh else ".")
-
-
-#: The value labels and panel titles beside and above bars; the axes' ticks and the
-#: titles are TICK_SIZE and TITLE_SIZE (below). A chart is drawn NARROW inches wide at
-#: DPI dots an inch: scaled to a phone's column (about 360 CSS pixels), its smallest
-#: type stays above 9 pixels.
-VALUE_SIZE = 10
 #: Columns (a Chinese character takes two) of a bar's label on one line, and of a
 #: title; longer ones are wrapped, never cut.
 LABEL_COLUMNS = 16
@@ -204,7 +60,7 @@ def barh(labels: Sequence[str], values: Sequence[float], title: str, xlabel: str
     labels = [wrap_even(lbl, LABEL_COLUMNS) for lbl in labels]
     lines = max((lbl.count("\n") + 1 for lbl in labels), default=1)
     row = max(0.36, 0.2 * lines + 0.08)
-    fig = _figure(NARROW, 1.1 + row * max(len(labels), 1))
+    fig = figure(NARROW, 1.1 + row * max(len(labels), 1))
     ax = fig.add_subplot()
     y = list(range(len(labels)))[::-1]
     ax.barh(y, values, color=colors or ACCENT, height=min(0.7, 0.3 / row + 0.2))
@@ -213,13 +69,13 @@ def barh(labels: Sequence[str], values: Sequence[float], title: str, xlabel: str
     ax.set_title(wrap_even(title, TITLE_COLUMNS), loc="left", fontsize=TITLE_SIZE)
     ax.set_xlabel(xlabel, fontsize=TICK_SIZE)
     ax.tick_params(labelsize=TICK_SIZE)
-    _value_ticks(ax.xaxis)
+    value_ticks(ax.xaxis)
     if value_labels:
         for yi, v, text in zip(y, values, value_labels):
             ax.text(v, yi, " " + text, va="center", fontsize=VALUE_SIZE)
         ax.set_xlim(0, max(values) * 1.35 if values and max(values) > 0 else 1)
-    _style(ax)
-    shown = value_labels or [number(v) for v in values]
+    style_axes(ax)
+    shown = value_labels or [axis_number(v) for v in values]
     return Chart(fig, title, alt or describe(title, [f"{lbl.replace(chr(10), '')} {v}" for lbl, v in zip(labels, shown)]))
 
 
@@ -279,7 +135,7 @@ def change_chart(relations: Sequence[Relation], title: str, before_name: str, af
             texts = (f"{b:g}{r.base.unit}", r.base.text)
         panels.append((r, b, a, texts, wrap_even(r.text, PANEL_COLUMNS)))
     title_lines = max((p[4].count("\n") + 1 for p in panels), default=1)
-    fig = _figure(NARROW if cols > 1 else NARROW * 0.62, 0.5 + rows * (2.3 + 0.2 * title_lines))
+    fig = figure(NARROW if cols > 1 else NARROW * 0.62, 0.5 + rows * (2.3 + 0.2 * title_lines))
     for k, (_, b, a, texts, panel_title) in enumerate(panels, start=1):
         ax = fig.add_subplot(rows, cols, k)
         ax.bar([0, 1], [b, a], color=[MUTED, ACCENT], width=0.6)
@@ -289,8 +145,8 @@ def change_chart(relations: Sequence[Relation], title: str, before_name: str, af
         ax.set_title(panel_title, fontsize=VALUE_SIZE, loc="left")
         ax.set_ylim(0, max(a, b) * 1.25 or 1)
         ax.tick_params(labelsize=VALUE_SIZE)
-        _value_ticks(ax.yaxis, 3)
-        _style(ax)
+        value_ticks(ax.yaxis, 3)
+        style_axes(ax)
     fig.suptitle(wrap(title, TITLE_COLUMNS), x=0.02, ha="left", fontsize=TITLE_SIZE)
     fig.tight_layout()
     described = [f"{r.text}: {before_name} {t[0]}, {after_name} {t[1]}" if not is_chinese(title) else
@@ -334,11 +190,6 @@ TARGET_COLOR = "#1b6ca8"
 STATUS_COLORS = {"met": "#2a8a4a", "missed": "#c0392b"}
 STATUS_MARKERS = {"met": "o", "missed": "X"}
 OTHER_RESULT_COLOR = "#555555"
-#: Charts for pages read on phones: narrow, with type that stays legible when the
-#: picture is scaled to a phone's width.
-NARROW = 4.4
-TICK_SIZE = 11
-TITLE_SIZE = 12
 
 
 class TargetMark(NamedTuple):
@@ -360,35 +211,6 @@ class ResultMark(NamedTuple):
     value: float
     status: str
     label: str
-
-
-def wrap(label: str, width: int) -> str:
-    """A label on lines at most ``width`` columns wide (a Chinese character takes two),
-    never cut: words are kept whole where the label has spaces, Chinese is broken
-    between characters."""
-    label = label.strip() or "—"
-    if " " in label:
-        return textwrap.fill(label, width, break_long_words=False)
-    lines, line, used = [], "", 0
-    for ch in label:
-        w = 1 if ch.isascii() else 2
-        if line and used + w > width:
-            lines.append(line)
-            line, used = "", 0
-        line += ch
-        used += w
-    return "\n".join(lines + [line])
-
-
-def wrap_even(label: str, width: int) -> str:
-    """:func:`wrap`, with the lines made as even as they can be in as few lines (no
-    single character left alone on the last)."""
-    wrapped = wrap(label, width)
-    n = wrapped.count("\n") + 1
-    while n > 1 and width > 2 and wrap(label, width - 1).count("\n") + 1 == n:
-        width -= 1
-        wrapped = wrap(label, width)
-    return wrapped
 
 
 @styled
@@ -415,7 +237,7 @@ def targets_chart(
     from matplotlib.patches import Patch
 
     n = max(len(categories), 1)
-    fig = _figure(NARROW, 1.6 + 0.36 * n) if horizontal else _figure(NARROW, 3.4)
+    fig = figure(NARROW, 1.6 + 0.36 * n) if horizontal else figure(NARROW, 3.4)
     ax = fig.add_subplot()
     values = [v for t in targets if t for v in (t.value, t.value_max) if v is not None]
     values += [r.value for r in results if r]
@@ -515,7 +337,7 @@ def targets_chart(
     if handles:
         ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(0, -0.12 if not horizontal else -0.9 / n - 0.08),
                   ncol=2, frameon=False, fontsize=TICK_SIZE)
-    _style(ax)
+    style_axes(ax)
     return Chart(fig, title, alt)
 
 
@@ -544,7 +366,7 @@ def grid_chart(rows: Sequence[str], cols: Sequence[str], values, title: str, alt
     row_labels = [wrap(r, row_columns) for r in rows]
     lines = max((label.count("\n") + 1 for label in row_labels), default=1)
     width = 0.2 + row_columns * 0.075 + cell * n_cols
-    fig = _figure(width, 1.0 + max(0.4, 0.2 * lines + 0.05) * n_rows)
+    fig = figure(width, 1.0 + max(0.4, 0.2 * lines + 0.05) * n_rows)
     ax = fig.add_subplot()
     ax.imshow(values, cmap="Blues", aspect="auto", vmin=0, vmax=100)
     labels, rotation = column_labels(cols, cell)
@@ -556,14 +378,8 @@ def grid_chart(rows: Sequence[str], cols: Sequence[str], values, title: str, alt
             v = values[i][j]
             ax.text(j, i, f"{v:.0f}", ha="center", va="center", fontsize=9, color="white" if v > 55 else "black")
     ax.set_title(wrap(title, title_columns(width)), loc="left", fontsize=TITLE_SIZE, pad=12)
-    _style(ax)
+    style_axes(ax)
     return Chart(fig, title, alt)
-
-
-def title_columns(width: float) -> int:
-    """How many columns (a Chinese character takes two) of a title fit a chart
-    ``width`` inches wide."""
-    return max(16, int(11 * width))
 
 
 class Dot(NamedTuple):
@@ -587,7 +403,7 @@ def dot_grid(rows: Sequence[str], cols: Sequence[str], cells, dots: dict[str, Do
     n_rows, n_cols = max(len(rows), 1), max(len(cols), 1)
     row_labels = [wrap(r, 18) for r in rows]
     lines = max((label.count("\n") + 1 for label in row_labels), default=1)
-    fig = _figure(1.5 + 0.2 * n_cols, 1.3 + max(0.28, 0.19 * lines) * n_rows)
+    fig = figure(1.5 + 0.2 * n_cols, 1.3 + max(0.28, 0.19 * lines) * n_rows)
     ax = fig.add_subplot()
     used = []
     for key, dot in dots.items():
@@ -607,7 +423,7 @@ def dot_grid(rows: Sequence[str], cols: Sequence[str], cells, dots: dict[str, Do
     ax.grid(color="#eeeeee", linewidth=0.8)
     ax.set_axisbelow(True)
     ax.set_title(wrap(title, title_columns(1.5 + 0.2 * n_cols)), loc="left", fontsize=TITLE_SIZE, pad=10)
-    _style(ax)
+    style_axes(ax)
     for side in ("left", "bottom"):
         ax.spines[side].set_visible(False)
     if len(used) > 1:
@@ -622,7 +438,7 @@ def stacked_barh(labels: Sequence[str], stacks: Mapping[str, Sequence[float]], c
     """One bar per label, first on top, made of the stacks in order, each named in a
     legend below."""
     n = max(len(labels), 1)
-    fig = _figure(NARROW, 1.4 + 0.36 * n)
+    fig = figure(NARROW, 1.4 + 0.36 * n)
     ax = fig.add_subplot()
     y = list(range(len(labels)))[::-1]
     left = [0.0] * len(labels)
@@ -636,5 +452,5 @@ def stacked_barh(labels: Sequence[str], stacks: Mapping[str, Sequence[float]], c
     ax.tick_params(labelsize=TICK_SIZE)
     ax.set_title(wrap(title, title_columns(NARROW)), loc="left", fontsize=TITLE_SIZE)
     ax.legend(loc="upper left", bbox_to_anchor=(0, -0.9 / n - 0.15), ncol=2, frameon=False, fontsize=TICK_SIZE)
-    _style(ax)
+    style_axes(ax)
     return Chart(fig, title, alt)

@@ -1,6 +1,9 @@
-"""The parts of a write-up, built from a report's findings: Markdown text, tables and
-charts, in English (``en``) or Chinese (``zh``). The notebooks call these and narrate;
-nothing here is specific to one report.
+"""The parts of a report's pages, its sections' write-ups and its overview, built from
+its findings: Markdown text, tables and charts, in English (``en``) or Chinese
+(``zh``). The notebooks call these and narrate; nothing here is specific to one report.
+A section's part 8, its narrative, is written by :mod:`sdr_analysis.narrative` and
+named here with the other parts (:func:`narrative`), so that the notebook asks one
+module for every part of its page.
 
 Every figure shown is one the parser found, written with its qualifier, and points at
 its source sentence by the sentence's id in its section (``S3``: the third sentence).
@@ -12,55 +15,29 @@ exactly as written and is never markup; links and anchors are the write-up's own
 
 from __future__ import annotations
 
-import bisect
-import math
 import os
-import re
 from collections import Counter
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Optional, TypeVar
+from typing import TYPE_CHECKING, Optional
 
+from .checks import check_lang, check_report_path
 from .exceptions import ParameterError
-from .messages import counted, escape_markdown, nest_quotes, render, t
-from .outputs import LANGS, output_name
+from .messages import counted, escape_markdown, nest_quotes, t
+from .narrative import narrative as narrative  # part 8, named here with the page's other parts
+from .outputs import output_name, section_file, written_up
+from .phrases import CLAIM_KINDS, SCOPE_ORDER, SCOPES, cite, clause_words, figure_phrase, scope_name, sentence_ids, summary_of
 from .report import Report, ReportSection, load_report
-from .results import Claim, Indicator, SectionSummary
+from .results import Indicator, SectionSummary
 from .roles import money_stated
 from .summary import report_density
+from .wording import money_by_role_words, money_words
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .plotting import Chart
-
-S = TypeVar("S", ReportSection, SectionSummary)
+    from .charts import Chart
 
 
-def setup_display() -> None:
-    """Set a notebook up for reading reports: tables shown whole (long source sentences
-    are not cut), and your own pandas and matplotlib plots drawn with the packaged CJK
-    font (:func:`sdr_analysis.plotting.use_cjk_font`)."""
-    import pandas as pd
-
-    from .plotting import use_cjk_font
-
-    use_cjk_font()
-
-    pd.set_option("display.max_colwidth", None)
-    pd.set_option("display.max_rows", 500)
-    pd.set_option("display.width", 200)
-
-
-def check_lang(lang: str) -> str:
-    if not isinstance(lang, str) or lang not in LANGS:
-        raise ParameterError("lang", lang, f"use one of: {', '.join(LANGS)}")
-    return lang
-
-
-def check_report_path(report_path: str | os.PathLike[str]) -> str | os.PathLike[str]:
-    if isinstance(report_path, (str, os.PathLike)):
-        return report_path
-    raise ParameterError("report_path", report_path, "use the path of a report file (text or a saved HTML page), as a string")
+# opening the report
 
 
 def open_section(report_path: str | os.PathLike[str], section: str | int, lang: str) -> tuple[Report, ReportSection]:
@@ -86,66 +63,7 @@ def open_report(report_path: str | os.PathLike[str], lang: str) -> Report:
     return load_report(check_report_path(report_path))
 
 
-# numbers in words
-
-
-def amount_en(value: float) -> str:
-    """510000000 → '510 million', 16000 → '16,000', 1.77 → '1.77'."""
-    for size, word in ((1e9, "billion"), (1e6, "million")):
-        if abs(value) >= size:
-            scaled = value / size
-            if round(scaled, 4) != scaled:
-                break  # no short form without rounding: write it out
-            return f"{scaled:,.4f}".rstrip("0").rstrip(".") + f" {word}"
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.4f}".rstrip("0").rstrip(".")
-
-
-def figure_words(ind: Indicator, lang: str) -> str:
-    """A figure for the narrative, with its qualifier: ``more than 52 million yuan``
-    (en) or the figure as written (zh: ``5200余万元``)."""
-    if t(lang, "figures_as_written"):
-        return ind.text
-    qual, _ = t(lang, "money_affixes").get(ind.qualifier, ("", ""))  # the words before it: ``more than``
-    number = amount_en(ind.value)
-    if ind.value_max is not None:
-        number = f"{number}–{amount_en(ind.value_max)}"
-    return f"{qual}{number_with_unit(number, ind.unit, lang)}{t(lang, 'each_word') if ind.each else ''}"
-
-
-def unit_words(unit: str, lang: str) -> str:
-    """A base unit in ``lang``: ``yuan``, ``days``; a counting unit the catalog cannot
-    translate in brackets (``(所)``), never bare beside an English number."""
-    names = t(lang, "units")
-    return names[unit] if unit in names else t(lang, "unit_in_words").format(unit=unit)
-
-
-def number_with_unit(number: str, unit: str, lang: str) -> str:
-    words = unit_words(unit, lang)
-    return f"{number}{'' if words == '%' or not t(lang, 'space_before_unit') else ' '}{words}"
-
-
-# sentence ids
-
-
-def sentence_ids(sec: ReportSection) -> dict[int, str]:
-    """``{sentence start: 'S1', ...}`` for the sentences of a section (made once per
-    section: every figure's citation looks its sentence up here)."""
-    return sec.sentence_ids
-
-
-def source_of(sec: ReportSection, offset: int) -> str:
-    sent = sec.report.sentence_at(offset)
-    return sentence_ids(sec).get(sent.start, "") if sent else ""
-
-
-# 1. heading
-
-
-def summary_of(report: Report, sec: ReportSection) -> SectionSummary:
-    """The section's :class:`SectionSummary`."""
-    return next(s for s in report.summaries if s.start == sec.start)
+# the heading
 
 
 def position(report: Report, sec: ReportSection) -> int:
@@ -178,7 +96,7 @@ def place_and_date(report: Report) -> str:
     return f"{escape_markdown(meta.place or '—')} · {escape_markdown(meta.date or '—')}"
 
 
-# 2. at a glance
+# 1. at a glance
 
 
 def at_a_glance(report: Report, sec: ReportSection, lang: str) -> "pd.DataFrame":
@@ -198,38 +116,7 @@ def at_a_glance(report: Report, sec: ReportSection, lang: str) -> "pd.DataFrame"
     return pd.DataFrame([(k, str(v)) for k, v in rows], columns=[t(lang, "metric"), t(lang, "this_section")]).set_index(t(lang, "metric"))
 
 
-def money_words(yuan: Optional[float], lang: str, qualifier: Optional[str] = "exact") -> str:
-    """A sum of money in words with its qualifier: ``5687余万元`` (zh), ``more than
-    56.87 million yuan`` (en); "none stated" (``未提及``) for ``None``, never 0 yuan."""
-    if not yuan:
-        return t(lang, "money_none")
-    before, after = t(lang, "money_affixes").get(qualifier, ("", ""))
-    scales = t(lang, "money_scales")
-    if not scales:
-        return f"{before}{amount_en(yuan)}{t(lang, 'money_unit')}"
-    for size, scale in scales:
-        if yuan >= size:
-            return f"{before}{_digits(yuan / size, 4)}{after}{scale}"
-    size, scale = scales[-1]
-    return f"{before}{_digits(yuan / size, 6)}{after}{scale}"
-
-
-def money_by_role_words(s: SectionSummary, lang: str) -> str:
-    """Each role's sum in a section (``spending: 5亿元; output: 1.2万亿元``), or "none stated"."""
-    if not s.money_by_role:
-        return t(lang, "money_none")
-    names = t(lang, "role_names")
-    sep, colon = t(lang, "list_sep"), t(lang, "colon")
-    return sep.join(f"{names[role]}{colon}{money_words(value, lang, qualifier)}" for role, value, qualifier in s.money_by_role)
-
-
-def _digits(x: float, significant: int) -> str:
-    """``x`` to ``significant`` digits, never in exponent form (``1.2e+04``)."""
-    short = f"{x:.{significant}g}"
-    return f"{x:.0f}" if "e" in short else short
-
-
-# 3. themes
+# 2. themes
 
 
 def themes(sec: ReportSection, lang: str) -> str:
@@ -253,7 +140,7 @@ def themes(sec: ReportSection, lang: str) -> str:
     return "\n".join(out)
 
 
-# 4. indicator table
+# 3. indicators
 
 
 def relation_names(sec: ReportSection, lang: str) -> dict[int, str]:
@@ -297,7 +184,7 @@ def indicator_table(sec: ReportSection, lang: str) -> "pd.DataFrame":
     return frame
 
 
-# 5. charts
+# 4. charts
 
 
 def money_chart(sec: ReportSection, lang: str) -> Optional["Chart"]:
@@ -369,17 +256,7 @@ def short_label(s: SectionSummary) -> str:
     return f"{prefix}{s.marker}{title}"
 
 
-# 6. claims
-
-
-#: Kinds of claim in the order the write-ups list them; scopes widest first.
-CLAIM_KINDS = ("rank", "first", "coverage", "honor")
-SCOPES = ("nation", "region", "province", "city", None)
-SCOPE_ORDER = {scope: i for i, scope in enumerate(SCOPES)}
-
-
-def scope_name(claim: Claim, lang: str) -> str:
-    return t(lang, f"scope_{claim.scope or 'none'}")
+# 5. claims
 
 
 def claims(sec: ReportSection, lang: str) -> str:
@@ -397,7 +274,7 @@ def claims(sec: ReportSection, lang: str) -> str:
     return "\n".join(out).strip()
 
 
-# 7. named initiatives
+# 6. named initiatives
 
 
 def terms(sec: ReportSection, lang: str) -> str:
@@ -407,7 +284,7 @@ def terms(sec: ReportSection, lang: str) -> str:
     return " · ".join(f"“{escape_markdown(nest_quotes(w))}”" + (f" ×{n}" if n > 1 else "") for w, n in counts.items())
 
 
-# 8. vocabulary
+# 7. vocabulary
 
 
 def distinctive_table(report: Report, sec: ReportSection, lang: str) -> "pd.DataFrame":
@@ -435,322 +312,7 @@ def domain_table(sec: ReportSection, lang: str) -> "pd.DataFrame":
     return pd.DataFrame(rows, columns=[t(lang, "domain"), t(lang, "share")]).set_index(t(lang, "domain"))
 
 
-# 9. narrative
-
-
-def cite(sec: ReportSection, offset: int) -> str:
-    """A link to the source sentence: ``[S4](#S4)``."""
-    sid = source_of(sec, offset)
-    return f"[{sid}](#{sid})" if sid else ""
-
-
-def _top_money(sec: ReportSection) -> list[Indicator]:
-    """The money stated (spending), largest first."""
-    return sorted(money_stated(sec.indicators), key=lambda i: -i.value)
-
-
-#: Where a clause ends inside a sentence; ``、`` ends an item of a list.
-CLAUSE_BREAKS = "，,；;：:。！!？?\n"
-LIST_BREAK = "、"
-#: A clause longer than this is not quoted whole: the figure's own words stand for it.
-MAX_CLAUSE = 40
-#: Verbs the items of a list share: ``新增公办幼儿园2所、省五星级幼儿园1所`` adds both.
-SHARED_VERB = re.compile(
-    r"(新改建|新开工|新招录|新增|新建|建成|改造|改建|完成|开发|开展|实现|投放|发放|累计|引进|培育|打造|创建|举办|更新|维修|"
-    r"整治|拆除|建设|招录|提供|培训|受理|办结|新设|设立|落实|争取|争创)"
-)
-#: The verb that ends a label before the figure it sets (``提升至``), and the ``由`` of ``由45天压缩至20天``.
-SETTING_VERB = re.compile(r"(提升|提高|增加|增长|调整|下降|降低|压缩|缩短|扩大|减少|达|增|降)?(至|到|为)$")
-FROM_WORD = re.compile(r"(由|从)$")
-#: A change stated on the year before (``同比提高``, ``比上年增长``).
-YEAR_ON_YEAR = re.compile(r"同比|比上年|较上年")
-
-
-def _clause(report: Report, start: int, end: int) -> tuple[int, int, str]:
-    """The clause of the report around ``start:end`` (between two breaks in its
-    sentence), and the verb it shares with the list it ends, if it is a later item of
-    one (``、省五星级幼儿园1所`` → ``新增``)."""
-    text = report.text
-    sent = report.sentence_at(start)
-    lo, hi = (sent.start, sent.end) if sent else (max(0, start - MAX_CLAUSE), min(len(text), end + MAX_CLAUSE))
-    a = start
-    while a > lo and text[a - 1] not in CLAUSE_BREAKS + LIST_BREAK:
-        a -= 1
-    b = end
-    while b < hi and text[b] not in CLAUSE_BREAKS + LIST_BREAK:
-        b += 1
-    if b - a > MAX_CLAUSE:
-        b = end
-    while a < start and text[a].isspace():
-        a += 1
-    shared = ""
-    if a > lo and text[a - 1] == LIST_BREAK and not SHARED_VERB.match(text, a):
-        c = a - 1
-        while c > lo and text[c - 1] not in CLAUSE_BREAKS:
-            c -= 1
-        while c < a and text[c].isspace():
-            c += 1
-        verb = SHARED_VERB.match(text, c)
-        shared = verb.group(1) if verb else ""
-    return a, b, shared
-
-
-def clause_words(sec: ReportSection, ind: Indicator) -> str:
-    """A figure in its clause as the report writes it, escaped: ``新增省五星级幼儿园1所``
-    (the verb a list shares put back), ``新增“城市书房”“文化驿站”各1处``. Where the
-    clause is too long to quote, what the figure measures and the figure."""
-    a, b, shared = _clause(sec.report, ind.start, ind.end)
-    bare = not sec.report.text[a:ind.start].strip()  # an item of a list that is a figure only (、82万平方米)
-    # a clause of two figures (投资4000万元升级改造幼儿园27所) would be quoted for each: each its own words
-    shared_clause = any(i is not ind and a <= i.start < b for i in sec.report.within("indicators", a, b))
-    if b - a > MAX_CLAUSE or ((bare or shared_clause) and ind.label):
-        return escape_markdown((ind.label or "") + ind.text)
-    return escape_markdown(shared + sec.report.text[a:b])
-
-
-def figure_phrase(sec: ReportSection, ind: Indicator, lang: str) -> str:
-    """A figure for prose, escaped: in its clause as written (zh), or in words with its
-    qualifier (en: ``more than 20,000 (个)``)."""
-    return clause_words(sec, ind) if t(lang, "figures_as_written") else escape_markdown(figure_words(ind, lang))
-
-
-def relation_phrase(sec: ReportSection, r, lang: str) -> str:
-    """A change whole, escaped: ``“简易注销”公告期由45天压缩至20天`` (zh, as written) or
-    ``“简易注销”公告期: cut from 45 to 20 days`` (en)."""
-    if t(lang, "figures_as_written"):
-        first = r.before or r.base or r.after or r.delta
-        a, _, shared = _clause(sec.report, min(r.start, first.start), first.end)
-        if r.end - a <= MAX_CLAUSE:
-            return escape_markdown(shared + sec.report.text[a:r.end])
-        return escape_markdown(r.text)
-    words = t(lang, "narrative")
-    way = r.direction or "none"
-    if r.before and r.after:
-        label = FROM_WORD.sub("", r.before.label or "").strip() or (r.after.label or "")
-        before = figure_words(r.before, lang)
-        if r.before.unit == r.after.unit and r.before.qualifier == "exact" and r.before.value_max is None and not r.before.each:
-            before = amount_en(r.before.value) if unit_words(r.before.unit, lang) != "%" else before
-        return escape_markdown(words["change"].format(label=label, verb=words["change_verbs"][way], before=before,
-                                                      after=figure_words(r.after, lang)))
-    if r.base and r.delta:
-        period = words["year_on_year"] if YEAR_ON_YEAR.search(r.delta.label or "") else ""
-        return escape_markdown(words["delta"].format(label=r.base.label or "", base=figure_words(r.base, lang),
-                                                     way=words["delta_ways"][way], delta=figure_words(r.delta, lang), period=period))
-    ind = r.after or r.delta or r.base or r.before
-    label = SETTING_VERB.sub("", ind.label or "").strip() or (ind.label or "")
-    return escape_markdown(words["set"].format(label=label, verb=words["set_verbs"][way], after=figure_words(ind, lang)))
-
-
-def indicator_phrase(sec: ReportSection, ind: Indicator, lang: str, key: str = "figure") -> str:
-    """A figure and what it measures, escaped: ``实现新增就业1.8万人`` (zh, its clause as
-    written) or ``18,000 people (实现新增就业)`` (en)."""
-    if t(lang, "figures_as_written"):
-        return clause_words(sec, ind)
-    return t(lang, f"narrative.{key}").format(figure=escape_markdown(figure_words(ind, lang)), label=escape_markdown(ind.label or "—"))
-
-
-def target_phrase(target, lang: str) -> str:
-    """A target the section sets, escaped: as written (zh) or its measure and value in words (en)."""
-    from .comparison import value_words
-
-    if t(lang, "figures_as_written"):
-        return escape_markdown(target.text)
-    value = value_words(target.value, target.value_max, target.unit, target.qualifier, lang)
-    soft = t(lang, "narrative.soft") if target.soft else ""
-    return escape_markdown(f"{target.name} {value}{soft}")
-
-
-#: How much a kind of figure says on its own, for choosing what the narrative leads
-#: with: rates and changes first, then sums and people; a figure per item least.
-KIND_WEIGHT = {"percent": 30, "percent_point": 30, "money": 20, "people": 15, "area": 12, "length": 12, "count": 10,
-               "duration": 10, "other": 5}
-RELATION_WEIGHT = 100
-OPENING_WEIGHT = 20
-OUTPUT_WEIGHT = 15
-
-
-@dataclass
-class Fact:
-    """One finding the narrative can state: its words (escaped), where it is (for the
-    link to its sentence and reading order), how salient it is, the figures it states."""
-
-    start: int
-    words: str
-    score: float
-    figures: frozenset[int]
-    paragraph: int = -1
-
-
-def salience(ind: Indicator, opening_end: int) -> float:
-    """How much a figure stands out: its kind, its place in the section's opening (the
-    summary a report leads a section with), its size, a money figure that is output or
-    revenue (a headline of the economy); a figure per item says least."""
-    score: float = KIND_WEIGHT.get(ind.kind, 5)
-    if ind.start < opening_end:
-        score += OPENING_WEIGHT
-    if ind.role and ind.role not in ("spending", "standard"):
-        score += OUTPUT_WEIGHT
-    if ind.value and ind.value > 1:
-        score += min(10.0, 1.2 * math.log10(ind.value))
-    if ind.each:
-        score -= 10
-    return score
-
-
-def facts(sec: ReportSection, lang: str) -> tuple[list[Fact], list[Fact]]:
-    """The section's changes (whole: before and after, base and change) and its other
-    figures (spending left to the money paragraph), each the most salient first."""
-    opening_end = next((p.start for p in sec.paragraphs if p.theme is not None), sec.end)
-    starts = [p.start for p in sec.paragraphs]
-    where = lambda offset: bisect.bisect_right(starts, offset) - 1  # noqa: E731
-    changes = []
-    for r in sec.relations:
-        inds = [i for i in (r.before, r.after, r.base, r.delta) if i is not None]
-        if not inds:
-            continue
-        score = RELATION_WEIGHT + (OPENING_WEIGHT if r.start < opening_end else 0) + max(salience(i, opening_end) for i in inds)
-        changes.append(Fact(r.start, relation_phrase(sec, r, lang), score, frozenset(i.start for i in inds), where(r.start)))
-    said = {s for f in changes for s in f.figures}
-    spending = {i.start for i in money_stated(sec.indicators)}
-    figures = [
-        Fact(i.start, indicator_phrase(sec, i, lang), salience(i, opening_end), frozenset([i.start]), where(i.start))
-        for i in sec.indicators
-        if i.start not in said and i.start not in spending and i.role != "standard"
-    ]
-    order = lambda f: (-f.score, f.start)  # noqa: E731
-    return sorted(changes, key=order), sorted(figures, key=order)
-
-
-#: How many of the section's other figures the narrative names, and how many targets and changes.
-NARRATIVE_FIGURES = 4
-NARRATIVE_CHANGES = 3
-NARRATIVE_TARGETS = 6
-NARRATIVE_LEADS = 2
-
-
-def _spread(found: list[Fact], n: int) -> list[Fact]:
-    """The ``n`` most salient facts, no two from one paragraph while others have some
-    to give; in reading order."""
-    chosen, seen = [], set()
-    for f in found:
-        if f.paragraph not in seen:
-            chosen.append(f)
-            seen.add(f.paragraph)
-        if len(chosen) == n:
-            break
-    chosen += [f for f in found if f not in chosen][: n - len(chosen)]
-    return sorted(chosen, key=lambda f: f.start)
-
-
-def _percent(x: float) -> str:
-    """A share in words; ``""`` for one too small to show (never ``0.0%``)."""
-    if x < 0.05:
-        return ""
-    return f"{x:.0f}" if x >= 10 or x == round(x) else f"{x:.1f}"
-
-
-def narrative(report: Report, sec: ReportSection, lang: str) -> str:
-    """A few paragraphs an analyst would write from the data (``templates/text/
-    narrative.<lang>.md.j2``): the section's most salient fact first (a change, a rate,
-    a target, the largest sum), its other changes whole, the targets it sets, its
-    other key figures, its money and its weight in the report, its claims to lead.
-    Every number is a parsed figure with its qualifier and a link to its sentence; a
-    count of none is never stated as a finding."""
-    check_lang(lang)
-    summary = summary_of(report, sec)
-    summaries = report.summaries
-    changes, others = facts(sec, lang)
-    item = lambda f: f"{f.words}{t(lang, 'narrative.cite_sep')}{cite(sec, f.start)}"  # noqa: E731
-
-    money = _top_money(sec)
-    largest = None  # the largest sum, in words
-    lead = None
-    candidates = changes[:1] + others[:1]
-    if money:
-        top = money[0]
-        largest = Fact(top.start, indicator_phrase(sec, top, lang, "money"), salience(top, sec.end), frozenset([top.start]))
-        candidates.append(largest)
-    if candidates:
-        lead = max(candidates, key=lambda f: (f.score, -f.start))
-    changes = [f for f in changes if f is not lead][:NARRATIVE_CHANGES]
-    figures = _spread([f for f in others if f is not lead], NARRATIVE_FIGURES)
-
-    targets = [x for x in report.targets if sec.start <= x.start < sec.end and x.value is not None][:NARRATIVE_TARGETS]
-
-    spending = None
-    if largest and summary.money:
-        total = sum(s.money or 0 for s in summaries)
-        ranked = sorted((s.money or 0 for s in summaries), reverse=True)
-        spending = {
-            "count": counted(lang, "sums", len(money)),
-            "total": escape_markdown(money_words(summary.money, lang, summary.money_qualifier)),
-            "largest": item(largest) if largest.start != (lead and lead.start) else "",
-            "share": _percent(100 * summary.money / total) if total else "",
-            "most": len([m for m in ranked if m]) > 1 and summary.money == ranked[0],
-            "single": len(money) == 1,
-        }
-
-    all_figures = sum(s.indicators for s in summaries)
-    size = None
-    if sec.indicators:
-        densities = sorted(s.density for s in summaries)
-        size = {
-            "none": False,
-            "figures": counted(lang, "figures", len(sec.indicators)),
-            "share": _percent(100 * len(sec.indicators) / all_figures) if all_figures else "",
-            "density": summary.density,
-            "average": report_density(summaries),
-            "sections": counted(lang, "sections", len(summaries)),
-            "densest": len(summaries) > 2 and summary.density == densities[-1],
-            "sparsest": len(summaries) > 2 and summary.density == densities[0],
-            "only": len(summaries) == 1,
-        }
-    elif all_figures:
-        size = {"none": True, "only": False, "others": counted(lang, "figures", all_figures)}
-
-    leads = sorted((c for c in sec.claims if c.kind in ("first", "rank")), key=lambda c: (SCOPE_ORDER[c.scope], c.start))
-    rest = [k for k in CLAIM_KINDS if k not in ("first", "rank")]
-    others_claimed = [counted(lang, k, n) for k in rest if (n := sum(c.kind == k for c in sec.claims))]
-    example = sorted((c for c in sec.claims if c.kind not in ("first", "rank")), key=lambda c: (SCOPE_ORDER[c.scope], c.start))
-    return render(
-        "narrative", lang,
-        title=escape_markdown(nest_quotes(sec.title.rstrip("。．."))),
-        lead=item(lead) if lead else "",
-        themes=[f"“{escape_markdown(nest_quotes(th.text.rstrip('。．.')))}”" for th in sec.themes],
-        themes_count=counted(lang, "themes", len(sec.themes)) if sec.themes else "",
-        targets_count=counted(lang, "targets", len(targets)) if targets else "",
-        changes=[item(f) for f in changes],
-        targets=[f"{target_phrase(x, lang)}{t(lang, 'narrative.cite_sep')}{cite(sec, x.start)}" for x in targets],
-        figures=[item(f) for f in figures],
-        spending=spending,
-        size=size,
-        leads=[t(lang, "narrative.claim").format(text=escape_markdown(c.text), scope=scope_name(c, lang))
-               + t(lang, "narrative.cite_sep") + cite(sec, c.start) for c in leads[:NARRATIVE_LEADS]],
-        leads_more=len(leads) > NARRATIVE_LEADS,
-        leads_count=join_words([counted(lang, k, n) for k in ("rank", "first") if (n := sum(c.kind == k for c in leads))], lang),
-        others_claimed=others_claimed,
-        example=(f"“{escape_markdown(nest_quotes(example[0].text))}”{t(lang, 'narrative.cite_sep')}{cite(sec, example[0].start)}"
-                 if example else ""),
-        join=lambda items: join_words(items, lang),
-    )
-
-
-def join_words(items: list[str], lang: str) -> str:
-    """``a, b and c`` (en), ``a、b和c`` (zh)."""
-    items = list(items)
-    if len(items) < 2:
-        return "".join(items)
-    return t(lang, "join").join(items[:-1]) + t(lang, "and_last") + items[-1]
-
-
-def sources(sec: ReportSection, lang: str) -> str:
-    """Every sentence of the section with its id, as link targets for the pointers."""
-    return "\n".join(
-        f'- <a id="{sid}"></a>**{sid}** {escape_markdown(s.text)}' for sid, s in zip(sentence_ids(sec).values(), sec.sentences)
-    )
-
-
-# 10. notes on the data
+# 9. notes on the data
 
 
 def notes(report: Report, sec: ReportSection, lang: str) -> str:
@@ -782,23 +344,17 @@ def notes(report: Report, sec: ReportSection, lang: str) -> str:
     return "\n".join(f"- {x}" for x in out) if out else "-"
 
 
+# 10. sources
+
+
+def sources(sec: ReportSection, lang: str) -> str:
+    """Every sentence of the section with its id, as link targets for the pointers."""
+    return "\n".join(
+        f'- <a id="{sid}"></a>**{sid}** {escape_markdown(s.text)}' for sid, s in zip(sentence_ids(sec).values(), sec.sentences)
+    )
+
+
 # overview
-
-
-def section_file(sec: ReportSection | SectionSummary) -> str:
-    """File name (without extension) of a section's write-up: ``section-5`` for (五)
-    of a report without parts, ``section-3-2`` for (二) of part 三, ``section-1`` for
-    part 一 as its own section."""
-    return f"section-{sec.slug}"
-
-
-def written_up(sections: Iterable[S]) -> list[S]:
-    """The sections that get a write-up: where a number repeats within a part (two
-    (二), so one file name), the first of them."""
-    by_file: dict[str, S] = {}
-    for sec in sections:
-        by_file.setdefault(section_file(sec), sec)
-    return list(by_file.values())
 
 
 def overview_heading(report: Report, lang: str) -> str:

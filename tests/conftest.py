@@ -116,3 +116,65 @@ def corpus_sentences():
     if not pairs:
         pytest.skip(f"the real reports and their sampled sentences are absent ({CORPUS}, {CORPUS_GOLD}); set SDR_CORPUS and SDR_CORPUS_GOLD")
     return pairs
+
+
+# the comparison pages: short reports of one district in 2022 and 2023 and two
+# provinces in 2023. The district's 2022 GDP target is 6%左右 and its 2023 report says
+# GDP grew 5.5% (missed: below 6% less 5%); retail sales were to grow 8%以上 and grew 9%
+# (met); unemployment was to stay 5.5%以内 and was 5.2% (met). Its 2023 targets have
+# no next report.
+
+
+def compared_report(place: str, year: int, review: str, targets: str) -> str:
+    return f"""{place}政府工作报告
+——{year}年1月10日在{place}人民代表大会第一次会议上
+
+一、{year - 1}年工作回顾
+
+  过去一年，我们攻坚克难，经济稳中有进。{review}
+
+二、{year}年工作安排
+
+  {year}年经济社会发展的主要预期目标是：{targets}
+
+  各位代表！让我们团结奋斗。
+"""
+
+
+COMPARED = {
+    "xihu-2022.txt": compared_report("杭州市西湖区", 2022, "全年地区生产总值增长7%。",
+                                     "地区生产总值增长6%左右，社会消费品零售总额增长8%以上，城镇调查失业率控制在5.5%以内。"),
+    "xihu-2023.txt": compared_report("杭州市西湖区", 2023, "全年地区生产总值增长5.5%，社会消费品零售总额增长9%，城镇调查失业率5.2%。",
+                                     "地区生产总值增长5%左右，社会消费品零售总额增长7%，城镇调查失业率5.5%左右。"),
+    "zhejiang-2023.txt": compared_report("浙江省", 2023, "全年地区生产总值增长6%。", "地区生产总值增长5.5%左右，居民消费价格涨幅3%左右。"),
+    # report text is text: markup in it must reach the page as the characters it is
+    "jiangsu-2023.txt": compared_report("江苏省", 2023, "全年地区生产总值增长5.8%。",
+                                        "地区生产总值增长5%以上<script>alert(1)</script>，城镇新增就业120万人[链接](http://x.test)。"),
+}
+#: The reports of a series page (one place over the years) and of a places page (one year).
+SERIES = ["xihu-2022.txt", "xihu-2023.txt"]
+PLACES = ["jiangsu-2023.txt", "zhejiang-2023.txt", "xihu-2023.txt"]
+
+
+@pytest.fixture(scope="module")
+def compared_folder(tmp_path_factory) -> Path:
+    """A folder of the reports in :data:`COMPARED`."""
+    root = tmp_path_factory.mktemp("comparison") / "reports-in"
+    root.mkdir()
+    for name, text in COMPARED.items():
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def series_en(compared_folder):
+    from sdr_analysis.comparison import open_series
+
+    return open_series([str(compared_folder / n) for n in SERIES], "en")
+
+
+@pytest.fixture(scope="module")
+def places_en(compared_folder):
+    from sdr_analysis.comparison import open_places
+
+    return open_places([str(compared_folder / n) for n in PLACES], "en")

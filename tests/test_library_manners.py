@@ -43,7 +43,7 @@ def test_one_call_makes_the_users_plots_draw_chinese():
         import matplotlib
         matplotlib.use("agg")
         import matplotlib.pyplot as plt
-        from sdr_analysis.plotting import CJK_FONT_FAMILY, use_cjk_font
+        from sdr_analysis.charts import CJK_FONT_FAMILY, use_cjk_font
         assert use_cjk_font() == CJK_FONT_FAMILY
         with warnings.catch_warnings():
             warnings.simplefilter("error")
@@ -76,8 +76,8 @@ def test_without_it_chinese_is_missing_glyphs():
 def test_setup_display_makes_the_call():
     out = run("""
         import matplotlib
-        from sdr_analysis import writeup
-        writeup.setup_display()
+        from sdr_analysis import charts
+        charts.setup_display()
         print(matplotlib.rcParams["font.sans-serif"][0])
     """)
     assert out == "Noto Sans CJK SC"

@@ -226,7 +226,7 @@ def test_tables_escape_their_cells():
 
     texts = [p.values[0] for p in NASTY]
     frame = pd.DataFrame({"<b>列</b>": texts}, index=pd.Index(texts, name="<i>索引</i>"))
-    with pd.option_context("display.max_colwidth", None):  # as writeup.setup_display sets it
+    with pd.option_context("display.max_colwidth", None):  # as charts.setup_display sets it
         table = frame._repr_html_()
     assert {tag for tag, _ in rendered(table).elements} <= {"div", "style", "table", "thead", "tbody", "tr", "th", "td"}
     cells = TableCells()

@@ -1,5 +1,6 @@
-"""Where builds and ``corpus`` write: folder names, the names a build owns, the lock,
-clean-up after a killed build, and output locations that cannot be used."""
+"""Where builds and ``corpus`` write: folder names, the names of a report's write-ups,
+the names a build owns, the lock, clean-up after a killed build, and output locations
+that cannot be used."""
 
 from __future__ import annotations
 
@@ -13,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import PARTS
 from processes import alive, descendants, gone_within
-from sdr_analysis import OutputError
-from sdr_analysis.outputs import check_out, folder_name, is_own_name, locked, previous_of, recover, staging_of
+from sdr_analysis import OutputError, parse_report
+from sdr_analysis.outputs import check_out, folder_name, is_own_name, locked, previous_of, recover, section_file, staging_of, written_up
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "dalian-shahekou-2022.txt"
 CLI = [sys.executable, "-m", "sdr_analysis"]
@@ -56,6 +58,25 @@ def test_a_long_name_is_cut_and_kept_apart():
 )
 def test_is_own_name(name, own):
     assert is_own_name(name) is own
+
+
+# the names of a report's write-ups
+
+
+def test_section_files_are_named_by_slug():
+    assert [section_file(s) for s in parse_report(PARTS)] == ["section-1-1", "section-1-2", "section-2"]
+    assert [section_file(s) for s in parse_report("(一)经济。\n  增长5%。\n(三)民生。\n  新增就业2万人。\n")] == ["section-1", "section-3"]
+
+
+def test_a_repeated_section_number_is_written_up_once_the_first():
+    text = "(一)经济。\n  增长5%。\n(二)民生。\n  新增就业2万人。\n(二)城建。\n  改造小区30个。\n"
+    report = parse_report(text)
+    kept = written_up(report)
+    assert [(s.marker, s.title) for s in kept] == [("(一)", "经济。"), ("(二)", "民生。")]
+    assert [s.title for s in written_up(report.summaries)] == ["经济。", "民生。"]
+
+
+# where a build may write
 
 
 def test_check_out_refuses_a_file_for_a_folder(tmp_path):

@@ -1,5 +1,6 @@
-"""Charts: Chinese labels render with the packaged font, with no missing glyphs, and
-the PNG bytes do not change between two renderings."""
+"""The kinds of chart: Chinese labels render with the packaged font, with no missing
+glyphs; the PNG bytes do not change between two renderings; every chart stays legible
+at a phone's width, wraps its labels, writes plain numbers and says what it shows."""
 
 from __future__ import annotations
 
@@ -8,15 +9,6 @@ import warnings
 import pytest
 
 from sdr_analysis import writeup
-from sdr_analysis.plotting import CJK_FONT_FAMILY, shorten, use_cjk_font
-
-
-def test_font_comes_from_the_package():
-    from matplotlib import font_manager
-
-    assert use_cjk_font() == CJK_FONT_FAMILY
-    path = font_manager.findfont(CJK_FONT_FAMILY, fallback_to_default=False)
-    assert "mplfonts" in path
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
@@ -43,15 +35,6 @@ def test_png_is_the_same_twice(seed_report):
     assert writeup.money_chart(sec, "zh").png() == writeup.money_chart(sec, "zh").png()
 
 
-@pytest.mark.parametrize("label,limit,expected", [
-    pytest.param("短标签", 14, "短标签", id="short-kept"),
-    pytest.param("一二三四五六七八九十", 5, "一二三四…", id="long-cut"),
-    pytest.param("  ", 5, "—", id="empty-dash"),
-])
-def test_shorten(label, limit, expected):
-    assert shorten(label, limit) == expected
-
-
 #: A phone's column for a chart, in CSS pixels, and the smallest type a chart may show
 #: when its picture is scaled down to it.
 PHONE_COLUMN = 360
@@ -70,7 +53,7 @@ def section_charts(report, lang):
 def test_charts_stay_legible_at_a_phones_width(seed_report, lang):
     import struct
 
-    from sdr_analysis.plotting import DPI
+    from sdr_analysis.charts import DPI
 
     for chart in section_charts(seed_report, lang):
         width = struct.unpack(">I", chart.png()[16:20])[0]
@@ -100,14 +83,3 @@ def test_large_values_have_no_offset_text():
     assert any("," in t.get_text() for t in ax.get_xticklabels())
     assert "公共服务和社会事业投入资金总额" in chart.alt
     assert all(not t.get_text().endswith("…") for t in ax.get_yticklabels())
-
-
-@pytest.mark.parametrize("label,width,expected", [
-    pytest.param("投资升级改造幼儿园", 16, "投资升级改\n造幼儿园", id="even-lines"),
-    pytest.param("短标签", 16, "短标签", id="short-kept"),
-    pytest.param("percentage point", 10, "percentage\npoint", id="words-whole"),
-])
-def test_wrap_even(label, width, expected):
-    from sdr_analysis.plotting import wrap_even
-
-    assert wrap_even(label, width) == expected

@@ -14,7 +14,7 @@ import pytest
 from test_narrative import page_texts
 
 from conftest import CORPUS, ROOT
-from sdr_analysis import load_report, messages, writeup
+from sdr_analysis import load_report, messages, phrases, writeup
 
 NOTEBOOKS = ROOT / "notebooks"
 PACKAGE = ROOT / "sdr_analysis"
@@ -50,10 +50,14 @@ def used_keys(path: Path) -> set[str]:
     return found
 
 
-@pytest.mark.parametrize("module", ["writeup.py", "comparison.py"])
+#: The modules that put the catalog's words on the pages.
+WORDING_MODULES = ["writeup.py", "narrative.py", "phrases.py", "comparison.py", "series_page.py", "places_page.py", "wording.py"]
+
+
+@pytest.mark.parametrize("module", WORDING_MODULES)
 def test_every_key_the_code_uses_exists(module):
     used = used_keys(PACKAGE / module)
-    assert len(used) > 20
+    assert used  # the scan reads the module's calls
     for lang in ("en", "zh"):
         for key in used:
             messages.t(lang, key)
@@ -61,10 +65,10 @@ def test_every_key_the_code_uses_exists(module):
 
 def test_every_key_made_from_data_exists():
     for lang in ("en", "zh"):
-        for kind in writeup.CLAIM_KINDS:
+        for kind in phrases.CLAIM_KINDS:
             messages.t(lang, kind)
             messages.t(lang, f"counts.{kind}")
-        for scope in writeup.SCOPES:
+        for scope in phrases.SCOPES:
             messages.t(lang, f"scope_{scope or 'none'}")
         for name in ("narrative", "money"):
             messages.t(lang, f"narrative.{'figure' if name == 'narrative' else name}")
