@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from . import series
+from .chars import HAN
 from .checks import check_lang, check_measure, check_report_paths
 from .exceptions import UnknownSource
 from .messages import escape_markdown, t
@@ -154,7 +155,7 @@ def section_heading(c: Comparison, key: str, **fields) -> str:
 
 
 #: Spaces between Chinese characters of a spaced-out title (``政 府 工 作 报 告``).
-SPACED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+SPACED = re.compile(f"(?<=[{HAN}])\\s+(?=[{HAN}])")
 
 
 def reports_list(c: Comparison) -> str:

@@ -11,7 +11,6 @@ Its phrases (a figure, a change, a target, a link to a sentence) come from
 
 from __future__ import annotations
 
-import bisect
 import math
 from dataclasses import dataclass
 
@@ -21,6 +20,7 @@ from .phrases import CLAIM_KINDS, SCOPE_ORDER, cite, indicator_phrase, relation_
 from .report import Report, ReportSection
 from .results import Indicator
 from .roles import money_stated
+from .spans import SpanIndex
 from .summary import report_density
 from .wording import join_words, money_words, percent
 
@@ -42,7 +42,7 @@ class Fact:
     words: str
     score: float
     figures: frozenset[int]
-    paragraph: int = -1
+    paragraph: int = -1  # where the paragraph it stands in starts
 
 
 def salience(ind: Indicator, opening_end: int) -> float:
@@ -65,8 +65,12 @@ def facts(sec: ReportSection, lang: str) -> tuple[list[Fact], list[Fact]]:
     """The section's changes (whole: before and after, base and change) and its other
     figures (spending left to the money paragraph), each the most salient first."""
     opening_end = next((p.start for p in sec.paragraphs if p.theme is not None), sec.end)
-    starts = [p.start for p in sec.paragraphs]
-    where = lambda offset: bisect.bisect_right(starts, offset) - 1  # noqa: E731
+    paragraphs = SpanIndex.of(sec.paragraphs)
+
+    def where(offset: int) -> int:
+        paragraph = paragraphs.preceding(offset)
+        return paragraph.start if paragraph is not None else -1
+
     changes = []
     for r in sec.relations:
         inds = [i for i in (r.before, r.after, r.base, r.delta) if i is not None]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .chars import CLAUSE, LIST, LIST_COMMA
 from .messages import escape_markdown, t
 from .report import Report, ReportSection
 from .results import Claim, Indicator, SectionSummary
@@ -58,9 +59,6 @@ def scope_name(claim: Claim, lang: str) -> str:
 # a figure in its clause, or in words
 
 
-#: Where a clause ends inside a sentence; ``、`` ends an item of a list.
-CLAUSE_BREAKS = "，,；;：:。！!？?\n"
-LIST_BREAK = "、"
 #: A clause longer than this is not quoted whole: the figure's own words stand for it.
 MAX_CLAUSE = 40
 #: Verbs the items of a list share: ``新增公办幼儿园2所、省五星级幼儿园1所`` adds both.
@@ -79,24 +77,18 @@ def _clause(report: Report, start: int, end: int) -> tuple[int, int, str]:
     """The clause of the report around ``start:end`` (between two breaks in its
     sentence), and the verb it shares with the list it ends, if it is a later item of
     one (``、省五星级幼儿园1所`` → ``新增``)."""
-    text = report.text
+    text, doc = report.text, report.document
     sent = report.sentence_at(start)
     lo, hi = (sent.start, sent.end) if sent else (max(0, start - MAX_CLAUSE), min(len(text), end + MAX_CLAUSE))
-    a = start
-    while a > lo and text[a - 1] not in CLAUSE_BREAKS + LIST_BREAK:
-        a -= 1
-    b = end
-    while b < hi and text[b] not in CLAUSE_BREAKS + LIST_BREAK:
-        b += 1
+    items = doc.clauses(LIST)
+    a, b = items.start(start, lo), items.end(end, hi)
     if b - a > MAX_CLAUSE:
         b = end
     while a < start and text[a].isspace():
         a += 1
     shared = ""
-    if a > lo and text[a - 1] == LIST_BREAK and not SHARED_VERB.match(text, a):
-        c = a - 1
-        while c > lo and text[c - 1] not in CLAUSE_BREAKS:
-            c -= 1
+    if a > lo and text[a - 1] == LIST_COMMA and not SHARED_VERB.match(text, a):
+        c = doc.clauses(CLAUSE).start(a - 1, lo)
         while c < a and text[c].isspace():
             c += 1
         verb = SHARED_VERB.match(text, c)

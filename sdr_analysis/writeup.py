@@ -19,6 +19,7 @@ import os
 from collections import Counter
 from typing import TYPE_CHECKING, Optional
 
+from .chars import PAUSES, STOPS
 from .checks import check_lang, check_report_path
 from .exceptions import ParameterError
 from .messages import counted, escape_markdown, nest_quotes, t
@@ -242,7 +243,7 @@ def share_chart(report: Report, sec: ReportSection, lang: str, money: bool = Fal
 #: A section's label on a chart: its marker and its title up to the first stop or
 #: comma, at most this many characters, so that 20–30 sections stay readable.
 SHORT_TITLE_CHARS = 10
-TITLE_STOPS = "，,。；;：:！!？?"
+TITLE_STOPS = PAUSES + STOPS
 
 
 def short_label(s: SectionSummary) -> str:

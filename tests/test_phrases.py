@@ -44,3 +44,21 @@ def test_a_figure_cites_its_sentence(seed_report):
     ind = sec.indicators[0]
     sid = sentence_ids(sec)[ind.sentence.start]
     assert cite(sec, ind.start) == f"[{sid}](#{sid})"
+
+
+@pytest.mark.parametrize(
+    "text, figure, clause",
+    [
+        pytest.param("（一）城市建设。新增公园3个、绿地5处。\n", "5处", "新增绿地5处", id="a-later-item-takes-the-shared-verb"),
+        pytest.param("（一）城市建设。维修三、四级道路12处。\n", "12处", "维修三、四级道路12处", id="numerals-joined-by-a-comma-stay-together"),
+        pytest.param("（一）城市建设。改造道路8条、三、四级道路12处。\n", "12处", "改造三、四级道路12处", id="a-later-item-opening-with-joined-numerals"),
+        pytest.param("（一）城市建设\r\n新建学校2所，改造校舍3栋\r\n", "3栋", "改造校舍3栋", id="crlf-is-no-part-of-a-clause"),
+    ],
+)
+def test_a_figure_in_its_clause(text, figure, clause):
+    from sdr_analysis import parse_report
+
+    report = parse_report(text)
+    sec = report.sections[0]
+    ind = next(i for i in sec.indicators if i.text == figure)
+    assert markdown_text(clause_words(sec, ind)) == clause
