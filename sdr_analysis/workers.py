@@ -286,13 +286,33 @@ def interruptible() -> Iterator[None]:
 @contextmanager
 def signals_deferred() -> Iterator[None]:
     """Hold SIGINT and SIGTERM until the block is done: for steps that must not be
-    cut in half (swapping a finished output into place)."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "pthread_sigmask"):
+    cut in half (swapping a finished output into place, writing a table).
+
+    The signals are caught by a handler that only notes them, and passed on to the
+    handlers that were in place once the block ends. Blocking them with a signal
+    mask is not enough: the mask is the calling thread's, so the kernel delivers the
+    signal to another thread of the process, and Python then runs its handler in the
+    main thread all the same, inside the block, where C code that clears errors can
+    swallow the ``KeyboardInterrupt``. Only in the main thread, where Python runs
+    signal handlers; elsewhere it does nothing."""
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    held = {signal.SIGINT, signal.SIGTERM}
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    noted: list[int] = []
+    held = (signal.SIGINT, signal.SIGTERM)
+    # a handler set outside Python (getsignal gives None) is left alone
+    old = {
+        signum: signal.signal(signum, lambda signum, frame: noted.append(signum))
+        for signum in held if signal.getsignal(signum) is not None
+    }
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+        for signum, handler in old.items():
+            signal.signal(signum, handler)
+        for signum in dict.fromkeys(noted):
+            handler = old[signum]
+            if callable(handler):
+                handler(signum, None)
+            elif handler == signal.SIG_DFL:
+                signal.raise_signal(signum)
