@@ -50,8 +50,9 @@ test: $(STAMP) ## run every check: lint, types, library, command line, builds an
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n auto --dist loadfile
 
-test-fast: $(STAMP) ## lint, and the tests that do not execute notebooks (without loading nbval)
+test-fast: $(STAMP) ## lint, types, and the tests that do not execute notebooks (without loading nbval)
 	$(BIN)/ruff check $(LINTED)
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -m "not notebooks" -n auto --dist loadfile -o addopts=-ra -p no:nbval
 
 bench: $(STAMP) ## measure extraction speed, import time, scaling, real-report throughput, and build time

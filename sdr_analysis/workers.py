@@ -310,9 +310,9 @@ def signals_deferred() -> Iterator[None]:
     finally:
         for signum, handler in old.items():
             signal.signal(signum, handler)
-        for signum in dict.fromkeys(noted):
-            handler = old[signum]
-            if callable(handler):
-                handler(signum, None)
-            elif handler == signal.SIG_DFL:
-                signal.raise_signal(signum)
+        for caught in dict.fromkeys(noted):
+            then = old[signal.Signals(caught)]
+            if callable(then):
+                then(caught, None)
+            elif then == signal.SIG_DFL:
+                signal.raise_signal(caught)
