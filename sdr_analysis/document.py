@@ -101,6 +101,8 @@ class Document:
     names: SpanIndex[tuple[int, int]]
     not_prose: SpanIndex[tuple[int, int]]
     _clauses: dict[str, Clauses] = field(default_factory=dict, repr=False)
+    _part_of: dict[int, Part] = field(default_factory=dict, repr=False)
+    _parts: list[SpanIndex[Part]] = field(default_factory=list, repr=False)
 
     def section_at(self, offset: int) -> Optional[str]:
         """The key of the policy section that holds ``offset``, or ``None``."""
@@ -113,11 +115,15 @@ class Document:
 
     def part_at(self, offset: int) -> Optional[Part]:
         """The part that holds ``offset``, or ``None``."""
-        return next((p for p in self.parts if p.start <= offset < p.end), None)  # a handful
+        if not self._parts:  # once, for the same reason as part_of
+            self._parts.append(SpanIndex.of(self.parts))
+        return self._parts[0].at(offset)
 
     def part_of(self, section: Section) -> Part:
         """The part a policy section is in (the implied part of a report without parts)."""
-        return next(p for p in self.parts if any(s.start == section.start for s in p.sections))
+        if not self._part_of:  # once: a report may have hundreds of sections
+            self._part_of.update((s.start, p) for p in reversed(self.parts) for s in p.sections)
+        return self._part_of[section.start]
 
     def slug_of(self, section: Section) -> str:
         """A policy section's name by ordinals, as file names and lookups write it:
