@@ -35,8 +35,9 @@ from .exceptions import OutputError, ParameterError
 from .fonts import subset_font, write_font
 from .index import Built, write_index, write_site_index
 from .kernels import KERNEL, Job, run_all, run_notebook, scrub
-from .manifest import Manifest, fingerprint, library_fingerprint, read_manifest, sha, write_manifest
+from .manifest import Manifest, changed_files, fingerprint, fingerprints, library_fingerprint, read_manifest, sha, write_manifest
 from .outputs import LANGS, NOTEBOOK_SUFFIXES, check_out, folder_name, is_regular, locked, output_name, recover, section_file, stage, swap, written_up
+from .pages import PAGE_CSS
 from .report import Report, load_report
 from .tables import write_tables
 from .workers import interruptible, signals_deferred
@@ -141,11 +142,13 @@ def build(
 
 def _build_report(
     report: Report, out: str | os.PathLike[str], langs: tuple[str, ...], jobs: int, say: Callable[[str], None],
-    notebooks: Path, force: bool,
+    notebooks: Path, force: bool, name: Optional[str] = None,
 ) -> Done:
-    """Build the write-ups of a report already read (from its file, ``report.source``)."""
+    """Build the write-ups of a report already read (from its file, ``report.source``)
+    into ``out/name`` (by default named after the file)."""
     source = report.source or "report"
-    with _writing(Path(out), folder_name(source), say) as target:
+    _check_path_is_text(source)
+    with _writing(Path(out), name or folder_name(source), say) as target:
         report_param = relative_param(source, target)
 
         def tables(staging: Path) -> None:
@@ -170,6 +173,16 @@ def _writing(out: Path, name: str, say: Callable[[str], None]) -> Iterator[Path]
             raise OutputError(str(where), f"cannot be written ({exc.strerror or exc}); check the folder and the free space") from None
 
 
+def _check_path_is_text(path: str | os.PathLike[str]) -> None:
+    """The notebooks get a report's path as text: a file name that is not UTF-8 cannot
+    be passed on, and is refused before anything is written."""
+    try:
+        os.fspath(path).encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fspath(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        raise ParameterError("report", shown, "its file name is not UTF-8: rename the file (e.g. with convmv) and build again") from None
+
+
 def relative_param(path: str | os.PathLike[str], target: Path) -> str:
     """A report's path as the notebooks of ``target`` read it: relative to that folder
     (never this machine's absolute path), with ``/``."""
@@ -191,14 +204,19 @@ def _build_folder(
     prints = {job.name: fingerprint(job.notebook, job.parameters, inputs_hash, library_hash) for job in todo_all}
     tables_print = sha(inputs_hash.encode(), library_hash.encode(), ",".join(langs).encode())
     previous = read_manifest(target, say)
+    # what was written and has changed since (removed, emptied, edited) is written again
+    changed = changed_files(target, previous) if target.is_dir() else set()
     todo = [
         job for job in todo_all
         if force
         or previous.notebooks.get(job.name) != prints[job.name]
-        or not all(is_regular(target / f"{job.name}{suffix}") for suffix in NOTEBOOK_SUFFIXES)
+        or any(f"{job.name}{suffix}" in changed or not is_regular(target / f"{job.name}{suffix}") for suffix in NOTEBOOK_SUFFIXES)
     ]
+    if PAGE_CSS in changed and not todo and todo_all:  # the stylesheet is written with the pages
+        todo = todo_all[:1]
     stale = sorted(set(previous.notebooks) - set(prints))
-    if not todo and not stale and previous.tables == tables_print and previous.report == inputs:
+    others = changed - {f"{job.name}{suffix}" for job in todo_all for suffix in NOTEBOOK_SUFFIXES} - {PAGE_CSS}
+    if not todo and not stale and not others and previous.tables == tables_print and previous.report == inputs:
         say(f"nothing to do: {len(todo_all)} notebooks of {target} are up to date")
         return Done(target, (), len(todo_all))
 
@@ -211,7 +229,7 @@ def _build_folder(
             _uninterrupted(during, staging)
         if after is not None:
             after(staging)
-        write_manifest(staging, Manifest(inputs, tables_print, prints))
+        write_manifest(staging, Manifest(inputs, tables_print, prints, fingerprints(staging)))
         with signals_deferred():
             swap(target, staging)
     except BaseException as exc:
@@ -337,14 +355,18 @@ def build_many(
     langs = parse_langs(langs)
     if only is not None and only not in ONLY:
         raise ParameterError("only", only, f"use one of: {', '.join(ONLY)}")
+    _check_out_is_not_an_input(Path(out), paths)
     reports = load_reports(paths)
     if not reports:
         raise ParameterError("paths", [str(p) for p in paths], "give report files, or folders holding .txt or .html reports")
+    for r in reports:
+        _check_path_is_text(r.source or "")
+    names = report_folders(reports, say)
     built: list[Built] = []
     done: list[Done] = []
     if only != "comparisons":
         for r in reports:
-            done.append(_build_report(r, out, langs, jobs, say, notebooks, force))
+            done.append(_build_report(r, out, langs, jobs, say, notebooks, force, names[id(r)]))
             folder = done[-1].folder
             built.append(Built("report", folder, place_of(r), str(year_of(r) or "—")))
     if only != "reports":
@@ -358,10 +380,64 @@ def build_many(
             done.append(_build_comparison("places", rs, places_folder(year), out, langs, jobs, say, notebooks, force))
             folder = done[-1].folder
             built.append(Built("places", folder, str(year), "、".join(place_of(r) for r in rs)))
-    write_site_index(Path(out), built, langs)
+    _write_site_index(Path(out), built, langs)
     ran = [job for d in done for job in d.ran]
     counts = ", ".join(f"{sum(b.kind == kind for b in built)} {kind}" for kind in ("report", "series", "places"))
     say(f"done: {len(built)} folders ({counts}); {summary(ran, sum(d.up_to_date for d in done), force)}; "
         f"pages in {Path(out) / 'index.html'}")
     return built
 
+
+
+def _check_out_is_not_an_input(out: Path, paths: Sequence[str | os.PathLike[str]]) -> None:
+    """A folder of reports is read all levels down: pages written into it would be
+    read as reports by the next build."""
+    try:
+        where = out.resolve()
+        folders = [Path(p).resolve() for p in paths if Path(p).is_dir()]
+    except (OSError, RuntimeError):
+        return  # what cannot be resolved is not an input folder; writing says why it fails
+    for folder in folders:
+        if where == folder or folder in where.parents:
+            raise OutputError(str(out), f"is inside the folder of reports {folder.name or folder}; choose an --out outside it")
+
+
+def report_folders(reports: Sequence[Report], say: Callable[[str], None]) -> dict[int, str]:
+    """Each report's folder name (``id(report)`` → name): its file's name, made safe;
+    where two reports would share one (``henan/2024.txt``, ``hebei/2024.txt``; or
+    ``x.txt`` and ``x.html``), each gets its folder's name first, else its suffix,
+    else a number, and a line says so."""
+    by_name: dict[str, list[Report]] = {}
+    for r in reports:
+        by_name.setdefault(folder_name(r.source or "report"), []).append(r)
+    names = {id(rs[0]): name for name, rs in by_name.items() if len(rs) == 1}
+    taken = set(by_name)
+    for name, rs in by_name.items():
+        if len(rs) == 1:
+            continue
+        paths = [Path(r.source or "report") for r in rs]
+        for make in (
+            lambda p: f"{p.parent.name}-{p.stem}",
+            lambda p: f"{p.stem}-{p.suffix.lstrip('.')}",
+            lambda p: f"{p.parent.name}-{p.stem}-{p.suffix.lstrip('.')}",
+        ):
+            tried = [folder_name(make(p)) for p in paths]
+            if len(set(tried)) == len(tried) and not taken & set(tried):
+                break
+        else:
+            tried = [f"{name}-{n}" for n in range(1, len(rs) + 1)]
+        taken.update(tried)
+        names.update((id(r), new) for r, new in zip(rs, tried))
+        say(f"warning: {len(rs)} reports would share the folder {name}: "
+            f"{', '.join(f'{p} → {new}' for p, new in zip(paths, tried))}")
+    return names
+
+
+def _write_site_index(out: Path, built: Sequence[Built], langs: Sequence[str]) -> None:
+    """``out/index.html``, or one line that says why it cannot be written."""
+    try:
+        if not out.is_dir():
+            out.mkdir(parents=True)
+        write_site_index(out, built, langs)
+    except OSError as exc:
+        raise OutputError(str(out / "index.html"), f"cannot be written ({exc.strerror or exc}); check --out") from None

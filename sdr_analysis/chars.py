@@ -43,6 +43,9 @@ CN_YEAR_DIGIT = CN_ONE_TO_NINE + "〇零○OＯ"
 #: zero-width space, non-joiner and joiner, the word joiner, and U+FEFF (a byte-order
 #: mark inside the text reads as a zero-width no-break space).
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+#: Characters a terminal acts on rather than shows (C0 and C1 controls, DEL): escaped
+#: wherever report text is printed to one.
+TERMINAL_CONTROLS = "\x00-\x1f\x7f-\x9f"
 
 # sets of characters
 

@@ -24,13 +24,16 @@ import errno
 import json
 import logging
 import os
+import re
 import select
+import signal
 import sys
 import unicodedata
 from pathlib import Path
 from typing import Any, Optional, Sequence
 
 from . import __version__
+from .chars import TERMINAL_CONTROLS
 from .exceptions import NoReportGiven, ParameterError, SdrError, Terminated
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "dalian-shahekou-2022.txt"
@@ -62,8 +65,19 @@ def width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+#: What a table cell may not print as it is: a terminal would act on it.
+CONTROL = re.compile(f"[{TERMINAL_CONTROLS}]")
+
+
+def shown(value: object) -> str:
+    """A table cell: ``None`` as nothing, control characters (escapes that would move
+    the cursor, clear the screen or set the clipboard) as ``\\x1b`` and the like."""
+    text = "" if value is None else str(value)
+    return CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def table(rows: Sequence[dict], columns: Sequence[str]) -> str:
-    cells = [[("" if r.get(c) is None else str(r.get(c))) for c in columns] for r in rows]
+    cells = [[shown(r.get(c)) for c in columns] for r in rows]
     widths = [max([width(c)] + [width(row[i]) for row in cells]) for i, c in enumerate(columns)]
 
     def line(values):
@@ -170,6 +184,7 @@ def show_targets(args: argparse.Namespace) -> int:
 def show_series(args: argparse.Namespace) -> int:
     """The targets of one place over years against the results the next year's review
     states."""
+    from .outputs import safe_cell
     from .series import SERIES_COLUMNS, load_reports, series_rows
     from .targets import measures
 
@@ -183,7 +198,7 @@ def show_series(args: argparse.Namespace) -> int:
 
         writer = csv.DictWriter(sys.stdout, fieldnames=SERIES_COLUMNS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in rows)
     else:
         if rows:
             print(f"{rows[0]['place']}, {rows[0]['year']}–{rows[-1]['year']}")
@@ -385,9 +400,17 @@ def _drop_stdout() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     from .workers import interruptible
 
+    stdout_closed = _closed_streams()
     _escape_what_cannot_be_written()
     args = parser().parse_args(argv)
     configure_logging(args.verbosity)
+    if stdout_closed and args.command in PRINTING:
+        _say("sdr-analysis: error: standard output is closed; send it to a file or a pipe")
+        return 2
+    jobs = getattr(args, "jobs", None)
+    if jobs is not None and not 1 <= jobs <= MAX_JOBS:
+        _say(f"sdr-analysis: error: --jobs {jobs}: give 1 to {MAX_JOBS} (processes at a time)")
+        return 2
     try:
         with interruptible():
             status = args.func(args)
@@ -397,9 +420,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.debug("the error's traceback", exc_info=True)
         _say(f"sdr-analysis: error: {exc}")
         return 2
-    except Terminated:
-        _say("sdr-analysis: stopped (SIGTERM)")
-        return 143
+    except Terminated as exc:
+        _say(f"sdr-analysis: stopped ({signal.Signals(exc.signum).name})")
+        return 128 + exc.signum
     except KeyboardInterrupt:
         _say("sdr-analysis: interrupted")
         return 130
@@ -409,14 +432,47 @@ def main(argv: Sequence[str] | None = None) -> int:
         _drop_stdout()
         return EXIT_BROKEN_PIPE
     except OSError as exc:
+        log.debug("the error's traceback", exc_info=True)
+        if exc.filename is not None:  # a path the system refused (too long, not readable)
+            _say(f"sdr-analysis: error: {_path_shown(exc.filename)}: {exc.strerror or exc}")
+            return 2
+        if exc.errno not in WRITE_ERRORS:
+            raise
         # writing stdout failed (a full disk, a device that takes nothing): the
         # library wraps what it writes itself in OutputError
-        if exc.filename is not None or exc.errno not in WRITE_ERRORS:
-            raise
-        log.debug("the error's traceback", exc_info=True)
         _drop_stdout()
         _say(f"sdr-analysis: error: standard output: cannot be written ({exc.strerror or exc})")
         return 2
+
+
+def _path_shown(path: object) -> str:
+    """A path in an error line: cut in the middle when very long, as text."""
+    text = os.fsdecode(path) if isinstance(path, (str, bytes, os.PathLike)) else str(path)
+    return text if len(text) <= 120 else f"{text[:60]}…{text[-40:]}"
+
+
+#: The most processes a command starts at a time (each worker of a build holds a
+#: kernel: a few hundred MB).
+MAX_JOBS = 64
+
+#: Commands that print their findings on stdout (the others report on stderr only).
+PRINTING = ("sections", "metadata", "indicators", "claims", "relations", "terms", "targets", "results", "series")
+
+
+def _closed_streams() -> bool:
+    """Whether stdout was closed when the command started (``>&-``). Its descriptor
+    is then given the null device, so that no file opened later takes its number
+    and receives what the command or its workers print; likewise for stderr."""
+    closed = False
+    for fd, name in ((1, "stdout"), (2, "stderr")):
+        if getattr(sys, name) is None:
+            null = os.open(os.devnull, os.O_WRONLY)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+            setattr(sys, name, open(fd, "w", encoding="utf-8", closefd=False))
+            closed = closed or fd == 1
+    return closed
 
 
 if __name__ == "__main__":

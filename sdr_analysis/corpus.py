@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterable, NamedTuple, Optional
 
 from .exceptions import InputNotFound, NoReports, OutputError, SdrError
+from .outputs import safe_cell
 from .roles import MONEY_COLUMNS, money_columns
 from .workers import Workers
 
@@ -67,7 +68,7 @@ def report_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
         p = Path(raw)
         if p.is_dir():
             out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES))
-        elif p.is_file():
+        elif p.exists() or p.is_symlink():  # a file, or something that is not one: reading says which
             out.append(p)
         else:
             raise InputNotFound(str(raw))
@@ -130,10 +131,11 @@ def _write(path: Path, columns: list[str], rows: Iterable[dict]) -> None:
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
         # created like any new file (the usual permissions, as the umask says)
-        with open(tmp, "x", encoding="utf-8", newline="") as f:
+        # a file name that is not UTF-8 is written with backslash escapes
+        with open(tmp, "x", encoding="utf-8", errors="backslashreplace", newline="") as f:
             writer = csv.DictWriter(f, fieldnames=columns, lineterminator="\n")
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows({k: safe_cell(v) for k, v in row.items()} for row in rows)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -226,6 +226,10 @@ class UnknownSource(SdrError, KeyError):
 
 
 class Terminated(KeyboardInterrupt):
-    """The process was sent SIGTERM while it worked: raised like Ctrl-C's
-    ``KeyboardInterrupt`` so that the same clean-up runs; the command line then
-    exits with status 143."""
+    """The process was sent SIGTERM (or SIGHUP: its terminal went away) while it
+    worked: raised like Ctrl-C's ``KeyboardInterrupt`` so that the same clean-up runs;
+    the command line then exits with status 128 + the signal's number (143, 129)."""
+
+    def __init__(self, signum: int = 15) -> None:
+        super().__init__(signum)
+        self.signum = signum

@@ -3,10 +3,12 @@ they read the same on a machine without a Chinese font, offline."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Sequence
 
 from .index import SITE_PAGES, SITE_PARTS
+from .outputs import is_own_name, read_regular, write_file
 from .pages import site_index_source
 
 
@@ -16,8 +18,18 @@ def write_font(folder: Path) -> None:
     they are written, whatever they took their words from), and the words of the
     index of a build of many reports, which borrows its font from the folders it
     lists."""
-    pages = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.html"))]
+    pages = [read_page(p) for p in sorted(folder.glob("*.html")) if is_own_name(p.name)]
     subset_font(folder, pages + [site_index_source(), SITE_PAGES, repr(SITE_PARTS)])
+
+
+#: A page larger than this is not the build's own: its characters are not read.
+PAGE_LIMIT = 64 << 20
+
+
+def read_page(path: Path) -> str:
+    """A page's text, if it is a regular file of a page's size (a link, a pipe or a
+    device standing at a page's name is not read)."""
+    return (read_regular(path, PAGE_LIMIT) or b"").decode("utf-8", "replace")
 
 
 def subset_font(folder: Path, sources: Sequence[str]) -> None:
@@ -43,4 +55,6 @@ def subset_font(folder: Path, sources: Sequence[str]) -> None:
         subsetter.populate(unicodes=sorted(chars))
         subsetter.subset(font)
         font.flavor = "woff"
-        font.save(str(folder / "cjk.woff"))
+        data = io.BytesIO()
+        font.save(data)
+    write_file(folder / "cjk.woff", data.getvalue())

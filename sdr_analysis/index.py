@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
-from .outputs import TABLES, folder_name, output_name, section_file, written_up
+from .outputs import TABLES, folder_name, output_name, section_file, write_file, written_up
 from .pages import IndexPart, IndexRow, SitePart, SiteRow, index_page, site_index_page, write_if_changed
 from .report import Report
 from .roles import money_stated
@@ -69,7 +69,7 @@ def write_index(report: Report, folder: Path, langs: Sequence[str]) -> None:
         tables=[f"{n}.csv" for n in TABLES],
         languages=langs,
     )
-    (folder / "index.html").write_text(page, encoding="utf-8")
+    write_file(folder / "index.html", page)
 
 
 class Built(NamedTuple):

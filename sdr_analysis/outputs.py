@@ -10,8 +10,13 @@ folder) and three hidden names beside it, ``.report.lock``, ``.staging-report`` 
   so it cannot be another build's staging folder or lock.
 - Inside the folder, only names the build itself writes are ever removed
   (:func:`is_own_name`); a name read from a manifest is checked before it is used.
-- One build at a time per report folder: the lock is held for the whole build; a
-  second build waits for it, saying which process holds it. The lock is released by
+- Nothing is written through a link, nor read through one: every file is written
+  through a new temporary file (a name no one can plant beforehand) renamed into
+  place, which replaces a link standing at its name; what a build reads back of its
+  own output (a manifest, its pages) must be a regular file, and is read with limits.
+- One build at a time per output folder: the lock is held on the folder itself for
+  the whole build (removing a file cannot undo it); a second build waits for it,
+  saying which process holds it (the ``.report.lock`` note). The lock is released by
   the system when its holder dies, however it dies.
 - The new output is put together in the staging folder and swapped into place at
   the end; a build that was killed midway is cleaned up by the next one.
@@ -19,14 +24,18 @@ folder) and three hidden names beside it, ``.report.lock``, ``.staging-report`` 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
 import shutil
+import stat
+import tempfile
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, Sequence, TypeVar
 
 from .exceptions import OutputError
 
@@ -119,6 +128,13 @@ def folder_name(report_path: str | os.PathLike[str]) -> str:
 def check_out(out: Path, name: str) -> Path:
     """Make sure ``out/name`` can be a report folder and return it; one clear error
     if it cannot."""
+    try:
+        return _check_out(out, name)
+    except OSError as exc:  # a path too long, a folder that cannot be read
+        raise OutputError(str(exc.filename or out), f"cannot be used ({exc.strerror or exc}); choose another --out") from None
+
+
+def _check_out(out: Path, name: str) -> Path:
     if out.exists() and not out.is_dir():
         raise OutputError(str(out), "is a file, not a folder; give --out a folder")
     target = out / name
@@ -133,42 +149,162 @@ def check_out(out: Path, name: str) -> Path:
     return target
 
 
+# writing and reading without following links
+
+
+@functools.cache
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_file(path: Path, data: str | bytes) -> None:
+    """Write ``data`` (text as UTF-8) to ``path`` whole: through a new temporary file
+    beside it, made with a name no one could plant beforehand (``O_EXCL``), renamed
+    into place. A link standing at ``path`` is replaced, never written through; a
+    reader never sees half a file; a failure leaves no temporary file behind."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:40]}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            os.fchmod(f.fileno(), 0o666 & ~_umask())  # as any new file: the umask decides
+            f.write(raw)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def read_regular(path: Path, limit: int) -> Optional[bytes]:
+    """The bytes of ``path`` if it is a regular file of at most ``limit`` bytes, read
+    without following a link and without waiting on a pipe or a device; else ``None``."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        chunks = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return None if size > limit else b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def file_sha(path: Path) -> Optional[str]:
+    """SHA-256 of a regular file's bytes (links not followed); ``None`` where there is
+    none."""
+    data = read_regular(path, 1 << 30)
+    return hashlib.sha256(data).hexdigest() if data is not None else None
+
+
+#: What a spreadsheet reads as the start of a formula at the start of a cell.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def safe_cell(value: object) -> object:
+    """A CSV cell as a spreadsheet will show it, not run it: text that starts as a
+    formula does (``=``, ``+``, ``-``, ``@``, a tab or carriage return) gets a leading
+    ``'``, as spreadsheet-safe CSV writers do; a number written as text (``-3.5``)
+    and everything that is not text are left as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+# the lock
+
+#: The folders this process holds locked: (device, inode) → [descriptor, depth].
+_held: dict[tuple[int, int], list[int]] = {}
+#: Builds in threads of one process take turns as builds in processes do.
+_turn = threading.RLock()
+
+
+def _holder(out: Path) -> str:
+    """Who holds ``out``'s lock, as its note says."""
+    notes = [p for p in out.glob(".*.lock") if is_regular(p)]
+    for note in sorted(notes, key=lambda p: p.stat().st_mtime, reverse=True)[:1]:
+        text = (read_regular(note, 200) or b"").decode("utf-8", "replace").strip()
+        if text:
+            return text
+    return "another build"
+
+
 @contextmanager
 def locked(out: Path, name: str, say: Callable[[str], None]) -> Iterator[None]:
-    """Hold the report folder's lock while inside; wait for it, saying who holds it,
-    when another build has it."""
+    """Hold the lock of the output folder ``out`` while inside, for the build of
+    ``out/name``; wait for it, saying who holds it, when another build has it. The
+    lock is on the folder itself, so removing a file cannot let a second build in; a
+    note ``.name.lock`` says who holds it, and goes when the build is done."""
     if fcntl is None:
         yield
         return
-    path = out / f".{name}.lock"
-    while True:
+    if not _turn.acquire(blocking=False):
+        say(f"waiting: {_holder(out)} is building {out / name}")
+        _turn.acquire()
+    try:
+        with _folder_locked(out, name, say):
+            note = out / f".{name}.lock"
+            try:
+                write_file(note, f"build pid {os.getpid()} since {time.strftime('%H:%M:%S')}")
+            except OSError as exc:
+                raise OutputError(str(out), f"cannot write here ({exc.strerror or exc}); choose a folder you can write") from None
+            try:
+                yield
+            finally:
+                try:
+                    note.unlink()
+                except FileNotFoundError:  # removed by someone else: the lock never was the note
+                    pass
+    finally:
+        _turn.release()
+
+
+@contextmanager
+def _folder_locked(out: Path, name: str, say: Callable[[str], None]) -> Iterator[None]:
+    try:
+        fd = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as exc:
+        raise OutputError(str(out), f"cannot be opened ({exc.strerror or exc}); choose a folder you can write") from None
+    info = os.fstat(fd)
+    key = (info.st_dev, info.st_ino)
+    held = _held.get(key)
+    if held is not None:  # this process has it already: a build inside a build
+        os.close(fd)
+        held[1] += 1
         try:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
-        except OSError as exc:
-            raise OutputError(str(out), f"cannot write here ({exc.strerror or exc}); choose a folder you can write") from None
+            yield
+        finally:
+            held[1] -= 1
+        return
+    try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "another build"
-            say(f"waiting: {holder} is building {out / name}")
+            say(f"waiting: {_holder(out)} is building {out / name}")
             fcntl.flock(fd, fcntl.LOCK_EX)
-        # the holder before us removes the file when done: lock the file that is there now
+        _held[key] = [fd, 1]
         try:
-            same = os.path.samestat(os.fstat(fd), os.stat(path))
-        except FileNotFoundError:
-            same = False
-        if same:
-            break
-        os.close(fd)
-    try:
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"build pid {os.getpid()} since {time.strftime('%H:%M:%S')}".encode(), 0)
-        yield
-    finally:
-        try:
-            path.unlink()
+            yield
         finally:
-            os.close(fd)
+            del _held[key]
+    finally:
+        os.close(fd)  # and with it the lock
 
 
 def staging_of(target: Path) -> Path:
@@ -204,19 +340,35 @@ def stage(target: Path, stale: Sequence[str]) -> Path:
     named in ``stale``; links to elsewhere are copied as links, and a link standing
     where the build writes is dropped, so nothing is written through it."""
     staging = staging_of(target)
-    if target.exists():
-        shutil.copytree(target, staging, symlinks=True)
-    else:
-        staging.mkdir()
-    for entry in staging.iterdir():
-        if entry.is_symlink() and is_own_name(entry.name):
-            entry.unlink()
+    try:
+        if target.exists():
+            shutil.copytree(target, staging, symlinks=True, ignore=_special)
+        else:
+            staging.mkdir()
+        for entry in staging.iterdir():
+            if is_own_name(entry.name) and not is_regular(entry):  # a link, a folder: not the build's
+                remove(entry)
+    except (OSError, shutil.Error) as exc:
+        remove(staging)
+        what = exc.args[0][0][2] if isinstance(exc, shutil.Error) and exc.args and exc.args[0] else str(exc)
+        raise OutputError(str(target), f"cannot be copied to start the build ({str(what)[:200]}); check the folder and the free space") from None
     for stem in stale:
         for suffix in NOTEBOOK_SUFFIXES:
             path = staging / f"{stem}{suffix}"
             if is_own_name(path.name):
                 path.unlink(missing_ok=True)
     return staging
+
+
+def _special(folder: str, names: list[str]) -> list[str]:
+    """Of a folder's names, those that are neither files, folders nor links (pipes,
+    devices, sockets): not copied, never opened."""
+    out = []
+    for name in names:
+        mode = os.lstat(os.path.join(folder, name)).st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode) or stat.S_ISLNK(mode)):
+            out.append(name)
+    return out
 
 
 def swap(target: Path, staging: Path) -> None:

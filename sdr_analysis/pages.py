@@ -13,11 +13,12 @@ screen scroll in their own box, images never run wider than the page.
 from __future__ import annotations
 
 import functools
-import os
 import re
 from importlib.resources import files
 from pathlib import Path
 from typing import NamedTuple, Optional, Sequence
+
+from .outputs import read_regular, write_file
 
 TEMPLATE = "page"
 PAGE_CSS = "page.css"
@@ -49,7 +50,7 @@ def notebook_page(path: Path, title: str, lang: str = "en") -> None:
     body = body.replace("</head>", f'<link rel="stylesheet" href="{PAGE_CSS}">\n</head>', 1)
     # and so does the language: the exporter takes two-letter codes only, not zh-CN
     body = re.sub(r'<html lang="[^"]*">', f'<html lang="{language_code(lang)}">', body, count=1)
-    path.with_suffix(".html").write_text(body, encoding="utf-8")
+    write_file(path.with_suffix(".html"), body)
 
 
 @functools.cache
@@ -81,14 +82,13 @@ def page_css(exporter, resources: dict) -> str:
 
 
 def write_if_changed(path: Path, text: str) -> None:
-    """Write ``text`` through a temporary file renamed into place, unless the file
-    already says it: workers writing the same shared file at once each leave it
-    whole, and a reader never sees half a page."""
-    if path.exists() and path.read_text(encoding="utf-8") == text:
+    """Write ``text`` (:func:`~sdr_analysis.outputs.write_file`: whole, through a new
+    temporary file, never through a link) unless the file, a regular one, already
+    says it: workers writing the same shared file at once each leave it whole."""
+    data = text.encode("utf-8")
+    if read_regular(path, len(data)) == data:
         return
-    tmp = path.with_name(f".{path.name}.{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    write_file(path, data)
 
 
 # a report's index page

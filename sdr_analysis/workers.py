@@ -87,6 +87,8 @@ def _worker(
         sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", buffering=1, closefd=False)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, lambda signum, frame: _stop(128 + signum))
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, lambda signum, frame: _stop(128 + signum))
     _watch_parent(parent)
     if initializer is not None:
         initializer(*initargs)
@@ -264,7 +266,8 @@ class _StderrReader:
 @contextmanager
 def interruptible() -> Iterator[None]:
     """While inside, SIGTERM raises :class:`~sdr_analysis.exceptions.Terminated` and
-    SIGINT ``KeyboardInterrupt`` (also where a caller had set them otherwise), so the
+    SIGINT ``KeyboardInterrupt`` (also where a caller had set them otherwise; SIGHUP,
+    a terminal that went away, as SIGTERM), so the
     clean-up of ``finally`` blocks runs for both. Only in the main thread, where
     Python delivers signals; elsewhere it does nothing."""
     if threading.current_thread() is not threading.main_thread():
@@ -272,14 +275,17 @@ def interruptible() -> Iterator[None]:
         return
 
     def on_term(signum: int, frame: object) -> None:
-        raise Terminated()
+        raise Terminated(signum)
 
     old_term = signal.signal(signal.SIGTERM, on_term)
+    old_hup = signal.signal(signal.SIGHUP, on_term) if hasattr(signal, "SIGHUP") else None
     old_int = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         yield
     finally:
         signal.signal(signal.SIGTERM, old_term)
+        if old_hup is not None:
+            signal.signal(signal.SIGHUP, old_hup)
         signal.signal(signal.SIGINT, old_int)
 
 
@@ -299,7 +305,7 @@ def signals_deferred() -> Iterator[None]:
         yield
         return
     noted: list[int] = []
-    held = (signal.SIGINT, signal.SIGTERM)
+    held = (signal.SIGINT, signal.SIGTERM) + ((signal.SIGHUP,) if hasattr(signal, "SIGHUP") else ())
     # a handler set outside Python (getsignal gives None) is left alone
     old = {
         signum: signal.signal(signum, lambda signum, frame: noted.append(signum))

@@ -195,6 +195,9 @@ CASES = {
     "dev-zero": Case(lambda folder: Path("/dev/zero"), "error", ("device",)),
     "symlink-to-dev-zero": Case(a_link_to_zero, "error", ("device",)),
     "name-too-long": Case(lambda folder: folder / ("a" * 300 + ".txt"), "error", ("too long",)),
+    # the same, among several paths: the reason is the path's own, not "does not exist"
+    "series-with-a-fifo": Case(a_fifo, "error", ("pipe",), args=("series", "{path}", "{path}")),
+    "build-with-a-fifo": Case(a_fifo, "error", ("pipe",), args=("build", "{path}", "{path}", "--out", "{path}-out")),
     # bytes that contradict their byte-order mark
     "utf-8-bom-then-not-utf-8": Case(written("report.txt", codecs.BOM_UTF8 + NO_HEADINGS.encode("gb18030")), "error",
                                      ("byte-order mark but byte 3 is not utf-8",)),
@@ -213,6 +216,11 @@ CASES = {
     "corpus-out-to-a-device": Case(good, "error", ("not a regular file",), args=("corpus", "{path}", "--out", DEV_FULL),
                                    names=DEV_FULL),
     "build-out-to-a-device": Case(good, "error", ("not a folder",), args=("build", "{path}", "--out", DEV_FULL), names=DEV_FULL),
+    "build-jobs-without-bound": Case(good, "error", ("give 1 to",), args=("build", "{path}", "--jobs", "100000"), names="--jobs"),
+    "corpus-jobs-zero": Case(good, "error", ("give 1 to",), args=("corpus", "{path}", "--out", "{path}.csv", "--jobs", "0"), names="--jobs"),
+    # report text that would act on a terminal: shown escaped in a table
+    "terminal-escapes-table": Case(written("escapes.txt", GOOD.read_text(encoding="utf-8") + "\n推进“\x1b]52;c;ZXZpbA==\x07\x1b[2J”行动。\n"),
+                                   "table", args=("terms", "{path}")),
     # a good report, and a locale or encoding that cannot write Chinese
     "ascii-output-json": Case(good, "ok", env={"PYTHONIOENCODING": "ascii"}),
     "ascii-output-table": Case(good, "table", args=("indicators", "{path}"), env={"PYTHONIOENCODING": "ascii"}),
@@ -244,6 +252,7 @@ def check_outcome(proc: subprocess.CompletedProcess, path: Path, case: Case) -> 
     elif case.outcome == "table":
         assert proc.returncode == 0, proc.stderr
         assert proc.stderr == ""
+        assert not any(ch in proc.stdout for ch in "\x1b\x07\x9b"), "a control character reached the terminal"
         lines = proc.stdout.splitlines()
         assert len(lines) >= 3 and set(lines[1]) <= {"-", " "}, lines[:3]
     elif case.outcome == "quiet":

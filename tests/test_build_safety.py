@@ -182,7 +182,7 @@ def test_two_builds_at_once_give_one_consistent_build(site, tmp_path):
 # interruption
 
 
-@pytest.mark.parametrize("how", ["ctrl-c", "sigterm"])
+@pytest.mark.parametrize("how", ["ctrl-c", "sigterm", "sighup"])
 def test_interrupted_build_ends_its_processes_and_keeps_the_previous_output(site, tmp_path, how):
     root = copy_site(site, tmp_path)
     folder = root / "out" / "district-2023"
@@ -192,13 +192,15 @@ def test_interrupted_build_ends_its_processes_and_keeps_the_previous_output(site
     family = wait_for_kernels(proc)
     if how == "ctrl-c":
         os.killpg(proc.pid, signal.SIGINT)  # a terminal sends Ctrl-C to the whole foreground group
-    else:
-        os.kill(proc.pid, signal.SIGTERM)
+    else:  # SIGHUP: the terminal went away, as for SIGTERM
+        os.kill(proc.pid, signal.SIGTERM if how == "sigterm" else signal.SIGHUP)
     sent = time.monotonic()
     _, err = proc.communicate(timeout=30)
     assert time.monotonic() - sent < 10
-    assert proc.returncode == {"ctrl-c": 130, "sigterm": 143}[how], err
-    assert err.strip().splitlines()[-1] == {"ctrl-c": "sdr-analysis: interrupted", "sigterm": "sdr-analysis: stopped (SIGTERM)"}[how]
+    assert proc.returncode == {"ctrl-c": 130, "sigterm": 143, "sighup": 129}[how], err
+    assert err.strip().splitlines()[-1] == {
+        "ctrl-c": "sdr-analysis: interrupted", "sigterm": "sdr-analysis: stopped (SIGTERM)", "sighup": "sdr-analysis: stopped (SIGHUP)",
+    }[how]
     assert not gone_within(family, 5)
     assert snapshot(folder) == before
     assert not list((root / "out").glob(".*"))

@@ -17,7 +17,18 @@ import pytest
 from conftest import PARTS
 from processes import alive, descendants, gone_within
 from sdr_analysis import OutputError, parse_report
-from sdr_analysis.outputs import check_out, folder_name, is_own_name, locked, previous_of, recover, section_file, staging_of, written_up
+from sdr_analysis.outputs import (
+    check_out,
+    folder_name,
+    is_own_name,
+    locked,
+    previous_of,
+    recover,
+    safe_cell,
+    section_file,
+    staging_of,
+    written_up,
+)
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "dalian-shahekou-2022.txt"
 CLI = [sys.executable, "-m", "sdr_analysis"]
@@ -231,3 +242,34 @@ def test_interrupted_corpus_ends_its_workers_and_writes_nothing(tmp_path):
     assert proc.returncode == 130, err
     assert not gone_within(workers, 5) and not alive(workers)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["reports"]
+
+
+# CSV cells a spreadsheet would run
+
+
+@pytest.mark.parametrize("cell, shown", [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+    ("+1+2", "'+1+2"),
+    ("-2+3", "'-2+3"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tcmd", "'\tcmd"),
+    ("-3.5", "-3.5"),  # a number written as text is a number
+    ("+12", "+12"),
+    ("1e-3", "1e-3"),
+    ("增长8%", "增长8%"),
+    ("", ""),
+    (-3.5, -3.5),
+    (None, None),
+])
+def test_csv_cells_never_start_a_formula(cell, shown):
+    assert safe_cell(cell) == shown
+
+
+def test_the_report_tables_hold_no_formula(tmp_path):
+    from sdr_analysis.tables import write_tables
+
+    text = "某区人民政府工作报告\n\n（一）推进改革。实施“=HYPERLINK(1)”行动，投资5亿元。\n"
+    write_tables(parse_report(text), tmp_path)
+    terms = (tmp_path / "terms.csv").read_text(encoding="utf-8")
+    assert "'=HYPERLINK(1)" in terms and ",=HYPERLINK" not in terms
+    assert "=HYPERLINK(1)" in (tmp_path / "terms.json").read_text(encoding="utf-8")  # JSON keeps the text as it is
