@@ -16,7 +16,7 @@ import os
 import secrets
 import traceback
 from pathlib import Path
-from typing import Callable, Iterable, NamedTuple, Optional
+from typing import Callable, Iterable, Iterator, NamedTuple, Optional
 
 from .exceptions import InputNotFound, NoReports, OutputError, SdrError
 from .outputs import safe_cell
@@ -67,12 +67,26 @@ def report_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES))
+            out.extend(sorted(_files_under(p)))
         elif p.exists() or p.is_symlink():  # a file, or something that is not one: reading says which
             out.append(p)
         else:
             raise InputNotFound(str(raw))
     return out
+
+
+def _files_under(folder: Path) -> Iterator[Path]:
+    """The report files of a folder, all levels down; a folder that cannot be read is
+    said in a warning, not skipped in silence."""
+
+    def unreadable(exc: OSError) -> None:
+        log.warning(f"warning: {exc.filename}: cannot be read ({exc.strerror or exc}); its reports are left out")
+
+    for dirpath, _dirnames, filenames in os.walk(folder, onerror=unreadable):
+        for name in filenames:
+            f = Path(dirpath) / name
+            if f.suffix.lower() in REPORT_SUFFIXES and f.is_file():
+                yield f
 
 
 def parse_one(path: str) -> Parsed:

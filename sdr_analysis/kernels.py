@@ -13,6 +13,7 @@ import logging
 import os
 import re
 import signal
+import sys
 import time
 import traceback
 from pathlib import Path
@@ -45,6 +46,8 @@ _kernel = None  # each worker's kernel, started once for the whole build
 _client = None  # the worker's one client of its kernel, ready, used for every notebook
 _workdir = ""  # where the worker's notebooks are written
 _kernel_error: Optional[str] = None  # why the kernel could not start, reported for each notebook
+#: How many times a worker starts its kernel before its notebooks fail with the reason.
+KERNEL_START_ATTEMPTS = 2
 _kernel_traceback = ""  # and where it failed
 
 
@@ -100,24 +103,34 @@ def _start_worker(workdir: str) -> None:
     from jupyter_client.manager import KernelManager
 
     _workdir = workdir
-    _kernel = KernelManager(kernel_name=KERNEL)
-    try:
-        _kernel.start_kernel(cwd=workdir)
-    except Exception as exc:  # no kernel: every notebook of this worker fails with the reason
-        _kernel_error = f"the notebook kernel could not start: {type(exc).__name__}: {exc}"
-        _kernel_traceback = traceback.format_exc()
-        return
     at_stop(_stop_kernel)
-    _import_runner()
-    try:
-        _client = _kernel.client()
-        _client.start_channels(stdin=False, hb=False)
-        _client.wait_for_ready(timeout=KERNEL_START_TIMEOUT)
-        _client.allow_stdin = False
-        _client.execute(WARM_UP, silent=True, store_history=False, reply=True, timeout=KERNEL_START_TIMEOUT)
-    except Exception as exc:
-        _kernel_error = f"the notebook kernel did not answer: {type(exc).__name__}: {exc}"
-        _kernel_traceback = traceback.format_exc()
+    imported = False
+    for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
+        if attempt > 1:  # a kernel that died while it started is most often a passing failure
+            print(f"{_kernel_error}; starting the kernel once more", file=sys.stderr, flush=True)
+            _stop_kernel()
+        _kernel = KernelManager(kernel_name=KERNEL)
+        try:
+            _kernel.start_kernel(cwd=workdir)
+        except Exception as exc:  # no kernel: every notebook of this worker fails with the reason
+            _kernel_error = f"the notebook kernel could not start: {type(exc).__name__}: {exc}"
+            _kernel_traceback = traceback.format_exc()
+            continue
+        if not imported:
+            _import_runner()
+            imported = True
+        try:
+            _client = _kernel.client()
+            _client.start_channels(stdin=False, hb=False)
+            _client.wait_for_ready(timeout=KERNEL_START_TIMEOUT)
+            _client.allow_stdin = False
+            _client.execute(WARM_UP, silent=True, store_history=False, reply=True, timeout=KERNEL_START_TIMEOUT)
+        except Exception as exc:
+            _kernel_error = f"the notebook kernel did not answer: {type(exc).__name__}: {exc}"
+            _kernel_traceback = traceback.format_exc()
+            continue
+        _kernel_error, _kernel_traceback = None, ""
+        return
 
 
 def _import_runner() -> None:

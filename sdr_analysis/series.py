@@ -87,6 +87,10 @@ def check_one_place(reports: Sequence["Report"]) -> str:
     or hold two reports of one year."""
     if not reports:
         raise SeriesError("no reports given", "give the reports of one place over several years")
+    unplaced = next((r for r in reports if not r.metadata.place and r.metadata.level != "national"), None)
+    if unplaced is not None and len(reports) > 1:  # its file name stands in for the place: not a second place
+        raise SeriesError(f"{unplaced.source or 'a report'}: the place it reports on is not found",
+                          "a series needs each report's place (the title or opening lines name it)")
     places = sorted({place_of(r) for r in reports})
     if len(places) > 1:
         raise SeriesError(f"the reports are of {len(places)} places ({', '.join(places)})",

@@ -154,7 +154,12 @@ class Workers:
 
         def feed(conn: Connection) -> None:
             for item in pending:
-                conn.send((fn, item))
+                try:
+                    conn.send((fn, item))
+                except OSError:  # the worker died before it took any work (while it started)
+                    reader = stderr.get(conn)
+                    last = reader.last_words() if reader is not None else ""
+                    raise WorkerDied(item, reader.death() if reader is not None else "the worker process died", last) from None
                 busy[conn] = item
                 return
 

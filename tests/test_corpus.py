@@ -4,6 +4,8 @@ part and period of each indicator."""
 from __future__ import annotations
 
 import csv
+import logging
+import os
 from pathlib import Path
 
 import pytest
@@ -65,3 +67,23 @@ def test_indicator_rows_carry_their_section_key_part_and_period(tables):
         ("1.2万人", "一.二", "一", "review"),
         ("6%", "二", "二", "plan"),
     ]
+
+
+def test_a_folder_that_cannot_be_read_is_said_not_skipped_in_silence(tmp_path, monkeypatch, caplog):
+    from sdr_analysis.corpus import report_files
+
+    (tmp_path / "open").mkdir()
+    (tmp_path / "open" / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "shut").mkdir()
+    (tmp_path / "shut" / "b.txt").write_text("x", encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path="."):
+        if Path(path).name == "shut":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    with caplog.at_level(logging.WARNING, logger="sdr_analysis"):
+        assert [p.name for p in report_files([tmp_path])] == ["a.txt"]
+    assert any("shut" in r.getMessage() and "cannot be read" in r.getMessage() for r in caplog.records), caplog.text

@@ -107,3 +107,15 @@ def test_build_without_a_report_outside_a_checkout_says_to_give_one(monkeypatch,
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "give a report file" in err[0] and "sdr-analysis build REPORT" in err[0]
     assert not (tmp_path / "out").exists()
+
+
+def _die_at_start() -> None:
+    print("cannot start: no kernel", file=sys.stderr, flush=True)
+    os._exit(4)
+
+
+def test_a_worker_that_dies_at_start_up_is_a_dead_worker_not_a_write_error():
+    with Workers(2, _die_at_start) as pool, pytest.raises(WorkerDied) as info:
+        list(pool.run(_shout, ["a", "b", "c", "d"]))
+    assert "exit status 4" in info.value.detail
+    assert "cannot start" in info.value.stderr

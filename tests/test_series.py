@@ -170,3 +170,10 @@ def test_the_provinces_gdp_targets_side_by_side(corpus_gold):
         expected = next(t for t in gold["targets"] if t["name"].endswith(("生产总值增长", "经济增长")))
         value_max = None if row.value_max != row.value_max else row.value_max  # pandas reads a missing one as NaN
         assert (row.value, value_max, row.qualifier) == (expected["value"], expected.get("value_max"), expected["qualifier"])
+
+
+def test_a_report_whose_place_is_not_found_is_named_not_counted_as_a_second_place(two_years, tmp_path):
+    nameless = tmp_path / "nameless-2022.txt"
+    nameless.write_text("政府工作报告\n\n2022年1月5日\n\n（一）稳定经济增长。地区生产总值增长6%。\n", encoding="utf-8")
+    with pytest.raises(SeriesError, match="nameless-2022.txt: the place it reports on is not found"):
+        check_one_place(load_reports([*map(str, two_years), str(nameless)]))

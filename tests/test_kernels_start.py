@@ -1,0 +1,37 @@
+"""A worker's kernel that fails to start is started once more before its notebooks
+fail: a kernel that dies while it starts is most often a passing failure. Starts a
+kernel: marked ``notebooks``."""
+
+from __future__ import annotations
+
+import jupyter_client.manager as manager
+import pytest
+
+from sdr_analysis import kernels
+from sdr_analysis.workers import Workers
+
+pytestmark = pytest.mark.notebooks
+
+#: Kernel starts in this process (a worker forked from it counts its own).
+STARTS: list[int] = []
+
+
+class FailsFirst(manager.KernelManager):
+    """A kernel manager whose first start fails, as a kernel that died would."""
+
+    def start_kernel(self, **kwargs):
+        STARTS.append(1)
+        if len(STARTS) == 1:
+            raise RuntimeError("Kernel died before replying to kernel_info")
+        return super().start_kernel(**kwargs)
+
+
+def _state(_: object) -> tuple:
+    return kernels._kernel_error, len(STARTS)
+
+
+def test_a_kernel_that_fails_to_start_is_started_once_more(monkeypatch, tmp_path):
+    monkeypatch.setattr(manager, "KernelManager", FailsFirst)
+    with Workers(1, kernels._start_worker, (str(tmp_path),)) as pool:
+        [(_, (error, starts))] = list(pool.run(_state, [None]))
+    assert (error, starts) == (None, 2)
