@@ -235,9 +235,13 @@ def _opening_follows(text: str, after: list[tuple[int, int, bool]]) -> bool:
 
 
 def place_words(line: str) -> str:
-    """The place named before 政府工作报告 in a title line, brackets, dates and 人民政府
-    left out."""
+    """The place named before 政府工作报告 in a title line: its Chinese characters, with
+    dates, brackets, 人民政府 and anything else (markup a page left in) left out."""
     mark = TITLE_MARK.search(line)
     prefix = line[: mark.start()] if mark else line
-    prefix = re.sub(r"[\s()（）【】\[\]]", "", DATE.sub("", prefix))
+    prefix = NOT_HAN.sub("", DATE.sub("", prefix))
     return re.sub(r"(?:人民政府|政府|人民)$", "", prefix)
+
+
+#: What is not part of a place's name in a title line.
+NOT_HAN = re.compile(f"[^{HAN}]+")

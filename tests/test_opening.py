@@ -49,6 +49,8 @@ def test_opening_lines_are_not_body(opened):
     pytest.param("某省某县", {"county": "某县", "level": "county"}, id="county"),
     pytest.param("某市某区某某街道", {"district": "某区", "street": "某某街道", "level": "street"}, id="street"),
     pytest.param("某自治区某盟某旗", {"province": "某自治区", "city": "某盟", "county": "某旗", "level": "county"}, id="banner"),
+    # markup a page left before the title is not part of the place
+    pytest.param('<div class="t"><b>某市', {"city": "某市", "level": "city"}, id="markup-before"),
 ])
 def test_levels_of_government(place, fields):
     meta = parse_report(f"{place}人民政府工作报告\n一、工作\n甲。\n").metadata
