@@ -177,7 +177,7 @@ class Workers:
                 item = busy.pop(conn)
                 try:
                     status, value = conn.recv()
-                except EOFError:
+                except (EOFError, OSError):  # closed, or reset by a worker that died
                     reader = stderr.get(conn)
                     last = reader.last_words() if reader is not None else ""
                     raise WorkerDied(item, reader.death() if reader is not None else "the worker process died", last) from None
