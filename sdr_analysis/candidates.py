@@ -19,20 +19,24 @@ from .numbers import DROP_ZERO_WIDTH, MAX_INTEGER_DIGITS, SCALES, parse_arabic, 
 from .spans import SpanIndex
 from .units import FRACTION_UNITS, PER_UNITS, UNIT_BY_SURFACE, UNITS, Unit
 
-#: Any zero-width characters (:data:`~sdr_analysis.numbers.ZERO_WIDTH`): a figure is
-#: read through them between its digits and between its parts (``3\u200b万个``).
-ZW = f"[{ZERO_WIDTH}]*+"
+#: Zero-width characters (:data:`~sdr_analysis.chars.ZERO_WIDTH`): a figure is read
+#: through a few of them at a time between its digits and between its parts
+#: (``3\u200b万个``). A bound, so that :data:`ARABIC_START` can see where a run of
+#: digits began: a lookbehind has a fixed width.
+ZW_MAX = 3
+ZW = f"[{ZERO_WIDTH}]{{0,{ZW_MAX}}}+"
 
 #: One Arabic digit.
 DIGIT = f"[{DIGITS}]"
 ARABIC = rf"{DIGIT}{{1,3}}(?:,[0-9]{{3}})+(?!{DIGIT})|{DIGIT}(?:{ZW}{DIGIT})*(?:{ZW}[.．]{ZW}{DIGIT}(?:{ZW}{DIGIT})*)?"
 CHINESE = rf"[{CN_NUMERAL}](?:{ZW}[{CN_NUMERAL}])*"
-#: A number starts where a run of its characters does. A match starting inside a run
-#: would be a code (:func:`is_code`) or what a match at the run's start already was,
-#: and trying every position of a long run without a unit after it would take time
-#: growing with the square of its length.
-ARABIC_START = rf"(?<!{DIGIT})"
-CHINESE_START = rf"(?<![{CN_NUMERAL}])"
+#: A number starts where a run of its characters does, zero-width characters inside
+#: the run included. A match starting inside a run would be a code (:func:`is_code`)
+#: or what a match at the run's start already was, and trying every position of a long
+#: run without a unit after it would take time growing with the square of its length
+#: (``'1\u200b' * N``).
+ARABIC_START = "".join(rf"(?<!{DIGIT}[{ZERO_WIDTH}]{{{n}}})" for n in range(ZW_MAX + 1))
+CHINESE_START = "".join(rf"(?<![{CN_NUMERAL}][{ZERO_WIDTH}]{{{n}}})" for n in range(ZW_MAX + 1))
 #: The digits (and separators) of an Arabic number before its point.
 INTEGER_PART = re.compile(r"[^.．]*")
 
