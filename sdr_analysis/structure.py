@@ -297,5 +297,5 @@ def find_paragraphs(
 def missing_numbers(sections: Sequence[Section | Part]) -> list[int]:
     """Ordinals absent from a sequence of headings: those before its first number and
     the gaps inside it."""
-    present = sorted({s.ordinal for s in sections})
-    return [n for n in range(1, present[-1] + 1) if n not in present] if present else []
+    present = {s.ordinal for s in sections}
+    return [n for n in range(1, max(present) + 1) if n not in present] if present else []
