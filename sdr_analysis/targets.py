@@ -107,8 +107,10 @@ FIVE_YEAR = re.compile(rf"“?{FIVE_YEAR_PLAN}”?|五年|到20\d\d年|20\d\d年
 #: What may stand between the figures of one list (``7%和8%左右``, ``5%、6.5%左右``),
 #: white space and line breaks included (a PDF dump wraps its lines anywhere).
 LIST_GLUE = LIST_COMMA + COMMAS + "和及与" + " \u3000\r\n\t"
-#: White space inside a name: a wrapped line (``规模以上工业\n增加值``).
+#: White space inside a name: a wrapped line (``规模以上工业\n增加值``); and what stands
+#: between white space.
 SPACE = re.compile(r"\s+")
+WORDS_BETWEEN_SPACES = re.compile(r"\S+")
 #: Words that open a target's clause and are not part of its name.
 LEAD_WORDS = words(WORDS, "lead_words")
 #: Words that make a target one the report strives for rather than sets.
@@ -355,19 +357,19 @@ def find_results(doc: Document, indicators: Sequence[Indicator]) -> list[Result]
             mentions = _mentions(pattern, by_word, squeezed)
             if not mentions:
                 continue
-            figures = all_figures.within(sentence.start, sentence.end)
             for j, (ms, me, key) in enumerate(mentions):
                 after = at[me - 1] + 1
                 limit = at[mentions[j + 1][0]] if j + 1 < len(mentions) else sentence.end
                 stop = text.find("；", after, limit)
                 limit = stop if stop != -1 else limit
-                rate = next((f for f in figures if after <= f.start < limit and f.unit in ("%", "个百分点")), None)
+                # the figures between this mention and the next: stretches that do not
+                # overlap, so a sentence's figures are read once however many it holds
+                figures = all_figures.within(after, limit)
+                rate = next((f for f in figures if f.unit in ("%", "个百分点")), None)
                 if rate is not None and NOT_RESULT.search(SPACE.sub("", text[after : rate.start])):
                     continue  # 突破3万亿元、年均增长4.7%: the level too is the plan's, not the year's
                 for f in figures:
-                    if f.start < after:
-                        continue
-                    if f.start >= limit or f.start - after > RESULT_REACH:
+                    if f.start - after > RESULT_REACH:
                         break
                     between = SPACE.sub("", text[after : f.start])
                     if NOT_RESULT.search(between) or "分别" in between:
@@ -385,11 +387,16 @@ def find_results(doc: Document, indicators: Sequence[Indicator]) -> list[Result]
     return sorted(found.values(), key=lambda r: r.start)
 
 
-def _squeeze(text: str, offset: int) -> tuple[str, list[int]]:
+def _squeeze(text: str, offset: int) -> tuple[str, Sequence[int]]:
     """``text`` without white space (a wrapped line may break a word), and where each
-    of its characters is in the report."""
-    kept = [(ch, offset + i) for i, ch in enumerate(text) if not ch.isspace()]
-    return "".join(ch for ch, _ in kept), [pos for _, pos in kept]
+    of its characters is in the report: read by runs of characters, not one at a time."""
+    runs = [m.span() for m in WORDS_BETWEEN_SPACES.finditer(text)]
+    if len(runs) == 1 and runs[0] == (0, len(text)):
+        return text, range(offset, offset + len(text))
+    at: list[int] = []
+    for s, e in runs:
+        at.extend(range(offset + s, offset + e))
+    return "".join(text[s:e] for s, e in runs), at
 
 
 def _lead(paragraph: str) -> str:
