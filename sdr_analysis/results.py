@@ -43,13 +43,24 @@ def positional(cls: type[R]) -> Callable[..., R]:
 def revised(obj: R, **changes: Any) -> R:
     """A copy of the result ``obj`` with ``changes`` made: :func:`dataclasses.replace`
     for the result types, built with :func:`positional` (the parser revises every
-    heading once it knows what kind it is)."""
-    cls = type(obj)
+    heading once it knows what kind it is, and a text may hold tens of thousands)."""
+    return _reviser(type(obj), tuple(sorted(changes)))(obj, **changes)  # type: ignore[arg-type]  # a class is hashable
+
+
+@functools.cache
+def _reviser(cls: type[R], changed: tuple[str, ...]) -> Callable[..., R]:
+    """A function that copies a ``cls`` with the fields ``changed`` given, the others
+    read from the copied result: written out once per class and set of fields, as
+    :func:`positional` is, so that a copy costs one call rather than a loop over the
+    fields."""
     make = positional(cls)  # type: ignore[arg-type]  # a class is hashable
-    unknown = changes.keys() - make.fields  # type: ignore[attr-defined]
+    unknown = [n for n in changed if n not in make.fields]  # type: ignore[attr-defined]
     if unknown:
-        raise FieldError(cls.__name__, list(unknown))
-    return make(*[changes[n] if n in changes else getattr(obj, n) for n in make.fields])  # type: ignore[attr-defined]
+        raise FieldError(cls.__name__, unknown)
+    args = ", ".join(n if n in changed else f"obj.{n}" for n in make.fields)  # type: ignore[attr-defined]
+    scope: dict[str, Any] = {"make": make}
+    exec(f"def revise(obj, {''.join(n + ', ' for n in changed)}):\n    return make({args})", scope)
+    return scope["revise"]
 
 
 @dataclass(frozen=True, slots=True)

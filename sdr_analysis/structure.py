@@ -31,6 +31,7 @@ from .words import words
 
 make_sentence = positional(Sentence)
 make_paragraph = positional(Paragraph)
+make_section = positional(Section)
 
 
 class HeadingStyle(NamedTuple):
@@ -94,7 +95,10 @@ def ordinal(numeral: str) -> int:
     return int(parse_arabic(numeral))
 
 
-def match_heading(text: str, start: int, end: int) -> Optional[tuple[int, re.Match[str]]]:
+HeadingMatch = Optional[tuple[int, re.Match[str]]]
+
+
+def match_heading(text: str, start: int, end: int) -> HeadingMatch:
     """The heading style (its index) and marker match at ``start``, if the line opens
     with a heading marker followed by some text."""
     for index, style in enumerate(HEADING_STYLES):
@@ -102,6 +106,24 @@ def match_heading(text: str, start: int, end: int) -> Optional[tuple[int, re.Mat
         if m and m.end() < end and (not m.group("num") or _is_one_number(m.group("num"))):
             return index, m
     return None
+
+
+class HeadingMatcher:
+    """:func:`match_heading` on one text, each line matched once: a document asks of a
+    line whether it is a heading when it looks for page furniture, for wrapped lines
+    and for sections, and a text of headings only would pay three times."""
+
+    __slots__ = ("text", "found")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: dict[tuple[int, int], HeadingMatch] = {}
+
+    def __call__(self, start: int, end: int) -> HeadingMatch:
+        key = (start, end)
+        if key not in self.found:
+            self.found[key] = match_heading(self.text, start, end)
+        return self.found[key]
 
 
 def _is_one_number(numeral: str) -> bool:
@@ -154,12 +176,15 @@ def find_sections(
     lines: Sequence[tuple[int, int]],
     skip: frozenset[int] = frozenset(),
     unmarked: Sequence[tuple[int, int]] = (),
+    match: Optional[HeadingMatcher] = None,
 ) -> list[Section]:
     """Every heading in the body, with its level and its span up to the next heading
     of the same or a higher level (or the end of the body). ``lines`` are the body's
     lines (:func:`sdr_analysis.chars.lines`); those starting at an offset in ``skip``
     (page furniture) are passed over. ``unmarked`` are the spans of part titles
-    standing alone on their lines (outermost of all)."""
+    standing alone on their lines (outermost of all). ``match`` is the text's
+    :class:`HeadingMatcher`, where the caller has one."""
+    match = match or HeadingMatcher(text)
     found: list[tuple[int, Optional[re.Match[str]], int, int]] = []  # (style index, marker match, start, line end)
     for ls, le in _marked_lines(text, lines):
         if ls in skip:
@@ -167,7 +192,7 @@ def find_sections(
         if le - ls == 1 and text[ls] in "(（":  # a bracket alone: its numeral is on the next line
             nxt = NEXT_LINE.match(text, le, body[1])
             le = strip_span(text, ls, nxt.end())[1] if nxt else le
-        hit = match_heading(text, ls, le)
+        hit = match(ls, le)
         if hit:
             found.append((hit[0], hit[1], ls, le))
     found += [(UNMARKED, None, ls, le) for ls, le in unmarked]
@@ -198,19 +223,23 @@ def find_sections(
         # order, so that every section has a number to be looked up, listed and written up by
         number = num or str(unnumbered[style])
         sections.append(
-            Section(
+            make_section(
                 start=ls,
                 end=end,
                 text=text[ls:end],
                 marker=m.group(0) if m else "",
                 number=number,
-                key=number,
                 ordinal=ordinal(number),
                 title=text[ts:te],
                 level=level,
                 style=STYLE_NAMES[style],
                 title_start=ts,
                 title_end=te,
+                kind="",
+                period=None,
+                part=None,
+                key=number,
+                appendix=False,
             )
         )
     return sections

@@ -7,12 +7,14 @@ from __future__ import annotations
 from typing import Sequence
 
 from .document import Document
-from .results import Claim, Indicator, SectionSummary, Term
+from .results import Claim, Indicator, SectionSummary, Term, positional
 from .roles import money_by_role, money_total
 from .spans import SpanIndex
 
 #: Densities are indicators per this many characters.
 DENSITY_PER = 1000
+
+make_summary = positional(SectionSummary)
 
 
 def density(indicators: int, characters: int) -> float:
@@ -32,7 +34,7 @@ def summarize(
         inds = figures.within(sec.start, sec.end)
         money = money_total(inds)
         out.append(
-            SectionSummary(
+            make_summary(
                 start=sec.start, end=sec.end, text=sec.text,
                 key=sec.key, slug=doc.slug_of(sec), number=sec.number, marker=sec.marker, title=sec.title,
                 level=sec.level,
