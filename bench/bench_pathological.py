@@ -121,6 +121,8 @@ INPUTS = [
     Input("5%", lambda n: repeat("5%", n)),
     Input("one section heading repeated", lambda n: repeat("（一）加快发展。\n", n)),
     Input("one part heading repeated", lambda n: repeat("一、总体要求\n", n)),
+    Input("one part title naming a period, repeated", lambda n: repeat("一、工作回顾\n", n)),
+    Input("parts of one section each", lambda n: repeat("一、工作回顾\n（一）加快发展。\n", n)),
     Input("opening quotes “", lambda n: repeat("“", n)),
     Input("nested quotes never closed", lambda n: repeat("“创新‘发展《规划“建设”", n)),
     Input("closing quotes ”", lambda n: repeat("”‘》", n)),
@@ -325,6 +327,8 @@ def main() -> int:
     signal.signal(signal.SIGALRM, _alarm)
     size = int(args.mb * 1_000_000)
     chosen = [i for i in INPUTS if not args.only or any(o in i.name for o in args.only)]
+    if not chosen:
+        parser.error(f"no input's name holds {' or '.join(args.only)}")
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         for item in chosen:

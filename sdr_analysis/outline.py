@@ -170,8 +170,11 @@ def find_outline(text: str, headings: Sequence[Section], body: tuple[int, int]) 
         return _without_parts(text, headings, body)
     parts: list[Part] = []
     kinds: dict[int, Section] = {}
+    # a part's sections are found by bisection: a walk over every heading for each part
+    # would take time growing with the square of the headings of a text of many parts
+    second = SpanIndex.of([h for h in headings if h.level == 2 and h.style in SECTION_STYLES])
     for p in top:
-        children = [h for h in headings if h.level == 2 and p.start < h.start < p.end and h.style in SECTION_STYLES]
+        children = second.within(p.start + 1, p.end)
         part_text = text[p.start : p.end]
         period = period_of_title(p.title) or period_of_text(part_text)
         if children:
