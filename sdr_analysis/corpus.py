@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import operator
 import os
 import secrets
 import traceback
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Callable, Iterable, NamedTuple, Optional
 
 from .exceptions import InputNotFound, NoReports, OutputError, SdrError
+from .results import Indicator
 from .roles import MONEY_COLUMNS, money_columns
 from .workers import Workers
 
@@ -32,6 +34,10 @@ META_COLUMNS = ["report", "province", "city", "district", "county", "street", "l
 INDICATOR_COLUMNS = META_COLUMNS + [
     "part", "period", "section", "text", "value", "value_max", "unit", "kind", "role", "qualifier", "each", "label", "start", "end",
 ]
+#: The indicator's own fields in its row (read straight from it: a report may have
+#: tens of thousands).
+FIGURE_FIELDS = tuple(c for c in INDICATOR_COLUMNS if c in Indicator.__dataclass_fields__)
+figure_fields = operator.attrgetter(*FIGURE_FIELDS)
 #: One row per policy section: the part it is in (number, title, period; empty for a
 #: report without parts, whose period is told from its wording), its ``key``
 #: (``三.二``), and its summary (see :class:`~sdr_analysis.results.SectionSummary`).
@@ -90,7 +96,7 @@ def parse_one(path: str) -> Parsed:
         summaries = report.summaries
         where = {s.key: {"part": s.part, "period": s.period} for s in reversed(summaries)}  # a repeated key: the first
         indicators = [
-            {**base, **where.get(i.section or "", {}), **{k: v for k, v in i.to_dict().items() if k in INDICATOR_COLUMNS}}
+            {**base, **where.get(i.section or "", {}), **dict(zip(FIGURE_FIELDS, figure_fields(i)))}
             for i in report.indicators
         ]
         sections = [

@@ -32,7 +32,10 @@ class SpanIndex(Generic[T]):
     @classmethod
     def of(cls, results: Iterable[Any]) -> "SpanIndex[Any]":
         """Results with ``start`` and ``end``, put in order of their start (a stable
-        sort: results that start together keep their order)."""
+        sort: results that start together keep their order); an index given is
+        returned as it is, so that a caller holding one does not pay for another."""
+        if isinstance(results, SpanIndex):
+            return results
         items = list(results)
         starts = [x.start for x in items]
         if starts != sorted(starts):  # nearly always in order already: a check in one pass

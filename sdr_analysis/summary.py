@@ -23,10 +23,15 @@ def density(indicators: int, characters: int) -> float:
 
 
 def summarize(
-    doc: Document, indicators: Sequence[Indicator], claims: Sequence[Claim], terms: Sequence[Term]
+    doc: Document,
+    indicators: Sequence[Indicator] | SpanIndex[Indicator],
+    claims: Sequence[Claim] | SpanIndex[Claim],
+    terms: Sequence[Term] | SpanIndex[Term],
 ) -> list[SectionSummary]:
     """A summary of each policy section of the document, in reading order, from the
-    report's findings."""
+    report's findings (lists, or the report's indexes of them)."""
+    if not doc.sections:
+        return []
     figures, claimed, named = SpanIndex.of(indicators), SpanIndex.of(claims), SpanIndex.of(terms)
     out = []
     for sec in doc.sections:

@@ -231,12 +231,13 @@ def _list_names(subject: str, verb: str, n: int) -> list[str]:
     return [subject + verb] * n
 
 
-def find_targets(doc: Document, indicators: Sequence[Indicator]) -> list[Target]:
+def find_targets(doc: Document, indicators: Sequence[Indicator] | SpanIndex[Indicator]) -> list[Target]:
     """Every quantified target of every passage, in reading order, from the report's
     figures (``indicators``)."""
-    figures = SpanIndex.of(indicators)
+    passages = find_passages(doc)
+    figures = SpanIndex.of(indicators) if passages else SpanIndex.of([])
     out: list[Target] = []
-    for passage in find_passages(doc):
+    for passage in passages:
         out += _passage_targets(doc, figures.within(passage.start, passage.end), passage)
     return out
 
@@ -338,14 +339,14 @@ RESULT_REACH = 40
 FIVE_YEAR_REVIEW = re.compile(rf"{alternation(words(WORDS, 'five_year_review'))}|{FIVE_YEAR_PLAN}”?(?:时期|期间)")
 
 
-def find_results(doc: Document, indicators: Sequence[Indicator]) -> list[Result]:
+def find_results(doc: Document, indicators: Sequence[Indicator] | SpanIndex[Indicator]) -> list[Result]:
     """The past year's results the review states, at most one growth rate and one level
     per measure, in reading order, from the report's figures (``indicators``)."""
     review = [p for p in doc.parts if p.period == "review"]
     if not review:
         return []
     text = doc.text
-    all_figures = SpanIndex.of(indicators)
+    all_figures: Optional[SpanIndex[Indicator]] = None  # made when a measure is first mentioned
     pattern, by_word = _measure_words()
     found: dict[tuple[str, bool], Result] = {}
     five_year = SpanIndex.of([p for p in doc.paragraphs if FIVE_YEAR_REVIEW.search(_lead(p.text))])
@@ -357,6 +358,8 @@ def find_results(doc: Document, indicators: Sequence[Indicator]) -> list[Result]
             mentions = _mentions(pattern, by_word, squeezed)
             if not mentions:
                 continue
+            if all_figures is None:
+                all_figures = SpanIndex.of(indicators)
             for j, (ms, me, key) in enumerate(mentions):
                 after = at[me - 1] + 1
                 limit = at[mentions[j + 1][0]] if j + 1 < len(mentions) else sentence.end
