@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Callable, Iterable, NamedTuple, Optional
 
 from .exceptions import InputNotFound, NoReports, OutputError, SdrError
-from .results import Indicator
+from .results import Indicator, Target
 from .roles import MONEY_COLUMNS, money_columns
 from .workers import Workers
 
@@ -51,6 +51,10 @@ TARGET_COLUMNS = META_COLUMNS + [
     "horizon", "measure", "name", "value", "value_max", "unit", "qualifier", "soft", "change", "relative_to", "absent",
     "section", "text", "start", "end",
 ]
+#: The target's own fields in its row, read straight from it (its fields are plain
+#: values: no copy needed).
+TARGET_FIELDS = tuple(c for c in TARGET_COLUMNS if c in Target.__dataclass_fields__)
+target_fields = operator.attrgetter(*TARGET_FIELDS)
 
 
 class Parsed(NamedTuple):
@@ -109,10 +113,7 @@ def parse_one(path: str) -> Parsed:
             }
             for s in summaries
         ]
-        targets = [
-            {**base, **{k: v for k, v in t.to_dict().items() if k in TARGET_COLUMNS}}
-            for t in report.targets + report.targets_absent
-        ]
+        targets = [{**base, **dict(zip(TARGET_FIELDS, target_fields(t)))} for t in report.targets + report.targets_absent]
         return Parsed(path, indicators, sections, targets, None)
     except SdrError as exc:
         return Parsed(path, [], [], [], str(exc))

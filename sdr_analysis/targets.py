@@ -186,12 +186,9 @@ def _strip_lead(text: str, s: int, e: int) -> int:
     while True:
         while s < e and text[s] in LIST_GLUE:
             s += 1
-        for w in LEAD_WORDS:
-            if text.startswith(w, s) and s + len(w) <= e:
-                s += len(w)
-                break
-        else:
+        if not text.startswith(LEAD_WORDS, s, e):  # most clauses open with none
             return s
+        s += len(next(w for w in LEAD_WORDS if text.startswith(w, s, e)))  # the first in the list's order
 
 
 def clean_name(raw: str) -> str:
