@@ -118,6 +118,8 @@ def lines(text: str, start: int = 0, end: Optional[int] = None) -> Iterator[tupl
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Narrow ``(start, end)`` to leave out white space at either end."""
+    if start < end and not text[start].isspace() and not text[end - 1].isspace():
+        return start, end  # nearly always: lines are read without their white space
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

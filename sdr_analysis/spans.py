@@ -101,6 +101,10 @@ class SpanIndex(Generic[T]):
         i = bisect.bisect_right(self.starts, offset) - 1
         return i >= 0 and offset < self.ends[i]
 
+    def count(self, start: int, end: int) -> int:
+        """How many items start in ``[start, end)``: :meth:`within` without the list."""
+        return bisect.bisect_left(self.starts, end) - bisect.bisect_left(self.starts, start)
+
     def within(self, start: int, end: int) -> list[T]:
         """The items that start in ``[start, end)``, in order."""
         return self.items[bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)]

@@ -24,7 +24,7 @@ from .chars import (
     alternation,
     strip_span,
 )
-from .numbers import parse_arabic, parse_chinese
+from .numbers import MAX_INTEGER_DIGITS, parse_arabic, parse_chinese
 from .results import Paragraph, Part, Section, Sentence, positional
 from .spans import SpanIndex
 from .words import words
@@ -89,7 +89,10 @@ THEME_BREAKS = re.compile(f"[{PAUSES}]")
 @lru_cache(maxsize=1024)
 def ordinal(numeral: str) -> int:
     """Value of a heading numeral, Chinese or Arabic (cached: a report repeats a few
-    numerals many times)."""
+    numerals many times; the numbers given to dash leads in reading order, ``1``,
+    ``2``…, are read at once)."""
+    if numeral.isascii() and numeral.isdigit() and len(numeral) <= MAX_INTEGER_DIGITS:
+        return int(numeral)
     if numeral[0] in CN:
         return int(parse_chinese(numeral.replace("〇", "零")))
     return int(parse_arabic(numeral))

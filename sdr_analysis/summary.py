@@ -33,11 +33,12 @@ def summarize(
     if not doc.sections:
         return []
     figures, claimed, named = SpanIndex.of(indicators), SpanIndex.of(claims), SpanIndex.of(terms)
+    themed = SpanIndex.of([p for p in doc.paragraphs if p.theme is not None])
     out = []
     for sec in doc.sections:
         part = doc.part_of(sec)
         inds = figures.within(sec.start, sec.end)
-        money = money_total(inds)
+        money = money_total(inds) if inds else None
         out.append(
             make_summary(
                 start=sec.start, end=sec.end, text=sec.text,
@@ -46,12 +47,12 @@ def summarize(
                 part=None if part.implied else part.number,
                 part_title="" if part.implied else part.title,
                 period=part.period,
-                themes=sum(p.theme is not None for p in doc.paragraphs.within(sec.start, sec.end)),
-                sentences=len(doc.sentences.within(sec.start, sec.end)), characters=len(sec.text),
+                themes=themed.count(sec.start, sec.end),
+                sentences=doc.sentences.count(sec.start, sec.end), characters=len(sec.text),
                 indicators=len(inds), density=density(len(inds), len(sec.text)),
                 money=money.value if money else None, money_qualifier=money.qualifier if money else None,
-                money_by_role=tuple((role, m.value, m.qualifier) for role, m in money_by_role(inds).items()),
-                claims=len(claimed.within(sec.start, sec.end)), terms=len(named.within(sec.start, sec.end)),
+                money_by_role=tuple((role, m.value, m.qualifier) for role, m in money_by_role(inds).items()) if inds else (),
+                claims=claimed.count(sec.start, sec.end), terms=named.count(sec.start, sec.end),
             )
         )
     return out
