@@ -16,7 +16,7 @@ from typing import Optional, Sequence
 from . import rules
 from .chars import CN_NUMERAL, DIGITS, LATIN, ZERO_WIDTH, alternation
 from .numbers import DROP_ZERO_WIDTH, MAX_INTEGER_DIGITS, SCALES, parse_arabic, parse_chinese
-from .spans import SpanIndex
+from .spans import SpanIndex, in_dense_runs
 from .units import FRACTION_UNITS, PER_UNITS, UNIT_BY_SURFACE, UNITS, Unit
 
 #: Zero-width characters (:data:`~sdr_analysis.chars.ZERO_WIDTH`): a figure is read
@@ -277,25 +277,8 @@ PROSE_BYTES = 500
 
 def in_prose(text: str, starts: Sequence[int]) -> list[bool]:
     """Whether each figure, by its start (in reading order), stands in prose, not in
-    a run too dense for it (:data:`PROSE_RUN`, :data:`PROSE_BYTES`). One pass: the
-    bytes up to each start are counted along the text once."""
-    n = len(starts)
-    # a character is one byte or more: only runs within fewer characters than that can
-    # be too dense, and prose never is (the bytes are then not counted at all)
-    if n < PROSE_RUN or all(b - a >= PROSE_BYTES for a, b in zip(starts, starts[PROSE_RUN - 1 :])):
-        return [True] * n
-    at = [0] * n  # bytes from the first start to each start
-    for i in range(1, n):
-        at[i] = at[i - 1] + len(text[starts[i - 1] : starts[i]].encode("utf-8"))
-    keep = [True] * n
-    dense_until = -1  # the last figure of the latest dense run seen
-    for i in range(n):
-        last = i + PROSE_RUN - 1
-        if last < n and at[last] - at[i] < PROSE_BYTES:
-            dense_until = last
-        if i <= dense_until:
-            keep[i] = False
-    return keep
+    a run too dense for it (:data:`PROSE_RUN`, :data:`PROSE_BYTES`)."""
+    return [not dense for dense in in_dense_runs(text, starts, PROSE_RUN, PROSE_BYTES)]
 
 
 def _start(found: re.Match[str] | Candidate) -> int:

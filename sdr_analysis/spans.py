@@ -14,6 +14,30 @@ from typing import Any, Generic, Iterable, Iterator, Optional, Sequence, TypeVar
 T = TypeVar("T")
 
 
+def in_dense_runs(text: str, starts: Sequence[int], run: int, min_bytes: int) -> list[bool]:
+    """Whether each of ``starts`` (offsets into ``text``, in increasing order) is in a
+    run of ``run`` of them that start within fewer than ``min_bytes`` bytes of text
+    (as UTF-8: a Chinese character is three). The rules that leave out what a text
+    packs closer than a report writes it (figures, headings) ask this. One pass: the
+    bytes are counted along the text once, and only where a run starts within fewer
+    characters than that (a character is one byte or more), which text a report
+    writes never does."""
+    n = len(starts)
+    if n < run or all(b - a >= min_bytes for a, b in zip(starts, starts[run - 1 :])):
+        return [False] * n
+    at = [0] * n  # bytes from the first start to each start
+    for i in range(1, n):
+        at[i] = at[i - 1] + len(text[starts[i - 1] : starts[i]].encode("utf-8"))
+    dense = [False] * n
+    dense_until = -1  # the last item of the latest dense run seen
+    for i in range(n):
+        last = i + run - 1
+        if last < n and at[last] - at[i] < min_bytes:
+            dense_until = last
+        dense[i] = i <= dense_until
+    return dense
+
+
 class SpanIndex(Generic[T]):
     """Items in order of their start, each with its span ``[start, end)``.
 

@@ -26,7 +26,7 @@ from .chars import (
 )
 from .numbers import MAX_INTEGER_DIGITS, parse_arabic, parse_chinese
 from .results import Paragraph, Part, Section, Sentence, positional
-from .spans import SpanIndex
+from .spans import SpanIndex, in_dense_runs
 from .words import words
 
 make_sentence = positional(Sentence)
@@ -172,6 +172,13 @@ NEXT_LINE = re.compile(rf"(?:{LINE_BREAK.pattern}){IN_LINE}*")
 
 UNMARKED = -1  # the style index of part titles standing alone, outside HEADING_STYLES
 
+#: Headings stand over text: a run of :data:`OUTLINE_RUN` that start within fewer than
+#: :data:`OUTLINE_BYTES` bytes (30 a heading: heading lines with next to nothing under
+#: them, such as one heading repeated) is no report's outline, and its lines are read
+#: as text. Real reports write 1,500 bytes or more over 20 headings.
+OUTLINE_RUN = 20
+OUTLINE_BYTES = 600
+
 
 def find_sections(
     text: str,
@@ -201,6 +208,8 @@ def find_sections(
     found += [(UNMARKED, None, ls, le) for ls, le in unmarked]
     found.sort(key=lambda f: f[2])
     found = sorted(found + _run_on_headings(text, body, found), key=lambda f: f[2])
+    dense = in_dense_runs(text, [f[2] for f in found], OUTLINE_RUN, OUTLINE_BYTES)
+    found = [f for f, packed in zip(found, dense) if not packed]
     # levels follow what the document nests: keep the headings still open, innermost
     # last; a heading closes those of its own style and of styles inside it (by the
     # order of HEADING_STYLES), ending them where it starts, and its level is one more
