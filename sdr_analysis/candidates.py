@@ -28,7 +28,10 @@ ZW = f"[{ZERO_WIDTH}]{{0,{ZW_MAX}}}+"
 
 #: One Arabic digit.
 DIGIT = f"[{DIGITS}]"
-ARABIC = rf"{DIGIT}{{1,3}}(?:,[0-9]{{3}})+(?!{DIGIT})|{DIGIT}(?:{ZW}{DIGIT})*(?:{ZW}[.．]{ZW}{DIGIT}(?:{ZW}{DIGIT})*)?"
+#: Its runs of digits are possessive: nothing after a number starts with a digit, so
+#: giving digits back could never make a figure, and a long run without a unit after it
+#: would be given back one digit at a time.
+ARABIC = rf"{DIGIT}{{1,3}}(?:,[0-9]{{3}})+(?!{DIGIT})|{DIGIT}(?:{ZW}{DIGIT})*+(?:{ZW}[.．]{ZW}{DIGIT}(?:{ZW}{DIGIT})*+)?"
 CHINESE = rf"[{CN_NUMERAL}](?:{ZW}[{CN_NUMERAL}])*"
 #: A number starts where a run of its characters does, zero-width characters inside
 #: the run included. A match starting inside a run would be a code (:func:`is_code`)
