@@ -8,9 +8,11 @@ out what is not an amount.
 
 from __future__ import annotations
 
+import operator
 import re
 from decimal import Decimal
 from functools import lru_cache
+from itertools import compress
 from typing import Optional, Sequence
 
 from . import rules
@@ -281,7 +283,7 @@ PROSE_BYTES = 500
 def in_prose(text: str, starts: Sequence[int]) -> list[bool]:
     """Whether each figure, by its start (in reading order), stands in prose, not in
     a run too dense for it (:data:`PROSE_RUN`, :data:`PROSE_BYTES`)."""
-    return [not dense for dense in in_dense_runs(text, starts, PROSE_RUN, PROSE_BYTES)]
+    return list(map(operator.not_, in_dense_runs(text, starts, PROSE_RUN, PROSE_BYTES)))
 
 
 def _start(found: re.Match[str] | Candidate) -> int:
@@ -296,8 +298,7 @@ def candidates(text: str, span: tuple[int, int]) -> list[Candidate]:
     figures = list(FIGURE.finditer(text, *span))
     fractions = _fractions(text, span) + _slash_fractions(text, span)
     if not fractions:
-        kept = in_prose(text, [m.start() for m in figures])
-        return [Candidate(m) for m, keep in zip(figures, kept) if keep]
+        return list(map(Candidate, compress(figures, in_prose(text, list(map(re.Match.start, figures))))))
     # fractions do not overlap one another: a figure overlaps one only if the last
     # fraction starting before the figure ends runs past the figure's start
     taken = SpanIndex.of_spans(sorted((f.start, f.end) for f in fractions))
@@ -309,8 +310,8 @@ def candidates(text: str, span: tuple[int, int]) -> list[Candidate]:
     found: list[re.Match[str] | Candidate] = [m for m in figures if not overlaps(m)]
     found.extend(fractions)
     found.sort(key=_start)
-    kept = in_prose(text, [_start(x) for x in found])
-    return [x if isinstance(x, Candidate) else Candidate(x) for x, keep in zip(found, kept) if keep]
+    kept = compress(found, in_prose(text, [_start(x) for x in found]))
+    return [x if isinstance(x, Candidate) else Candidate(x) for x in kept]
 
 
 def settle(text: str, c: Candidate) -> None:

@@ -9,6 +9,8 @@ bisection, so asking once per finding stays linear in the report's size.
 from __future__ import annotations
 
 import bisect
+from itertools import accumulate, repeat
+from operator import lt, sub
 from typing import Any, Generic, Iterable, Iterator, Optional, Sequence, TypeVar
 
 T = TypeVar("T")
@@ -18,24 +20,32 @@ def in_dense_runs(text: str, starts: Sequence[int], run: int, min_bytes: int) ->
     """Whether each of ``starts`` (offsets into ``text``, in increasing order) is in a
     run of ``run`` of them that start within fewer than ``min_bytes`` bytes of text
     (as UTF-8: a Chinese character is three). The rules that leave out what a text
-    packs closer than a report writes it (figures, headings) ask this. One pass: the
-    bytes are counted along the text once, and only where a run starts within fewer
-    characters than that (a character is one byte or more), which text a report
-    writes never does."""
+    packs closer than a report writes it (figures, headings) ask this.
+
+    Characters decide where they can (a character is one to four bytes): a run over
+    ``min_bytes`` characters or more is not dense, one under a quarter of that is;
+    bytes are counted only if some run falls between, which text a report writes
+    never does. Every pass is over lists, none a loop of Python statements: the
+    texts this is for hold hundreds of thousands of them."""
     n = len(starts)
-    if n < run or all(b - a >= min_bytes for a, b in zip(starts, starts[run - 1 :])):
+    if n < run:
         return [False] * n
-    at = [0] * n  # bytes from the first start to each start
-    for i in range(1, n):
-        at[i] = at[i - 1] + len(text[starts[i - 1] : starts[i]].encode("utf-8"))
-    dense = [False] * n
-    dense_until = -1  # the last item of the latest dense run seen
-    for i in range(n):
-        last = i + run - 1
-        if last < n and at[last] - at[i] < min_bytes:
-            dense_until = last
-        dense[i] = i <= dense_until
-    return dense
+    chars = list(map(sub, starts[run - 1 :], starts))  # of the run that starts at each
+    if min(chars) >= min_bytes:
+        return [False] * n
+    if min((c for c in chars if c >= min_bytes // 4), default=min_bytes) >= min_bytes:
+        dense_run = list(map(lt, chars, repeat(min_bytes)))  # characters decide
+    else:
+        gaps = map(len, map(str.encode, map(text.__getitem__, map(slice, starts, starts[1:]))))
+        at = [0, *accumulate(gaps)]  # bytes from the first start to each
+        dense_run = list(map(lt, map(sub, at[run - 1 :], at), repeat(min_bytes)))
+    # an item is dense if a dense run starts at it or at one of the run - 1 before it:
+    # counted with the running count of dense runs, at the item and run - 1 before it
+    m = len(dense_run)
+    counted = [0, *accumulate(dense_run)]  # dense runs starting before each
+    before = [0] * (run - 1) + counted[:m]
+    through = counted[1:] + [counted[m]] * (run - 1)
+    return list(map(lt, before, through))
 
 
 class SpanIndex(Generic[T]):
