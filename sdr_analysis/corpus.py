@@ -99,10 +99,12 @@ def parse_one(path: str) -> Parsed:
         }
         summaries = report.summaries
         where = {s.key: {"part": s.part, "period": s.period} for s in reversed(summaries)}  # a repeated key: the first
-        indicators = [
-            {**base, **where.get(i.section or "", {}), **dict(zip(FIGURE_FIELDS, figure_fields(i)))}
-            for i in report.indicators
-        ]
+        indicators = []
+        for i in report.indicators:
+            row = base.copy()
+            row.update(where.get(i.section or "", ()))
+            row.update(zip(FIGURE_FIELDS, figure_fields(i)))
+            indicators.append(row)
         sections = [
             {
                 **base, "part": s.part, "part_title": s.part_title, "period": s.period, "key": s.key,

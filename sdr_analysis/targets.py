@@ -351,7 +351,12 @@ def find_results(doc: Document, indicators: Sequence[Indicator] | SpanIndex[Indi
         for sentence in doc.sentences.within(part.start, part.end):
             if sentence.start in five_year:
                 continue
-            squeezed, at = _squeeze(sentence.text, sentence.start)
+            if SPACE.search(sentence.text):
+                squeezed, at = _squeeze(sentence.text, sentence.start)
+            elif pattern.search(sentence.text):
+                squeezed, at = sentence.text, range(sentence.start, sentence.end)
+            else:
+                continue  # no measure named (most sentences): nothing to squeeze
             mentions = _mentions(pattern, by_word, squeezed)
             if not mentions:
                 continue
@@ -391,8 +396,6 @@ def _squeeze(text: str, offset: int) -> tuple[str, Sequence[int]]:
     """``text`` without white space (a wrapped line may break a word), and where each
     of its characters is in the report: read by runs of characters, not one at a time."""
     runs = [m.span() for m in WORDS_BETWEEN_SPACES.finditer(text)]
-    if len(runs) == 1 and runs[0] == (0, len(text)):
-        return text, range(offset, offset + len(text))
     at: list[int] = []
     for s, e in runs:
         at.extend(range(offset + s, offset + e))
