@@ -8,7 +8,7 @@ figure can be traced back to the characters it came from.
 from __future__ import annotations
 
 import functools
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any, Callable, Optional, TypeVar
 
 from .exceptions import FieldError
@@ -19,17 +19,21 @@ R = TypeVar("R")
 @functools.cache
 def positional(cls: type[R]) -> Callable[..., R]:
     """A constructor of the frozen result type ``cls`` that takes the value of every
-    field, in the order of :func:`dataclasses.fields`, by position.
+    field, in the order of :func:`dataclasses.fields`, by position or by name; fields
+    with a default (and no default factory) may be left out, as for the class.
 
     It sets the fields as the generated ``__init__`` of a frozen dataclass does, one
     slot at a time, but without looking up ``object.__setattr__`` for each: about a
     third faster, which counts where a report yields tens of thousands of results
     (figures, sentences, terms). Like ``dataclasses`` itself, it writes the function
     out and compiles it."""
-    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    found = fields(cls)  # type: ignore[arg-type]
+    names = [f.name for f in found]
     scope: dict[str, Any] = {"new": object.__new__, "cls": cls}
     scope.update({f"set_{n}": getattr(cls, n).__set__ for n in names})
-    lines = [f"def make({', '.join(names)}):", "    obj = new(cls)"]
+    scope.update({f"default_{f.name}": f.default for f in found if f.default is not MISSING})
+    params = [f"{f.name}=default_{f.name}" if f.default is not MISSING else f.name for f in found]
+    lines = [f"def make({', '.join(params)}):", "    obj = new(cls)"]
     lines += [f"    set_{n}(obj, {n})" for n in names]
     lines += ["    return obj"]
     exec("\n".join(lines), scope)

@@ -39,7 +39,7 @@ from typing import NamedTuple, Optional, Sequence
 from .chars import CLAUSE_IN_PASSAGE, COLONS, COMMAS, FIVE_YEAR_PLAN, LIST_COMMA, SEMICOLONS, alternation
 from .document import Document
 from .labels import complete_item, subject_of
-from .results import Indicator, Result, Target
+from .results import Indicator, Result, Target, positional
 from .spans import SpanIndex
 from .words import table, words
 
@@ -290,8 +290,11 @@ def is_target(target: Target) -> bool:
     return target.measure != "other" or target.change or target.unit in ("%", "个百分点")
 
 
+make_target = positional(Target)
+
+
 def _target(text: str, f: Indicator, start: int, name: str, soft: bool, horizon: str, relative_to: Optional[str]) -> Target:
-    return Target(
+    return make_target(
         start=start,
         end=f.end,
         text=text[start : f.end],
