@@ -300,8 +300,11 @@ class Report:
 
     def part_of(self, sec: Section) -> Optional[Part]:
         """The part a policy section is in (``None`` for a heading that is no policy
-        section)."""
-        return next((p for p in self.parts if any(s.start == sec.start for s in p.sections)), None)
+        section): looked up, as the document keeps it, not searched for."""
+        try:
+            return self.document.part_of(sec)
+        except KeyError:
+            return None
 
     def __iter__(self):
         return iter(self.sections)
