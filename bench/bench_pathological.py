@@ -48,7 +48,7 @@ GROWTH_FLOOR_S = 0.010
 #: Runs at 1/16 size and at full size; the best of each is kept (the machine may be
 #: busy with other work, which only ever adds time).
 SMALL_REPEAT = 3
-FULL_REPEAT = 2
+FULL_REPEAT = 3
 
 
 # -- inputs -------------------------------------------------------------------------
