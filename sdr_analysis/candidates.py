@@ -8,17 +8,15 @@ out what is not an amount.
 
 from __future__ import annotations
 
-import operator
 import re
 from decimal import Decimal
 from functools import lru_cache
-from itertools import compress
-from typing import Optional, Sequence
+from typing import Optional
 
 from . import rules
 from .chars import CN_NUMERAL, DIGITS, LATIN, ZERO_WIDTH, alternation
 from .numbers import DROP_ZERO_WIDTH, MAX_INTEGER_DIGITS, SCALES, parse_arabic, parse_chinese
-from .spans import SpanIndex, in_dense_runs
+from .spans import SpanIndex, sparse
 from .units import FRACTION_UNITS, PER_UNITS, UNIT_BY_SURFACE, UNITS, Unit
 
 #: Zero-width characters (:data:`~sdr_analysis.chars.ZERO_WIDTH`): a figure is read
@@ -280,25 +278,19 @@ PROSE_RUN = 50
 PROSE_BYTES = 500
 
 
-def in_prose(text: str, starts: Sequence[int]) -> list[bool]:
-    """Whether each figure, by its start (in reading order), stands in prose, not in
-    a run too dense for it (:data:`PROSE_RUN`, :data:`PROSE_BYTES`)."""
-    return list(map(operator.not_, in_dense_runs(text, starts, PROSE_RUN, PROSE_BYTES)))
-
-
 def _start(found: re.Match[str] | Candidate) -> int:
     return found.start if isinstance(found, Candidate) else found.start()
 
 
 def candidates(text: str, span: tuple[int, int]) -> list[Candidate]:
     """Figures and fractions (written out or with a slash) in reading order, those of
-    runs too dense for prose left out (:func:`in_prose`); a figure that overlaps a
-    fraction gives way to it. A figure's match becomes a :class:`Candidate` only once
-    it is kept: reading one costs more than finding it."""
-    figures = list(FIGURE.finditer(text, *span))
+    runs too dense for prose left out (:data:`PROSE_RUN`, :data:`PROSE_BYTES`); a
+    figure that overlaps a fraction gives way to it. A figure's match becomes a
+    :class:`Candidate` only once it is kept: reading one costs more than finding it."""
     fractions = _fractions(text, span) + _slash_fractions(text, span)
     if not fractions:
-        return list(map(Candidate, compress(figures, in_prose(text, list(map(re.Match.start, figures))))))
+        figures = sparse(text, FIGURE.finditer(text, *span), re.Match.start, PROSE_RUN, PROSE_BYTES)
+        return [Candidate(m) for m in figures]
     # fractions do not overlap one another: a figure overlaps one only if the last
     # fraction starting before the figure ends runs past the figure's start
     taken = SpanIndex.of_spans(sorted((f.start, f.end) for f in fractions))
@@ -307,11 +299,10 @@ def candidates(text: str, span: tuple[int, int]) -> list[Candidate]:
         last = taken.preceding(m.end() - 1)
         return last is not None and last[1] > m.start()
 
-    found: list[re.Match[str] | Candidate] = [m for m in figures if not overlaps(m)]
+    found: list[re.Match[str] | Candidate] = [m for m in FIGURE.finditer(text, *span) if not overlaps(m)]
     found.extend(fractions)
     found.sort(key=_start)
-    kept = compress(found, in_prose(text, [_start(x) for x in found]))
-    return [x if isinstance(x, Candidate) else Candidate(x) for x in kept]
+    return [x if isinstance(x, Candidate) else Candidate(x) for x in sparse(text, found, _start, PROSE_RUN, PROSE_BYTES)]
 
 
 def settle(text: str, c: Candidate) -> None:

@@ -162,7 +162,7 @@ def read_document(text: str) -> Document:
     body_lines = page_lines.within(*body)
     skip = frozenset(furniture.starts)
     marked = find_sections(text, body, body_lines, skip, match=match)
-    unmarked = find_unmarked_titles(text, body_lines, marked)
+    unmarked = find_unmarked_titles(text, body_lines, marked, is_heading)
     found_headings = find_sections(text, body, body_lines, skip, unmarked, match) if unmarked else marked
     outline = find_outline(text, found_headings, body)
     headings = list(outline.headings)

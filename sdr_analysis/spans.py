@@ -9,43 +9,42 @@ bisection, so asking once per finding stays linear in the report's size.
 from __future__ import annotations
 
 import bisect
-from itertools import accumulate, repeat
-from operator import lt, sub
-from typing import Any, Generic, Iterable, Iterator, Optional, Sequence, TypeVar
+from collections import deque
+from typing import Any, Callable, Generic, Iterable, Iterator, Optional, Sequence, TypeVar
 
 T = TypeVar("T")
 
 
-def in_dense_runs(text: str, starts: Sequence[int], run: int, min_bytes: int) -> list[bool]:
-    """Whether each of ``starts`` (offsets into ``text``, in increasing order) is in a
-    run of ``run`` of them that start within fewer than ``min_bytes`` bytes of text
-    (as UTF-8: a Chinese character is three). The rules that leave out what a text
-    packs closer than a report writes it (figures, headings) ask this.
+def sparse(text: str, items: Iterable[T], start: Callable[[T], int], run: int, min_bytes: int) -> Iterator[T]:
+    """The ``items`` (in reading order; ``start`` gives each one's offset into
+    ``text``) that are in no run of ``run`` of them starting within fewer than
+    ``min_bytes`` bytes of text (as UTF-8: a Chinese character is three). The rules
+    that leave out what a text packs closer than a report writes it (figures,
+    headings) read their items through this.
 
-    Characters decide where they can (a character is one to four bytes): a run over
-    ``min_bytes`` characters or more is not dense, one under a quarter of that is;
-    bytes are counted only if some run falls between, which text a report writes
-    never does. Every pass is over lists, none a loop of Python statements: the
-    texts this is for hold hundreds of thousands of them."""
-    n = len(starts)
-    if n < run:
-        return [False] * n
-    chars = list(map(sub, starts[run - 1 :], starts))  # of the run that starts at each
-    if min(chars) >= min_bytes:
-        return [False] * n
-    if min((c for c in chars if c >= min_bytes // 4), default=min_bytes) >= min_bytes:
-        dense_run = list(map(lt, chars, repeat(min_bytes)))  # characters decide
-    else:
-        gaps = map(len, map(str.encode, map(text.__getitem__, map(slice, starts, starts[1:]))))
-        at = [0, *accumulate(gaps)]  # bytes from the first start to each
-        dense_run = list(map(lt, map(sub, at[run - 1 :], at), repeat(min_bytes)))
-    # an item is dense if a dense run starts at it or at one of the run - 1 before it:
-    # counted with the running count of dense runs, at the item and run - 1 before it
-    m = len(dense_run)
-    counted = [0, *accumulate(dense_run)]  # dense runs starting before each
-    before = [0] * (run - 1) + counted[:m]
-    through = counted[1:] + [counted[m]] * (run - 1)
-    return list(map(lt, before, through))
+    One pass, holding ``run`` items at a time: a text of hundreds of thousands of
+    figures never has them all in memory at once (a list of all of them would make
+    each cost more the more there are). Characters decide where they can (a
+    character is one to four bytes); bytes are counted only for a run over a quarter
+    of ``min_bytes`` characters and under ``min_bytes``, which text a report writes
+    never has."""
+    held: deque[tuple[int, T]] = deque()  # the last run - 1 items, each with its start
+    dense_until = -1  # the last item of the latest dense run
+    last = run - 1
+    k = -1
+    for k, item in enumerate(items):
+        at = start(item)
+        held.append((at, item))
+        if k >= last:  # the run from item k - last to item k is complete: judge it, then decide its first item
+            first, oldest = held.popleft()
+            chars = at - first
+            if chars < min_bytes and (4 * chars < min_bytes or len(text[first:at].encode("utf-8")) < min_bytes):
+                dense_until = k
+            if k - last > dense_until:
+                yield oldest
+    for i, (_, item) in enumerate(held, start=k - len(held) + 1):
+        if i > dense_until:
+            yield item
 
 
 class SpanIndex(Generic[T]):

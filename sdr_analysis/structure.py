@@ -7,6 +7,7 @@ import bisect
 import re
 from collections import Counter
 from functools import lru_cache
+from operator import itemgetter
 from typing import Iterator, NamedTuple, Optional, Sequence
 
 from .chars import (
@@ -26,7 +27,7 @@ from .chars import (
 )
 from .numbers import MAX_INTEGER_DIGITS, parse_arabic, parse_chinese
 from .results import Paragraph, Part, Section, Sentence, positional
-from .spans import SpanIndex, in_dense_runs
+from .spans import SpanIndex, sparse
 from .words import words
 
 make_sentence = positional(Sentence)
@@ -208,8 +209,7 @@ def find_sections(
     found += [(UNMARKED, None, ls, le) for ls, le in unmarked]
     found.sort(key=lambda f: f[2])
     found = sorted(found + _run_on_headings(text, body, found), key=lambda f: f[2])
-    dense = in_dense_runs(text, [f[2] for f in found], OUTLINE_RUN, OUTLINE_BYTES)
-    found = [f for f, packed in zip(found, dense) if not packed]
+    found = list(sparse(text, found, itemgetter(2), OUTLINE_RUN, OUTLINE_BYTES))
     # levels follow what the document nests: keep the headings still open, innermost
     # last; a heading closes those of its own style and of styles inside it (by the
     # order of HEADING_STYLES), ending them where it starts, and its level is one more

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sdr_analysis.spans import SpanIndex, in_dense_runs
+from sdr_analysis.spans import SpanIndex, sparse
 
 
 class Found(NamedTuple):
@@ -89,32 +89,33 @@ def test_merged_takes_nested_pairs_into_the_outer_one():
     assert list(nested) == [(0, 5), (10, 20), (30, 31)]
 
 
-# Dense runs: whether each offset is in a run of ``run`` offsets that start within fewer
-# than ``min_bytes`` bytes (UTF-8). Rows counted by hand: "a" is one byte, "中" three,
-# "𠀀" four.
-DENSE = [
-    pytest.param("aaaaaa", [0, 1, 2, 3], 2, 2, [True, True, True, True], id="one-byte-apart"),
-    pytest.param("aaaaaa", [0, 2, 4], 2, 2, [False, False, False], id="two-bytes-apart-is-not-fewer"),
-    pytest.param("中中中", [0, 1, 2], 2, 4, [True, True, True], id="three-bytes-apart"),
-    pytest.param("中中中", [0, 1, 2], 3, 6, [False, False, False], id="six-bytes-over-three"),
-    pytest.param("aa中中aa", [0, 1, 2, 3, 5], 2, 2, [True, True, True, False, False], id="only-the-dense-pairs"),
-    pytest.param("𠀀a", [0, 1], 2, 5, [True, True], id="astral-four-bytes"),
-    pytest.param("abc", [0, 1], 3, 100, [False, False], id="fewer-than-a-run"),
+# Sparse items: those in no run of ``run`` items that start within fewer than
+# ``min_bytes`` bytes (UTF-8). Rows counted by hand: "a" is one byte, "中" three, "𠀀"
+# four; the items are their own starts.
+SPARSE = [
+    pytest.param("aaaaaa", [0, 1, 2, 3], 2, 2, [], id="one-byte-apart"),
+    pytest.param("aaaaaa", [0, 2, 4], 2, 2, [0, 2, 4], id="two-bytes-apart-is-not-fewer"),
+    pytest.param("中中中", [0, 1, 2], 2, 4, [], id="three-bytes-apart"),
+    pytest.param("中中中", [0, 1, 2], 3, 6, [0, 1, 2], id="six-bytes-over-three"),
+    pytest.param("aa中中aa", [0, 1, 2, 3, 5], 2, 2, [3, 5], id="only-the-dense-pairs"),
+    pytest.param("𠀀a", [0, 1], 2, 5, [], id="astral-four-bytes"),
+    pytest.param("abc", [0, 1], 3, 100, [0, 1], id="fewer-than-a-run"),
+    pytest.param("", [], 3, 100, [], id="nothing"),
 ]
 
 
-@pytest.mark.parametrize("text, starts, run, min_bytes, expected", DENSE)
-def test_in_dense_runs(text, starts, run, min_bytes, expected):
-    assert in_dense_runs(text, starts, run, min_bytes) == expected
+@pytest.mark.parametrize("text, starts, run, min_bytes, kept", SPARSE)
+def test_sparse(text, starts, run, min_bytes, kept):
+    assert list(sparse(text, starts, int, run, min_bytes)) == kept
 
 
-def dense_by_scan(text, starts, run, min_bytes):
+def sparse_by_scan(text, starts, run, min_bytes):
     """Every run of ``run`` offsets measured in bytes, one at a time."""
-    out = [False] * len(starts)
+    dense = [False] * len(starts)
     for i in range(len(starts) - run + 1):
         if len(text[starts[i] : starts[i + run - 1]].encode("utf-8")) < min_bytes:
-            out[i : i + run] = [True] * run
-    return out
+            dense[i : i + run] = [True] * run
+    return [s for s, d in zip(starts, dense) if not d]
 
 
 @given(
@@ -123,6 +124,6 @@ def dense_by_scan(text, starts, run, min_bytes):
     st.integers(min_value=1, max_value=8),
     st.integers(min_value=1, max_value=60),
 )
-def test_in_dense_runs_is_a_scan(text, offsets, run, min_bytes):
+def test_sparse_is_a_scan(text, offsets, run, min_bytes):
     starts = sorted({o for o in offsets if o <= len(text)})
-    assert in_dense_runs(text, starts, run, min_bytes) == dense_by_scan(text, starts, run, min_bytes)
+    assert list(sparse(text, starts, int, run, min_bytes)) == sparse_by_scan(text, starts, run, min_bytes)
