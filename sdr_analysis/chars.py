@@ -15,6 +15,7 @@ with :data:`LINE_BREAK`.
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 from typing import Iterable, Iterator, Optional, Sequence
@@ -120,6 +121,8 @@ def lines(text: str, start: int = 0, end: Optional[int] = None) -> Iterator[tupl
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Narrow ``(start, end)`` to leave out white space at either end."""
+    if start < end and not text[start].isspace() and not text[end - 1].isspace():
+        return start, end  # nearly always: lines are read without their white space
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -141,14 +144,27 @@ def longest_first(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(words, key=len, reverse=True))
 
 
-def ends_with_any(text: str, pos: int, words: Sequence[str]) -> Optional[str]:
+def ends_with_any(text: str, pos: int, words: tuple[str, ...]) -> Optional[str]:
     """The first of ``words`` that ``text[:pos]`` ends with (the longest, for words
     sorted longest first); where only whether one does counts, ask
-    ``text.endswith(words, 0, pos)`` of a tuple."""
-    for w in words:
+    ``text.endswith(words, 0, pos)`` of a tuple. Only the words ending in the
+    character before ``pos`` are tried."""
+    if pos <= 0:
+        return None
+    for w in _by_last_character(words).get(text[pos - 1], ()):
         if text.endswith(w, 0, pos):
             return w
     return None
+
+
+@functools.cache
+def _by_last_character(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """``words`` grouped by their last character, each group in the order given."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        if w:
+            groups.setdefault(w[-1], []).append(w)
+    return {ch: tuple(ws) for ch, ws in groups.items()}
 
 
 def starting(words: Sequence[str]) -> re.Pattern[str]:

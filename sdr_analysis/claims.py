@@ -272,7 +272,7 @@ def _join(text: str, kinds: dict[str, Claim], section_at: Callable[[int], Option
     tagged = sorted(kinds.values(), key=lambda c: TAG_RANK[c.kind])
     s, e = min(c.start for c in tagged), max(c.end for c in tagged)
     first = tagged[0]
-    return Claim(
+    return make_claim(
         start=s,
         end=e,
         text=text[s:e],

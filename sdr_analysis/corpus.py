@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import operator
 import os
 import secrets
 import traceback
@@ -20,6 +21,7 @@ from typing import Callable, Iterable, Iterator, NamedTuple, Optional
 
 from .exceptions import InputNotFound, NoReports, OutputError, SdrError
 from .outputs import safe_cell
+from .results import Indicator, Target
 from .roles import MONEY_COLUMNS, money_columns
 from .workers import Workers
 
@@ -33,6 +35,10 @@ META_COLUMNS = ["report", "province", "city", "district", "county", "street", "l
 INDICATOR_COLUMNS = META_COLUMNS + [
     "part", "period", "section", "text", "value", "value_max", "unit", "kind", "role", "qualifier", "each", "label", "start", "end",
 ]
+#: The indicator's own fields in its row (read straight from it: a report may have
+#: tens of thousands).
+FIGURE_FIELDS = tuple(c for c in INDICATOR_COLUMNS if c in Indicator.__dataclass_fields__)
+figure_fields = operator.attrgetter(*FIGURE_FIELDS)
 #: One row per policy section: the part it is in (number, title, period; empty for a
 #: report without parts, whose period is told from its wording), its ``key``
 #: (``三.二``), and its summary (see :class:`~sdr_analysis.results.SectionSummary`).
@@ -46,6 +52,10 @@ TARGET_COLUMNS = META_COLUMNS + [
     "horizon", "measure", "name", "value", "value_max", "unit", "qualifier", "soft", "change", "relative_to", "absent",
     "section", "text", "start", "end",
 ]
+#: The target's own fields in its row, read straight from it (its fields are plain
+#: values: no copy needed).
+TARGET_FIELDS = tuple(c for c in TARGET_COLUMNS if c in Target.__dataclass_fields__)
+target_fields = operator.attrgetter(*TARGET_FIELDS)
 
 
 class Parsed(NamedTuple):
@@ -104,10 +114,12 @@ def parse_one(path: str) -> Parsed:
         }
         summaries = report.summaries
         where = {s.key: {"part": s.part, "period": s.period} for s in reversed(summaries)}  # a repeated key: the first
-        indicators = [
-            {**base, **where.get(i.section or "", {}), **{k: v for k, v in i.to_dict().items() if k in INDICATOR_COLUMNS}}
-            for i in report.indicators
-        ]
+        indicators = []
+        for i in report.indicators:
+            row = base.copy()
+            row.update(where.get(i.section or "", ()))
+            row.update(zip(FIGURE_FIELDS, figure_fields(i)))
+            indicators.append(row)
         sections = [
             {
                 **base, "part": s.part, "part_title": s.part_title, "period": s.period, "key": s.key,
@@ -118,10 +130,7 @@ def parse_one(path: str) -> Parsed:
             }
             for s in summaries
         ]
-        targets = [
-            {**base, **{k: v for k, v in t.to_dict().items() if k in TARGET_COLUMNS}}
-            for t in report.targets + report.targets_absent
-        ]
+        targets = [{**base, **dict(zip(TARGET_FIELDS, target_fields(t)))} for t in report.targets + report.targets_absent]
         return Parsed(path, indicators, sections, targets, None)
     except SdrError as exc:
         return Parsed(path, [], [], [], str(exc))

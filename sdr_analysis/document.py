@@ -23,7 +23,7 @@ from .outline import find_appendix, find_outline, find_unmarked_titles
 from .quotes import Quoted, find_quoted
 from .results import Paragraph, Part, Section, Sentence, Span, revised
 from .spans import SpanIndex
-from .structure import find_paragraphs, find_sections, match_heading
+from .structure import HeadingMatcher, find_paragraphs, find_sections
 
 
 class Clauses:
@@ -151,17 +151,19 @@ def read_document(text: str) -> Document:
     appendix = Span(found[0], found[1], text[found[0] : found[1]]) if found else None
     body = (page_body[0], appendix.start) if appendix else page_body
 
+    match = HeadingMatcher(text)
+
     def is_heading(start: int, end: int) -> bool:
-        return match_heading(text, start, end) is not None
+        return match(start, end) is not None
 
     furniture = SpanIndex.of_spans(find_furniture(text, page_lines.items, is_heading))
     wrapped = is_wrapped(text, page_lines.items, furniture.items, is_heading)
 
     body_lines = page_lines.within(*body)
     skip = frozenset(furniture.starts)
-    marked = find_sections(text, body, body_lines, skip)
-    unmarked = find_unmarked_titles(text, body_lines, marked)
-    found_headings = find_sections(text, body, body_lines, skip, unmarked) if unmarked else marked
+    marked = find_sections(text, body, body_lines, skip, match=match)
+    unmarked = find_unmarked_titles(text, body_lines, marked, is_heading)
+    found_headings = find_sections(text, body, body_lines, skip, unmarked, match) if unmarked else marked
     outline = find_outline(text, found_headings, body)
     headings = list(outline.headings)
     if appendix:

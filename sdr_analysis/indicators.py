@@ -277,16 +277,18 @@ def find_indicators(doc: Document) -> list[Indicator]:
     listed: dict[int, str] = {}  # labels given by a 分别 list, by the figure's index
     measures = None  # the measures of the last 分别 list in the sentence
     respectively, each_word = rules.RESPECTIVELY, rules.EACH
-    for i, (c, sentence, section) in enumerate(zip(kept, holders, sections)):
+    previous_sentence, previous_end = None, -1
+    next_starts = starts[1:] + [len(text)]
+    for i, (c, sentence, section, next_start) in enumerate(zip(kept, holders, sections, next_starts)):
         start, end = c.start, c.end
         lo, hi = (sentence.start, sentence.end) if sentence else (0, len(text))
-        same_sentence = bool(i) and holders[i - 1] is sentence
+        same_sentence = bool(i) and previous_sentence is sentence
+        previous_sentence = sentence
         if not same_sentence:
             measures = None
-        if i and kept[i - 1].end > lo:
-            lo = kept[i - 1].end
-        if i + 1 < len(kept) and kept[i + 1].start < hi:
-            hi = kept[i + 1].start
+        lo = max(lo, previous_end)
+        previous_end = end
+        hi = min(hi, next_start)
         before_start = items.start(start, lo)
         if i not in listed and text.find(respectively, lo, start) != -1:
             run = [c]  # the figures of the list: each after the one before, past a 、

@@ -8,6 +8,7 @@ in order. Clauses end at :data:`sdr_analysis.chars.LIST` breaks.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional, Sequence
 
 from . import rules
@@ -43,8 +44,10 @@ LABEL_OPENER_WORDS = tuple(rules.LABEL_OPENERS)
 LABEL_TAIL = rules.LABEL_DANGLING + LABEL_TRIM
 
 
+@lru_cache(maxsize=4096)
 def _tidy(label: str) -> str:
-    """A label without the openers and dangling particles around it."""
+    """A label without the openers and dangling particles around it (cached, as
+    :func:`subject_of`: a report writes the same few words before many figures)."""
     label = label.strip(LABEL_TRIM)
     opener = LABEL_OPENERS.match(label) if label.startswith(LABEL_OPENER_WORDS) else None
     if opener and len(label) > opener.end():
@@ -52,6 +55,7 @@ def _tidy(label: str) -> str:
     return label.rstrip(LABEL_TAIL)
 
 
+@lru_cache(maxsize=4096)
 def subject_of(label: str) -> str:
     """The measure a label names, without the verbs at its end (``旅游收入增长`` →
     ``旅游收入``)."""

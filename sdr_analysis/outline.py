@@ -22,7 +22,7 @@ their wording.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple, Optional, Sequence
+from typing import Callable, NamedTuple, Optional, Sequence
 
 from .chars import CN_ONE_TO_NINE, CN_ONE_TO_TEN, CN_STOPS, COLONS, COMMAS, FIVE_YEAR_PLAN, PAUSES, alternation
 from .results import Part, Section, revised
@@ -109,16 +109,21 @@ def find_appendix(text: str, body: tuple[int, int], lines: SpanIndex[tuple[int, 
     return None
 
 
-def find_unmarked_titles(text: str, lines: Sequence[tuple[int, int]], marked: Sequence[Section]) -> list[tuple[int, int]]:
+def find_unmarked_titles(
+    text: str, lines: Sequence[tuple[int, int]], marked: Sequence[Section], is_marker_line: Callable[[int, int], bool]
+) -> list[tuple[int, int]]:
     """Spans of part titles standing alone on their lines (``“十四五”时期工作回顾``),
     among the body's ``lines``, where the report has at least two and no marked part
     title comes before the first of them (the marked headings are then parts, or
-    sections inside these)."""
+    sections inside these). A line that opens with a heading marker
+    (``is_marker_line``) is none, even where it is no heading (one of a run of
+    headings too dense to be an outline)."""
     heading_starts = {h.start for h in marked}
     found = [
         (ls, le)
         for ls, le in lines
         if ls not in heading_starts and UNMARKED_TITLE.fullmatch(text, ls, le) and UNMARKED_WORDS.search(text, ls, le)
+        and not is_marker_line(ls, le)
     ]
     if len(found) < MIN_UNMARKED_PARTS:
         return []
@@ -170,8 +175,11 @@ def find_outline(text: str, headings: Sequence[Section], body: tuple[int, int]) 
         return _without_parts(text, headings, body)
     parts: list[Part] = []
     kinds: dict[int, Section] = {}
+    # a part's sections are found by bisection: a walk over every heading for each part
+    # would take time growing with the square of the headings of a text of many parts
+    second = SpanIndex.of([h for h in headings if h.level == 2 and h.style in SECTION_STYLES])
     for p in top:
-        children = [h for h in headings if h.level == 2 and p.start < h.start < p.end and h.style in SECTION_STYLES]
+        children = second.within(p.start + 1, p.end)
         part_text = text[p.start : p.end]
         period = period_of_title(p.title) or period_of_text(part_text)
         if children:

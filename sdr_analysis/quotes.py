@@ -99,21 +99,27 @@ def _tight_pairs(text: str, start: int, end: int) -> list[Quoted]:
 def _stacked_pairs(text: str, start: int, end: int) -> list[Quoted]:
     """The pairs of ``text[start:end]``, one line, paired with a stack."""
     stack: list[tuple[str, int, bool]] = []  # (opener, position, has a term pair inside)
+    # where each kind of mark is open on the stack, so that a closing mark finds its
+    # own without a walk down the stack (a line of closing marks that match nothing
+    # would walk it once each: time growing with the square of the line)
+    depths: dict[str, list[int]] = {p.open: [] for p in QUOTE_PAIRS}
     pairs: list[Quoted] = []
     for m in MARKS.finditer(text, start, end):
         ch = m.group()
         opener = CLOSE_TO_OPEN.get(ch)
         if opener is None:
+            depths[ch].append(len(stack))
             stack.append((ch, m.start(), False))
+            continue
+        if not depths[opener]:
             continue
         # a closing mark closes the nearest open mark of its kind; marks of other
         # kinds opened after it were never closed and are dropped
-        for depth in range(len(stack) - 1, -1, -1):
-            if stack[depth][0] == opener:
-                _, pos, has_inner = stack[depth]
-                del stack[depth:]
-                pairs.append(Quoted(pos, m.end(), opener, not has_inner))
-                if stack and (has_inner or opener in TERM_OPENERS):
-                    stack[-1] = (stack[-1][0], stack[-1][1], True)
-                break
+        depth = depths[opener][-1]
+        _, pos, has_inner = stack[depth]
+        while len(stack) > depth:
+            depths[stack.pop()[0]].pop()
+        pairs.append(Quoted(pos, m.end(), opener, not has_inner))
+        if stack and (has_inner or opener in TERM_OPENERS):
+            stack[-1] = (stack[-1][0], stack[-1][1], True)
     return pairs

@@ -9,7 +9,7 @@ from typing import Optional, Sequence
 
 from .chars import CLAUSE, COMMAS, alternation
 from .document import Document
-from .results import Indicator, Relation
+from .results import Indicator, Relation, positional
 from .words import table
 
 #: Verbs of change and the direction they state (``data/relations.toml``). ``None``: the
@@ -41,6 +41,8 @@ DELTA_KINDS = {"percent", "percent_point"}
 SET_TO_BEFORE = re.compile(rf"(?P<verb>{VERBS})(?:至|到|为){PER}$")
 SET_TO_ENDINGS = frozenset("至到为" + "".join(unit[-1] for unit in PER_UNITS))
 
+make_relation = positional(Relation)
+
 #: How far before a figure :data:`CHANGE_OPENER` and :data:`SET_TO_BEFORE` are sought.
 LOOK_BACK = 12
 
@@ -71,7 +73,7 @@ def find_relations(doc: Document, indicators: Sequence[Indicator]) -> list[Relat
             if change and opener:
                 s = opener.start()
                 out.append(
-                    Relation(
+                    make_relation(
                         start=s, end=b.end, text=text[s : b.end], kind="change",
                         direction=_direction(change.group("verb"), a, b),
                         before=a, after=b, section=section_at(s),
@@ -83,7 +85,7 @@ def find_relations(doc: Document, indicators: Sequence[Indicator]) -> list[Relat
             if delta:
                 s = clauses.start(a.start, sent_start)
                 out.append(
-                    Relation(
+                    make_relation(
                         start=s, end=b.end, text=text[s : b.end], kind="change",
                         direction=_direction(delta.group("verb"), None, b),
                         base=a, delta=b, section=section_at(s),
@@ -97,7 +99,7 @@ def find_relations(doc: Document, indicators: Sequence[Indicator]) -> list[Relat
         if set_to:
             s = clauses.start(set_to.start(), sent_start)
             out.append(
-                Relation(
+                make_relation(
                     start=s, end=b.end, text=text[s : b.end], kind="set_to",
                     direction=_direction(set_to.group("verb"), None, b),
                     after=b, section=section_at(s),

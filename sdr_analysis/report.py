@@ -262,7 +262,9 @@ class Report:
     def summaries(self) -> list[SectionSummary]:
         """One summary per policy section, in reading order: its counts, density and
         money (see :mod:`sdr_analysis.summary`)."""
-        return summarize(self.document, self.indicators, self.claims, self.terms)
+        if not self.document.sections:
+            return []
+        return summarize(self.document, self._index("indicators"), self._index("claims"), self._index("terms"))
 
     # access
 
@@ -270,10 +272,15 @@ class Report:
         """The findings of one kind (``"indicators"``, ``"sentences"``, …) that start
         in ``[start, end)``, in reading order: a slice found by bisection, so that
         asking for every section's findings stays linear in the report's size."""
+        return self._index(findings).within(start, end)
+
+    def _index(self, findings: str) -> SpanIndex[Any]:
+        """The findings of one kind as a :class:`SpanIndex`, made once, shared by
+        :meth:`within` and the extractors that read them."""
         index = self._indexes.get(findings)
         if index is None:
             index = self._indexes[findings] = SpanIndex.of(getattr(self, findings))
-        return index.within(start, end)
+        return index
 
     def section(self, number: str | int) -> "ReportSection":
         """The policy section named ``number``: its key (``"五"`` where the report has
@@ -293,8 +300,11 @@ class Report:
 
     def part_of(self, sec: Section) -> Optional[Part]:
         """The part a policy section is in (``None`` for a heading that is no policy
-        section)."""
-        return next((p for p in self.parts if any(s.start == sec.start for s in p.sections)), None)
+        section): looked up, as the document keeps it, not searched for."""
+        try:
+            return self.document.part_of(sec)
+        except KeyError:
+            return None
 
     def __iter__(self):
         return iter(self.sections)

@@ -140,13 +140,11 @@ def money_total(indicators: Sequence[Indicator]) -> Optional[MoneySum]:
 def money_by_role(indicators: Sequence[Indicator]) -> dict[str, MoneySum]:
     """Role → sum of its figures that add up (:func:`summed`), for the roles present, in
     the order of :data:`ROLES`."""
-    out = {}
-    for role in ROLES:
-        parts = [i for i in indicators if i.role == role and summed(i)]
-        total = money_sum(parts)
-        if total is not None:
-            out[role] = total
-    return out
+    by_role: dict[str, list[Indicator]] = {}
+    for i in indicators:  # one pass: a text without money (most sections of some) costs nothing
+        if i.role is not None and summed(i):
+            by_role.setdefault(i.role, []).append(i)
+    return {role: money_sum(by_role[role]) for role in ROLES if role in by_role}  # type: ignore[misc]  # a list not empty has a sum
 
 
 #: Roles that have a sum (:func:`summed`), each a column of the section tables.

@@ -9,9 +9,42 @@ bisection, so asking once per finding stays linear in the report's size.
 from __future__ import annotations
 
 import bisect
-from typing import Any, Generic, Iterable, Iterator, Optional, Sequence, TypeVar
+from collections import deque
+from typing import Any, Callable, Generic, Iterable, Iterator, Optional, Sequence, TypeVar
 
 T = TypeVar("T")
+
+
+def sparse(text: str, items: Iterable[T], start: Callable[[T], int], run: int, min_bytes: int) -> Iterator[T]:
+    """The ``items`` (in reading order; ``start`` gives each one's offset into
+    ``text``) that are in no run of ``run`` of them starting within fewer than
+    ``min_bytes`` bytes of text (as UTF-8: a Chinese character is three). The rules
+    that leave out what a text packs closer than a report writes it (figures,
+    headings) read their items through this.
+
+    One pass, holding ``run`` items at a time: a text of hundreds of thousands of
+    figures never has them all in memory at once (a list of all of them would make
+    each cost more the more there are). Characters decide where they can (a
+    character is one to four bytes); bytes are counted only for a run over a quarter
+    of ``min_bytes`` characters and under ``min_bytes``, which text a report writes
+    never has."""
+    held: deque[tuple[int, T]] = deque()  # the last run - 1 items, each with its start
+    dense_until = -1  # the last item of the latest dense run
+    last = run - 1
+    k = -1
+    for k, item in enumerate(items):
+        at = start(item)
+        held.append((at, item))
+        if k >= last:  # the run from item k - last to item k is complete: judge it, then decide its first item
+            first, oldest = held.popleft()
+            chars = at - first
+            if chars < min_bytes and (4 * chars < min_bytes or len(text[first:at].encode("utf-8")) < min_bytes):
+                dense_until = k
+            if k - last > dense_until:
+                yield oldest
+    for i, (_, item) in enumerate(held, start=k - len(held) + 1):
+        if i > dense_until:
+            yield item
 
 
 class SpanIndex(Generic[T]):
@@ -32,7 +65,10 @@ class SpanIndex(Generic[T]):
     @classmethod
     def of(cls, results: Iterable[Any]) -> "SpanIndex[Any]":
         """Results with ``start`` and ``end``, put in order of their start (a stable
-        sort: results that start together keep their order)."""
+        sort: results that start together keep their order); an index given is
+        returned as it is, so that a caller holding one does not pay for another."""
+        if isinstance(results, SpanIndex):
+            return results
         items = list(results)
         starts = [x.start for x in items]
         if starts != sorted(starts):  # nearly always in order already: a check in one pass
@@ -97,6 +133,10 @@ class SpanIndex(Generic[T]):
         """Whether an item holds the offset ``offset``."""
         i = bisect.bisect_right(self.starts, offset) - 1
         return i >= 0 and offset < self.ends[i]
+
+    def count(self, start: int, end: int) -> int:
+        """How many items start in ``[start, end)``: :meth:`within` without the list."""
+        return bisect.bisect_left(self.starts, end) - bisect.bisect_left(self.starts, start)
 
     def within(self, start: int, end: int) -> list[T]:
         """The items that start in ``[start, end)``, in order."""

@@ -7,6 +7,7 @@ import bisect
 import re
 from collections import Counter
 from functools import lru_cache
+from operator import itemgetter
 from typing import Iterator, NamedTuple, Optional, Sequence
 
 from .chars import (
@@ -24,13 +25,14 @@ from .chars import (
     alternation,
     strip_span,
 )
-from .numbers import parse_arabic, parse_chinese
+from .numbers import MAX_INTEGER_DIGITS, parse_arabic, parse_chinese
 from .results import Paragraph, Part, Section, Sentence, positional
-from .spans import SpanIndex
+from .spans import SpanIndex, sparse
 from .words import words
 
 make_sentence = positional(Sentence)
 make_paragraph = positional(Paragraph)
+make_section = positional(Section)
 
 
 class HeadingStyle(NamedTuple):
@@ -88,13 +90,19 @@ THEME_BREAKS = re.compile(f"[{PAUSES}]")
 @lru_cache(maxsize=1024)
 def ordinal(numeral: str) -> int:
     """Value of a heading numeral, Chinese or Arabic (cached: a report repeats a few
-    numerals many times)."""
+    numerals many times; the numbers given to dash leads in reading order, ``1``,
+    ``2``…, are read at once)."""
+    if numeral.isascii() and numeral.isdigit() and len(numeral) <= MAX_INTEGER_DIGITS:
+        return int(numeral)
     if numeral[0] in CN:
         return int(parse_chinese(numeral.replace("〇", "零")))
     return int(parse_arabic(numeral))
 
 
-def match_heading(text: str, start: int, end: int) -> Optional[tuple[int, re.Match[str]]]:
+HeadingMatch = Optional[tuple[int, re.Match[str]]]
+
+
+def match_heading(text: str, start: int, end: int) -> HeadingMatch:
     """The heading style (its index) and marker match at ``start``, if the line opens
     with a heading marker followed by some text."""
     for index, style in enumerate(HEADING_STYLES):
@@ -102,6 +110,24 @@ def match_heading(text: str, start: int, end: int) -> Optional[tuple[int, re.Mat
         if m and m.end() < end and (not m.group("num") or _is_one_number(m.group("num"))):
             return index, m
     return None
+
+
+class HeadingMatcher:
+    """:func:`match_heading` on one text, each line matched once: a document asks of a
+    line whether it is a heading when it looks for page furniture, for wrapped lines
+    and for sections, and a text of headings only would pay three times."""
+
+    __slots__ = ("text", "found")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: dict[tuple[int, int], HeadingMatch] = {}
+
+    def __call__(self, start: int, end: int) -> HeadingMatch:
+        key = (start, end)
+        if key not in self.found:
+            self.found[key] = match_heading(self.text, start, end)
+        return self.found[key]
 
 
 def _is_one_number(numeral: str) -> bool:
@@ -147,6 +173,13 @@ NEXT_LINE = re.compile(rf"(?:{LINE_BREAK.pattern}){IN_LINE}*")
 
 UNMARKED = -1  # the style index of part titles standing alone, outside HEADING_STYLES
 
+#: Headings stand over text: a run of :data:`OUTLINE_RUN` that start within fewer than
+#: :data:`OUTLINE_BYTES` bytes (30 a heading: heading lines with next to nothing under
+#: them, such as one heading repeated) is no report's outline, and its lines are read
+#: as text. Real reports write 1,500 bytes or more over 20 headings.
+OUTLINE_RUN = 20
+OUTLINE_BYTES = 600
+
 
 def find_sections(
     text: str,
@@ -154,12 +187,15 @@ def find_sections(
     lines: Sequence[tuple[int, int]],
     skip: frozenset[int] = frozenset(),
     unmarked: Sequence[tuple[int, int]] = (),
+    match: Optional[HeadingMatcher] = None,
 ) -> list[Section]:
     """Every heading in the body, with its level and its span up to the next heading
     of the same or a higher level (or the end of the body). ``lines`` are the body's
     lines (:func:`sdr_analysis.chars.lines`); those starting at an offset in ``skip``
     (page furniture) are passed over. ``unmarked`` are the spans of part titles
-    standing alone on their lines (outermost of all)."""
+    standing alone on their lines (outermost of all). ``match`` is the text's
+    :class:`HeadingMatcher`, where the caller has one."""
+    match = match or HeadingMatcher(text)
     found: list[tuple[int, Optional[re.Match[str]], int, int]] = []  # (style index, marker match, start, line end)
     for ls, le in _marked_lines(text, lines):
         if ls in skip:
@@ -167,12 +203,13 @@ def find_sections(
         if le - ls == 1 and text[ls] in "(（":  # a bracket alone: its numeral is on the next line
             nxt = NEXT_LINE.match(text, le, body[1])
             le = strip_span(text, ls, nxt.end())[1] if nxt else le
-        hit = match_heading(text, ls, le)
+        hit = match(ls, le)
         if hit:
             found.append((hit[0], hit[1], ls, le))
     found += [(UNMARKED, None, ls, le) for ls, le in unmarked]
     found.sort(key=lambda f: f[2])
     found = sorted(found + _run_on_headings(text, body, found), key=lambda f: f[2])
+    found = list(sparse(text, found, itemgetter(2), OUTLINE_RUN, OUTLINE_BYTES))
     # levels follow what the document nests: keep the headings still open, innermost
     # last; a heading closes those of its own style and of styles inside it (by the
     # order of HEADING_STYLES), ending them where it starts, and its level is one more
@@ -198,19 +235,23 @@ def find_sections(
         # order, so that every section has a number to be looked up, listed and written up by
         number = num or str(unnumbered[style])
         sections.append(
-            Section(
+            make_section(
                 start=ls,
                 end=end,
                 text=text[ls:end],
                 marker=m.group(0) if m else "",
                 number=number,
-                key=number,
                 ordinal=ordinal(number),
                 title=text[ts:te],
                 level=level,
                 style=STYLE_NAMES[style],
                 title_start=ts,
                 title_end=te,
+                kind="",
+                period=None,
+                part=None,
+                key=number,
+                appendix=False,
             )
         )
     return sections
@@ -297,5 +338,5 @@ def find_paragraphs(
 def missing_numbers(sections: Sequence[Section | Part]) -> list[int]:
     """Ordinals absent from a sequence of headings: those before its first number and
     the gaps inside it."""
-    present = sorted({s.ordinal for s in sections})
-    return [n for n in range(1, present[-1] + 1) if n not in present] if present else []
+    present = {s.ordinal for s in sections}
+    return [n for n in range(1, max(present) + 1) if n not in present] if present else []

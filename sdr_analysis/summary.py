@@ -7,12 +7,14 @@ from __future__ import annotations
 from typing import Sequence
 
 from .document import Document
-from .results import Claim, Indicator, SectionSummary, Term
+from .results import Claim, Indicator, SectionSummary, Term, positional
 from .roles import money_by_role, money_total
 from .spans import SpanIndex
 
 #: Densities are indicators per this many characters.
 DENSITY_PER = 1000
+
+make_summary = positional(SectionSummary)
 
 
 def density(indicators: int, characters: int) -> float:
@@ -21,30 +23,36 @@ def density(indicators: int, characters: int) -> float:
 
 
 def summarize(
-    doc: Document, indicators: Sequence[Indicator], claims: Sequence[Claim], terms: Sequence[Term]
+    doc: Document,
+    indicators: Sequence[Indicator] | SpanIndex[Indicator],
+    claims: Sequence[Claim] | SpanIndex[Claim],
+    terms: Sequence[Term] | SpanIndex[Term],
 ) -> list[SectionSummary]:
     """A summary of each policy section of the document, in reading order, from the
-    report's findings."""
+    report's findings (lists, or the report's indexes of them)."""
+    if not doc.sections:
+        return []
     figures, claimed, named = SpanIndex.of(indicators), SpanIndex.of(claims), SpanIndex.of(terms)
+    themed = SpanIndex.of([p for p in doc.paragraphs if p.theme is not None])
     out = []
     for sec in doc.sections:
         part = doc.part_of(sec)
         inds = figures.within(sec.start, sec.end)
-        money = money_total(inds)
+        money = money_total(inds) if inds else None
         out.append(
-            SectionSummary(
+            make_summary(
                 start=sec.start, end=sec.end, text=sec.text,
                 key=sec.key, slug=doc.slug_of(sec), number=sec.number, marker=sec.marker, title=sec.title,
                 level=sec.level,
                 part=None if part.implied else part.number,
                 part_title="" if part.implied else part.title,
                 period=part.period,
-                themes=sum(p.theme is not None for p in doc.paragraphs.within(sec.start, sec.end)),
-                sentences=len(doc.sentences.within(sec.start, sec.end)), characters=len(sec.text),
+                themes=themed.count(sec.start, sec.end),
+                sentences=doc.sentences.count(sec.start, sec.end), characters=len(sec.text),
                 indicators=len(inds), density=density(len(inds), len(sec.text)),
                 money=money.value if money else None, money_qualifier=money.qualifier if money else None,
-                money_by_role=tuple((role, m.value, m.qualifier) for role, m in money_by_role(inds).items()),
-                claims=len(claimed.within(sec.start, sec.end)), terms=len(named.within(sec.start, sec.end)),
+                money_by_role=tuple((role, m.value, m.qualifier) for role, m in money_by_role(inds).items()) if inds else (),
+                claims=claimed.count(sec.start, sec.end), terms=named.count(sec.start, sec.end),
             )
         )
     return out

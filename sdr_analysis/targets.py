@@ -39,7 +39,7 @@ from typing import NamedTuple, Optional, Sequence
 from .chars import CLAUSE_IN_PASSAGE, COLONS, COMMAS, FIVE_YEAR_PLAN, LIST_COMMA, SEMICOLONS, alternation
 from .document import Document
 from .labels import complete_item, subject_of
-from .results import Indicator, Result, Target
+from .results import Indicator, Result, Target, positional
 from .spans import SpanIndex
 from .words import table, words
 
@@ -107,8 +107,10 @@ FIVE_YEAR = re.compile(rf"“?{FIVE_YEAR_PLAN}”?|五年|到20\d\d年|20\d\d年
 #: What may stand between the figures of one list (``7%和8%左右``, ``5%、6.5%左右``),
 #: white space and line breaks included (a PDF dump wraps its lines anywhere).
 LIST_GLUE = LIST_COMMA + COMMAS + "和及与" + " \u3000\r\n\t"
-#: White space inside a name: a wrapped line (``规模以上工业\n增加值``).
+#: White space inside a name: a wrapped line (``规模以上工业\n增加值``); and what stands
+#: between white space.
 SPACE = re.compile(r"\s+")
+WORDS_BETWEEN_SPACES = re.compile(r"\S+")
 #: Words that open a target's clause and are not part of its name.
 LEAD_WORDS = words(WORDS, "lead_words")
 #: Words that make a target one the report strives for rather than sets.
@@ -184,12 +186,9 @@ def _strip_lead(text: str, s: int, e: int) -> int:
     while True:
         while s < e and text[s] in LIST_GLUE:
             s += 1
-        for w in LEAD_WORDS:
-            if text.startswith(w, s) and s + len(w) <= e:
-                s += len(w)
-                break
-        else:
+        if not text.startswith(LEAD_WORDS, s, e):  # most clauses open with none
             return s
+        s += len(next(w for w in LEAD_WORDS if text.startswith(w, s, e)))  # the first in the list's order
 
 
 def clean_name(raw: str) -> str:
@@ -229,12 +228,13 @@ def _list_names(subject: str, verb: str, n: int) -> list[str]:
     return [subject + verb] * n
 
 
-def find_targets(doc: Document, indicators: Sequence[Indicator]) -> list[Target]:
+def find_targets(doc: Document, indicators: Sequence[Indicator] | SpanIndex[Indicator]) -> list[Target]:
     """Every quantified target of every passage, in reading order, from the report's
     figures (``indicators``)."""
-    figures = SpanIndex.of(indicators)
+    passages = find_passages(doc)
+    figures = SpanIndex.of(indicators) if passages else SpanIndex.of([])
     out: list[Target] = []
-    for passage in find_passages(doc):
+    for passage in passages:
         out += _passage_targets(doc, figures.within(passage.start, passage.end), passage)
     return out
 
@@ -290,8 +290,11 @@ def is_target(target: Target) -> bool:
     return target.measure != "other" or target.change or target.unit in ("%", "个百分点")
 
 
+make_target = positional(Target)
+
+
 def _target(text: str, f: Indicator, start: int, name: str, soft: bool, horizon: str, relative_to: Optional[str]) -> Target:
-    return Target(
+    return make_target(
         start=start,
         end=f.end,
         text=text[start : f.end],
@@ -336,14 +339,14 @@ RESULT_REACH = 40
 FIVE_YEAR_REVIEW = re.compile(rf"{alternation(words(WORDS, 'five_year_review'))}|{FIVE_YEAR_PLAN}”?(?:时期|期间)")
 
 
-def find_results(doc: Document, indicators: Sequence[Indicator]) -> list[Result]:
+def find_results(doc: Document, indicators: Sequence[Indicator] | SpanIndex[Indicator]) -> list[Result]:
     """The past year's results the review states, at most one growth rate and one level
     per measure, in reading order, from the report's figures (``indicators``)."""
     review = [p for p in doc.parts if p.period == "review"]
     if not review:
         return []
     text = doc.text
-    all_figures = SpanIndex.of(indicators)
+    all_figures: Optional[SpanIndex[Indicator]] = None  # made when a measure is first mentioned
     pattern, by_word = _measure_words()
     found: dict[tuple[str, bool], Result] = {}
     five_year = SpanIndex.of([p for p in doc.paragraphs if FIVE_YEAR_REVIEW.search(_lead(p.text))])
@@ -351,23 +354,30 @@ def find_results(doc: Document, indicators: Sequence[Indicator]) -> list[Result]
         for sentence in doc.sentences.within(part.start, part.end):
             if sentence.start in five_year:
                 continue
-            squeezed, at = _squeeze(sentence.text, sentence.start)
+            if SPACE.search(sentence.text):
+                squeezed, at = _squeeze(sentence.text, sentence.start)
+            elif pattern.search(sentence.text):
+                squeezed, at = sentence.text, range(sentence.start, sentence.end)
+            else:
+                continue  # no measure named (most sentences): nothing to squeeze
             mentions = _mentions(pattern, by_word, squeezed)
             if not mentions:
                 continue
-            figures = all_figures.within(sentence.start, sentence.end)
+            if all_figures is None:
+                all_figures = SpanIndex.of(indicators)
             for j, (ms, me, key) in enumerate(mentions):
                 after = at[me - 1] + 1
                 limit = at[mentions[j + 1][0]] if j + 1 < len(mentions) else sentence.end
                 stop = text.find("；", after, limit)
                 limit = stop if stop != -1 else limit
-                rate = next((f for f in figures if after <= f.start < limit and f.unit in ("%", "个百分点")), None)
+                # the figures between this mention and the next: stretches that do not
+                # overlap, so a sentence's figures are read once however many it holds
+                figures = all_figures.within(after, limit)
+                rate = next((f for f in figures if f.unit in ("%", "个百分点")), None)
                 if rate is not None and NOT_RESULT.search(SPACE.sub("", text[after : rate.start])):
                     continue  # 突破3万亿元、年均增长4.7%: the level too is the plan's, not the year's
                 for f in figures:
-                    if f.start < after:
-                        continue
-                    if f.start >= limit or f.start - after > RESULT_REACH:
+                    if f.start - after > RESULT_REACH:
                         break
                     between = SPACE.sub("", text[after : f.start])
                     if NOT_RESULT.search(between) or "分别" in between:
@@ -385,11 +395,14 @@ def find_results(doc: Document, indicators: Sequence[Indicator]) -> list[Result]
     return sorted(found.values(), key=lambda r: r.start)
 
 
-def _squeeze(text: str, offset: int) -> tuple[str, list[int]]:
+def _squeeze(text: str, offset: int) -> tuple[str, Sequence[int]]:
     """``text`` without white space (a wrapped line may break a word), and where each
-    of its characters is in the report."""
-    kept = [(ch, offset + i) for i, ch in enumerate(text) if not ch.isspace()]
-    return "".join(ch for ch, _ in kept), [pos for _, pos in kept]
+    of its characters is in the report: read by runs of characters, not one at a time."""
+    runs = [m.span() for m in WORDS_BETWEEN_SPACES.finditer(text)]
+    at: list[int] = []
+    for s, e in runs:
+        at.extend(range(offset + s, offset + e))
+    return "".join(text[s:e] for s, e in runs), at
 
 
 def _lead(paragraph: str) -> str:

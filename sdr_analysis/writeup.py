@@ -15,6 +15,7 @@ exactly as written and is never markup; links and anchors are the write-up's own
 
 from __future__ import annotations
 
+import heapq
 import os
 from collections import Counter
 from typing import TYPE_CHECKING, Optional
@@ -234,10 +235,40 @@ def share_chart(report: Report, sec: ReportSection, lang: str, money: bool = Fal
     total = sum(values)
     if not total:
         return None
-    names = [short_label(s) for s in summaries]
-    shares = [100 * v / total for v in values]
-    key = "share_money_chart" if money else "share_chart"
-    return plotting.share_chart(names, shares, position(report, sec), t(lang, key), t(lang, "share_axis"))
+    here = position(report, sec)
+    shown = charted(values, keep=here)
+    names = [short_label(summaries[i]) for i in shown]
+    shares = [100 * values[i] / total for i in shown]
+    title = chart_title(t(lang, "share_money_chart" if money else "share_chart"), len(shown), len(summaries), lang, "chart_shows_largest")
+    return plotting.share_chart(names, shares, shown.index(here), title, t(lang, "share_axis"))
+
+
+#: The most sections a chart of every section draws. Real reports have up to about 30
+#: policy sections, and their charts show them all; a text of hundreds has this many
+#: drawn, chosen by what the chart shows (and its title says how many of how many), so
+#: that a chart costs the same whatever the report's size.
+MAX_CHART_SECTIONS = 40
+
+
+def charted(weights: list[float], keep: Optional[int] = None) -> list[int]:
+    """The positions of the sections a chart draws, in reading order: every one, or
+    where there are more than :data:`MAX_CHART_SECTIONS`, the one at ``keep`` (the
+    section the page is about) and those of the largest ``weights`` (the first of
+    equal ones)."""
+    if len(weights) <= MAX_CHART_SECTIONS:
+        return list(range(len(weights)))
+    others = [i for i in range(len(weights)) if i != keep]
+    top = heapq.nlargest(MAX_CHART_SECTIONS - (keep is not None), others, key=weights.__getitem__)
+    return sorted(top + ([keep] if keep is not None else []))
+
+
+def chart_title(title: str, shown: int, total: int, lang: str, note: str) -> str:
+    """A chart's title, saying which sections it shows where it shows ``shown`` of
+    ``total`` (``note``: the catalog's words for how they were chosen)."""
+    if shown == total:
+        return title
+    words = t(lang, note).format(shown=shown, total=total, others=shown - 1)
+    return t(lang, "chart_of_some").format(title=title, note=words)
 
 
 #: A section's label on a chart: its marker and its title up to the first stop or
@@ -400,12 +431,13 @@ def density_chart(report: Report, lang: str) -> Optional["Chart"]:
     summaries = report.summaries
     if not summaries:
         return None
+    shown = [summaries[i] for i in charted([s.density for s in summaries])]
     return plotting.barh(
-        [short_label(s) for s in summaries],
-        [s.density for s in summaries],
+        [short_label(s) for s in shown],
+        [s.density for s in shown],
+        chart_title(t(lang, "density"), len(shown), len(summaries), lang, "chart_shows_densest"),
         t(lang, "density"),
-        t(lang, "density"),
-        value_labels=[f"{s.density:.1f}" for s in summaries],
+        value_labels=[f"{s.density:.1f}" for s in shown],
     )
 
 
@@ -416,10 +448,12 @@ def domains_heatmap(report: Report, lang: str) -> Optional["Chart"]:
     summaries = report.summaries
     if not summaries:
         return None
+    shown = [summaries[i] for i in charted([s.characters for s in summaries])]
     doms = domains()
     cols = [getattr(d, lang) for d in doms]
-    values = [[shares[d.key] for d in doms] for shares in map(domain_shares, (s.text for s in summaries))]
-    return plotting.heatmap([short_label(s) for s in summaries], cols, values, t(lang, "domains_by_section"))
+    values = [[shares[d.key] for d in doms] for shares in map(domain_shares, (s.text for s in shown))]
+    title = chart_title(t(lang, "domains_by_section"), len(shown), len(summaries), lang, "chart_shows_longest")
+    return plotting.heatmap([short_label(s) for s in shown], cols, values, title)
 
 
 def all_claims(report: Report, lang: str) -> str:

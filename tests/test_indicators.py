@@ -205,6 +205,21 @@ FIGURES = [
     pytest.param("新建学校3所\u200b。", [("3所", 3, "所", "count", "exact")], id="zero-width-after-figure-left-out"),
     pytest.param("新建口袋公园3个\u200b以上。", [("3个\u200b以上", 3, "个", "count", "more_than")],
                  id="zero-width-before-qualifier"),
+    # up to three at a time; a longer run of them parts the digits (so a run of digits
+    # and zero-width characters is read once, from its start, however long it is)
+    pytest.param("新增岗位1\u200b\u200b\u200b2万个。", [("1\u200b\u200b\u200b2万个", 120_000, "个", "count", "exact")],
+                 id="three-zero-width-read-through"),
+    pytest.param("新增岗位1\u200b\u200b\u200b\u200b2万个。", [("2万个", 20_000, "个", "count", "exact")],
+                 id="four-zero-width-part-the-digits"),
+    pytest.param("新增岗位" + "1\u200b" * 3 + "万个。", [("1\u200b1\u200b1\u200b万个", 1_110_000, "个", "count", "exact")],
+                 id="zero-width-between-every-digit"),
+    pytest.param("新增岗位三\u200b十\u200b万个。", [("三\u200b十\u200b万个", 300_000, "个", "count", "exact")],
+                 id="zero-width-between-chinese-numerals"),
+
+    # --- figures as dense as prose writes them are read: a run of 49, or 50 figures in
+    # 11 bytes each (``增长8%，``: 550 bytes; see test_not_indicators for denser runs) ---
+    pytest.param("收入分别增长" + "5%、" * 49 + "。", [("5%", 5, "%", "percent", "exact")] * 49, id="forty-nine-packed-figures"),
+    pytest.param("增长8%，" * 50, [("8%", 8, "%", "percent", "exact")] * 50, id="fifty-figures-in-prose"),
 
     # --- the longest run of digits still read as a figure: 15 before the point ---
     pytest.param("累计交易额123456789012345元。", [("123456789012345元", 123_456_789_012_345, "元", "money", "exact")],
@@ -329,6 +344,14 @@ NOT_INDICATORS = [
     pytest.param("2\u200b023年1月8日召开区委常委会。", [], id="zero-width-in-a-year"),
     pytest.param("经济总量位居全市第\u200b2位。", [], id="zero-width-after-di"),
     pytest.param("PM2.\u200b5年均浓度下降12%。", ["12%"], id="zero-width-in-a-code"),
+    pytest.param("1\u200b" * 2000 + "。", [], id="digits-and-zero-width-without-a-unit"),
+    # --- 50 figures starting within fewer than 500 bytes are not prose: a table run
+    # together, or no text at all; prose around such a run is read ---
+    pytest.param("收入分别增长" + "5%、" * 50 + "。", [], id="fifty-figures-in-250-bytes"),
+    pytest.param("增长5%" * 50 + "。", [], id="fifty-figures-in-400-bytes"),
+    pytest.param("5%" * 1000, [], id="figures-glued-together"),
+    pytest.param("新建学校5所。" + "城市更新" * 50 + "5%、" * 60 + "城市更新" * 50 + "新建道路3条。", ["5所", "3条"],
+                 id="dense-run-inside-prose"),
     # --- runs of digits longer than any figure (more than 15 before the point) ---
     pytest.param("统一社会信用代码1234567890123456个。", [], id="sixteen-digits"),
     pytest.param("投资" + "9" * 320 + "元。", [], id="320-digits"),

@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from sdr_analysis.spans import SpanIndex
+from sdr_analysis.spans import SpanIndex, sparse
 
 
 class Found(NamedTuple):
@@ -85,3 +87,43 @@ def test_union_merges_overlapping_spans(a, b, merged):
 def test_merged_takes_nested_pairs_into_the_outer_one():
     nested = SpanIndex.merged([(10, 20), (12, 14), (0, 3), (2, 5), (30, 31)])
     assert list(nested) == [(0, 5), (10, 20), (30, 31)]
+
+
+# Sparse items: those in no run of ``run`` items that start within fewer than
+# ``min_bytes`` bytes (UTF-8). Rows counted by hand: "a" is one byte, "中" three, "𠀀"
+# four; the items are their own starts.
+SPARSE = [
+    pytest.param("aaaaaa", [0, 1, 2, 3], 2, 2, [], id="one-byte-apart"),
+    pytest.param("aaaaaa", [0, 2, 4], 2, 2, [0, 2, 4], id="two-bytes-apart-is-not-fewer"),
+    pytest.param("中中中", [0, 1, 2], 2, 4, [], id="three-bytes-apart"),
+    pytest.param("中中中", [0, 1, 2], 3, 6, [0, 1, 2], id="six-bytes-over-three"),
+    pytest.param("aa中中aa", [0, 1, 2, 3, 5], 2, 2, [3, 5], id="only-the-dense-pairs"),
+    pytest.param("𠀀a", [0, 1], 2, 5, [], id="astral-four-bytes"),
+    pytest.param("abc", [0, 1], 3, 100, [0, 1], id="fewer-than-a-run"),
+    pytest.param("", [], 3, 100, [], id="nothing"),
+]
+
+
+@pytest.mark.parametrize("text, starts, run, min_bytes, kept", SPARSE)
+def test_sparse(text, starts, run, min_bytes, kept):
+    assert list(sparse(text, starts, int, run, min_bytes)) == kept
+
+
+def sparse_by_scan(text, starts, run, min_bytes):
+    """Every run of ``run`` offsets measured in bytes, one at a time."""
+    dense = [False] * len(starts)
+    for i in range(len(starts) - run + 1):
+        if len(text[starts[i] : starts[i + run - 1]].encode("utf-8")) < min_bytes:
+            dense[i : i + run] = [True] * run
+    return [s for s, d in zip(starts, dense) if not d]
+
+
+@given(
+    st.text(alphabet="a中é𠀀", max_size=200),
+    st.lists(st.integers(min_value=0, max_value=200), max_size=60),
+    st.integers(min_value=1, max_value=8),
+    st.integers(min_value=1, max_value=60),
+)
+def test_sparse_is_a_scan(text, offsets, run, min_bytes):
+    starts = sorted({o for o in offsets if o <= len(text)})
+    assert list(sparse(text, starts, int, run, min_bytes)) == sparse_by_scan(text, starts, run, min_bytes)

@@ -361,3 +361,30 @@ def test_line_endings(text, sections, figures):
     assert [p.text for p in report.paragraphs] == ["一、工作回顾", "投资5亿元。", "二、今年安排", "新建学校3所。"]
     for found in (*report.sections, *report.paragraphs, *report.sentences, *report.indicators):
         assert text[found.start : found.end] == found.text
+
+
+# Headings stand over text: 20 heading lines that start within fewer than 600 bytes
+# (UTF-8) are no outline, and are read as text. Rows: the text and the (marker, number)
+# of each section. Bytes counted by hand: "（一）发展。\n" is 19 (six characters of three
+# bytes, and the line break), "（十一）发展。\n" 22, so twenty of them start within
+# 10 x 19 + 9 x 22 = 388 bytes; "新建学校5所。\n" is 20, "一、总体要求\n" 19.
+TWENTY = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+          "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十"]
+PACKED_HEADINGS = [
+    pytest.param("".join(f"（{n}）发展。\n" for n in TWENTY[:19]),
+                 [(f"（{n}）", n) for n in TWENTY[:19]], id="nineteen-headings-in-a-row-are-sections"),
+    pytest.param("".join(f"（{n}）发展。\n" for n in TWENTY), [], id="twenty-within-388-bytes-are-text"),
+    pytest.param("（一）加快发展。\n" * 40, [], id="one-heading-repeated-is-text"),
+    pytest.param("一、总体要求\n" * 40, [], id="one-part-heading-repeated-is-text"),
+    pytest.param("".join(f"（{n}）发展。\n新建学校5所。\n" for n in TWENTY),
+                 [(f"（{n}）", n) for n in TWENTY], id="twenty-over-text-are-sections"),
+]
+
+
+@pytest.mark.parametrize("text, expected", PACKED_HEADINGS)
+def test_headings_packed_closer_than_an_outline_are_text(text, expected):
+    report = parse_report(text)
+    assert [(s.marker, s.number) for s in report.sections] == expected
+    if not expected:
+        assert report.headings == []
+        assert [p.text for p in report.paragraphs] == text.splitlines()

@@ -34,6 +34,10 @@ TERMS = [
     pytest.param("“农村寄递物流“村村通”全面完成。", ["村村通"], id="unbalanced-at-line-start"),
     # a closing quote never opened is ignored
     pytest.param("服务”品牌,打造“暖心驿站”。", ["暖心驿站"], id="stray-closing-quote"),
+    # closing marks that match nothing, after marks of other kinds left open
+    pytest.param("‘《" + "”」" * 50 + "打造“暖心驿站”。", ["暖心驿站"], id="many-stray-closing-marks"),
+    # a closing mark closes the nearest open mark of its kind, dropping the ones opened after it
+    pytest.param("“开展‘三进’《活动”,实施“安居工程”。", ["开展‘三进’《活动", "安居工程"], id="close-drops-marks-opened-inside"),
 
     # --- quotes never pair across a line break ---
     pytest.param("启动“城市更新\n三年行动”。", [], id="across-line-break"),

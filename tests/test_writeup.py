@@ -266,3 +266,66 @@ def test_rankings_and_region_scope_are_written_up(lang, heading, counted):
     assert heading in writeup.claims(sec, lang)
     assert counted in writeup.narrative(report, sec, lang)
     assert writeup.all_claims(report, lang).startswith("**" + writeup.t(lang, "scope_region"))
+
+
+# Charts of every section draw at most MAX_CHART_SECTIONS (40) of them: the one the page
+# is about and those with the most of what the chart shows, in reading order, and say so
+# in their title; a report of 40 or fewer draws them all under the title as it is.
+CHARTED = [
+    pytest.param(list(range(40)), None, list(range(40)), id="forty-all"),
+    pytest.param(list(range(45)), None, list(range(5, 45)), id="the-forty-largest"),
+    pytest.param(list(range(45)), 0, [0, *range(6, 45)], id="this-one-and-the-39-largest"),
+    pytest.param([1] * 50, 49, [*range(39), 49], id="the-first-of-equal-ones"),
+]
+
+
+@pytest.mark.parametrize("weights, keep, shown", CHARTED)
+def test_charted_sections(weights, keep, shown):
+    assert writeup.charted(weights, keep) == shown
+
+
+NUMERALS = "一二三四五六七八九"
+
+
+def numeral(n: int) -> str:
+    """1 to 99 as headings write them."""
+    tens, ones = divmod(n, 10)
+    return (NUMERALS[tens - 1] if tens > 1 else "") + ("十" if tens else "") + (NUMERALS[ones - 1] if ones else "")
+
+
+@pytest.fixture(scope="module")
+def many_sections():
+    """45 sections, section N with N figures (一 has one, 四十五 forty-five)."""
+    return parse_report("".join(f"（{numeral(n)}）发展。\n" + "新建学校5所。" * n + "\n" for n in range(1, 46)))
+
+
+def bars(chart) -> list[str]:
+    return [label.get_text() for label in chart.figure.axes[0].get_yticklabels()]
+
+
+@pytest.mark.parametrize("lang, note", [
+    ("en", " — 40 of 45 sections: this one and the 39 with the most"),
+    ("zh", "——共45个部分，显示本部分及数值最大的39个"),
+])
+def test_share_chart_draws_this_section_and_the_largest(many_sections, lang, note):
+    first = many_sections.section("一")
+    chart = writeup.share_chart(many_sections, first, lang)
+    assert chart.title == writeup.t(lang, "share_chart") + note
+    # 一 (fewest figures) and 七 to 四十五 (the 39 with the most), in reading order
+    assert [label.replace("\n", "") for label in bars(chart)] == [f"（{numeral(n)}）发展" for n in (1, *range(7, 46))]
+
+
+def test_overview_charts_draw_forty_sections(many_sections):
+    density = writeup.density_chart(many_sections, "en")
+    assert len(bars(density)) == 40
+    assert density.title == "indicators per 1,000 characters — the 40 densest of 45 sections"
+    domains = writeup.domains_heatmap(many_sections, "zh")
+    assert domains.title.endswith("——共45个部分，显示篇幅最长的40个")
+    assert len(bars(domains)) == 40
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_charts_of_a_real_report_draw_every_section(seed_report, lang):
+    sec = seed_report.section("四")
+    assert writeup.share_chart(seed_report, sec, lang).title == writeup.t(lang, "share_chart")
+    assert len(bars(writeup.density_chart(seed_report, lang))) == len(seed_report.sections)
