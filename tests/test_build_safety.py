@@ -9,31 +9,17 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from attacks import CLI, REPORT
 
 from processes import descendants, gone_within, kernels_of
 from sdr_analysis.build import build
 from sdr_analysis.manifest import EMPTY, read_manifest
 
 pytestmark = pytest.mark.notebooks
-
-REPORT = """某省某市某区人民政府工作报告(2023年1月5日)
-
-  (一)稳定经济增长。全区经济稳中有进。
-
-  招商引资成效明显。引进项目30余个,到位资金约12亿元。
-
-  (二)改善民生。民生投入占比80%,同比提高3个百分点。
-
-  教育事业发展。新建学校2所,改造校舍1.5万平方米。
-"""
-
-CLI = [sys.executable, "-m", "sdr_analysis"]
-
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` (names relative to it) with its bytes."""
