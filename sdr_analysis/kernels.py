@@ -149,7 +149,10 @@ def _stop_kernel() -> None:
         return
     pgid = getattr(_kernel.provisioner, "pgid", None)
     if pgid:
-        os.killpg(pgid, signal.SIGKILL)
+        try:
+            os.killpg(pgid, signal.SIGKILL)
+        except ProcessLookupError:  # the kernel died on its own, and what it started
+            pass
     _kernel.cleanup_connection_file()
 
 

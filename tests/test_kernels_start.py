@@ -4,6 +4,9 @@ kernel: marked ``notebooks``."""
 
 from __future__ import annotations
 
+import os
+import signal
+
 import jupyter_client.manager as manager
 import pytest
 
@@ -32,6 +35,26 @@ def _state(_: object) -> tuple:
 
 def test_a_kernel_that_fails_to_start_is_started_once_more(monkeypatch, tmp_path):
     monkeypatch.setattr(manager, "KernelManager", FailsFirst)
+    with Workers(1, kernels._start_worker, (str(tmp_path),)) as pool:
+        [(_, (error, starts))] = list(pool.run(_state, [None]))
+    assert (error, starts) == (None, 2)
+
+
+class DiesFirst(manager.KernelManager):
+    """A kernel manager whose first kernel starts and then dies, with everything in its
+    process group, before it answers: the dead group cannot be stopped again."""
+
+    def start_kernel(self, **kwargs):
+        STARTS.append(1)
+        started = super().start_kernel(**kwargs)
+        if len(STARTS) == 1:
+            os.killpg(self.provisioner.pgid, signal.SIGKILL)
+            self.provisioner.process.wait()
+        return started
+
+
+def test_a_kernel_that_dies_before_it_answers_is_started_once_more(monkeypatch, tmp_path):
+    monkeypatch.setattr(manager, "KernelManager", DiesFirst)
     with Workers(1, kernels._start_worker, (str(tmp_path),)) as pool:
         [(_, (error, starts))] = list(pool.run(_state, [None]))
     assert (error, starts) == (None, 2)
