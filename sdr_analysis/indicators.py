@@ -14,9 +14,9 @@ from typing import Callable
 
 from . import rules
 from .candidates import BARE_SCALES, INTEGER_PART, Candidate, candidates, qualifier_of, settle
-from .chars import CLAUSE, HAN, LIST, alternation, ends_with_any, longest_first
+from .chars import CLAUSE, HAN, LIST, LIST_COMMA, SEMICOLONS, alternation, ends_with_any, longest_first
 from .document import Document
-from .labels import LABEL_TRIM, is_each, label_of, respective_labels
+from .labels import LABEL_TRIM, is_action, is_each, label_of, leading_verbs, respective_labels
 from .numbers import MAX_INTEGER_DIGITS, as_number, is_digit_string
 from .results import Indicator, positional
 from .units import Unit
@@ -251,6 +251,29 @@ def rules_for(unit: Unit, chinese: bool) -> tuple[Callable, ...]:
 
 
 make_indicator = positional(Indicator)
+#: Kinds of figure that count the thing named after them (``十件民生实事``); rates,
+#: money and time do not.
+COUNTING_KINDS = frozenset({"count", "people", "area", "length", "other"})
+
+
+def labelled(text: str, c: Candidate, before_start: int, after_end: int, clause_start: int | None, lo: int,
+             previous: str | None, before: Candidate | None, shared: str = "") -> str:
+    """The label of figure ``c`` (:func:`~sdr_analysis.labels.label_of`), given the label
+    of the figure before it in its sentence and that figure; a semicolon between them
+    parts their measures."""
+    if previous is not None and any(s in text[lo : c.start] for s in SEMICOLONS):
+        previous = before = None
+    if before is not None and clause_start == lo:
+        clause_start = None  # no break since the figure before: nothing before is shared
+    counted = c.unit.kind in COUNTING_KINDS and c.unit.base not in SHARE_UNITS
+    same_unit = before is not None and before.unit.base == c.unit.base and previous
+    return label_of(
+        text, before_start, c.start, c.end, after_end, previous, clause_start=clause_start,
+        context=text[lo : clause_start or lo], counted=counted, value=as_number(c.value) if c.value is not None else None,
+        previous_verbs=leading_verbs(previous) if same_unit and previous else None,
+        after_count=before is not None and before.unit.kind == "count", shared=shared,
+    )
+
 
 
 def find_indicators(doc: Document) -> list[Indicator]:
@@ -304,7 +327,14 @@ def find_indicators(doc: Document) -> list[Indicator]:
         if i in listed:
             label = listed.pop(i)
         else:
-            label = label_of(text, before_start, start, end, items.end(end, hi), label if same_sentence else None)
+            after_end = items.end(end, hi)
+            shared = ""
+            if text[after_end : after_end + 1] == LIST_COMMA and next_start == after_end + 1 and holders[i + 1] is sentence:
+                following = kept[i + 1]  # 54栋住宅楼、14万平方米既有建筑节能改造
+                noun = text[following.end : items.end(following.end, sentence.end if sentence else len(text))]
+                shared = LIST_COMMA + noun if following.unit.kind in COUNTING_KINDS and is_action(noun) else ""
+            label = labelled(text, c, before_start, after_end, clauses.start(start, lo), lo,
+                             label if same_sentence else None, kept[i - 1] if same_sentence else None, shared)
         unit = c.unit
         out.append(
             make_indicator(

@@ -44,14 +44,14 @@ LABELS = [
 
     # --- two figures for one measure ---
     pytest.param("旅游收入增长20%，达到282亿元。", ["旅游收入增长", "旅游收入达到"], id="growth-then-level"),
-    pytest.param("地区生产总值达到1560亿元，增长5.8%。", ["地区生产总值达到", "地区生产总值增长"], id="level-then-growth"),
+    pytest.param("地区生产总值达到1560亿元，增长5.8%。", ["地区生产总值达到", "生产总值增长"], id="level-then-growth"),
     pytest.param("研发经费投入强度达到2.4%，提高0.2个百分点。", ["研发经费投入强度达到", "研发经费投入强度提高"],
                  id="share-then-points"),
     pytest.param("城乡居民人均可支配收入达到3.2万元，增长5.5%。", ["城乡居民人均可支配收入达到", "城乡居民人均可支配收入增长"],
                  id="income-level-then-growth"),
     pytest.param("社会消费品零售总额增长6.2%，突破400亿元。", ["社会消费品零售总额增长", "社会消费品零售总额"],
                  id="growth-then-threshold"),
-    pytest.param("全市粮食产量达到69.2亿斤，增长1.3%。", ["全市粮食产量达到", "全市粮食产量增长"], id="grain-level-then-growth"),
+    pytest.param("全市粮食产量达到69.2亿斤，增长1.3%。", ["全市粮食产量达到", "粮食产量增长"], id="grain-level-then-growth"),
 
     # --- a verb joined to its object, no ellipsis ---
     pytest.param("投资3亿元改造老旧管网。", ["投资改造老旧管网"], id="verb-then-object"),
@@ -80,9 +80,48 @@ LABELS = [
 
     # --- several figures in one sentence ---
     pytest.param("新建改建农村公路1200公里、桥梁45座。", ["新建改建农村公路", "桥梁"], id="list-of-things"),
-    pytest.param("改造城镇老旧小区320个，惠及居民4.6万户。", ["改造城镇老旧小区", "惠及居民"], id="two-clauses"),
-    pytest.param("发放消费券1.5亿元，带动消费12亿元。", ["发放消费券", "带动消费"], id="spend-and-effect"),
-    pytest.param("开通国际航线12条、国内航线86条。", ["开通国际航线", "国内航线"], id="routes"),
+    pytest.param("改造城镇老旧小区320个，惠及居民4.6万户。", ["改造城镇老旧小区", "城镇老旧小区惠及居民"], id="two-clauses"),
+    pytest.param("发放消费券1.5亿元，带动消费12亿元。", ["发放消费券", "消费券带动消费"], id="spend-and-effect"),
+    pytest.param("开通国际航线12条、国内航线86条。", ["开通国际航线", "开通国内航线"], id="routes"),
+
+    # --- a count before the thing it counts: the thing, not the verb alone ---
+    pytest.param("全力办好八件民生实事。", ["全力办好民生实事"], id="count-before-its-noun"),
+    pytest.param("年内改造2.4万平方米老旧厂房。", ["年内改造老旧厂房"], id="area-before-its-noun"),
+    pytest.param("推动解决1.2万户群众办证难等问题。", ["推动解决群众办证难"], id="noun-up-to-deng"),
+    pytest.param("建成3个养老服务中心、12个日间照料站。", ["建成养老服务中心", "建成日间照料站"],
+                 id="verb-shared-by-counts"),
+    pytest.param("完成86栋楼房、9万平方米外墙保温改造。", ["完成楼房、外墙保温改造", "外墙保温改造"],
+                 id="count-shares-the-work-after"),
+
+    # --- names are left out, the kind of thing kept ---
+    pytest.param("完成东风路、新华街等12条道路改造。", ["完成道路改造"], id="names-before-deng"),
+    pytest.param("东湖、西山两个公园建成开放。", ["公园建成开放"], id="names-as-many-as-counted"),
+    pytest.param("为城建集团等26家企业发放稳岗补贴。", ["企业发放稳岗补贴"], id="names-then-for"),
+    pytest.param("新建及改造城东路、滨河路等市政道路23条。", ["新建及改造市政道路"], id="names-keep-the-verbs"),
+    pytest.param("教育、卫生等领域投入8亿元。", ["教育、卫生等领域投入"], id="kinds-are-not-names"),
+
+    # --- measures of a list that share one figure ---
+    pytest.param("其中小学、初中巩固率达到98%。", ["小学、初中巩固率达到"], id="one-figure-for-a-list"),
+    pytest.param("城镇和农村居民人均可支配收入分别达到3.1万元、1.6万元。",
+                 ["城镇居民人均可支配收入达到", "农村居民人均可支配收入达到"], id="fenbie-he"),
+    pytest.param("城镇、农村居民人均可支配收入分别达到3.1万元、1.6万元，分别增长6%。",
+                 ["城镇居民人均可支配收入达到", "农村居民人均可支配收入达到", "城镇和农村居民人均可支配收入增长"],
+                 id="fenbie-one-rate-for-both"),
+
+    # --- the subject carried into a later clause, without its verbs and fillers ---
+    pytest.param("实施重点技改项目45个，完成投资18亿元。", ["实施重点技改项目", "重点技改项目完成投资"],
+                 id="bare-metric-after-a-count"),
+    pytest.param("实现社会消费品零售总额210亿元，增长7%。", ["实现社会消费品零售总额", "社会消费品零售总额增长"],
+                 id="carried-without-its-verb"),
+    pytest.param("新增就业6000人，完成投资3亿元。", ["新增就业", "完成投资"], id="bare-metric-not-after-people"),
+    pytest.param("实施“送教下乡”行动，覆盖学生3200人；投资1.5亿元，增长8%。",
+                 ["覆盖学生", "投资", "投资增长"], id="semicolon-parts-measures"),
+    pytest.param("深入开展“厕所革命”，惠及4.1万户。", ["厕所革命惠及"], id="verb-takes-the-quoted-name"),
+
+    # --- no character lost at the edges ---
+    pytest.param("涉及企业1.6万家。", ["涉及企业"], id="ji-is-kept"),
+    pytest.param("大幅削减省级政府层面设立的行政事业性收费项目45%。", ["大幅削减省级政府层面设立的行政事业性收费项目"],
+                 id="long-label-whole"),
 
     # --- a label never crosses into the clause or line before ---
     pytest.param("二、2024年重点工作安排\n今年是改革攻坚之年，新增就业3万人。", ["新增就业"], id="heading-line-before"),

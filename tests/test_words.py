@@ -8,7 +8,7 @@ import pytest
 from conftest import ROOT
 from sdr_analysis.words import table, words
 
-WORD_TABLES = ("page", "periods", "claims", "targets", "relations", "roles", "figures")
+WORD_TABLES = ("page", "periods", "claims", "targets", "relations", "roles", "figures", "labels")
 SOURCE = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "sdr_analysis").glob("*.py")))
 
 
