@@ -38,6 +38,7 @@ NOT_LIST_END_AFTER = _WORDS["not_list_end_after"]
 #: What ends a list of names before the thing they are instances of (南阳等4个城市).
 LIST_END = "等"
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
+BRACKETS = (("（", "）"), ("(", ")"))
 
 
 def _trim_label(label: str) -> str:
@@ -162,7 +163,12 @@ def noun_after(after: str) -> str:
     不动产证办理``): without the 的 that links it and the examples after 等."""
     after = after.removeprefix("的")
     at = list_end(after)
-    return after[:at] if at > 0 else after
+    after = after[:at] if at > 0 else after
+    for opened, closed in BRACKETS:
+        at = after.rfind(opened)
+        if at > 0 and closed not in after[at:]:
+            after = after[:at]  # an aside cut by a list comma: 博物馆（科技展馆、…）
+    return after
 
 
 def quoted_before(context: str) -> str:
@@ -201,6 +207,8 @@ def label_of(
         if counted and not before and after_comma and previous_verbs:
             before = previous_verbs  # 建成2个中心、5个医院: 建成医院
         label = _tidy(before + (noun_after(after) + shared if counted else after))
+    elif previous and is_bare(carried_subject(previous), metrics=False):
+        label = _trim_label(before)  # the figure before names no subject to carry
     elif previous and before.startswith(EFFECT_VERBS):
         label = _trim_label(carried_subject(previous) + before)
     elif previous and not after_comma and is_bare(before, after_count):
@@ -223,6 +231,9 @@ def complete_item(items: Sequence[str], k: int) -> str:
     item, last = items[k], items[-1]
     if k == len(items) - 1 or not item or item[-1] == last[-1] or len(item) >= len(last):
         return item
+    at = list_end(last)
+    if at > 0:  # 新材料、高端装备制造等产业增加值: the kind after 等 is shared
+        return item + last[at + 1 :]
     return item + last[len(item):]
 
 

@@ -118,6 +118,11 @@ LABELS = [
                  ["覆盖学生", "投资", "投资增长"], id="semicolon-parts-measures"),
     pytest.param("深入开展“厕所革命”，惠及4.1万户。", ["厕所革命惠及"], id="verb-takes-the-quoted-name"),
 
+    pytest.param("电子信息、新能源等产业增加值分别增长12%、15%。", ["电子信息产业增加值增长", "新能源等产业增加值增长"],
+                 id="fenbie-shared-kind-after-deng"),
+    pytest.param("税收收入达到80亿元，3年增长40%。", ["税收收入达到", "增长", "增长"], id="no-subject-to-carry"),
+    pytest.param("建成2个展馆（科技馆、文化馆）。", ["建成展馆"], id="aside-cut-by-a-comma"),
+
     # --- no character lost at the edges ---
     pytest.param("涉及企业1.6万家。", ["涉及企业"], id="ji-is-kept"),
     pytest.param("大幅削减省级政府层面设立的行政事业性收费项目45%。", ["大幅削减省级政府层面设立的行政事业性收费项目"],
