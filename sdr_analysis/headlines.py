@@ -15,14 +15,13 @@ its template escapes.
 
 from __future__ import annotations
 
-import bisect
 from typing import NamedTuple, Optional
 
 from .checks import check_lang
 from .messages import escape_markdown, t
 from .phrases import clause_words
 from .report import Report, ReportSection
-from .results import Indicator, Part, Section, Target
+from .results import Indicator, Part, Result, Section, Target
 from .targets import measure, measures
 
 #: A clause quoted whole where the measure's name stands this close before its figure.
@@ -52,10 +51,8 @@ class Preamble(NamedTuple):
 
 def sentence_id(report: Report, offset: int) -> str:
     """``S12`` for the report's twelfth sentence, the one that holds ``offset``."""
-    sent = report.sentence_at(offset)
-    if sent is None:
-        return ""
-    return f"S{bisect.bisect_left(report.document.sentences.starts, sent.start) + 1}"
+    at = report.document.sentences.index_at(offset)
+    return f"S{at + 1}" if at is not None else ""
 
 
 def report_cite(report: Report, offset: int) -> str:
@@ -88,9 +85,12 @@ def _order(key: str) -> int:
 def last_year_items(report: Report, lang: str) -> list[Item]:
     """The past year's results, a measure's growth before its level, the measures in the
     order of the table of measures (GDP first)."""
-    found = sorted(report.results, key=lambda r: (_order(r.measure), not r.change, r.start))
     return [Item(_measure_name(r.measure, r.name, lang), _quoted(report, r.name, r.start, r.end), r.start)
-            for r in found if r.value]
+            for r in _results(report)]
+
+
+def _results(report: Report) -> list[Result]:
+    return sorted((r for r in report.results if r.value), key=lambda r: (_order(r.measure), not r.change, r.start))
 
 
 def this_year_items(report: Report, lang: str, horizon: str = "year") -> list[Item]:
@@ -197,8 +197,14 @@ def preamble_lines(report: Report, lang: str) -> str:
             out.append("- " + words["preamble_none"].format(**fields))
         else:
             line = words["preamble"].format(count=_count(lang, len(p.figures)), **fields)
-            out.append("- " + line + t(lang, "colon") + _figures(report, _stretch(report, p.span), p.figures, lang))
+            out.append(f'- <a id="{part_anchor(report, p.part)}"></a>' + line + t(lang, "colon")
+                       + _figures(report, _stretch(report, p.span), p.figures, lang))
     return "\n".join(out)
+
+
+def part_anchor(report: Report, part: Part) -> str:
+    """The anchor of a part's preamble on the overview: ``part-1`` for the first part."""
+    return f"part-{report.parts.index(part) + 1}"
 
 
 def _count(lang: str, n: int) -> str:
@@ -239,28 +245,51 @@ def report_sources(report: Report, lang: str) -> str:
 
 
 class Cited(NamedTuple):
-    """An item on the index page: its words, the sentence it comes from, and the
-    anchor of that sentence in the overview's sources (``S12``)."""
+    """An item on the index page: the measure in English (empty for one the table of
+    measures lacks), its words as the report writes them, the sentence it comes from,
+    and the anchor of that sentence in the overview's sources (``S12``)."""
 
+    measure: str
     words: str
     sentence: str
     anchor: str
 
 
-def index_items(report: Report, items: list[Item]) -> list[Cited]:
+def index_items(report: Report, items: list[Item], keys: list[str]) -> list[Cited]:
+    """``items`` (in English: their measures' names) for the index page, ``keys`` the
+    measures' keys."""
     out = []
-    for i in items:
+    for i, key in zip(items, keys):
         sent = report.sentence_at(i.start)
-        out.append(Cited(i.words, sent.text.strip() if sent else "", sentence_id(report, i.start)))
+        out.append(Cited(i.measure if key != "other" else "", i.words, sent.text.strip() if sent else "",
+                         sentence_id(report, i.start)))
     return out
 
 
-def index_preamble(report: Report, part: Part) -> Optional[tuple[int, list[str]]]:
-    """A part's preamble on the index: how many figures it holds and the first few as
-    written (``None`` for a part without sections of its own or without figures there)."""
+def index_years(report: Report) -> tuple[list[Cited], list[Cited]]:
+    """*Last year* and *this year* for the index page."""
+    results = _results(report)
+    targets = [x for x in report.targets if x.horizon == "year" and x.value is not None]
+    return (index_items(report, last_year_items(report, "en"), [r.measure for r in results]),
+            index_items(report, this_year_items(report, "en"), [x.measure for x in targets]))
+
+
+class IndexPreamble(NamedTuple):
+    """A part's preamble on the index: how many figures it holds, the first few as
+    written, and the anchor of its line on the overview."""
+
+    total: int
+    figures: list[str]
+    anchor: str
+
+
+def index_preamble(report: Report, part: Part) -> Optional[IndexPreamble]:
+    """A part's preamble on the index (``None`` for a part without sections of its own,
+    or without figures before its first)."""
     for p in preambles(report):
         if p.part.start == part.start and p.figures:
-            return len(p.figures), [i.label + i.text if i.label else i.text for i in p.figures[:INDEX_PREAMBLE]]
+            shown = [i.label + i.text if i.label else i.text for i in p.figures[:INDEX_PREAMBLE]]
+            return IndexPreamble(len(p.figures), shown, part_anchor(report, part))
     return None
 
 

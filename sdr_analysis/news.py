@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+
 from .checks import check_lang
 from .messages import escape_markdown, nest_quotes, t
 from .phrases import cite, indicator_phrase, relation_phrase, scope_name, summary_of
