@@ -19,7 +19,7 @@ from typing import NamedTuple, Optional
 
 from .checks import check_lang
 from .messages import escape_markdown, t
-from .phrases import clause_words
+from .phrases import indicator_phrase, relation_phrase
 from .report import Report, ReportSection
 from .results import Indicator, Part, Result, Section, Target
 from .targets import measure, measures
@@ -107,8 +107,11 @@ def _measure_name(key: str, name: str, lang: str) -> str:
 
 
 def _target_words(x: Target, lang: str) -> str:
+    """A target as written; a figure that shares its name with the one before (the
+    second of a ``分别`` list: ``5%以上``) after its name (``二产增加值增长5%以上``)."""
     soft = t(lang, "narrative.soft") if x.soft else ""
-    return x.text + soft
+    named = x.text if not x.text[:1].isdigit() else x.name + x.text
+    return named + soft
 
 
 def _year_list(report: Report, items: list[Item], lang: str) -> str:
@@ -199,7 +202,7 @@ def preamble_lines(report: Report, lang: str) -> str:
             line = words["preamble"].format(count=_count(lang, len(p.figures)), **fields)
             out.append(f'- <a id="{part_anchor(report, p.part)}"></a>' + line + t(lang, "colon")
                        + _figures(report, _stretch(report, p.span), p.figures, lang))
-    return "\n".join(out)
+    return "\n".join(out) if out else words["no_parts"]
 
 
 def part_anchor(report: Report, part: Part) -> str:
@@ -213,8 +216,15 @@ def _count(lang: str, n: int) -> str:
 
 
 def _figures(report: Report, where: ReportSection, figures: list[Indicator], lang: str) -> str:
+    """The figures in their clauses, a change whole (``国内生产总值从54万亿元增加到82.7万亿元``),
+    in reading order, each with a link to its sentence."""
+    changes = [r for r in report.within("relations", where.start, where.end)
+               if any(i is not None for i in (r.before, r.after, r.base, r.delta))]
+    said = {i.start for r in changes for i in (r.before, r.after, r.base, r.delta) if i is not None}
+    items = [(r.start, relation_phrase(where, r, lang)) for r in changes]
+    items += [(i.start, indicator_phrase(where, i, lang)) for i in figures if i.start not in said]
     sep = t(lang, "list_sep")
-    return sep.join(f"{clause_words(where, i)} {report_cite(report, i.start)}" for i in figures)
+    return sep.join(f"{words} {report_cite(report, start)}" for start, words in sorted(items))
 
 
 # the overview's sources

@@ -134,3 +134,10 @@ def test_the_overview_opens_with_last_year_and_this_year():
     assert "writeup.report_sources(" in code[-1]
     params = "".join(cells[1]["source"])
     assert re.findall(r"^(\w+):", params, re.M) == ["report_path", "lang"]
+
+
+def test_a_change_in_a_preamble_is_stated_whole(national):
+    # 一、过去五年工作回顾 opens: 国内生产总值从54万亿元增加到82.7万亿元
+    text = markdown_text(preamble_lines(national, "zh"))
+    assert "国内生产总值从54万亿元增加到82.7万亿元" in text
+    assert "一、过去五年工作回顾" in text.split("国内生产总值从54万亿元")[0]
