@@ -29,7 +29,7 @@ WORDS = "news"
 
 #: How much a kind of figure is news on its own: amounts and rates first, a count least.
 KIND_NEWS = {"money": 30, "percent": 24, "percent_point": 24, "people": 18, "area": 10, "length": 10, "count": 8,
-             "duration": 8, "other": 5}
+             "duration": 4, "other": 5}
 #: A figure of the summary a report opens a section with (before its first theme) is
 #: the report's own headline.
 OPENING = 40
@@ -48,6 +48,9 @@ EACH = 25
 STANDARD = 8
 #: Firsts and rankings, by scope: the widest first.
 SCOPE_NEWS = {"nation": 60, "region": 50, "province": 45, "city": 30, None: 15}
+#: A figure that says less than this on its own, even in the opening (a small count:
+#: ``二期``, ``5个方面``; a span of years: ``用13年时间``), is no news.
+MIN_NEWS = 9
 #: How many outcomes, claims and initiatives the news names at most.
 OUTCOMES = 3
 CLAIMS = 2
@@ -66,12 +69,10 @@ class Item:
 
 
 def figure_news(ind: Indicator, opening_end: int) -> float:
-    """How much news a figure is: its kind, its place in the section's opening, its size
-    (the largest amounts first), whether it is a growth rate or a share; a rate of 100%,
-    a figure per item and a standard set say less."""
+    """How much news a figure is: its kind, its size (the largest amounts first), whether
+    it is a growth rate or a share; a rate of 100%, a figure per item and a standard set
+    say less; a figure that says enough on its own is more news in the section's opening."""
     score: float = KIND_NEWS.get(ind.kind, 5)
-    if ind.start < opening_end:
-        score += OPENING
     if ind.kind == "money" and ind.value > 1e4:
         score += min(20.0, 3 * math.log10(ind.value / 1e4))
         if ind.role in ("output", "revenue"):
@@ -87,7 +88,9 @@ def figure_news(ind: Indicator, opening_end: int) -> float:
         score -= EACH
     if ind.role == "standard":
         score -= STANDARD
-    return score
+    if score < MIN_NEWS:
+        return score  # a small count says little wherever it stands
+    return score + (OPENING if ind.start < opening_end else 0)
 
 
 def opening_end(sec: ReportSection) -> int:
@@ -118,7 +121,7 @@ def outcomes(sec: ReportSection, lang: str) -> list[Item]:
         for i in sec.indicators
         if i.start not in said and i.value
     ]
-    return sorted(found, key=lambda x: (-x.score, x.start))
+    return sorted((x for x in found if x.score >= MIN_NEWS), key=lambda x: (-x.score, x.start))
 
 
 def leads(sec: ReportSection, lang: str) -> list[Item]:
@@ -165,7 +168,7 @@ def news(report: Report, sec: ReportSection, lang: str) -> str:
     """Two to four sentences a journalist could quote, first on the section's page
     (Markdown, report text escaped): its headline outcome, its other headline figures,
     its firsts and rankings, its named initiatives; each number with a link to its
-    sentence (``[S2](#S2)``). A section that states none of these opens with its
+    sentence (``[S2](#S2)``). A section without a headline figure opens with its
     first sentence, quoted."""
     check_lang(lang)
     words_ = t(lang, "news")
@@ -176,8 +179,12 @@ def news(report: Report, sec: ReportSection, lang: str) -> str:
 
     sentences = []
     top = _pick(outcomes(sec, lang), OUTCOMES)
+    first = next((s for s in sec.sentences if s.start >= sec.heading.title_end), None)
+    opens = words_["opens"].format(sentence=escape_markdown(first.text.strip()), src=cite(sec, first.start)) if first else ""
     if top:
         sentences.append(words_["lead"].format(items=said(top[:1])))
+    elif opens:  # no headline figure: the section's own first sentence leads
+        sentences.append(opens)
     if len(top) > 1:
         sentences.append(words_["more"].format(items=said(top[1:])))
     claimed = _pick(leads(sec, lang), CLAIMS)
@@ -186,11 +193,8 @@ def news(report: Report, sec: ReportSection, lang: str) -> str:
     named = initiatives(sec)[:INITIATIVES]
     if named:
         sentences.append(words_["initiatives"].format(items=t(lang, "join").join(escape_markdown(x) for x in named)))
-    if not sentences:
-        first = next((s for s in sec.sentences if s.start >= sec.heading.title_end), None)
-        if first is None:
-            return ""
-        sentences.append(words_["opens"].format(sentence=escape_markdown(first.text.strip()), src=cite(sec, first.start)))
+    if len(sentences) == 1 and top and opens and first is not None and report.sentence_at(top[0].start) != first:
+        sentences.append(opens)  # one figure alone: what the section sets out to do beside it
     return t(lang, "news.sentence_sep").join(sentences)
 
 
