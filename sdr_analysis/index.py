@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
+from .headlines import index_preamble, index_years
 from .outputs import TABLES, folder_name, output_name, section_file, write_file, written_up
 from .pages import IndexPart, IndexRow, SitePart, SiteRow, index_page, site_index_page, write_if_changed
 from .report import Report
@@ -57,7 +58,8 @@ def write_index(report: Report, folder: Path, langs: Sequence[str]) -> None:
         if part.implied:
             parts.append(IndexPart(None, None, rows))
         else:
-            parts.append(IndexPart(part.marker + part.title, PERIOD_NAMES.get(part.period, part.period), rows))
+            parts.append(IndexPart(part.marker + part.title, PERIOD_NAMES.get(part.period, part.period), rows,
+                                   index_preamble(report, part)))
     meta = report.metadata
     page = index_page(
         title=meta.title.text if meta.title else folder_name(report.source or "report"),
@@ -68,6 +70,7 @@ def write_index(report: Report, folder: Path, langs: Sequence[str]) -> None:
         notes=report.notes,
         tables=[f"{n}.csv" for n in TABLES],
         languages=langs,
+        years=index_years(report),
     )
     write_file(folder / "index.html", page)
 

@@ -16,7 +16,7 @@ import functools
 import re
 from importlib.resources import files
 from pathlib import Path
-from typing import NamedTuple, Optional, Sequence
+from typing import Any, NamedTuple, Optional, Sequence
 
 from .outputs import read_regular, write_file
 
@@ -111,11 +111,14 @@ class IndexRow(NamedTuple):
 
 class IndexPart(NamedTuple):
     """A part of the report on its index: its name and period as shown (``None`` for
-    the implied part of a report without parts: no heading row), and its sections."""
+    the implied part of a report without parts: no heading row), and its sections;
+    ``preamble`` is its figures before its first section, which belong to no section
+    (a :class:`~sdr_analysis.headlines.IndexPreamble`, ``None`` where there are none)."""
 
     name: Optional[str]
     period: Optional[str]
     rows: Sequence[IndexRow]
+    preamble: Any = None
 
 
 def index_page(
@@ -127,13 +130,17 @@ def index_page(
     notes: Sequence[str] = (),
     tables: Sequence[str] = (),
     languages: Sequence[str] = ("en", "zh"),
+    years: tuple[Sequence[Any], Sequence[Any]] = ((), ()),
 ) -> str:
     """A report's ``index.html``: its title, place and date, links to the overview in
-    each language (``overviews``: (label, href) pairs), a row per section under a row
-    per part (a table that scrolls in its own box on a phone), the report's notes and
-    links to its tables (file names). ``languages`` are the labels of the links that
-    name a language (``en``, ``zh``): they are marked with the language they lead to.
-    Every value is escaped where it lands; the page holds no script."""
+    each language (``overviews``: (label, href) pairs), last year's results and this
+    year's targets (``years``: :class:`~sdr_analysis.headlines.Cited` items, each
+    opening to its sentence, with a link to it in the first overview), a row per
+    section under a row per part and its preamble (a table that scrolls in its own box
+    on a phone), the report's notes and links to its tables (file names).
+    ``languages`` are the labels of the links that name a language (``en``, ``zh``):
+    they are marked with the language they lead to. Every value is escaped where it
+    lands; the page holds no script."""
     template = _index_environment().get_template(INDEX_TEMPLATE)
     return template.render(
         title=title,
@@ -144,6 +151,9 @@ def index_page(
         notes=[n for n in notes if n],
         tables=list(tables),
         languages={lang: language_code(lang) for lang in languages},
+        last_year=list(years[0]),
+        this_year=list(years[1]),
+        overview=overviews[0][1] if overviews else "",
     )
 
 

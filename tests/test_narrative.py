@@ -22,8 +22,8 @@ from sdr_analysis.summary import report_density
 from sdr_analysis.wording import figure_words
 
 #: Parts of a write-up page whose text is Markdown, per section and per report.
-SECTION_PARTS = ("heading", "themes", "claims", "terms", "narrative", "notes", "sources")
-REPORT_PARTS = ("overview_heading", "all_claims", "missing", "links")
+SECTION_PARTS = ("heading", "news", "themes", "claims", "terms", "narrative", "notes", "sources", "counts")
+REPORT_PARTS = ("overview_heading", "last_year", "this_year", "preamble_lines", "all_claims", "missing", "links", "report_sources")
 #: Tables of a write-up page.
 SECTION_TABLES = ("at_a_glance", "indicator_table", "distinctive_table", "domain_table")
 
@@ -169,7 +169,7 @@ def page_texts(report, lang: str):
     for sec in written_up(report):
         for name in SECTION_PARTS:
             fn = getattr(writeup, name)
-            md = fn(report, sec, lang) if name in ("heading", "narrative", "notes") else fn(sec, lang)
+            md = fn(report, sec, lang) if name in ("heading", "news", "narrative", "notes", "counts") else fn(sec, lang)
             yield f"{sec.key} {name}", markdown_text(md)
         for name in SECTION_TABLES:
             fn = getattr(writeup, name)

@@ -51,7 +51,8 @@ def used_keys(path: Path) -> set[str]:
 
 
 #: The modules that put the catalog's words on the pages.
-WORDING_MODULES = ["writeup.py", "narrative.py", "phrases.py", "comparison.py", "series_page.py", "places_page.py", "wording.py"]
+WORDING_MODULES = ["writeup.py", "narrative.py", "phrases.py", "comparison.py", "series_page.py", "places_page.py", "wording.py",
+                   "news.py", "headlines.py"]
 
 
 @pytest.mark.parametrize("module", WORDING_MODULES)
