@@ -122,11 +122,13 @@ def carried_subject(label: str) -> str:
         subject = shorter
 
 
+@lru_cache(maxsize=4096)
 def _core(label: str) -> str:
     """What a label names once its fillers and measure verbs are taken off."""
     return subject_of(_without(_without(label, FILLERS), MEASURE_VERB_START)) if label else ""
 
 
+@lru_cache(maxsize=4096)
 def is_bare(label: str, metrics: bool = True) -> bool:
     """Whether a label names no subject of its own: only verbs (``增长``, ``达到``) or,
     with ``metrics``, a metric any subject has (``完成投资``)."""
