@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Optional
 
 from .chars import PAUSES, STOPS
 from .checks import check_lang, check_report_path
+from .english import label_words, report_place
 from .exceptions import ParameterError
 from .messages import counted, escape_markdown, nest_quotes, t
 from .narrative import narrative as narrative  # part 8, named here with the page's other parts
@@ -81,7 +82,7 @@ def heading(report: Report, sec: ReportSection, lang: str) -> str:
     if not part.implied:
         period = t(lang, "period_names").get(part.period, part.period)
         where = t(lang, "in_part").format(part=escape_markdown(part.marker + part.title), period=period) + " · " + where
-    return (f"# {escape_markdown(sec.marker + sec.title)}\n\n**{t(lang, 'report')}**{t(lang, 'colon')}{place_and_date(report)} · {where}"
+    return (f"# {escape_markdown(sec.marker + sec.title)}\n\n**{t(lang, 'report')}**{t(lang, 'colon')}{place_and_date(report, lang)} · {where}"
             f"\n\n{t(lang, 'intro')}")
 
 
@@ -92,10 +93,12 @@ def part_heading(key: str, lang: str) -> str:
     return f"## {t(lang, 'parts')[key]}" + (f"\n\n{leads[key]}" if key in leads else "")
 
 
-def place_and_date(report: Report) -> str:
-    """``place · date`` from the report's opening lines, escaped; ``—`` for what is unknown."""
+def place_and_date(report: Report, lang: str) -> str:
+    """``place · date`` from the report's opening lines, escaped, the place in English
+    with the Chinese beside it on an en page; ``—`` for what is unknown."""
     meta = report.metadata
-    return f"{escape_markdown(meta.place or '—')} · {escape_markdown(meta.date or '—')}"
+    place = report_place(report, lang) if meta.place else "—"
+    return f"{escape_markdown(place)} · {escape_markdown(meta.date or '—')}"
 
 
 # 1. at a glance
@@ -132,7 +135,7 @@ def themes(sec: ReportSection, lang: str) -> str:
         name = escape_markdown(p.theme.text) if p.theme else t(lang, "opening")
         if figures:
             listed = t(lang, "list_sep").join(
-                t(lang, "theme_item").format(figure=figure_phrase(sec, i, lang), label=escape_markdown(i.label or "—"),
+                t(lang, "theme_item").format(figure=figure_phrase(sec, i, lang), label=escape_markdown(label_words(i.label, lang)),
                                              src=cite(sec, i.start))
                 for i in figures
             )
@@ -169,7 +172,7 @@ def indicator_table(sec: ReportSection, lang: str) -> "pd.DataFrame":
     kinds, quals, units = t(lang, "kind_names"), t(lang, "qualifier_names"), t(lang, "units")
     rows = [
         {
-            t(lang, "label"): i.label,
+            t(lang, "label"): label_words(i.label, lang) if i.label else i.label,
             t(lang, "figure"): i.text,
             t(lang, "value"): f"{i.value:,}" + (f"–{i.value_max:,}" if i.value_max is not None else ""),
             t(lang, "unit"): units.get(i.unit, i.unit),
@@ -392,7 +395,7 @@ def sources(sec: ReportSection, lang: str) -> str:
 def overview_heading(report: Report, lang: str) -> str:
     meta = report.metadata
     title = meta.title.text if meta.title else (report.source or "")
-    return (f"# {escape_markdown(title)}\n\n**{t(lang, 'report')}**{t(lang, 'colon')}{place_and_date(report)}"
+    return (f"# {escape_markdown(title)}\n\n**{t(lang, 'report')}**{t(lang, 'colon')}{place_and_date(report, lang)}"
             f"\n\n{t(lang, 'overview_intro')}")
 
 
