@@ -468,9 +468,14 @@ def all_claims(report: Report, lang: str) -> str:
         if found:
             name = t(lang, f"scope_{scope or 'none'}")
             out.append(t(lang, "claims_head").format(kind=name, n=len(found)) + "\n")
-            out.extend(f"- ({escape_markdown(c.section or '—')}) {t(lang, c.kind)}{t(lang, 'colon')}{escape_markdown(c.text)}" for c in found)
+            out.extend(f"- {_aside(c.section or '—', lang).lstrip()} {t(lang, c.kind)}{t(lang, 'colon')}{escape_markdown(c.text)}" for c in found)
             out.append("")
     return "\n".join(out).strip()
+
+
+def _aside(text: str, lang: str) -> str:
+    """``text`` escaped, in the page's brackets: `` (三)``, ``（三）``."""
+    return t(lang, "aside").format(text=escape_markdown(text))
 
 
 def missing(report: Report, lang: str) -> str:
@@ -496,8 +501,8 @@ def links(report: Report, lang: str) -> str:
             continue
         period = t(lang, "period_names").get(part.period, part.period)
         if len(secs) == 1 and secs[0].start == part.start:
-            out.append(f"- {items[0]} ({period})")
+            out.append(f"- {items[0]}{t(lang, 'aside').format(text=period)}")
         else:
-            out.append(f"- **{escape_markdown(part.marker + part.title)}** ({period})")
+            out.append(f"- **{escape_markdown(part.marker + part.title)}**{t(lang, 'aside').format(text=period)}")
             out += [f"  - {item}" for item in items]
     return "\n".join(out)
