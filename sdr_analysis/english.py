@@ -34,14 +34,19 @@ def _levels() -> list[tuple[str, str]]:
 def pinyin_name(name: str) -> str:
     """A name in pinyin as English writes places: one word, capitalised, without tones,
     an apostrophe before a syllable that opens with a vowel (``六安`` → ``Lu'an``);
-    the readings table where pypinyin reads the name wrongly (``长治`` → ``Changzhi``)."""
+    a character read as place names read it (``成都`` → ``Chengdu``, not ``Chengdou``),
+    and the readings table where the name reads otherwise still (``乐亭`` → ``Laoting``)."""
     from pypinyin import lazy_pinyin
 
     reading = table(WORDS)["readings"].get(name)
     if reading:
         return reading
+    characters = table(WORDS)["characters"]
+    syllables = lazy_pinyin(name, v_to_u=True)
+    if len(syllables) == len(name):  # one syllable a character: a place name's readings apply
+        syllables = [characters.get(c, s) for c, s in zip(name, syllables)]
     word = ""
-    for syllable in lazy_pinyin(name, v_to_u=True):
+    for syllable in syllables:
         if word and syllable.startswith(BARE_VOWELS) and word[-1].isalpha():
             word += "'"
         word += syllable
@@ -116,13 +121,14 @@ def label_words(label: Optional[str], lang: str) -> str:
 def report_place(report, lang: str, chinese: bool = True) -> str:
     """The reporting place as a page in ``lang`` names it, not escaped: in Chinese
     (``辽宁省大连市沙河口区``), or on an en page in English with the Chinese beside it
-    (``Shahekou District, Dalian, Liaoning (辽宁省大连市沙河口区)``; without where
-    ``chinese`` is false). A place the report does not name is as :func:`series.place_of` has it."""
+    (``Shahekou District, Dalian, Liaoning (辽宁省大连市沙河口区)``, ``China (全国)``;
+    without where ``chinese`` is false). A place the report does not name is as :func:`series.place_of` has it."""
     from .messages import t
     from .series import place_of
 
     zh = place_of(report)
-    english = place_in_english(report.metadata) if t(lang, "english_names") else ""
+    meta = report.metadata
+    english = (table(WORDS)["national"] if meta.level == "national" else place_in_english(meta)) if t(lang, "english_names") else ""
     if not english:
         return zh
     return t(lang, "place_beside").format(english=english, chinese=zh) if chinese else english

@@ -28,7 +28,8 @@ PLACES = [
     ("鄂伦春自治旗", "Oroqen Autonomous Banner"),
     ("吕梁市", "Lüliang"),
 ]
-# characters of several readings: pypinyin right by itself, or the readings table
+# characters of several readings: pypinyin right by itself, the place names' reading of
+# a character, or the readings table
 HETERONYMS = [
     ("厦门市", "Xiamen"),
     ("六安市", "Lu'an"),
@@ -36,6 +37,11 @@ HETERONYMS = [
     ("重庆市", "Chongqing"),
     ("长沙市", "Changsha"),
     ("长治市", "Changzhi"),     # pypinyin: zhǎng
+    ("长子县", "Zhangzi County"),  # but zhǎng here
+    ("成都市", "Chengdu"),      # pypinyin: dōu
+    ("民乐县", "Minle County"),  # pypinyin: yuè
+    ("乐清市", "Yueqing"),      # but yuè here
+    ("蔚县", "Yu County"),
     ("朝阳区", "Chaoyang District"),  # pypinyin: zhāo
     ("长阳土家族自治县", "Changyang Autonomous County"),
     ("单县", "Shan County"),     # pypinyin: dān
@@ -69,6 +75,15 @@ def test_a_report_place_innermost_first():
 def test_short_place_names_in_english(name, english):
     assert short_place_name(name, "en") == english
     assert short_place_name(name, "zh") == name
+
+
+def test_the_national_report_is_china():
+    from sdr_analysis import parse_report
+
+    report = parse_report("政府工作报告\n——2018年3月5日在第十三届全国人民代表大会第一次会议上\n\n一、过去五年工作回顾\n\n  我们砥砺奋进。\n")
+    assert report.metadata.level == "national"
+    assert report_place(report, "en") == "China (全国)"
+    assert report_place(report, "zh") == "全国"
 
 
 def test_report_place_in_each_language(seed_report):
