@@ -94,17 +94,17 @@ def _words() -> dict[str, str]:
 
 def english_label(label: Optional[str]) -> Optional[str]:
     """The English name of what a label measures, where it names a measure or a policy
-    word whole (``地区生产总值增长`` → ``GDP``, ``实现新增就业`` → ``new jobs``); else
-    ``None``."""
+    word whole, with the change its verb states (``地区生产总值增长`` → ``GDP growth``,
+    ``实现新增就业`` → ``new jobs``); else ``None``."""
     if not label:
         return None
     known = _words()
-    for words in (label, subject_of(label)):
-        if words in known:
-            return known[words]
-        for lead in table(WORDS)["lead_words"]:
+    subject = subject_of(label)
+    change = table(WORDS)["verbs"].get(label[len(subject):], "{name}")
+    for words, form in ((label, "{name}"), (subject, change)):
+        for lead in ("", *table(WORDS)["lead_words"]):
             if words.startswith(lead) and words[len(lead):] in known:
-                return known[words[len(lead):]]
+                return form.format(name=known[words[len(lead):]])
     return None
 
 

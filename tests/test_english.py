@@ -93,12 +93,14 @@ def test_report_place_in_each_language(seed_report):
 
 
 LABELS = [
-    ("地区生产总值增长", "GDP"),                   # a measure, its verb left off
+    ("地区生产总值增长", "GDP growth"),            # a measure, and how it changed
+    ("地区生产总值达到", "GDP"),                   # a verb that states no change
     ("全市地区生产总值", "GDP"),                   # where it is counted left off
     ("单位地区生产总值能耗", "energy use per unit of GDP"),
     ("城镇新增就业", "new urban jobs"),
     ("实现新增就业", "new jobs"),                  # a policy word, after its verb
-    ("一般公共预算收入增长", "general budget revenue"),
+    ("一般公共预算收入增长", "general budget revenue growth"),
+    ("单位地区生产总值能耗下降", "fall in energy use per unit of GDP"),
     ("旅游收入增长", None),                       # neither: stays Chinese
     ("固定资产投资中工业投资", None),              # holds a measure, names another
     ("", None),
@@ -112,6 +114,6 @@ def test_labels_that_name_a_measure_or_policy_word(label, english):
 
 def test_label_words_keep_chinese_where_there_is_no_english():
     assert label_words("旅游收入增长", "en") == "旅游收入增长"
-    assert label_words("地区生产总值增长", "en") == "GDP"
+    assert label_words("地区生产总值增长", "en") == "GDP growth"
     assert label_words("地区生产总值增长", "zh") == "地区生产总值增长"
     assert label_words(None, "en") == "—"
