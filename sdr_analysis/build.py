@@ -319,18 +319,22 @@ def _build_comparison(
     kind: str, reports: Sequence[Report], folder: str, out: str | os.PathLike[str], langs: str | Sequence[str],
     jobs: int, say: Callable[[str], None], notebooks: Path, force: bool,
 ) -> Done:
-    from .series import place_of, year_of
+    from .english import report_place
+    from .series import year_of
 
     langs = parse_langs(langs)
-    if kind == "series":
-        years = sorted(y for y in (year_of(r) for r in reports) if y is not None)
-        title = f"{place_of(reports[0])} {years[0]}–{years[-1]}" if years else place_of(reports[0])
-    else:
-        title = f"{'、'.join(sorted({str(year_of(r)) for r in reports}))} · {len(reports)}"
+    titles = {}
+    for lang in langs:
+        if kind == "series":
+            years = sorted(y for y in (year_of(r) for r in reports) if y is not None)
+            place = report_place(reports[0], lang)
+            titles[lang] = f"{place} {years[0]}–{years[-1]}" if years else place
+        else:
+            titles[lang] = f"{'、'.join(sorted({str(year_of(r)) for r in reports}))} · {len(reports)}"
     with _writing(Path(out), folder_name(folder), say) as target:
         params = [relative_param(str(r.source), target) for r in reports]
         inputs_hash = sha(*(r.text.encode("utf-8") for r in reports))
-        todo = [Job(output_name(kind, lang), title, notebooks / f"{kind}.ipynb", {"report_paths": params, "lang": lang}) for lang in langs]
+        todo = [Job(output_name(kind, lang), titles[lang], notebooks / f"{kind}.ipynb", {"report_paths": params, "lang": lang}) for lang in langs]
         return _build_folder(target, "\n".join(params), inputs_hash, todo, langs, jobs, say, lambda staging: None, write_font, force)
 
 

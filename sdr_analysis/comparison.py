@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 from . import series
 from .chars import HAN
 from .checks import check_lang, check_measure, check_report_paths
+from .english import report_place, short_place_name
 from .exceptions import UnknownSource
 from .messages import escape_markdown, t
 from .places import PROVINCE_ENDINGS
@@ -124,15 +125,16 @@ def link(c: Comparison, source, start, text: str) -> str:
 PROVINCE_SUFFIX = re.compile("(?:" + "|".join(map(re.escape, PROVINCE_ENDINGS)) + ")$")
 
 
-def short_place(report: "Report") -> str:
+def short_place(report: "Report", lang: str) -> str:
     """The place as a chart labels it: the government that reports without the
-    places above it (``海拉尔区``), a province by its short name (``安徽``, ``新疆``)."""
+    places above it (``海拉尔区``), a province by its short name (``安徽``, ``新疆``);
+    in English on an en page (``Hailar District``, ``Xinjiang``)."""
     meta = report.metadata
     for name in (meta.street, meta.county, meta.district, meta.city):
         if name:
-            return name
+            return short_place_name(name, lang)
     if meta.province:
-        return PROVINCE_SUFFIX.sub("", meta.province) or meta.province
+        return short_place_name(PROVINCE_SUFFIX.sub("", meta.province) or meta.province, lang)
     return series.place_of(report)
 
 
@@ -166,7 +168,7 @@ def reports_list(c: Comparison) -> str:
         title = meta.title.text if meta.title else Path(r.source or "").name
         words = {"title": escape_markdown(SPACED.sub("", " ".join(title.split()))), "date": escape_markdown(meta.date or "—")}
         if c.kind == "places":
-            line = t(c.lang, "compare.place_line").format(place=escape_markdown(series.place_of(r)), **words)
+            line = t(c.lang, "compare.place_line").format(place=escape_markdown(report_place(r, c.lang)), **words)
         else:
             line = t(c.lang, "compare.report_line").format(year=year_label(r), **words)
         lines.append(f"- {line}")
@@ -208,7 +210,7 @@ def body_text(report: "Report") -> str:
 
 
 def _row_label(c: Comparison, report: "Report") -> str:
-    return year_label(report) if c.kind == "series" else short_place(report)
+    return year_label(report) if c.kind == "series" else short_place(report, c.lang)
 
 
 def figures_table(c: Comparison) -> "pd.DataFrame":
@@ -269,7 +271,7 @@ def sources(c: Comparison) -> str:
         cited = sorted((s_start, anchor) for (k, s_start), anchor in c.anchors.items() if k == i)
         if not cited:
             continue
-        head = year_label(r) if c.kind == "series" else f"{escape_markdown(series.place_of(r))} {year_label(r)}"
+        head = year_label(r) if c.kind == "series" else f"{escape_markdown(report_place(r, c.lang))} {year_label(r)}"
         out.append(f"**{head}**\n")
         for n, (s_start, anchor) in enumerate(cited, start=1):
             sentence = r.sentence_at(s_start)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
+from .english import place_in_english
 from .headlines import index_preamble, index_years
 from .outputs import TABLES, folder_name, output_name, section_file, write_file, written_up
 from .pages import IndexPart, IndexRow, SitePart, SiteRow, index_page, site_index_page, write_if_changed
@@ -63,7 +64,7 @@ def write_index(report: Report, folder: Path, langs: Sequence[str]) -> None:
     meta = report.metadata
     page = index_page(
         title=meta.title.text if meta.title else folder_name(report.source or "report"),
-        place=meta.place or "—",
+        place=f"{place_in_english(meta)} · {meta.place}" if meta.place else "—",
         date=meta.date or "—",
         parts=parts,
         overviews=_links("overview", langs),

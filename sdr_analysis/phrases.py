@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .chars import CLAUSE, LIST, LIST_COMMA
+from .english import english_label, label_words
 from .messages import escape_markdown, t
 from .report import Report, ReportSection
 from .results import Claim, Indicator, SectionSummary
@@ -128,6 +129,7 @@ def relation_phrase(sec: ReportSection, r, lang: str) -> str:
     way = r.direction or "none"
     if r.before and r.after:
         label = FROM_WORD.sub("", r.before.label or "").strip() or (r.after.label or "")
+        label = english_label(label) or label
         before = figure_words(r.before, lang)
         if r.before.unit == r.after.unit and r.before.qualifier == "exact" and r.before.value_max is None and not r.before.each:
             before = amount_en(r.before.value) if unit_words(r.before.unit, lang) != "%" else before
@@ -135,25 +137,31 @@ def relation_phrase(sec: ReportSection, r, lang: str) -> str:
                                                       after=figure_words(r.after, lang)))
     if r.base and r.delta:
         period = words["year_on_year"] if YEAR_ON_YEAR.search(r.delta.label or "") else ""
-        return escape_markdown(words["delta"].format(label=r.base.label or "", base=figure_words(r.base, lang),
+        return escape_markdown(words["delta"].format(label=english_label(r.base.label) or r.base.label or "", base=figure_words(r.base, lang),
                                                      way=words["delta_ways"][way], delta=figure_words(r.delta, lang), period=period))
     ind = r.after or r.delta or r.base or r.before
     label = SETTING_VERB.sub("", ind.label or "").strip() or (ind.label or "")
+    label = english_label(label) or label
     return escape_markdown(words["set"].format(label=label, verb=words["set_verbs"][way], after=figure_words(ind, lang)))
 
 
 def indicator_phrase(sec: ReportSection, ind: Indicator, lang: str, key: str = "figure") -> str:
     """A figure and what it measures, escaped: ``实现新增就业1.8万人`` (zh, its clause as
-    written) or ``18,000 people (实现新增就业)`` (en)."""
+    written) or ``18,000 people (new jobs)`` (en: what it measures in English where it
+    names a measure or a policy word, else as written)."""
     if t(lang, "figures_as_written"):
         return clause_words(sec, ind)
-    return t(lang, f"narrative.{key}").format(figure=escape_markdown(figure_words(ind, lang)), label=escape_markdown(ind.label or "—"))
+    return t(lang, f"narrative.{key}").format(figure=escape_markdown(figure_words(ind, lang)), label=escape_markdown(label_words(ind.label, lang)))
 
 
 def target_phrase(target, lang: str) -> str:
-    """A target the section sets, escaped: as written (zh) or its measure and value in words (en)."""
+    """A target the section sets, escaped: as written (zh) or its measure (in English
+    where it is one of the table of measures or a policy word) and value in words (en)."""
     if t(lang, "figures_as_written"):
         return escape_markdown(target.text)
     value = value_words(target.value, target.value_max, target.unit, target.qualifier, lang)
     soft = t(lang, "narrative.soft") if target.soft else ""
-    return escape_markdown(f"{target.name} {value}{soft}")
+    from .targets import measure
+
+    name = measure(target.measure).en if target.measure != "other" else english_label(target.name) or target.name
+    return escape_markdown(f"{name} {value}{soft}")

@@ -105,9 +105,7 @@ def gazetteer() -> Gazetteer:
     package = importlib.util.module_from_spec(spec)  # not executed
     resources = importlib.resources.files(package).joinpath("resources")
     data = resources.joinpath("adcodes.csv").read_text(encoding="utf-8")
-    peoples = [line.strip() for line in resources.joinpath("56_nations.csv").read_text(encoding="utf-8").splitlines()]
-    peoples += [p.removesuffix("族") for p in peoples if len(p.removesuffix("族")) > 1] + list(MORE_PEOPLES)
-    peoples.sort(key=len, reverse=True)
+    peoples = _peoples(resources.joinpath("56_nations.csv").read_text(encoding="utf-8"))
     by_code: dict[str, Division] = {}
     by_name: dict[str, list[Division]] = {}
     for row in csv.DictReader(io.StringIO(data)):
@@ -123,6 +121,27 @@ def gazetteer() -> Gazetteer:
         for form in names:
             by_name.setdefault(form, []).append(division)
     return Gazetteer(by_code, by_name, max(map(len, by_name)))
+
+
+def _peoples(nations: str) -> list[str]:
+    """The peoples autonomous units are named after (cpca's ``56_nations.csv``, with and
+    without 族), longest first."""
+    peoples = [line.strip() for line in nations.splitlines()]
+    peoples += [p.removesuffix("族") for p in peoples if len(p.removesuffix("族")) > 1] + list(MORE_PEOPLES)
+    return sorted(peoples, key=len, reverse=True)
+
+
+def short_name(name: str) -> str:
+    """An autonomous prefecture's, county's or banner's name as texts write it for short,
+    without its peoples (``恩施土家族苗族自治州`` → ``恩施州``); other names as they are."""
+    import importlib.resources
+    import importlib.util
+
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or not name.endswith(tuple(AUTONOMOUS_ENDINGS)):
+        return name
+    nations = importlib.resources.files(importlib.util.module_from_spec(spec)).joinpath("resources", "56_nations.csv")
+    return next(iter(_autonomous_short(name, _peoples(nations.read_text(encoding="utf-8")))), name)
 
 
 def provinces() -> list[str]:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Optional
 
 from . import series
 from .comparison import Comparison, link, markdown_table, measure_name, report_years, reports_list, short_place, year_label
+from .english import report_place
 from .messages import escape_markdown, t
 from .wording import plain_number, present, scale_for, value_words
 
@@ -68,9 +69,9 @@ def places_chart(c: Comparison) -> Optional["Chart"]:
                         row["qualifier"], bool(row["soft"]), _place_target_label(row, factor)) for _, row in found]
     name = measure_name(c.measure, c.lang)
     year = "、".join(sorted({year_label(r) for r, _ in found}))
-    items = [t(c.lang, "compare.alt_places_item").format(place=short_place(r), target=_target_value_words(row, c.lang)) for r, row in found]
+    items = [t(c.lang, "compare.alt_places_item").format(place=short_place(r, c.lang), target=_target_value_words(row, c.lang)) for r, row in found]
     alt = t(c.lang, "compare.alt_places").format(measure=name, year=year, items=t(c.lang, "join").join(items))
-    return targets_chart([short_place(r) for r, _ in found], marks, [None] * len(found),
+    return targets_chart([short_place(r, c.lang) for r, _ in found], marks, [None] * len(found),
                          t(c.lang, "compare.places_chart_title").format(measure=name, year=year), unit_words, t(c.lang, "compare.legend"), alt,
                          about=series.ABOUT, horizontal=True)
 
@@ -92,11 +93,11 @@ def places_table(c: Comparison) -> str:
     name = measure_name(c.measure, c.lang)
     if not found:
         return t(c.lang, "compare.places_none").format(measure=escape_markdown(name))
-    rows = [[str(n), escape_markdown(series.place_of(r)), link(c, row["source"], row["start"], row["text"]),
+    rows = [[str(n), escape_markdown(report_place(r, c.lang)), link(c, row["source"], row["start"], row["text"]),
              escape_markdown(_target_value_words(row, c.lang))] for n, (r, row) in enumerate(found, start=1)]
     out = markdown_table(["#", t(c.lang, "compare.place"), t(c.lang, "compare.target"), t(c.lang, "compare.reads")], rows)
     listed = {id(r) for r, _ in found}
-    missing = [series.place_of(r) for r in c.reports if id(r) not in listed]
+    missing = [report_place(r, c.lang) for r in c.reports if id(r) not in listed]
     if missing:
         places = t(c.lang, "join").join(map(escape_markdown, missing))
         out += "\n\n" + t(c.lang, "compare.places_missing").format(measure=escape_markdown(name), places=places)
@@ -132,7 +133,7 @@ def measures_grid(c: Comparison) -> Optional["Chart"]:
              for n, row in zip(names, cells)]
     alt = t(c.lang, "compare.alt_grid").format(items=t(c.lang, "compare.list_sep").join(items))
     dots = {"set": Dot("o", ACCENT, 60, True, t(c.lang, "compare.grid_title"))}
-    return dot_grid(names, [short_place(r) for r in c.reports], cells, dots, t(c.lang, "compare.grid_title"), alt)
+    return dot_grid(names, [short_place(r, c.lang) for r in c.reports], cells, dots, t(c.lang, "compare.grid_title"), alt)
 
 
 def measures_listing(c: Comparison) -> str:
@@ -145,6 +146,7 @@ def measures_listing(c: Comparison) -> str:
             rows = f[(f["source"] == r.source) & (f["measure"] == key)]
             if len(rows):
                 targets = t(c.lang, "join").join(link(c, row["source"], row["start"], row["text"]) for _, row in rows.iterrows())
-                items.append(f"{escape_markdown(short_place(r))} {targets}")
-        out.append(f"- **{escape_markdown(measure_name(key, c.lang))}** ({len(items)}){t(c.lang, 'compare.colon')}" + " · ".join(items))
+                items.append(f"{escape_markdown(short_place(r, c.lang))} {targets}")
+        count = t(c.lang, "aside").format(text=len(items))
+        out.append(f"- **{escape_markdown(measure_name(key, c.lang))}**{count}{t(c.lang, 'compare.colon')}" + " · ".join(items))
     return "\n".join(out)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 from . import series
 from .comparison import Comparison, link, markdown_table, measure_name, report_years, reports_list
+from .english import report_place
 from .messages import escape_markdown, t
 from .wording import plain_number, present, scale_for, value_words
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 def series_heading(c: Comparison) -> str:
     """The page's title (the place and its years), what it reads, and its reports."""
     years = report_years(c)
-    title = t(c.lang, "compare.series_title").format(place=escape_markdown(series.place_of(c.reports[0])), first=min(years, default="—"),
+    title = t(c.lang, "compare.series_title").format(place=escape_markdown(report_place(c.reports[0], c.lang)), first=min(years, default="—"),
                                              last=max(years, default="—"))
     return f"# {title}\n\n{t(c.lang, 'compare.series_lead')}\n\n**{t(c.lang, 'compare.reports')}**\n\n{reports_list(c)}"
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Optional
 
 from .chars import PAUSES, STOPS
 from .checks import check_lang, check_report_path
+from .english import label_words, report_place
 from .exceptions import ParameterError
 from .headlines import last_year as last_year
 from .headlines import preamble_lines as preamble_lines
@@ -87,7 +88,7 @@ def heading(report: Report, sec: ReportSection, lang: str) -> str:
     if not part.implied:
         period = t(lang, "period_names").get(part.period, part.period)
         where = t(lang, "in_part").format(part=escape_markdown(part.marker + part.title), period=period) + " · " + where
-    return (f"# {escape_markdown(sec.marker + sec.title)}\n\n**{t(lang, 'report')}**{t(lang, 'colon')}{place_and_date(report)} · {where}"
+    return (f"# {escape_markdown(sec.marker + sec.title)}\n\n**{t(lang, 'report')}**{t(lang, 'colon')}{place_and_date(report, lang)} · {where}"
             f"\n\n{t(lang, 'intro')}")
 
 
@@ -98,10 +99,12 @@ def part_heading(key: str, lang: str) -> str:
     return f"## {t(lang, 'parts')[key]}" + (f"\n\n{leads[key]}" if key in leads else "")
 
 
-def place_and_date(report: Report) -> str:
-    """``place · date`` from the report's opening lines, escaped; ``—`` for what is unknown."""
+def place_and_date(report: Report, lang: str) -> str:
+    """``place · date`` from the report's opening lines, escaped, the place in English
+    with the Chinese beside it on an en page; ``—`` for what is unknown."""
     meta = report.metadata
-    return f"{escape_markdown(meta.place or '—')} · {escape_markdown(meta.date or '—')}"
+    place = report_place(report, lang) if meta.place else "—"
+    return f"{escape_markdown(place)} · {escape_markdown(meta.date or '—')}"
 
 
 # 1. at a glance
@@ -138,7 +141,7 @@ def themes(sec: ReportSection, lang: str) -> str:
         name = escape_markdown(p.theme.text) if p.theme else t(lang, "opening")
         if figures:
             listed = t(lang, "list_sep").join(
-                t(lang, "theme_item").format(figure=figure_phrase(sec, i, lang), label=escape_markdown(i.label or "—"),
+                t(lang, "theme_item").format(figure=figure_phrase(sec, i, lang), label=escape_markdown(label_words(i.label, lang)),
                                              src=cite(sec, i.start))
                 for i in figures
             )
@@ -175,7 +178,7 @@ def indicator_table(sec: ReportSection, lang: str) -> "pd.DataFrame":
     kinds, quals, units = t(lang, "kind_names"), t(lang, "qualifier_names"), t(lang, "units")
     rows = [
         {
-            t(lang, "label"): i.label,
+            t(lang, "label"): label_words(i.label, lang) if i.label else i.label,
             t(lang, "figure"): i.text,
             t(lang, "value"): f"{i.value:,}" + (f"–{i.value_max:,}" if i.value_max is not None else ""),
             t(lang, "unit"): units.get(i.unit, i.unit),
@@ -398,7 +401,7 @@ def sources(sec: ReportSection, lang: str) -> str:
 def overview_heading(report: Report, lang: str) -> str:
     meta = report.metadata
     title = meta.title.text if meta.title else (report.source or "")
-    return (f"# {escape_markdown(title)}\n\n**{t(lang, 'report')}**{t(lang, 'colon')}{place_and_date(report)}"
+    return (f"# {escape_markdown(title)}\n\n**{t(lang, 'report')}**{t(lang, 'colon')}{place_and_date(report, lang)}"
             f"\n\n{t(lang, 'overview_intro')}")
 
 
@@ -471,9 +474,14 @@ def all_claims(report: Report, lang: str) -> str:
         if found:
             name = t(lang, f"scope_{scope or 'none'}")
             out.append(t(lang, "claims_head").format(kind=name, n=len(found)) + "\n")
-            out.extend(f"- ({escape_markdown(c.section or '—')}) {t(lang, c.kind)}{t(lang, 'colon')}{escape_markdown(c.text)}" for c in found)
+            out.extend(f"- {_aside(c.section or '—', lang).lstrip()} {t(lang, c.kind)}{t(lang, 'colon')}{escape_markdown(c.text)}" for c in found)
             out.append("")
     return "\n".join(out).strip()
+
+
+def _aside(text: str, lang: str) -> str:
+    """``text`` escaped, in the page's brackets: `` (三)``, ``（三）``."""
+    return t(lang, "aside").format(text=escape_markdown(text))
 
 
 def missing(report: Report, lang: str) -> str:
@@ -499,8 +507,8 @@ def links(report: Report, lang: str) -> str:
             continue
         period = t(lang, "period_names").get(part.period, part.period)
         if len(secs) == 1 and secs[0].start == part.start:
-            out.append(f"- {items[0]} ({period})")
+            out.append(f"- {items[0]}{t(lang, 'aside').format(text=period)}")
         else:
-            out.append(f"- **{escape_markdown(part.marker + part.title)}** ({period})")
+            out.append(f"- **{escape_markdown(part.marker + part.title)}**{t(lang, 'aside').format(text=period)}")
             out += [f"  - {item}" for item in items]
     return "\n".join(out)

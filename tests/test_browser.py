@@ -5,10 +5,12 @@ and it holds no script. Skipped where Chromium is absent (``.ci/run`` installs i
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 
 import pytest
+from test_zh_pages import half_width
 
 from browser import WIDTHS, DevTools, chromium, measure, problems, section_page
 from conftest import SEED
@@ -69,3 +71,38 @@ def test_page_declares_its_language(folder, browser, name, lang):
     m = measure(browser, pages(folder)[name], WIDTHS[1])
     assert m["lang"] == lang
     assert m["viewportTag"]
+
+
+#: The first section's key figures on the index (its cell marked ``key``, else its
+#: last): the box of their text (a range over the cell, as wide as the words are), and
+#: the viewport's width.
+KEY_FIGURES = r"""
+(function () {
+  var row = document.querySelector("table tbody tr:not(.part)");
+  var cell = row.querySelector("td.key") || row.cells[row.cells.length - 1];
+  var range = document.createRange();
+  range.selectNodeContents(cell);
+  var r = range.getBoundingClientRect();
+  return JSON.stringify({viewport: document.documentElement.clientWidth, left: r.left, right: r.right,
+                         width: r.width, text: cell.textContent});
+})()
+"""
+
+
+def test_the_index_shows_each_sections_key_figures_on_a_phone(folder, browser):
+    """At 390 px the index's rows are blocks: the first section's key figures are on
+    screen, not past its right edge in a table that scrolls."""
+    browser.open(pages(folder)["index"], WIDTHS[0])
+    key = json.loads(browser.evaluate(KEY_FIGURES))
+    assert key["text"].strip() and key["width"] > 0
+    assert 0 <= key["left"] and key["right"] <= key["viewport"], key
+
+
+@pytest.mark.parametrize("name", ["section-zh", "overview-zh"])
+def test_chinese_pages_write_full_width_marks(folder, browser, name):
+    """A zh page as a reader sees it holds no half-width : , ( ) between Chinese
+    characters, but where the report writes them itself."""
+    browser.open(pages(folder)[name], WIDTHS[1])
+    text = browser.evaluate("document.body.innerText")
+    assert text and re.search(r"[\u4e00-\u9fff]", text)
+    assert not half_width(text, SEED.read_text(encoding="utf-8")), half_width(text, SEED.read_text(encoding="utf-8"))[:5]

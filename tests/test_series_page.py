@@ -46,8 +46,8 @@ def test_series_chart_says_what_it_shows(series_en):
 
 def test_series_in_chinese_is_chinese(compared_folder):
     zh = open_series([str(compared_folder / n) for n in SERIES], "zh")
-    assert series_page.scorecard(zh) == "有结果可比的目标共3项,达成2项,未达成1项;另有3项在这些报告中没有结果。"
+    assert series_page.scorecard(zh) == "有结果可比的目标共3项，达成2项，未达成1项；另有3项在这些报告中没有结果。"
     heading = series_page.series_heading(zh)
-    assert heading.startswith("# 浙江省杭州市西湖区:2022—2023年目标与完成情况")
+    assert heading.startswith("# 浙江省杭州市西湖区：2022—2023年目标与完成情况")
     for key in ("scorecard", "by_measure", "wording", "figures", "sources"):
         assert not re.search(r"[A-Za-z]{3,}", comparison.section_heading(zh, key)), key

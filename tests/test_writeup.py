@@ -232,10 +232,10 @@ def test_heading_of_a_report_without_parts_names_no_part(report):
 
 def test_links_are_grouped_by_part(parts):
     assert writeup.links(parts, "zh").splitlines() == [
-        "- **一、2023年工作回顾** (工作回顾)",
+        "- **一、2023年工作回顾**（工作回顾）",
         "  - [\\(一\\)经济稳中向好，质量效益稳步提升。](section-1-1-zh.html)",
         "  - [\\(二\\)民生持续改善。](section-1-2-zh.html)",
-        "- [二、2024年工作安排](section-2-zh.html) (年度工作安排)",
+        "- [二、2024年工作安排](section-2-zh.html)（年度工作安排）",
     ]
 
 

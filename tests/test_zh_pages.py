@@ -154,3 +154,100 @@ def test_english_pages_never_put_a_measure_word_bare_beside_a_number(seed_report
     for where, text in page_texts(seed_report, "en"):
         if where.endswith(("narrative", "themes")):
             assert not re.search(r"\d [所个张处场套件家项]", text), where
+
+
+# the Chinese pages' own punctuation is full-width: ：，（）, never : , ( ) beside Chinese
+
+
+#: A half-width colon, comma or parenthesis between two Chinese characters, or between
+#: a Chinese character and a digit (a space on either side allowed: ``地区 (3)``), or
+#: after a Chinese character at the end of a text or before Chinese punctuation (``(3地)``).
+HAN = "\u3400-\u9fff"
+CHINESE_PUNCTUATION = "。，、；：（）“”"
+HALF_WIDTH = re.compile(f"[{HAN}] ?[:,()](?: ?[{HAN}0-9]|$|[{CHINESE_PUNCTUATION}])|[0-9] ?[:,()] ?[{HAN}]", re.M)
+
+
+def half_width(text: str, report_text: str = "") -> list[str]:
+    """The half-width marks between Chinese in ``text`` that are not the report's own
+    (a report may write ``(2022年12月24日)`` itself: quoted, it stays as written)."""
+    found = []
+    for m in HALF_WIDTH.finditer(text):
+        mark = m.group(0).replace(" ", "")
+        # the mark with its Chinese neighbour: a sentence id before quoted text (S1 (三)…) is the page's
+        sides = [pair for pair in (mark[:2], mark[-2:]) if len(pair) == 2 and re.search(f"[{HAN}]", pair)]
+        if not report_text or not any(pair in report_text for pair in sides):
+            found.append(m.group(0))
+    return found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("浙江省杭州市西湖区:2022—2023年", ["区:2"]),
+    ("达成2项,未达成1项", ["项,未"]),
+    ("各地主要预期目标对比(3地)", ["比(3", "地)"]),
+    ("地区生产总值 (3)：", ["值 (3"]),
+    ("浙江省杭州市西湖区：2022—2023年，达成2项（3地）", []),
+    ("alert(1) GDP (growth): 5.5%, 6%", []),
+], ids=["colon", "comma", "parentheses", "spaced-count", "full-width", "latin"])
+def test_the_scan_finds_half_width_marks(text, found):
+    assert half_width(text) == found
+
+
+def catalog_strings(table, prefix: str = ""):
+    for k, v in table.items():
+        if isinstance(v, dict):
+            yield from catalog_strings(v, f"{prefix}{k}.")
+        elif isinstance(v, list):
+            yield from ((f"{prefix}{k}", x) for x in v if isinstance(x, str))
+        elif isinstance(v, str):
+            yield f"{prefix}{k}", v
+
+
+def test_the_chinese_catalog_uses_full_width_marks():
+    """Every zh string of the catalog, its placeholders filled with Chinese."""
+    bad = {key: half_width(re.sub(r"\{[^}]*\}", "某", text))
+           for key, text in catalog_strings(messages.catalog()["zh"])}
+    assert {k: v for k, v in bad.items() if v} == {}
+
+
+def test_the_seed_chinese_pages_use_full_width_marks(seed_report):
+    for where, text in page_texts(seed_report, "zh"):
+        assert not half_width(text, seed_report.text), (where, half_width(text, seed_report.text)[:5])
+
+
+def comparison_texts(c):
+    """The words of a comparison page built without a kernel: its Markdown parts,
+    tables and the alt text of its charts, as a reader sees them."""
+    from test_messages import markdown_text, rendered
+
+    from sdr_analysis import comparison, places_page, series_page
+
+    parts = [comparison.reports_list(c), comparison.sources(c)]
+    charts = [comparison.domains_chart(c)]
+    if c.kind == "series":
+        parts += [series_page.series_heading(c), series_page.scorecard(c), series_page.wording_table(c), series_page.wording_sequence(c)]
+        parts += [x.data for x in series_page.by_measure(c) if hasattr(x, "data") and isinstance(x.data, str)]
+        charts += [series_page.scorecard_chart(c), series_page.wording_chart(c)]
+        charts += [x for x in series_page.by_measure(c) if hasattr(x, "alt")]
+    else:
+        parts += [places_page.places_heading(c), places_page.places_table(c), places_page.measures_listing(c)]
+        charts += [places_page.places_chart(c), places_page.measures_grid(c)]
+    texts = [markdown_text(p) for p in parts]
+    texts.append(rendered(comparison.figures_table(c).to_html()).text)
+    texts += [chart.alt for chart in charts if chart is not None]
+    return texts
+
+
+@pytest.mark.parametrize("kind", ["series", "places"])
+def test_the_chinese_comparison_pages_use_full_width_marks(compared_folder, kind):
+    from conftest import PLACES, SERIES
+    from sdr_analysis.comparison import open_places, open_series
+
+    if kind == "series":
+        c = open_series([str(compared_folder / n) for n in SERIES], "zh")
+    else:
+        c = open_places([str(compared_folder / n) for n in PLACES], "zh")
+    report_text = "".join(r.text for r in c.reports)
+    texts = comparison_texts(c)
+    assert len(texts) > 8
+    for text in texts:
+        assert not half_width(text, report_text), (text[:80], half_width(text, report_text))
