@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from conftest import PARTS
 from sdr_analysis import parse_report
-from sdr_analysis.frames import CLAIM_COLUMNS, INDICATOR_COLUMNS, SECTION_COLUMNS, sections_frame
 from sdr_analysis.amounts import MONEY_COLUMNS, largest_amounts
+from sdr_analysis.frames import CLAIM_COLUMNS, INDICATOR_COLUMNS, SECTION_COLUMNS, sections_frame
 
 TEXT = """某市某区人民政府工作报告(2023年1月5日)
 
