@@ -115,3 +115,39 @@ def pages(report: Report, langs: tuple[str, ...] = ("en", "zh")) -> Iterator[tup
         for where, obj in run_notebook("overview.ipynb", report, lang):
             yield f"{lang} overview {where}", seen(obj)
     yield "index", index_text(report)
+
+
+#: The real reports beside the repository (tests skip where they are absent).
+CORPORA = [ROOT.parent / "shared" / "corpus", ROOT.parent / "shared" / "corpus-counties"]
+
+
+def real_reports() -> list[Path]:
+    """Every real report of :data:`CORPORA` (the folder ``SDR_CORPUS`` names standing
+    for the first), in a fixed order."""
+    import os
+
+    folders = [Path(os.environ.get("SDR_CORPUS", CORPORA[0])), CORPORA[1]]
+    return sorted(p for folder in folders if folder.is_dir() for p in folder.glob("*.txt"))
+
+
+def render_every_page(path: Path) -> int:
+    """Run every cell of every page of the report at ``path`` (parsed once), both
+    languages, and write its index; raises what any of them raises, saying where.
+    Returns how many outputs the pages have."""
+    from sdr_analysis import load_report
+
+    report = load_report(path)
+    outputs = 0
+    where = "opening"
+    try:
+        for lang in ("en", "zh"):
+            for sec in written_up(report):
+                where = f"{lang} section {sec.key}"
+                outputs += sum(1 for _ in run_notebook("section.ipynb", report, lang, sec))
+            where = f"{lang} overview"
+            outputs += sum(1 for _ in run_notebook("overview.ipynb", report, lang))
+        where = "index"
+        index_text(report)
+    except Exception as exc:
+        raise AssertionError(f"{path.name}, {where}: {type(exc).__name__}: {exc}") from exc
+    return outputs + 1
