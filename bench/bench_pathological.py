@@ -341,7 +341,7 @@ def charts_of_every_section(text: str) -> tuple[int, float]:
     sec = report.sections[len(report.sections) // 2]
 
     def draw() -> None:
-        for chart in (writeup.share_chart(report, sec, "en"), writeup.share_chart(report, sec, "zh", money=True),
+        for chart in (writeup.share_chart(report, sec, "en"), writeup.share_chart(report, sec, "zh"),
                       writeup.density_chart(report, "en"), writeup.domains_heatmap(report, "zh")):
             if chart is not None:
                 chart.png()

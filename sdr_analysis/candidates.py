@@ -17,7 +17,7 @@ from . import rules
 from .chars import CN_NUMERAL, DIGITS, LATIN, ZERO_WIDTH, alternation
 from .numbers import DROP_ZERO_WIDTH, MAX_INTEGER_DIGITS, SCALES, parse_arabic, parse_chinese
 from .spans import SpanIndex, sparse
-from .units import FRACTION_UNITS, PER_UNITS, UNIT_BY_SURFACE, UNITS, Unit
+from .units import FRACTION_UNITS, PER_UNITS, RATE_KIND, UNIT_BY_SURFACE, UNITS, Unit
 
 #: Zero-width characters (:data:`~sdr_analysis.chars.ZERO_WIDTH`): a figure is read
 #: through a few of them at a time between its digits and between its parts
@@ -130,7 +130,7 @@ def rate_unit(unit: Unit, per_scale: Optional[str], per: str) -> Unit:
     after the slash stays in the unit (``人/万人``)."""
     key = (unit.surface, per_scale or "", per)
     if key not in _RATES:
-        _RATES[key] = Unit(f"{unit.surface}/{key[1]}{per}", "rate", f"{unit.base}/{key[1]}{per}", unit.scale)
+        _RATES[key] = Unit(f"{unit.surface}/{key[1]}{per}", RATE_KIND, f"{unit.base}/{key[1]}{per}", unit.scale)
     return _RATES[key]
 
 
@@ -325,14 +325,23 @@ def settle(text: str, c: Candidate) -> None:
     c.behind = c.start - 1 if text[c.start - 1 : c.start] in SPACES else c.start
 
 
+#: A figure's qualifier where no word qualifies it, and where it is a range (``3-5个``).
+EXACT, RANGE = "exact", "range"
+
+#: Every qualifier a figure can have: exact, those the words in :mod:`~sdr_analysis.rules` give, a range.
+QUALIFIERS: tuple[str, ...] = tuple(dict.fromkeys(
+    [EXACT, *rules.QUALIFIERS_BEFORE.values(), *rules.QUALIFIERS_INSIDE.values(), *rules.QUALIFIERS_AFTER.values(), RANGE]
+))
+
+
 def qualifier_of(c: Candidate) -> str:
     if c.sep:
-        return "range"
+        return RANGE
     if c.pre:
         return rules.QUALIFIERS_BEFORE[c.pre]
     if c.mid:
         return rules.QUALIFIERS_INSIDE[c.mid]
     if c.post:
         return rules.QUALIFIERS_AFTER[c.post]
-    return "exact"
+    return EXACT
 

@@ -19,10 +19,10 @@ import traceback
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple, Optional
 
+from .amounts import MONEY_COLUMNS, money_columns
 from .exceptions import InputNotFound, NoReports, OutputError, SdrError
 from .outputs import safe_cell
 from .results import Indicator, Target
-from .roles import MONEY_COLUMNS, money_columns
 from .workers import Workers
 
 #: Files taken from a folder: text dumps and saved pages.

@@ -7,8 +7,8 @@ from typing import Sequence
 
 import pandas as pd
 
+from .amounts import MONEY_COLUMNS, money_columns
 from .results import Claim, Indicator, Relation, SectionSummary, Term
-from .roles import MONEY_COLUMNS, money_columns
 
 INDICATOR_COLUMNS = ["section", "label", "text", "value", "value_max", "unit", "kind", "role", "qualifier", "each", "start", "end", "sentence"]
 CLAIM_COLUMNS = ["section", "kind", "tags", "scope", "position", "trigger", "text", "start", "end"]
@@ -41,6 +41,6 @@ def terms_frame(terms: Sequence[Term]) -> pd.DataFrame:
 
 def sections_frame(summaries: Sequence[SectionSummary]) -> pd.DataFrame:
     """One row per policy section: where it stands (its part and the part's period),
-    its size and how much it states (money: :data:`~sdr_analysis.roles.MONEY_COLUMNS`)."""
+    its size and the largest amount of money it states (:data:`~sdr_analysis.amounts.MONEY_COLUMNS`)."""
     rows = [{**s.to_dict(), "per_1000_chars": s.density, **money_columns(s)} for s in summaries]
     return pd.DataFrame(rows, columns=SECTION_COLUMNS)

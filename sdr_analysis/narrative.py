@@ -1,8 +1,8 @@
 """The narrative of a section (its part 8): a few paragraphs an analyst would write from
 the data, in two steps. :func:`facts` chooses what to state, each fact with its words,
 its place and how much it stands out (:func:`salience`); :func:`narrative` picks the
-lead, the changes, the targets, the other key figures, the money and the section's
-weight in the report, and renders them through the catalog's template
+lead, the changes, the targets, the other key figures, the sums spent (each as stated,
+never added up) and the section's weight in the report, and renders them through the catalog's template
 (``templates/text/narrative.<lang>.md.j2``).
 
 Its phrases (a figure, a change, a target, a link to a sentence) come from
@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from .amounts import stated_totals
 from .checks import check_lang
 from .messages import counted, escape_markdown, nest_quotes, render, t
 from .phrases import CLAIM_KINDS, SCOPE_ORDER, cite, indicator_phrase, relation_phrase, scope_name, summary_of, target_phrase
@@ -22,7 +23,7 @@ from .results import Indicator
 from .roles import money_stated
 from .spans import SpanIndex
 from .summary import report_density
-from .wording import join_words, money_words, percent
+from .wording import join_words, percent
 
 #: How much a kind of figure says on its own, for choosing what the narrative leads
 #: with: rates and changes first, then sums and people; a figure per item least.
@@ -119,7 +120,8 @@ def narrative(report: Report, sec: ReportSection, lang: str) -> str:
     """A few paragraphs an analyst would write from the data (``templates/text/
     narrative.<lang>.md.j2``): the section's most salient fact first (a change, a rate,
     a target, the largest sum), its other changes whole, the targets it sets, its
-    other key figures, its money and its weight in the report, its claims to lead.
+    other key figures, its largest sum spent and the totals it states, its weight in
+    the report (by its count of figures), its claims to lead.
     Every number is a parsed figure with its qualifier and a link to its sentence; a
     count of none is never stated as a finding."""
     check_lang(lang)
@@ -143,18 +145,18 @@ def narrative(report: Report, sec: ReportSection, lang: str) -> str:
 
     targets = [x for x in report.targets if sec.start <= x.start < sec.end and x.value is not None][:NARRATIVE_TARGETS]
 
+    # the sums spent, each as stated: their count, the largest, and the totals the
+    # report states itself; never a sum of them, nor a share of the report's money
     spending = None
-    if largest and summary.money:
-        total = sum(s.money or 0 for s in summaries)
-        ranked = sorted((s.money or 0 for s in summaries), reverse=True)
+    said_largest = largest is not None and largest.start != (lead and lead.start)
+    if largest and (said_largest or len(money) > 1):
         spending = {
             "count": counted(lang, "sums", len(money)),
-            "total": escape_markdown(money_words(summary.money, lang, summary.money_qualifier)),
-            "largest": item(largest) if largest.start != (lead and lead.start) else "",
-            "share": percent(100 * summary.money / total) if total else "",
-            "most": len([m for m in ranked if m]) > 1 and summary.money == ranked[0],
+            "largest": item(largest) if said_largest else "",
             "single": len(money) == 1,
         }
+    totals = [f"{indicator_phrase(sec, i, lang, 'money')}{t(lang, 'narrative.cite_sep')}{cite(sec, i.start)}"
+              for i in sorted(stated_totals(sec.indicators), key=lambda i: i.start)]
 
     all_figures = sum(s.indicators for s in summaries)
     size = None
@@ -189,6 +191,7 @@ def narrative(report: Report, sec: ReportSection, lang: str) -> str:
         targets=[f"{target_phrase(x, lang)}{t(lang, 'narrative.cite_sep')}{cite(sec, x.start)}" for x in targets],
         figures=[item(f) for f in figures],
         spending=spending,
+        totals=totals,
         size=size,
         leads=[t(lang, "narrative.claim").format(text=escape_markdown(c.text), scope=scope_name(c, lang))
                + t(lang, "narrative.cite_sep") + cite(sec, c.start) for c in leads[:NARRATIVE_LEADS]],

@@ -44,6 +44,10 @@ PERIOD_TITLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     )),
 )
 
+#: Every period a part can have: those its title names, then ``other`` (its wording
+#: names none either).
+PERIODS: tuple[str, ...] = tuple(p for p, _ in PERIOD_TITLES) + ("other",)
+
 #: Words of a part's text that tell its period where its title does not
 #: (``一年接着一年干，…``): past results against tasks ahead; and among tasks ahead,
 #: a five-year plan's horizon against the coming year's.

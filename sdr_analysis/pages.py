@@ -97,7 +97,7 @@ def write_if_changed(path: Path, text: str) -> None:
 class IndexRow(NamedTuple):
     """A section's row on a report's index: its name, its write-ups as (label, href)
     pairs (``("en", "section-5.html")``), its count of indicators and their density
-    per 1,000 characters, its money stated as words, its count of claims, and its key
+    per 1,000 characters, the largest amount of money it states (as written, with its role), its count of claims, and its key
     figures as one line of text."""
 
     name: str

@@ -21,6 +21,11 @@ DIRECTION_VERBS: dict[str, Optional[str]] = {
 }
 VERBS = alternation(DIRECTION_VERBS)
 
+#: The kinds of relation: a change from one figure to another (or a delta on a base),
+#: and a level a verb sets.
+CHANGE, SET_TO = "change", "set_to"
+RELATION_KINDS = (CHANGE, SET_TO)
+
 #: What a figure may be stated per, written between the verb and the figure
 #: (``提高到每人每月180元``).
 PER_UNITS = tuple(table("relations")["words"]["per"])
@@ -74,7 +79,7 @@ def find_relations(doc: Document, indicators: Sequence[Indicator]) -> list[Relat
                 s = opener.start()
                 out.append(
                     make_relation(
-                        start=s, end=b.end, text=text[s : b.end], kind="change",
+                        start=s, end=b.end, text=text[s : b.end], kind=CHANGE,
                         direction=_direction(change.group("verb"), a, b),
                         before=a, after=b, section=section_at(s),
                     )
@@ -86,7 +91,7 @@ def find_relations(doc: Document, indicators: Sequence[Indicator]) -> list[Relat
                 s = clauses.start(a.start, sent_start)
                 out.append(
                     make_relation(
-                        start=s, end=b.end, text=text[s : b.end], kind="change",
+                        start=s, end=b.end, text=text[s : b.end], kind=CHANGE,
                         direction=_direction(delta.group("verb"), None, b),
                         base=a, delta=b, section=section_at(s),
                     )
@@ -100,7 +105,7 @@ def find_relations(doc: Document, indicators: Sequence[Indicator]) -> list[Relat
             s = clauses.start(set_to.start(), sent_start)
             out.append(
                 make_relation(
-                    start=s, end=b.end, text=text[s : b.end], kind="set_to",
+                    start=s, end=b.end, text=text[s : b.end], kind=SET_TO,
                     direction=_direction(set_to.group("verb"), None, b),
                     after=b, section=section_at(s),
                 )

@@ -10,6 +10,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Sequence
 
+from .amounts import largest_amounts, stated_totals
 from .chars import CLOSERS, ELLIPSIS, HAN, STOPS
 from .claims import find_claims
 from .document import Document, read_document
@@ -21,7 +22,7 @@ from .numbers import CN_DIGITS, chinese_ordinal
 from .reading import read_text
 from .relations import find_relations
 from .results import Claim, Indicator, Metadata, Paragraph, Part, Relation, Result, Section, SectionSummary, Sentence, Span, Target, Term
-from .roles import MoneySum, assign_roles, money_total
+from .roles import assign_roles
 from .spans import SpanIndex
 from .structure import missing_numbers
 from .summary import summarize
@@ -220,7 +221,7 @@ class Report:
     @cached_property
     def levels(self) -> frozenset[int]:
         """Starts of the figures a verb sets as a level (``提升至850元``): standards, not
-        amounts, so money totals leave them out."""
+        amounts, so the largest amounts leave them out."""
         return frozenset(r.after.start for r in self._figure_relations if r.kind == "set_to" and r.after is not None)
 
     @cached_property
@@ -261,7 +262,7 @@ class Report:
     @cached_property
     def summaries(self) -> list[SectionSummary]:
         """One summary per policy section, in reading order: its counts, density and
-        money (see :mod:`sdr_analysis.summary`)."""
+        largest amount of money stated (see :mod:`sdr_analysis.summary`)."""
         if not self.document.sections:
             return []
         return summarize(self.document, self._index("indicators"), self._index("claims"), self._index("terms"))
@@ -408,10 +409,17 @@ class ReportSection:
         return self.report.within("terms", self.start, self.end)
 
     @property
-    def money(self) -> Optional[MoneySum]:
-        """Money stated in the section (its spending in yuan, figures per item and levels
-        left out) with its qualifier; ``None`` where it states none."""
-        return money_total(self.indicators)
+    def money_amounts(self) -> list[Indicator]:
+        """The money amounts the section states (in yuan; not per item, per head or a
+        level: :func:`sdr_analysis.amounts.is_amount`), largest first. Each is a figure
+        of the report; nothing is added up."""
+        return largest_amounts(self.indicators)
+
+    @property
+    def stated_totals(self) -> list[Indicator]:
+        """The amounts the section states as totals itself (``总投资``, ``合计``, ``累计``…:
+        :func:`sdr_analysis.amounts.is_stated_total`), largest first."""
+        return stated_totals(self.indicators)
 
 
 def _written(ordinals: list[int], like: Sequence[Section | Part]) -> list[str]:

@@ -396,13 +396,13 @@ class SectionSummary(Span):
     ``part_title`` empty for the implied part of a report without parts); then counts
     of its ``themes``, ``sentences``, ``characters``, ``indicators``, ``claims`` and
     ``terms``; ``density`` is indicators per 1,000 characters, rounded to 2 places;
-    ``money`` the money it states: its spending in yuan (figures per item and levels
-    left out, :func:`sdr_analysis.roles.money_stated`), ``None`` where it states none,
-    with ``money_qualifier`` the qualifier of that sum (``more_than`` where any part is
-    "more than", ``None`` with no money); ``money_by_role`` the sums of every role
-    present, ``(role, yuan, qualifier)`` in the order of
-    :data:`sdr_analysis.roles.ROLES` (roles per head or levels have no sum). ``text``
-    is the section's text.
+    ``money_amounts`` counts the money amounts it states (:func:`sdr_analysis.amounts.is_amount`:
+    in yuan, not per item, per head or a level); ``largest_money`` is the largest of
+    them in yuan (``None`` where it states none: never 0), with ``largest_money_text``
+    (as written), ``largest_money_label``, ``largest_money_role``,
+    ``largest_money_qualifier`` and ``largest_money_start`` (where it is, for the link
+    to its sentence). No figure here is a sum of the report's figures. ``text`` is the
+    section's text.
     """
 
     key: str = ""
@@ -419,9 +419,13 @@ class SectionSummary(Span):
     characters: int = 0
     indicators: int = 0
     density: float = 0.0
-    money: Optional[float] = None
-    money_qualifier: Optional[str] = None
-    money_by_role: tuple[tuple[str, float, str], ...] = ()
+    money_amounts: int = 0
+    largest_money: Optional[float] = None
+    largest_money_text: str = ""
+    largest_money_label: str = ""
+    largest_money_role: Optional[str] = None
+    largest_money_qualifier: Optional[str] = None
+    largest_money_start: Optional[int] = None
     claims: int = 0
     terms: int = 0
 

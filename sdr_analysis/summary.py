@@ -1,14 +1,14 @@
 """One :class:`~sdr_analysis.results.SectionSummary` per policy section: the counts,
-density and money that the frames, the write-ups, the index page and the corpus
+density and largest amount of money stated that the frames, the write-ups, the index page and the corpus
 tables all show, computed in one place."""
 
 from __future__ import annotations
 
 from typing import Sequence
 
+from .amounts import largest_amounts
 from .document import Document
 from .results import Claim, Indicator, SectionSummary, Term, positional
-from .roles import money_by_role, money_total
 from .spans import SpanIndex
 
 #: Densities are indicators per this many characters.
@@ -38,7 +38,8 @@ def summarize(
     for sec in doc.sections:
         part = doc.part_of(sec)
         inds = figures.within(sec.start, sec.end)
-        money = money_total(inds) if inds else None
+        amounts = largest_amounts(inds) if inds else []
+        top = amounts[0] if amounts else None
         out.append(
             make_summary(
                 start=sec.start, end=sec.end, text=sec.text,
@@ -50,8 +51,10 @@ def summarize(
                 themes=themed.count(sec.start, sec.end),
                 sentences=doc.sentences.count(sec.start, sec.end), characters=len(sec.text),
                 indicators=len(inds), density=density(len(inds), len(sec.text)),
-                money=money.value if money else None, money_qualifier=money.qualifier if money else None,
-                money_by_role=tuple((role, m.value, m.qualifier) for role, m in money_by_role(inds).items()) if inds else (),
+                money_amounts=len(amounts),
+                largest_money=top.value if top else None, largest_money_text=top.text if top else "",
+                largest_money_label=top.label if top else "", largest_money_role=top.role if top else None,
+                largest_money_qualifier=top.qualifier if top else None, largest_money_start=top.start if top else None,
                 claims=claimed.count(sec.start, sec.end), terms=named.count(sec.start, sec.end),
             )
         )

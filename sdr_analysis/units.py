@@ -156,3 +156,9 @@ PER_UNITS = (
 )
 
 UNIT_BY_SURFACE: dict[str, Unit] = {u.surface: u for u in UNITS}
+
+#: The kind of a figure of one unit per another (:data:`PER_UNITS`).
+RATE_KIND = "rate"
+
+#: Every kind a figure can have: the table's, then the rate's.
+KINDS: tuple[str, ...] = tuple(dict.fromkeys([u.kind for u in UNITS] + [RATE_KIND]))

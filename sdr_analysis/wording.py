@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Optional, Sequence
 from .messages import t
 
 if TYPE_CHECKING:
-    from .results import Indicator, SectionSummary
+    from .results import Indicator
 
 
 # numbers
@@ -73,7 +73,12 @@ def unit_words(unit: str, lang: str) -> str:
     """A base unit in ``lang``: ``yuan``, ``days``; a counting unit the catalog cannot
     translate in brackets (``(所)``), never bare beside an English number."""
     names = t(lang, "units")
-    return names[unit] if unit in names else t(lang, "unit_in_words").format(unit=unit)
+    if unit in names:
+        return names[unit]
+    base, slash, per = unit.partition("/")
+    if slash and base and per:  # a rate: ``元/人`` is yuan per person
+        return t(lang, "per_unit").format(unit=unit_words(base, lang), per=unit_words(per, lang))
+    return t(lang, "unit_in_words").format(unit=unit)
 
 
 def number_with_unit(number: str, unit: str, lang: str) -> str:
@@ -130,7 +135,7 @@ def value_words(value, value_max, unit: str, qualifier: str, lang: str) -> str:
 
 
 def money_words(yuan: Optional[float], lang: str, qualifier: Optional[str] = "exact") -> str:
-    """A sum of money in words with its qualifier: ``5687余万元`` (zh), ``more than
+    """An amount of money in words with its qualifier: ``5687余万元`` (zh), ``more than
     56.87 million yuan`` (en); "none stated" (``未提及``) for ``None``, never 0 yuan."""
     if not yuan:
         return t(lang, "money_none")
@@ -143,15 +148,6 @@ def money_words(yuan: Optional[float], lang: str, qualifier: Optional[str] = "ex
             return f"{before}{_digits(yuan / size, 4)}{after}{scale}"
     size, scale = scales[-1]
     return f"{before}{_digits(yuan / size, 6)}{after}{scale}"
-
-
-def money_by_role_words(s: "SectionSummary", lang: str) -> str:
-    """Each role's sum in a section (``spending: 5亿元; output: 1.2万亿元``), or "none stated"."""
-    if not s.money_by_role:
-        return t(lang, "money_none")
-    names = t(lang, "role_names")
-    sep, colon = t(lang, "list_sep"), t(lang, "colon")
-    return sep.join(f"{names[role]}{colon}{money_words(value, lang, qualifier)}" for role, value, qualifier in s.money_by_role)
 
 
 # lists

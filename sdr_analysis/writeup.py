@@ -20,6 +20,7 @@ import os
 from collections import Counter
 from typing import TYPE_CHECKING, Optional
 
+from .amounts import largest_amounts, stated_totals
 from .chars import PAUSES, STOPS
 from .checks import check_lang, check_report_path
 from .english import label_words, report_place
@@ -36,9 +37,9 @@ from .outputs import output_name, section_file, written_up
 from .phrases import CLAIM_KINDS, SCOPE_ORDER, SCOPES, cite, clause_words, figure_phrase, scope_name, sentence_ids, summary_of
 from .report import Report, ReportSection, load_report
 from .results import Indicator, SectionSummary
-from .roles import money_stated
+from .roles import SPENDING, money_stated
 from .summary import report_density
-from .wording import money_by_role_words, money_words
+from .wording import figure_words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -120,11 +121,32 @@ def at_a_glance(report: Report, sec: ReportSection, lang: str) -> "pd.DataFrame"
         (t(lang, "characters"), s.characters),
         (t(lang, "indicators"), s.indicators),
         (t(lang, "density"), t(lang, "density_cell").format(density=s.density, average=report_density(report.summaries))),
-        (t(lang, "money"), money_words(s.money, lang, s.money_qualifier)),
-        (t(lang, "money_by_role"), money_by_role_words(s, lang)),
+        (t(lang, "money_amounts"), s.money_amounts),
+        (t(lang, "largest_amounts"), amount_cells(sec, largest_amounts(sec.indicators, LARGEST_AMOUNTS), lang)),
+        (t(lang, "stated_totals"), amount_cells(sec, stated_totals(sec.indicators), lang, t(lang, "totals_none"))),
         (t(lang, "claims"), s.claims),
     ]
     return pd.DataFrame([(k, str(v)) for k, v in rows], columns=[t(lang, "metric"), t(lang, "this_section")]).set_index(t(lang, "metric"))
+
+
+#: How many of a section's largest amounts its page names at a glance.
+LARGEST_AMOUNTS = 3
+
+
+def amount_cell(i: Indicator, lang: str, sentence: str = "") -> str:
+    """An amount as a table shows it: the figure with its qualifier (as written in
+    Chinese), what it measures, its role, and the id of its sentence (``S3``)."""
+    words = {"figure": figure_words(i, lang), "label": i.label or "—", "role": t(lang, "role_names").get(i.role, i.role or "—")}
+    return t(lang, "amount_cell").format(**words, sentence=sentence) if sentence else t(lang, "amount_short").format(**words)
+
+
+def amount_cells(sec: ReportSection, amounts: list[Indicator], lang: str, none: str = "") -> str:
+    """Amounts of the section in one cell, each with its sentence's id; ``none`` (the
+    catalog's "none stated") where there are none. Never a sum of them."""
+    if not amounts:
+        return none or t(lang, "money_none")
+    ids = sentence_ids(sec)
+    return t(lang, "list_sep").join(amount_cell(i, lang, ids.get(i.sentence.start, "") if i.sentence else "") for i in amounts)
 
 
 # 2. themes
@@ -198,13 +220,23 @@ def indicator_table(sec: ReportSection, lang: str) -> "pd.DataFrame":
 # 4. charts
 
 
-def money_chart(sec: ReportSection, lang: str) -> Optional["Chart"]:
+def money_chart(sec: ReportSection, lang: str, spending: bool = True) -> Optional["Chart"]:
+    """The section's sums spent, each with its label, largest first; with
+    ``spending=False`` its other amounts (output, revenue, finance, trade…), each
+    labelled with its role. Each bar is a figure the report states."""
     from . import plotting
 
-    sums = money_stated(sec.indicators)
-    if not sums:
+    if spending:
+        sums = money_stated(sec.indicators)
+        return plotting.money_chart(sums, t(lang, "money_chart"), t(lang, "money_axis")) if sums else None
+    others = [i for i in largest_amounts(sec.indicators) if i.role != SPENDING]
+    if not others:
         return None
-    return plotting.money_chart(sums, t(lang, "money_chart"), t(lang, "money_axis"))
+    names = t(lang, "role_names")
+    return plotting.barh(
+        [t(lang, "amount_short").format(figure="", label=i.label or "—", role=names.get(i.role, i.role)).strip() for i in others],
+        [i.value / 1e4 for i in others], t(lang, "other_money_chart"), t(lang, "money_axis"), value_labels=[i.text for i in others],
+    )
 
 
 def levels_set(sec: ReportSection) -> list[Indicator]:
@@ -236,11 +268,13 @@ def change_chart(sec: ReportSection, lang: str) -> Optional["Chart"]:
     return plotting.change_chart(usable, t(lang, "change_chart"), t(lang, "before"), t(lang, "after"))
 
 
-def share_chart(report: Report, sec: ReportSection, lang: str, money: bool = False) -> Optional["Chart"]:
+def share_chart(report: Report, sec: ReportSection, lang: str) -> Optional["Chart"]:
+    """The section's share of the report's figures (a count of figures found, not of
+    money: money figures are never added up across sections)."""
     from . import plotting
 
     summaries = report.summaries
-    values = [(s.money or 0) if money else s.indicators for s in summaries]
+    values: list[float] = [s.indicators for s in summaries]
     total = sum(values)
     if not total:
         return None
@@ -248,7 +282,7 @@ def share_chart(report: Report, sec: ReportSection, lang: str, money: bool = Fal
     shown = charted(values, keep=here)
     names = [short_label(summaries[i]) for i in shown]
     shares = [100 * values[i] / total for i in shown]
-    title = chart_title(t(lang, "share_money_chart" if money else "share_chart"), len(shown), len(summaries), lang, "chart_shows_largest")
+    title = chart_title(t(lang, "share_chart"), len(shown), len(summaries), lang, "chart_shows_largest")
     return plotting.share_chart(names, shares, shown.index(here), title, t(lang, "share_axis"))
 
 
@@ -414,7 +448,7 @@ def sections_table(report: Report, lang: str) -> "pd.DataFrame":
     """One row per policy section, with its part (where the report has parts)."""
     import pandas as pd
 
-    columns = [t(lang, k) for k in ("label", "themes", "indicators", "density", "money", "claims")]
+    columns = [t(lang, k) for k in ("label", "themes", "indicators", "density", "largest_money", "claims")]
     rows = [
         {
             "": f"{s.part}{s.marker}" if s.part is not None and s.key != s.part else s.marker,
@@ -424,7 +458,7 @@ def sections_table(report: Report, lang: str) -> "pd.DataFrame":
             t(lang, "themes"): s.themes,
             t(lang, "indicators"): s.indicators,
             t(lang, "density"): s.density,
-            t(lang, "money"): money_words(s.money, lang, s.money_qualifier),
+            t(lang, "largest_money"): largest_money_words(report, s, lang),
             t(lang, "claims"): s.claims,
         }
         for s in report.summaries
@@ -432,6 +466,13 @@ def sections_table(report: Report, lang: str) -> "pd.DataFrame":
     if has_parts(report):
         columns = [t(lang, "part"), t(lang, "period")] + columns
     return pd.DataFrame(rows, columns=[""] + columns).set_index("")
+
+
+def largest_money_words(report: Report, s: SectionSummary, lang: str) -> str:
+    """The largest amount a section states, with its qualifier, what it measures and
+    its role (``4000万元（…；支出）``); "none stated" where it states none."""
+    top = next((i for i in report.within("indicators", s.start, s.end) if i.start == s.largest_money_start), None)
+    return amount_cell(top, lang) if top is not None else t(lang, "money_none")
 
 
 def density_chart(report: Report, lang: str) -> Optional["Chart"]:

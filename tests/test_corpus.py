@@ -47,7 +47,8 @@ def test_one_section_row_per_policy_section_with_its_part(tables):
         ("二", "2024年工作安排", "plan", "二", "二、"),
     ]
     first = next(r for r in sections if r["key"] == "一.一")
-    assert (first["indicators"], first["money_yuan"]) == ("2", "300000000")
+    # 投入资金3亿元 is the section's one amount: the largest stated, as written
+    assert (first["indicators"], first["largest_money_yuan"], first["largest_money_text"], first["money_amounts"]) == ("2", "300000000", "3亿元", "1")
 
 
 def test_a_report_without_parts_has_no_part_but_a_period(tables):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from conftest import PARTS
 from sdr_analysis import parse_report
+from sdr_analysis.amounts import MONEY_COLUMNS, largest_amounts
 from sdr_analysis.frames import CLAIM_COLUMNS, INDICATOR_COLUMNS, SECTION_COLUMNS, sections_frame
-from sdr_analysis.roles import MONEY_COLUMNS, money_total
 
 TEXT = """某市某区人民政府工作报告(2023年1月5日)
 
@@ -34,32 +34,34 @@ def test_sections_frame_counts_and_money():
     assert list(frame.columns) == SECTION_COLUMNS
     assert list(frame["number"]) == ["一", "二"]
     assert list(frame["indicators"]) == [3, 1]
-    assert frame.loc[0, "money_yuan"] == 300000000
+    assert frame.loc[0, "largest_money_yuan"] == 300000000
+    assert frame.loc[0, "money_amounts"] == 1  # 3亿元; 各1处 is not money
 
 
-def test_money_total_leaves_out_figures_per_item():
-    r = parse_report("  (一)甲。投入5万元,各投入1万元。\n")
-    assert money_total(r.indicators).value == 50000
+def test_largest_amounts_leave_out_figures_per_item():
+    r = parse_report("  (一)甲。投入5万元,各投入10万元。\n")
+    assert [i.text for i in largest_amounts(r.indicators)] == ["5万元"]  # 10万元 is per item (各)
 
 
 def test_levels_set_by_a_verb_are_not_money_spent():
     r = parse_report("  (一)甲。投入资金5万元,低保标准提升至850元。\n")
     assert [i.text for i in r.indicators] == ["5万元", "850元"]
-    assert r.section("一").money.value == 50000
-    assert r.sections_frame().loc[0, "money_yuan"] == 50000
+    assert [i.text for i in r.section("一").money_amounts] == ["5万元"]
+    assert r.sections_frame().loc[0, "largest_money_yuan"] == 50000
 
 
-def test_sections_frame_keeps_money_by_role_apart():
-    # 生产总值 is output, 贷款余额 finance, 投入资金 spending: three columns, never one sum
-    r = parse_report("  (一)甲。全区生产总值1.2万亿元,贷款余额300亿元,投入资金5亿元。\n\n  (二)乙。新建学校2所。\n")
+def test_sections_frame_shows_the_largest_amount_stated_never_a_sum():
+    # 生产总值 is output, 贷款余额 finance, 投入资金 spending: the largest is 1.2万亿元 as
+    # written, never 1.2万亿元 + 300亿元 + 5亿元
+    r = parse_report("  (一)甲。全区生产总值1.2万亿元,贷款余额300亿元,投入资金近5亿元。\n\n  (二)乙。新建学校2所。\n")
     frame = r.sections_frame()
     assert set(MONEY_COLUMNS) <= set(frame.columns)
+    assert not any(c.startswith("money_") and c.endswith("_yuan") for c in frame.columns)  # no sum columns
     first, second = frame.loc[0], frame.loc[1]
-    assert (first["money_yuan"], first["money_qualifier"]) == (500_000_000, "exact")
-    assert first["money_output_yuan"] == 1.2e12
-    assert first["money_finance_yuan"] == 30_000_000_000
-    assert first["money_revenue_yuan"] is None or first["money_revenue_yuan"] != first["money_revenue_yuan"]  # empty
-    assert second["money_yuan"] is None or second["money_yuan"] != second["money_yuan"]  # none stated, not 0
+    assert (first["largest_money_yuan"], first["largest_money_text"], first["largest_money_role"]) == (1.2e12, "1.2万亿元", "output")
+    assert (first["largest_money_qualifier"], first["money_amounts"]) == ("exact", 3)
+    assert second["largest_money_yuan"] is None or second["largest_money_yuan"] != second["largest_money_yuan"]  # none stated, not 0
+    assert second["money_amounts"] == 0
 
 
 

@@ -159,7 +159,7 @@ def force(report) -> None:
     for section in report:
         for figure in section.indicators:
             assert section.start <= figure.start < section.end
-        _ = (section.claims, section.relations, section.terms, section.themes, section.money)  # read without an error
+        _ = (section.claims, section.relations, section.terms, section.themes, section.money_amounts, section.stated_totals)  # read without an error
         assert report.section(section.number).start <= section.start
 
 

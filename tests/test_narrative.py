@@ -95,13 +95,24 @@ def test_a_level_set_is_one_phrase(seed_report):
     assert "最低生活保障标准提升至850元" in narrative_text(seed_report, "四", "zh")
 
 
-def test_the_largest_sum_and_the_share_of_the_report(seed_report):
+def test_the_largest_sum_is_named_and_no_total_or_share_is_made_up(seed_report):
     text = narrative_text(seed_report, "四", "en")
-    # 发放补助资金3084万元 + 投资4000万元 = 7084万元 of 487万 + 7084万 + 5.1亿 = 5.8571亿: 12%
-    assert "70.84 million yuan in all: 12% of the money the report states" in text
-    assert "the largest is 40 million yuan for 投资升级改造幼儿园" in text
-    zh = narrative_text(seed_report, "五", "zh")
-    assert "占全文支出金额的87%，为各部分之最" in zh
+    # (四) states 发放补助资金3084万元 and 投资4000万元: two sums spent, the largest 4000万元;
+    # their sum (7084万元) and its share of the report's money are stated nowhere
+    assert "It states 2 sums spent; the largest is 40 million yuan for 投资升级改造幼儿园" in text
+    assert "70.84" not in text and "in all" not in text and "money the report states" not in text
+    zh = narrative_text(seed_report, "四", "zh")
+    assert "本部分列出2笔支出，其中最大一笔是投资升级改造幼儿园4000万元" in zh
+    assert "7084" not in zh and "共" not in zh.split("本部分列出")[1].split("。")[0]
+    assert "占全文支出金额" not in narrative_text(seed_report, "五", "zh")
+
+
+def test_a_total_the_report_states_is_named_as_its_own():
+    report = parse_report("  (一)甲。实施重点项目10个，总投资12亿元，其中投入资金3亿元建设学校，投入资金2亿元建设医院。\n")
+    text = narrative_text(report, "一", "zh")
+    # 总投资12亿元 is the report's own total: named as one; 3亿元 + 2亿元 is never added
+    assert "报告自述的总额：" in text and "总投资12亿元" in text
+    assert "5亿元" not in text
 
 
 def test_the_section_is_weighed_against_the_report(seed_report):

@@ -50,17 +50,17 @@ def test_counts_of_a_section(parts):
     assert first.characters == 41 + 4
     assert (first.sentences, first.indicators, first.claims, first.terms) == (3, 2, 1, 0)  # 5%, 3亿元; 率先
     assert first.density == round(1000 * 2 / 45, 2) == 44.44
-    assert first.money == 300_000_000
+    assert (first.largest_money, first.largest_money_text, first.money_amounts) == (300_000_000, "3亿元", 1)
 
 
 def test_a_part_as_its_own_section_counts_its_opening_theme(parts):
     own = parts[2]
-    assert (own.themes, own.indicators, own.money) == (1, 2, None)  # 今年要…; 6%, 2所; no money stated
+    assert (own.themes, own.indicators, own.largest_money, own.money_amounts) == (1, 2, None, 0)  # 今年要…; 6%, 2所; no money stated
 
 
 def test_money_leaves_out_levels_and_figures_per_item():
     (first, second) = parse_report(SECTIONS).summaries
-    assert first.money == 50_000  # not 850元 (a level set by 提升至) nor 1万元 (各)
+    assert (first.largest_money, first.money_amounts) == (50_000, 1)  # not 850元 (a level set by 提升至) nor 1万元 (各)
     assert (first.part, first.part_title) == (None, "")
     assert (second.key, second.slug, second.indicators) == ("四", "4", 1)
 
@@ -99,17 +99,20 @@ def mixed():
     return parse_report(MIXED).summaries
 
 
-def test_money_is_spending_only_not_output_added_to_it(mixed):
+def test_largest_money_is_a_figure_stated_not_a_sum(mixed):
     first = mixed[0]
-    assert (first.money, first.money_qualifier) == (500_000_000, "exact")  # 5亿元, not 1.2万亿元 + 5亿元
-    assert first.money_by_role == (("spending", 500_000_000, "exact"), ("output", 1.2e12, "exact"))
+    # 1.2万亿元 (output) as written, with its role: never 1.2万亿元 + 5亿元
+    assert (first.largest_money, first.largest_money_text, first.largest_money_role) == (1.2e12, "1.2万亿元", "output")
+    assert (first.largest_money_label, first.money_amounts) == ("全区生产总值", 2)
 
 
-def test_money_keeps_the_qualifier_of_an_approximate_part(mixed):
+def test_largest_money_keeps_its_qualifier(mixed):
     second = mixed[1]
-    assert (second.money, second.money_qualifier) == (56_870_000 + 12_000_000, "more_than")
+    # 5687余万元 is the larger of the two, "more than"; 5687余万元 + 1200万元 is stated nowhere
+    assert (second.largest_money, second.largest_money_qualifier, second.largest_money_text) == (56_870_000, "more_than", "5687余万元")
+    assert MIXED[second.largest_money_start : second.largest_money_start + 7] == "5687余万元"
 
 
 def test_no_money_is_none_stated_not_zero(mixed):
     third = mixed[2]
-    assert (third.money, third.money_qualifier, third.money_by_role) == (None, None, ())
+    assert (third.largest_money, third.largest_money_qualifier, third.largest_money_role, third.money_amounts) == (None, None, None, 0)
