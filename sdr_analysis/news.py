@@ -16,12 +16,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from .amounts import largest_amounts, stated_totals
 from .checks import check_lang
+from .english import label_words
 from .messages import escape_markdown, nest_quotes, t
 from .phrases import cite, indicator_phrase, relation_phrase, scope_name, summary_of
 from .report import Report, ReportSection
 from .results import Indicator, Relation
 from .summary import report_density
+from .wording import figure_words
 from .words import words
 
 #: Where the words that make a figure news live (``data/news.toml``).
@@ -196,6 +199,36 @@ def news(report: Report, sec: ReportSection, lang: str) -> str:
     if len(sentences) == 1 and top and opens and first is not None and report.sentence_at(top[0].start) != first:
         sentences.append(opens)  # one figure alone: what the section sets out to do beside it
     return t(lang, "news.sentence_sep").join(sentences)
+
+
+#: How many of a section's largest amounts its page names.
+LARGEST_AMOUNTS = 3
+
+
+def money(sec: ReportSection, lang: str) -> str:
+    """How much money the section states: its largest amounts, each with what it
+    measures, its role, its qualifier (in the figure's words) and a link to its
+    sentence, then the totals the report states itself; never a sum. Empty for a
+    section that states no amount."""
+    check_lang(lang)
+    words_ = t(lang, "news")
+    roles = t(lang, "role_names")
+
+    def listed(amounts: list[Indicator]) -> str:
+        return words_["item_sep"].join(
+            words_["amount"].format(figure=figure_words(i, lang), label=escape_markdown(label_words(i.label, lang) or "—"),
+                                    role=roles.get(i.role, i.role or "—"), src=cite(sec, i.start))
+            for i in amounts
+        )
+
+    largest = largest_amounts(sec.indicators, LARGEST_AMOUNTS)
+    if not largest:
+        return ""
+    out = [words_["largest"].format(items=listed(largest))]
+    totals = stated_totals(sec.indicators)
+    if totals:
+        out.append(words_["totals"].format(items=listed(totals)))
+    return "\n\n".join(out)
 
 
 def counts(report: Report, sec: ReportSection, lang: str) -> str:

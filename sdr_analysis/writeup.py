@@ -31,7 +31,8 @@ from .headlines import report_sources as report_sources
 from .headlines import this_year as this_year  # the overview's opening, and each part's preamble
 from .messages import counted, escape_markdown, nest_quotes, t
 from .narrative import narrative as narrative  # part 8, named here with the page's other parts
-from .news import counts as counts  # a section page's opening, and its footnote
+from .news import counts as counts  # a section page's opening, its money, and its footnote
+from .news import money as money
 from .news import news as news
 from .outputs import output_name, section_file, written_up
 from .phrases import CLAIM_KINDS, SCOPE_ORDER, SCOPES, cite, clause_words, figure_phrase, scope_name, sentence_ids, summary_of

@@ -135,3 +135,36 @@ def test_a_full_report_has_news_on_every_page():
             assert md, (sec.key, lang)
             if lang == "zh":
                 assert 1 <= markdown_text(md).count("。") <= 4, (sec.key, md)
+
+
+MONEY_REPORT = """（一）加快城市建设。
+全年投资3亿元新建学校5所，其中投入1亿元改造操场。发放各类补贴2000万元。片区更新项目总投资10亿元。
+（二）保障民生。
+全年新增就业5000人。
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_money_names_the_largest_amounts_one_by_one_and_the_total_the_report_states(lang):
+    report = parse_report(MONEY_REPORT)
+    md = writeup.money(report.section("一"), lang)
+    text = markdown_text(md)
+    if lang == "zh":
+        for figure in ("3亿元", "1亿元", "10亿元"):
+            assert figure in text
+        totals = text.split("报告所述总额")[1]
+        assert "10亿元" in totals and "3亿元" not in totals
+        # the three largest added up (14亿元), or the section's spending (4.2亿元), is no figure of the text
+        assert "14亿元" not in text and "4.2亿元" not in text
+    else:
+        for figure in ("300 million yuan", "1 billion yuan"):
+            assert figure in text
+        assert "Totals the report states" in text
+        assert "1.4 billion" not in text and "420 million" not in text
+    # every amount links to its sentence
+    assert len(LINK.findall(md)) == text.count("S")
+
+
+def test_a_section_without_money_says_nothing_of_money():
+    report = parse_report(MONEY_REPORT)
+    assert writeup.money(report.section("二"), "en") == ""
