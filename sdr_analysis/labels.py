@@ -213,7 +213,7 @@ def label_of(
         label = _trim_label(before)  # the figure before names no subject to carry
     elif previous and before.startswith(EFFECT_VERBS):
         label = _trim_label(carried_subject(previous) + before)
-    elif previous and not after_comma and is_bare(before, after_count):
+    elif previous and (not after_comma and is_bare(before, after_count) or after_comma and before and is_bare(before, False)):
         label = _trim_label(carried_subject(previous) + _without(before, FILLERS))
     elif previous_verbs and before and not ACTION_VERBS.match(before) and after_comma:
         label = _trim_label(previous_verbs + before)

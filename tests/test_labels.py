@@ -36,6 +36,9 @@ LABELS = [
                   "城镇居民人均可支配收入增长", "农村居民人均可支配收入增长"], id="fenbie-twice"),
     pytest.param("货物进口、出口分别下降2.3%、1.1%。", ["货物进口下降", "出口下降"], id="fenbie-falling"),
 
+    pytest.param("全县教育支出12.5亿元、增长8%，卫生支出4.1亿元、下降2%。",
+                 ["全县教育支出", "教育支出增长", "卫生支出", "卫生支出下降"], id="verb-after-list-comma-carries-subject"),
+
     # --- 其中: the part, not the opener ---
     pytest.param("全年接待游客5600万人次，其中过夜游客1800万人次。", ["全年接待游客", "过夜游客"], id="qizhong-people"),
     pytest.param("完成固定资产投资320亿元，其中工业投资110亿元。", ["完成固定资产投资", "工业投资"], id="qizhong-money"),
