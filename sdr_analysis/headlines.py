@@ -84,9 +84,17 @@ def _order(key: str) -> int:
 
 def last_year_items(report: Report, lang: str) -> list[Item]:
     """The past year's results, a measure's growth before its level, the measures in the
-    order of the table of measures (GDP first)."""
-    return [Item(_measure_name(r.measure, r.name, lang), _quoted(report, r.name, r.start, r.end), r.start)
-            for r in _results(report)]
+    order of the table of measures (GDP first); a level the words of its growth already
+    quote is not listed again."""
+    out: list[Item] = []
+    quoted: list[tuple[int, int]] = []  # the stretches of text the items quote
+    for r in _results(report):
+        if any(lo <= r.start and r.end <= hi for lo, hi in quoted):
+            continue  # 固定资产投资75亿元，增长24%: the level is in its growth's words already
+        words = _quoted(report, r.name, r.start, r.end)
+        quoted.append((r.end - len(words), r.end))
+        out.append(Item(_measure_name(r.measure, r.name, lang), words, r.start))
+    return out
 
 
 def _results(report: Report) -> list[Result]:

@@ -141,3 +141,12 @@ def test_a_change_in_a_preamble_is_stated_whole(national):
     text = markdown_text(preamble_lines(national, "zh"))
     assert "国内生产总值从54万亿元增加到82.7万亿元" in text
     assert "一、过去五年工作回顾" in text.split("国内生产总值从54万亿元")[0]
+
+
+def test_a_level_quoted_with_its_growth_is_listed_once():
+    report = parse_report(
+        "某县人民政府工作报告\n一、2022年工作回顾\n过去一年，全县固定资产投资75亿元，增长24%；"
+        "一般公共预算收入11.7亿元。\n（一）抓项目。新开工项目20个。\n二、2023年工作安排\n（一）稳增长。\n"
+    )
+    items = [i.words for i in last_year_items(report, "zh")]
+    assert items == ["固定资产投资75亿元，增长24%", "一般公共预算收入11.7亿元"]
