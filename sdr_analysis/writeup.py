@@ -435,7 +435,7 @@ def sources(sec: ReportSection, lang: str) -> str:
 
 def overview_heading(report: Report, lang: str) -> str:
     meta = report.metadata
-    title = meta.title.text if meta.title else (report.source or "")
+    title = meta.title.text if meta.title else os.path.basename(report.source or "")  # a name, never the path
     return (f"# {escape_markdown(title)}\n\n**{t(lang, 'report')}**{t(lang, 'colon')}{place_and_date(report, lang)}"
             f"\n\n{t(lang, 'overview_intro')}")
 

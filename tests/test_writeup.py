@@ -329,3 +329,13 @@ def test_charts_of_a_real_report_draw_every_section(seed_report, lang):
     sec = seed_report.section("四")
     assert writeup.share_chart(seed_report, sec, lang).title == writeup.t(lang, "share_chart")
     assert len(bars(writeup.density_chart(seed_report, lang))) == len(seed_report.sections)
+
+
+def test_an_overview_without_a_title_names_the_file_not_its_path(tmp_path):
+    folder = tmp_path / "reports" / "in"
+    folder.mkdir(parents=True)
+    path = folder / "某县-2022.txt"
+    path.write_text("（一）抓项目。新开工项目20个。\n", encoding="utf-8")
+    report = writeup.open_report(str(path), "zh")
+    first = markdown_text(writeup.overview_heading(report, "zh").splitlines()[0])
+    assert first.strip() == "某县-2022.txt"
