@@ -39,6 +39,9 @@ LABELS = [
     pytest.param("全县教育支出12.5亿元、增长8%，卫生支出4.1亿元、下降2%。",
                  ["全县教育支出", "教育支出增长", "卫生支出", "卫生支出下降"], id="verb-after-list-comma-carries-subject"),
 
+    pytest.param("审批时限从30个工作日缩短到5个工作日。", ["审批时限", "审批时限缩短到"], id="from-to-both-ends-name-the-measure"),
+    pytest.param("城镇化率由55%提高至60%。", ["城镇化率", "城镇化率提高至"], id="from-to-a-rate"),
+
     # --- 其中: the part, not the opener ---
     pytest.param("全年接待游客5600万人次，其中过夜游客1800万人次。", ["全年接待游客", "过夜游客"], id="qizhong-people"),
     pytest.param("完成固定资产投资320亿元，其中工业投资110亿元。", ["完成固定资产投资", "工业投资"], id="qizhong-money"),
