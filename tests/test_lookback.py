@@ -124,6 +124,9 @@ def test_a_sentence_that_opens_with_the_year_among_the_five():
         # a gap to a benchmark is not the measure's own change
         ("过去一年，社会消费品零售总额增幅高于全国0.2个百分点。", "retail", None, None),
         ("过去一年，地区生产总值增长5.4%、高于全国0.4个百分点。", "gdp", 5.4, None),
+        # the measure only qualifies what the figure counts
+        ("过去一年，有进出口实绩的企业数量增长7%。", "trade", None, None),
+        ("过去一年，地区生产总值从上年的4.2万亿元增长到4.4万亿元。", "gdp", None, 4_400_000_000_000),
     ],
 )
 def test_levels_reached_and_gaps(sentence, key, change, level):
