@@ -62,6 +62,16 @@ def parse_arabic(text: str) -> Decimal:
 #: Digits never written one by one: ``两三个`` is "two or three", not 23.
 NOT_DIGIT_BY_DIGIT = "两"
 
+#: Digits that count up one by one (``一二三产业``, ``一二三次产业``) name the items of a
+#: list, not one number read digit by digit.
+
+
+def counts_up(text: str) -> bool:
+    """Whether a digit-by-digit string counts up by one from digit to digit (``一二三``)."""
+    values = [CN_DIGITS[ch] for ch in text]
+    return all(b == a + 1 for a, b in zip(values, values[1:]))
+
+
 #: Two digits side by side are an estimate (``七八个`` seven or eight, ``三五年`` three to
 #: five years), not a number read digit by digit; years have four.
 ESTIMATE_DIGITS = 2
@@ -75,14 +85,15 @@ def parse_chinese(text: str) -> Decimal:
     it: ``一千二`` → 1200, ``三万五`` → 35000 (but ``一千零二`` → 1002). Digits one after
     another outside a digit-by-digit string are not one number (``十四五``, ``三十五六``)
     and raise :class:`~sdr_analysis.exceptions.NumeralError` (a ``ValueError``), as do two digits side by side (``七八``, an estimate),
-    两 read digit by digit (``两三``) and numerals past :data:`MAX_VALUE`."""
+    两 read digit by digit (``两三``), digits that count up (``一二三``, a list's items)
+    and numerals past :data:`MAX_VALUE`."""
     text = text.translate(DROP_ZERO_WIDTH)
     if len(text) > MAX_CHINESE_LENGTH:
         raise NumeralError(text, "longer than any numeral")
     if not text or any(ch not in CN_NUMERAL_CHARS for ch in text):
         raise NumeralError(text, "not a Chinese numeral")
     if is_digit_string(text):
-        if NOT_DIGIT_BY_DIGIT in text or len(text) == ESTIMATE_DIGITS or len(text) > MAX_INTEGER_DIGITS:
+        if NOT_DIGIT_BY_DIGIT in text or len(text) == ESTIMATE_DIGITS or len(text) > MAX_INTEGER_DIGITS or counts_up(text):
             raise NumeralError(text, "not one number")
         return Decimal("".join(str(CN_DIGITS[ch]) for ch in text))
     total = 0  # completed 亿/万 groups

@@ -23,7 +23,11 @@ target on purpose (``absent == "explicit"``).
 (``全年完成地区生产总值1432.6亿元，同比增长7.9%``): for each measure, the first mention
 in the review followed, in its sentence and with no other measure or figure between, by
 a growth rate (``change``) or a level. Five-year rates (``年均``), shares and
-contributions (``比重``, ``贡献率``) and comparisons with an earlier plan are not results.
+contributions (``比重``, ``贡献率``) and comparisons with an earlier plan are not results;
+nor is what the review says of the five years of a plan beside the year
+(:mod:`~sdr_analysis.lookback`), the level a change started from (``由52.23%提高到…``)
+or a change's gap to a benchmark (``增幅高于全国0.2个百分点``). A level reached
+(``提高到58.08%``) is a level, not a change.
 
 **Measures.** Names are told apart by the table in ``data/measures.toml``: each measure's
 key, its names in English and Chinese, whether its target is a floor or a ceiling, and
@@ -39,6 +43,7 @@ from typing import NamedTuple, Optional, Sequence
 from .chars import CLAUSE_IN_PASSAGE, COLONS, COMMAS, FIVE_YEAR_PLAN, LIST_COMMA, SEMICOLONS, alternation
 from .document import Document
 from .labels import complete_item, subject_of
+from .lookback import review_sentences
 from .results import Indicator, Result, Target, positional
 from .spans import SpanIndex
 from .words import table, words
@@ -334,9 +339,17 @@ def find_absent(doc: Document) -> list[Target]:
 NOT_RESULT = re.compile(rf"{alternation(words(WORDS, 'not_result'))}|{FIVE_YEAR_PLAN}")
 #: How far a result may stand from the mention of its measure.
 RESULT_REACH = 40
-#: A paragraph of the review that opens by looking back over a five-year plan
-#: (``这五年``, ``“十四五”时期``): its figures are not the past year's.
-FIVE_YEAR_REVIEW = re.compile(rf"{alternation(words(WORDS, 'five_year_review'))}|{FIVE_YEAR_PLAN}”?(?:时期|期间)")
+#: Words before a figure that make it the level a change started from (``由52.23%``,
+#: ``从上年的…``).
+CHANGE_FROM = words(WORDS, "change_from")
+#: A verb of change and a word before a figure that make it a level reached
+#: (``提高到76.58%``), not a change.
+CHANGE_TO = tuple(v + t for v in CHANGE_VERBS for t in words(WORDS, "change_to"))
+#: A change compared with a benchmark (``增幅高于全国0.2个百分点``).
+COMPARED = re.compile(alternation(words(WORDS, "compared")))
+RATE_UNITS = ("%", "个百分点")
+#: A word after which the measure named only qualifies what a figure measures.
+QUALIFIES = re.compile(alternation(words(WORDS, "qualifies")))
 
 
 def find_results(doc: Document, indicators: Sequence[Indicator] | SpanIndex[Indicator]) -> list[Result]:
@@ -349,11 +362,10 @@ def find_results(doc: Document, indicators: Sequence[Indicator] | SpanIndex[Indi
     all_figures: Optional[SpanIndex[Indicator]] = None  # made when a measure is first mentioned
     pattern, by_word = _measure_words()
     found: dict[tuple[str, bool], Result] = {}
-    five_year = SpanIndex.of([p for p in doc.paragraphs if FIVE_YEAR_REVIEW.search(_lead(p.text))])
     for part in review:
-        for sentence in doc.sentences.within(part.start, part.end):
-            if sentence.start in five_year:
-                continue
+        for sentence, about in review_sentences(doc, part):
+            if about != "year":
+                continue  # a sentence about the five years of a plan
             if SPACE.search(sentence.text):
                 squeezed, at = _squeeze(sentence.text, sentence.start)
             elif pattern.search(sentence.text):
@@ -373,7 +385,7 @@ def find_results(doc: Document, indicators: Sequence[Indicator] | SpanIndex[Indi
                 # the figures between this mention and the next: stretches that do not
                 # overlap, so a sentence's figures are read once however many it holds
                 figures = all_figures.within(after, limit)
-                rate = next((f for f in figures if f.unit in ("%", "个百分点")), None)
+                rate = next((f for f in figures if f.unit in RATE_UNITS), None)
                 if rate is not None and NOT_RESULT.search(SPACE.sub("", text[after : rate.start])):
                     continue  # 突破3万亿元、年均增长4.7%: the level too is the plan's, not the year's
                 for f in figures:
@@ -382,7 +394,13 @@ def find_results(doc: Document, indicators: Sequence[Indicator] | SpanIndex[Indi
                     between = SPACE.sub("", text[after : f.start])
                     if NOT_RESULT.search(between) or "分别" in between:
                         break  # a list of measures (城镇、农村…分别增长) is not read here
-                    change = f.unit in ("%", "个百分点") and _verb_in(between)
+                    if QUALIFIES.search(between) and not any(w in between for w in CHANGE_FROM):
+                        break  # 有进出口实绩的企业数量: the figure measures something else
+                    if f.unit in RATE_UNITS and COMPARED.search(between):
+                        break  # 增幅高于全国0.2个百分点: the gap to a benchmark
+                    if _where_it_started(between):
+                        continue  # 由52.23%提高到…, 从上年的…: where the change started
+                    change = f.unit in RATE_UNITS and _verb_in(between) and not between.endswith(CHANGE_TO)
                     level = not change and f.unit in measure(key).levels
                     if not (change or level):
                         continue
@@ -405,12 +423,6 @@ def _squeeze(text: str, offset: int) -> tuple[str, Sequence[int]]:
     return "".join(text[s:e] for s, e in runs), at
 
 
-def _lead(paragraph: str) -> str:
-    """A paragraph's first sentence, where it says what the paragraph looks back on."""
-    stop = paragraph.find("。")
-    return paragraph if stop == -1 else paragraph[:stop]
-
-
 def _mentions(pattern: re.Pattern[str], by_word: dict[str, str], sentence: str) -> list[tuple[int, int, str]]:
     """Mentions of measures in a sentence: (start, end, key), the longest word where
     words overlap (``单位地区生产总值能耗`` is one mention)."""
@@ -428,3 +440,10 @@ def _mentions(pattern: re.Pattern[str], by_word: dict[str, str], sentence: str) 
 
 def _verb_in(between: str) -> bool:
     return any(v in between for v in CHANGE_VERBS)
+
+
+def _where_it_started(between: str) -> bool:
+    """Whether a figure after ``between`` is the level a change started from: a word
+    such as 由 or 从 stands before it with no verb of change after that word."""
+    at = max(between.rfind(w) for w in CHANGE_FROM)
+    return at != -1 and not _verb_in(between[at:])

@@ -307,6 +307,10 @@ NOT_INDICATORS = [
     pytest.param("几十个部门协同办理。", [], id="vague-ji"),
     pytest.param("每周走访两三家企业。", [], id="vague-two-or-three"),
     pytest.param("每个社区配备七八个网格员。", [], id="vague-seven-or-eight"),
+    # digits that count up name the items of a list (the first, second and third
+    # industries), not a count of 123
+    pytest.param("加快推动一二三次产业协调融合发展。", [], id="list-of-industries-ci"),
+    pytest.param("促进一二三产业融合发展,新增就业1200人。", ["1200人"], id="list-of-industries"),
     # --- product features and codes ---
     pytest.param("设置24小时自助服务机12台。", ["12台"], id="round-the-clock-machine"),
     pytest.param("提供24小时全天候服务。", [], id="round-the-clock-service"),

@@ -83,6 +83,9 @@ NOT_CHINESE = [
     pytest.param("三五", id="three-or-five"),
     pytest.param("两三", id="liang-estimate"),
     pytest.param("两〇二二", id="liang-in-a-year"),
+    # digits counting up one by one name a list's items (一二三产业), not a number
+    pytest.param("一二三", id="list-one-two-three"),
+    pytest.param("一二三四", id="list-one-to-four"),
     # past any figure: more digits than 15, a value of 10**15 or more, a run too long
     pytest.param("一" * 16, id="sixteen-digits-by-digit"),
     pytest.param("一千万亿零一", id="ten-to-the-fifteen-and-one"),

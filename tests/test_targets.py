@@ -221,9 +221,77 @@ def test_the_real_reports_targets_and_gdp_results(corpus_gold):
         result = r.result("gdp")
         stated = gold["gdp_growth_previous_year"]
         gdp_right += (result.value if result else None) == stated
+        if result is not None:  # the growth rate as written, in the review
+            assert r.document.text[result.start : result.end] == result.text, path.name
+            assert any(p.start <= result.start < p.end and p.period == "review" for p in r.parts), path.name
     precision, recall = tp / (tp + fp), tp / (tp + fn)
     assert precision >= 0.95 and recall >= 0.95, (precision, recall, tp, fp, fn)
     assert gdp_right == len(corpus_gold), f"gdp growth of the past year right in {gdp_right} of {len(corpus_gold)} reports"
+
+
+#: Where each review of the corpus looks back on the five years of a plan rather than
+#: on the past year, read in the texts: (first words of the stretch, first words after
+#: it), ``None`` for the start or end of the review part. No result may come from them.
+FIVE_YEAR_STRETCHES = {
+    "anhui-2026": [("回望“十四五”", None)],
+    "beijing-2026": [],  # the five years have a part of their own
+    "fujian-2026": [("过去的五年极不平凡", None)],
+    "gansu-2026": [(None, "刚刚过去的2025年"), ("甘肃五年来发展成就", None)],
+    "guangdong-2026": [("经过五年接续奋斗", None)],
+    "hebei-2026": [(None, "刚刚过去的2025年"), ("过去五年，我们扎实开展", None)],
+    "henan-2026": [("过去的五年极不寻常", "刚刚过去的2025年")],
+    "hunan-2026": [("“十四五”时期是我们感恩奋进", None)],
+    "jilin-2026": [("“十四五”时期是吉林", None)],
+    "national-2018": [(None, "刚刚过去的2017年"), ("过去五年取得的全方位", None)],
+    "neimenggu-2026": [(None, "刚刚过去的2025年"), ("五年历程极不寻常", None)],
+    "ningxia-2026": [("过去五年，我们牢记嘱托", None)],
+    "shaanxi-2026": [("五年来，我们牢记嘱托", None)],
+    "shanghai-2026": [],
+    "sichuan-2026": [("过去五年，发展历程", None)],
+    "xinjiang-2026": [(None, "刚刚过去的2025年"), ("过去五年特别是2025年", None)],
+    "yunnan-2026": [(None, "刚刚过去的2025年")],
+}
+
+
+def test_no_result_is_said_of_the_five_years(corpus_gold):
+    paths = {path.stem: path for _, path in corpus_gold}
+    assert set(FIVE_YEAR_STRETCHES) <= set(paths)
+    for name, stretches in FIVE_YEAR_STRETCHES.items():
+        r = load_report(paths[name])
+        text = r.document.text
+        review = next(p for p in r.parts if p.period == "review")
+        for first, after in stretches:
+            start = review.start if first is None else text.index(first, review.start)
+            end = review.end if after is None else text.index(after, start)
+            assert review.start <= start < end <= review.end, (name, first)
+            inside = [(x.measure, x.value) for x in r.results if start <= x.start < end]
+            assert not inside, (name, first, inside)
+        # at most one level and one change of each measure
+        keys = [(x.measure, x.change) for x in r.results]
+        assert len(keys) == len(set(keys)), name
+
+
+def test_the_years_results_not_the_five_years(corpus_gold):
+    """What the 2026 reports say of 2025, read in their texts, where they also give the
+    same measure over the five years of the 十四五 plan."""
+    paths = {path.stem: path for _, path in corpus_gold}
+    henan, yunnan, gansu, jilin = (load_report(paths[n]) for n in ("henan-2026", "yunnan-2026", "gansu-2026", "jilin-2026"))
+    # henan: 603.7万 new urban jobs over five years, 121.7万 in 2025
+    assert henan.result("urban_jobs", change=False).value == 1_217_000
+    assert henan.result("gdp").value == 5.6
+    assert henan.result("gdp", change=False) is None  # 6.66万亿元 is in the five years' paragraph
+    # yunnan: 261.6万 new urban jobs and GDP per head over 1万美元 are the five years'; its
+    # review of 2025 states neither
+    assert yunnan.result("urban_jobs", change=False) is None
+    assert yunnan.result("gdp_per_capita", change=False) is None
+    assert yunnan.result("gdp", change=False).value == 3_276_500_000_000
+    # gansu: urbanisation went from 52.23% to 58.08% over the five years; 2025 gave 31.7万 jobs
+    assert gansu.result("urbanization") is None and gansu.result("urbanization", change=False) is None
+    assert gansu.result("urban_jobs", change=False).value == 317_000
+    # jilin: retail sales grew 0.2 points faster than the nation's, and 3.9% in all
+    assert jilin.result("retail").value == 3.9 and jilin.result("retail").unit == "%"
+    assert jilin.result("primary_industry") is None  # only its gap to the nation's is stated
+    assert jilin.result("urban_jobs", change=False).value == 228_900
 
 
 def test_targets_json_is_plain_data(corpus_gold):
