@@ -139,7 +139,7 @@ def test_built_pages_have_alt_text_no_script_and_their_language(built):
     zh = (out / "xihu-series" / "series-zh.html").read_text(encoding="utf-8")
     assert "<script" not in en and "<script" not in (out / "places-2023" / "places.html").read_text(encoding="utf-8")
     assert 'alt="Chart of GDP by year, target against result. 2022: target about 6%, result 5.5% (missed ✗)' in en
-    assert 'alt="地区生产总值历年目标与实际对比图。2022年目标6%左右,实际5.5%(未达成 ✗)' in zh
+    assert 'alt="地区生产总值历年目标与实际对比图。2022年目标6%左右，实际5.5%（未达成 ✗）' in zh
     assert "Targets met and missed" in en and "Targets met and missed" not in zh and "目标完成情况" in zh
     assert "How to run" not in en and "Run with papermill" not in en  # the notebook's own notes stay off the page
     places = (out / "places-2023" / "places.html").read_text(encoding="utf-8")
