@@ -84,3 +84,22 @@ def test_site_index_escapes_its_values_and_borrows_the_folders_fonts(tmp_path):
     assert "&lt;b&gt;某区&lt;/b&gt;" in page and "<script" not in page
     assert 'href="a-series/series-zh.html" hreflang="zh-CN"' in page and 'href="a-2023/index.html"' in page
     assert 'src: url("a-series/cjk.woff")' in page and 'font-family: "Report CJK 1", "Noto' in page
+
+
+def test_on_a_phone_each_figure_is_named_as_its_column_is():
+    """At phone width a row's cells stand as blocks, each named by its ``data-label``:
+    the name must be its column's, or a reader sees one figure under another's name."""
+    import re
+    from html import unescape
+
+    text = page()
+    table = text[text.index('<table class="sections">') :]
+    header = table[: table.index("</tr>")]
+    columns = [re.sub(r"<[^>]+>", "", unescape(th)) for th in re.findall(r"<th>(.*?)</th>", header)]
+    row = next(r for r in re.findall(r"<tr>(.*?)</tr>", table[table.index("<tbody>") :]) if "data-label" in r)
+    cells = re.findall(r"<td([^>]*)>", row)
+    assert len(cells) == len(columns)
+    for attrs, column in zip(cells, columns):
+        label = re.search(r'data-label="([^"]*)"', attrs)
+        if label:
+            assert unescape(label.group(1)) == column
