@@ -61,6 +61,7 @@ class Measure(NamedTuple):
     goal: str  # floor or ceiling
     words: tuple[str, ...]
     levels: tuple[str, ...]  # the units a level of it is stated in
+    narrowed_by: tuple[str, ...] = ()  # words before a mention that make it another measure (县域经济增长)
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +69,8 @@ def measures() -> dict[str, Measure]:
     """The table of measures, by key, in the table's order."""
     data = table("measures")
     return {
-        key: Measure(key, row["en"], row["zh"], row["goal"], tuple(row["words"]), tuple(row["levels"]))
+        key: Measure(key, row["en"], row["zh"], row["goal"], tuple(row["words"]), tuple(row["levels"]),
+                     tuple(row.get("narrowed_by", ())))
         for key, row in data.items()
     }
 
@@ -401,7 +403,9 @@ def find_results(doc: Document, indicators: Sequence[Indicator] | SpanIndex[Indi
                     if _where_it_started(between):
                         continue  # 由52.23%提高到…, 从上年的…: where the change started
                     change = f.unit in RATE_UNITS and _verb_in(between) and not between.endswith(CHANGE_TO)
-                    level = not change and f.unit in measure(key).levels
+                    # a level is stated in its measure's own clause (生产总值3725亿元); one
+                    # clauses on is another thing's (经济总量超200亿元县…，园区产值超过100亿元)
+                    level = not change and f.unit in measure(key).levels and not any(b in between for b in LEVEL_BREAKS)
                     if not (change or level):
                         continue
                     if (key, change) not in found:
@@ -423,9 +427,14 @@ def _squeeze(text: str, offset: int) -> tuple[str, Sequence[int]]:
     return "".join(text[s:e] for s, e in runs), at
 
 
+#: Breaks that end the clause a level is stated in.
+LEVEL_BREAKS = ("，", ",", "；", ";")
+
+
 def _mentions(pattern: re.Pattern[str], by_word: dict[str, str], sentence: str) -> list[tuple[int, int, str]]:
     """Mentions of measures in a sentence: (start, end, key), the longest word where
-    words overlap (``单位地区生产总值能耗`` is one mention)."""
+    words overlap (``单位地区生产总值能耗`` is one mention); a word after one that
+    narrows it to a part of the economy (``县域经济增长``) is no mention."""
     out: list[tuple[int, int, str]] = []
     pos = 0
     while True:
@@ -434,7 +443,9 @@ def _mentions(pattern: re.Pattern[str], by_word: dict[str, str], sentence: str) 
             return out
         # a longer word may start inside this one's span only if it started earlier;
         # the alternation is longest first at each position
-        out.append((m.start(), m.end(), by_word[m.group()]))
+        key = by_word[m.group()]
+        if not sentence.endswith(measure(key).narrowed_by, 0, m.start()):  # 县域经济增长 is not the GDP's
+            out.append((m.start(), m.end(), key))
         pos = m.end()
 
 

@@ -194,6 +194,9 @@ RESULT_CASES = [
     ("地区生产总值保持稳定，社会消费品零售总额增长3.3%。", "gdp", None, None),
     # a list of measures is not read
     ("城镇、农村居民人均可支配收入分别增长5.1%、6.4%。", "income_rural", None, None),
+    # a part of the economy is not the economy; a level one clause on is another thing's
+    ("县域经济增长5.5%以上，主导产业产值突破1.5万亿元。全省生产总值增长5.1%。", "gdp", 5.1, None),
+    ("经济总量超200亿元县2个，园区产值超过100亿元。", "gdp", None, None),
 ]
 
 
