@@ -197,6 +197,7 @@ RESULT_CASES = [
     # a part of the economy is not the economy; a level one clause on is another thing's
     ("县域经济增长5.5%以上，主导产业产值突破1.5万亿元。全省生产总值增长5.1%。", "gdp", 5.1, None),
     ("经济总量超200亿元县2个，园区产值超过100亿元。", "gdp", None, None),
+    ("规上企业研发经费投入增长14.2%。", "rd", None, None),
 ]
 
 
