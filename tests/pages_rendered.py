@@ -151,3 +151,16 @@ def render_every_page(path: Path) -> int:
     except Exception as exc:
         raise AssertionError(f"{path.name}, {where}: {type(exc).__name__}: {exc}") from exc
     return outputs + 1
+
+
+def every_page_test(reports: list[Path]):
+    """A test that renders every page of each of ``reports`` (for the twin files that
+    share the real reports between two workers)."""
+    import pytest
+
+    @pytest.mark.skipif(not reports, reason="the real reports are absent (../shared/corpus, ../shared/corpus-counties); set SDR_CORPUS")
+    @pytest.mark.parametrize("path", reports, ids=lambda p: p.stem)
+    def test_every_page_renders(path):
+        assert render_every_page(path) > 10
+
+    return test_every_page_renders

@@ -6,13 +6,6 @@ that two workers share them."""
 
 from __future__ import annotations
 
-import pytest
-from pages_rendered import real_reports, render_every_page
+from pages_rendered import every_page_test, real_reports
 
-REPORTS = real_reports()[1::2]
-
-
-@pytest.mark.skipif(not REPORTS, reason="the real reports are absent (../shared/corpus, ../shared/corpus-counties); set SDR_CORPUS")
-@pytest.mark.parametrize("path", REPORTS, ids=lambda p: p.stem)
-def test_every_page_renders(path):
-    assert render_every_page(path) > 10
+test_every_page_renders = every_page_test(real_reports()[1::2])
