@@ -198,3 +198,27 @@ def _too_large(name: str, size: str) -> ReportReadError:
         name, f"the file is {size}, larger than any one report ({MAX_REPORT_BYTES / 1e6:.0f} MB at most); "
         "split it into reports, or give a folder of reports to the corpus command"
     )
+
+
+#: A line break written as text (``\r\n``, ``\n``, ``\r``), as exports of spreadsheets
+#: and JSON hold a report: a backslash escape, not a break.
+ESCAPED_BREAK = re.compile(r"\\r\\n|\\n|\\r")
+#: A text is one of those when it holds at least this many escaped breaks and more
+#: than this many of them for each real one.
+MIN_ESCAPED_BREAKS = 5
+ESCAPED_PER_REAL = 10
+
+
+def unescape_line_breaks(text: str) -> str:
+    """``text`` with its escaped line breaks read as breaks, where its breaks are
+    escapes (at least :data:`MIN_ESCAPED_BREAKS`, many more than real ones); else
+    ``text`` unchanged. Each escape becomes a break padded with spaces to its own
+    length (``\\r\\n`` → ``\\r\\n`` and two spaces), so that every offset into the
+    text is an offset into the file."""
+    escaped = len(ESCAPED_BREAK.findall(text, 0, len(text)))
+    if escaped < MIN_ESCAPED_BREAKS:
+        return text
+    real = text.count("\n") + text.count("\r") - text.count("\r\n")
+    if escaped <= ESCAPED_PER_REAL * real:
+        return text
+    return ESCAPED_BREAK.sub(lambda m: ("\r\n" if m.group() == "\\r\\n" else "\n") + " " * (len(m.group()) - (2 if m.group() == "\\r\\n" else 1)), text)

@@ -19,7 +19,7 @@ from .html import html_to_text, looks_like_html
 from .indicators import find_indicators
 from .metadata import parse_metadata
 from .numbers import CN_DIGITS, chinese_ordinal
-from .reading import read_text
+from .reading import read_text, unescape_line_breaks
 from .relations import find_relations
 from .results import Claim, Indicator, Metadata, Paragraph, Part, Relation, Result, Section, SectionSummary, Sentence, Span, Target, Term
 from .roles import assign_roles
@@ -52,7 +52,7 @@ class Report:
     """
 
     def __init__(self, text: str, source: Optional[str] = None) -> None:
-        self.text = text
+        self.text = unescape_line_breaks(text)
         self.source = source
         self._indexes: dict[str, SpanIndex[Any]] = {}
 

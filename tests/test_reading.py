@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import a_fifo
-from sdr_analysis import ReportReadError, SdrError, load_report
+from sdr_analysis import ReportReadError, SdrError, load_report, parse_report
 from sdr_analysis.reading import decode, read_text
 
 REPORT = "(浙江省)温州市鹿城区人民政府工作报告\n一、过去一年工作回顾\n  全年新增城镇就业1.2万人,增长6.5%。\n"
@@ -210,3 +210,31 @@ def test_a_file_larger_than_any_report_is_refused(tmp_path, monkeypatch):
     path.write_text("一、工作\n" * 50, encoding="utf-8")
     with pytest.raises(ReportReadError, match="larger than any one report"):
         reading.read_text(path)
+
+
+ESCAPED = r"政府工作报告\r\n2005年2月26日\r\n各位代表：\r\n一、2004年工作回顾\r\n全县生产总值增长12%。\r\n二、2005年主要任务\r\n（一）抓项目。\r\n"
+
+
+def test_escaped_line_breaks_are_read_as_breaks_at_the_same_offsets():
+    from sdr_analysis.reading import unescape_line_breaks
+
+    text = unescape_line_breaks(ESCAPED)
+    assert len(text) == len(ESCAPED)
+    lines = [line.strip() for line in text.splitlines()]
+    assert lines[:4] == ["政府工作报告", "2005年2月26日", "各位代表：", "一、2004年工作回顾"]
+    # every character that is no escape stands where it stood
+    assert all(a == b for a, b in zip(text, ESCAPED) if a not in "\r\n ")
+    report = parse_report(ESCAPED)
+    assert [p.title for p in report.parts if not p.implied] == ["2004年工作回顾", "2005年主要任务"]
+    growth = next(i for i in report.indicators if i.text == "12%")
+    assert ESCAPED[growth.start : growth.end] == "12%"
+
+
+@pytest.mark.parametrize("text", [
+    "路径C:\\new\\report与\\n换行符的写法。\n" * 3,  # a few escapes in a text of real lines
+    "第一行\n第二行\\n第三行\n",
+])
+def test_a_text_with_real_line_breaks_keeps_its_escapes(text):
+    from sdr_analysis.reading import unescape_line_breaks
+
+    assert unescape_line_breaks(text) == text
