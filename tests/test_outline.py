@@ -44,6 +44,15 @@ PARTS = [
         [("一、", "five_year", ["一、"]), ("二、", "plan", ["（一）"])],
         id="five-year-part",
     ),
+    # unmarked part titles that open with a slogan and a colon: the middle one names no
+    # period, but has its siblings' shape
+    pytest.param(
+        TITLE + "各位代表：\n  现在，我代表县人民政府向大会报告工作，请予审议。\n  乘势而上：2023年工作回顾 \n"
+        "  一年来，全县经济增长6%，完成了各项任务。\n  奋楫争先：全力冲刺高质量发展新跨越 \n  今年要抓好以下工作：\n"
+        "  （一）抓项目。今年新开工项目20个。\n  （二）促消费。力争消费增长8%。\n  担当作为：全面加强政府自身建设\n  我们将严守纪律。\n",
+        [("", "review", [""]), ("", "plan", ["（一）", "（二）"]), ("", "government", [""])],
+        id="slogan-part-titles",
+    ),
 ]
 
 
@@ -134,11 +143,18 @@ CLOSING = "各位代表！\n让我们团结奋斗，再创佳绩！\n"
         pytest.param("附件1\n2026年十件民生实事\n一、提高低保标准。\n二、新建学校5所。\n", "附件1", id="annex"),
         pytest.param("附件\n民生实事\n新建学校5所，新增学位3000个。\n", "附件", id="annex-figures"),
         pytest.param("名词解释\n1.“两新”：大规模设备更新和消费品以旧换新。\n", "名词解释", id="glossary"),
+        pytest.param("附：名词解释\n1.专精特新：指专业化、精细化、特色化、新颖化。\n", "附：名词解释", id="glossary-after-fu"),
+        pytest.param("※名词解释※\n[1]两不愁三保障：即不愁吃、不愁穿。\n", "※名词解释※", id="glossary-ornaments"),
+        pytest.param("【名词解释】\n1.专精特新：指专业化、精细化。\n", "【名词解释】", id="glossary-brackets"),
+        # a table flattened one cell per line, then a list whose items look like parts
+        pytest.param("附件1：2026年十大工程\n序号\n项目名称\n投资额（亿元）\n1\n县城供热管网改造工程\n2.5\n2\n一、二级公路提升工程\n3\n"
+                     "附件2：2025年十大工程进展情况\n一、供热工程。已完工。\n三、道路工程。完成投资3亿元。\n",
+                     "附件1：", id="annex-title-on-its-line"),
         pytest.param("", None, id="none"),
     ],
 )
 def test_appendix_after_the_closing(tail, appendix_opens):
-    body = TITLE + "一、2025年工作回顾\n经济增长5%。\n二、2026年工作安排\n（一）投资。\n新开工项目30个。\n"
+    body = TITLE + "一、2025年工作回顾\n经济增长5%。\n" + "民生持续改善，群众获得感不断增强。\n" * 8 + "二、2026年工作安排\n（一）投资。\n新开工项目30个。\n"
     text = body + CLOSING + tail
     report = parse_report(text)
     if appendix_opens is None:
@@ -155,6 +171,21 @@ def test_appendix_after_the_closing(tail, appendix_opens):
     assert all(i.section is None for i in inside_figures)
     assert all(i.start < report.appendix.start for s in report for i in s.indicators)
     assert any("appendix" in note for note in report.notes)
+
+
+#: A document-sharing site's notices under the report, numbered like items.
+NOTICE = ("1、下载文档前请自行甄别文档内容的完整性，平台不提供额外的编辑、内容补充、找答案等附加服务。\n"
+          "2、“仅部分预览”的文档，不可在线预览部分如存在完整性等问题，可反馈申请退款。\n"
+          "3、如文档侵犯您的权益，请联系客服反馈，我们会尽快为您处理（人工客服工作时间：9:00-18:30）。\n")
+
+
+@pytest.mark.parametrize("closing", [CLOSING, ""], ids=["after-the-closing", "no-closing"])
+def test_a_document_sharing_notice_is_page_chrome_not_sections(closing):
+    text = TITLE + "一、经济运行稳中有进\n全县生产总值增长6%。\n二、民生保障持续加强\n新增就业3000人。\n" + closing + NOTICE
+    report = parse_report(text)
+    assert [(s.marker, s.title) for s in report.sections] == [("一、", "经济运行稳中有进"), ("二、", "民生保障持续加强")]
+    assert report.parts[0].implied and report.document.body[1] <= text.index("1、下载")
+    assert not [h for h in report.headings if h.start >= text.index("1、下载")]
 
 
 def test_an_annex_line_in_the_body_is_not_an_appendix():
