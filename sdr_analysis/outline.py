@@ -174,6 +174,17 @@ def period_of_title(title: str) -> Optional[str]:
     return None
 
 
+#: A year a part title names (``2023年主要工作``).
+TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+
+
+def title_year(title: str) -> Optional[int]:
+    """The first year a part's title names, or ``None``: of two parts titled by the year
+    of their work, the earlier is the review (``2023年主要工作``, ``2024年主要工作``)."""
+    m = TITLE_YEAR.search(title)
+    return int(m.group(1)) if m else None
+
+
 def period_of_text(text: str) -> str:
     """A part's period from its wording: ``review`` where past results outnumber
     tasks ahead by :data:`PERIOD_MARGIN`; where tasks ahead do, ``five_year`` or
@@ -208,6 +219,8 @@ def find_outline(text: str, headings: Sequence[Section], body: tuple[int, int]) 
         return _without_parts(text, headings, body)
     parts: list[Part] = []
     kinds: dict[int, Section] = {}
+    # the latest year a plan's title names: a plan titled by an earlier year is the review
+    last_year = max((y for h in top if period_of_title(h.title) == "plan" and (y := title_year(h.title))), default=None)
     # a part's sections are found by bisection: a walk over every heading for each part
     # would take time growing with the square of the headings of a text of many parts
     second = SpanIndex.of([h for h in headings if h.level == 2 and h.style in SECTION_STYLES])
@@ -215,6 +228,9 @@ def find_outline(text: str, headings: Sequence[Section], body: tuple[int, int]) 
         children = second.within(p.start + 1, p.end)
         part_text = text[p.start : p.end]
         period = period_of_title(p.title) or period_of_text(part_text)
+        year = title_year(p.title)
+        if period == "plan" and year and last_year and year < last_year:
+            period = "review"  # 2023年主要工作 before 2024年主要工作: the year before the plan's
         if children:
             sections = tuple(revised(h, kind="section", part=p.number, key=f"{p.number}.{h.number}") for h in children)
         else:  # a part without policy sections is its own single section

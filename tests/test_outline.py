@@ -44,6 +44,23 @@ PARTS = [
         [("一、", "five_year", ["一、"]), ("二、", "plan", ["（一）"])],
         id="five-year-part",
     ),
+    # two parts titled by the year of their work: the earlier is the review
+    pytest.param(
+        TITLE + "一、2023年主要工作\n全市生产总值增长6%。\n二、2024年主要工作\n（一）抓项目。\n（二）促消费。\n",
+        [("一、", "review", ["一、"]), ("二、", "plan", ["（一）", "（二）"])],
+        id="parts-titled-by-year",
+    ),
+    pytest.param(
+        TITLE + "一、2023年工作情况\n全市生产总值增长6%。\n二、2024年工作安排\n（一）抓项目。\n",
+        [("一、", "review", ["一、"]), ("二、", "plan", ["（一）"])],
+        id="work-situation-is-a-review",
+    ),
+    # a five-year horizon does not make the coming year's plan a review
+    pytest.param(
+        TITLE + "一、“十五五”时期目标和2035年远景\n到2035年基本实现现代化。\n二、2026年重点工作\n（一）抓投资。\n",
+        [("一、", "five_year", ["一、"]), ("二、", "plan", ["（一）"])],
+        id="plan-after-a-long-horizon",
+    ),
     # unmarked part titles that open with a slogan and a colon: the middle one names no
     # period, but has its siblings' shape
     pytest.param(
