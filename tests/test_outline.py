@@ -237,6 +237,15 @@ def test_a_part_title_glued_to_its_paragraph_stops_where_the_title_does():
     assert parse_report(text).parts[0].title == "2014年工作回顾"
 
 
+def test_a_plan_title_glued_to_its_paragraph_with_half_width_sections():
+    text = (TITLE + "一、2023年工作回顾\n全县生产总值增长6%。\n二、2024年工作任务今年是全面贯彻落实党的二十大精神的开局之年，"
+            "做好今年工作意义重大，我们要坚定信心、真抓实干。\n(一) 抓项目。新开工项目20个。\n(二) 促消费。\n")
+    plan = parse_report(text).parts[1]
+    assert (plan.title, plan.period) == ("2024年工作任务", "plan")
+    assert [(s.marker, s.title, s.start) for s in plan.sections] == [
+        ("(一)", "抓项目。", text.index("(一)")), ("(二)", "促消费。", text.index("(二)"))]
+
+
 @pytest.mark.parametrize(
     "date_line",
     ["——2026年1月27日在某市第十六届人民代表大会第四次会议上", "——二〇二六年一月二十七日在某市第十六届人民代表大会第四次会议上"],
