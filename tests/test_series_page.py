@@ -70,4 +70,21 @@ def test_one_measure_is_one_row_of_the_grid_however_its_target_is_worded(tmp_pat
     assert list(zip(gdp["year"], gdp["target"], gdp["result"].fillna(-1), gdp["status"])) == [
         (2021, 7, 7.2, "met"), (2022, 6.5, 6, "missed"), (2023, 6, -1, "no data")]
     chart = series_page.scorecard_chart(c)
-    assert chart.alt.count("GDP") == 1 and "GDP: 2021 met, 2022 missed" in chart.alt
+    assert grid_rows(chart).count("GDP") == 1 and "GDP: 2021 met, 2022 missed" in chart.alt
+
+
+def grid_rows(chart) -> list[str]:
+    """The row labels of a scorecard grid, as drawn."""
+    return [label.get_text() for label in chart.figure.axes[0].get_yticklabels()]
+
+
+def test_a_growth_target_against_a_benchmark_is_the_same_row_of_the_grid(tmp_path):
+    from conftest import compared_report
+
+    targets = {2021: "地区生产总值增长7%左右。", 2022: "地区生产总值增速高于全省平均水平1个百分点。"}
+    for year, passage in targets.items():
+        (tmp_path / f"town-{year}.txt").write_text(compared_report("某省某县", year, "全县生产总值增长8%。", passage), encoding="utf-8")
+    c = open_series([str(tmp_path / f"town-{y}.txt") for y in targets], "en")
+    assert sorted(set(zip(c.frame["measure"], c.frame["unit"]))) == [("gdp", "%"), ("gdp", "个百分点")]
+    chart = series_page.scorecard_chart(c)
+    assert grid_rows(chart) == ["GDP"] and "GDP: 2021 met" in chart.alt
