@@ -11,7 +11,11 @@ passage is one :class:`~sdr_analysis.results.Target`, named by the clause before
 - a clause that is only a verb (``…增长20%，达到282亿元``, ``…，同比增长21%``) takes the
   measure of the figure before, and its text is the figure alone;
 - a ``分别`` list gives one target per figure, each named by its item
-  (``一产、二产增加值分别增长5%、6%``; ``城乡居民…`` is the urban and the rural one);
+  (``一产、二产增加值分别增长5%、6%``; ``城乡居民…`` is the urban and the rural one;
+  ``城镇登记失业率和城镇调查失业率`` two), and a bound after its last figure bounds
+  every figure (``分别控制在4.5%和5.5%以内``);
+- a name ends with its verb of change (``增长在8.5%左右`` is ``增长``), and a percent of
+  a measure never stated in percent is its growth (``生产总值增长率6%``);
 - ``高于全国平均水平0.5个百分点`` is a target relative to the benchmark it names.
 
 A passage whose sentence speaks of a five-year plan (``“十五五”时期…主要目标是``), or
