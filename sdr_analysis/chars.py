@@ -70,6 +70,8 @@ COLONS = ":："
 PAUSES = COMMAS + SEMICOLONS + COLONS
 #: The enumeration comma, between the items of a list (``249栋楼、82万平方米``).
 LIST_COMMA = "、"
+#: Symbols a page sets around a heading line (``※名词解释※``, ``【附件】``).
+ORNAMENTS = "※★☆◆◇■□●▲【】"
 #: What ends a clause: a pause, a stop or a line break.
 CLAUSE_BREAKS = PAUSES + STOPS + LINE_BREAKS
 #: What ends an item of a list: a clause break or the enumeration comma.

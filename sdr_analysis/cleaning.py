@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .chars import CN_STOP, COLONS, LINE_END, SPACE_IN_LINE, ByLineBreaks, alternation, lines
+from .chars import CN_STOP, COLONS, DIGITS, LINE_END, SPACE_IN_LINE, ByLineBreaks, alternation, lines
 from .opening import OPENING_LINES, PAGE_HEADER, is_opening_line
 from .results import Span
 from .words import words
@@ -38,11 +38,13 @@ def is_chrome_line(text: str, start: int, end: int) -> bool:
 
 
 #: Lines where the report is over and the page's footer begins: disclaimers, the page
-#: address, comment boxes, copyright. Everything from the first such line on is chrome.
-#: Matched as a line break and a line that opens (after its indentation) with one of
-#: these, so that one search finds the footer rather than a match on every line.
+#: address, comment boxes, copyright, a document-sharing site's numbered notices
+#: (``1、下载文档前请自行甄别…``). Everything from the first such line on is chrome.
+#: Matched as a line break and a line that opens (after its indentation and a list
+#: number) with one of these, so that one search finds the footer rather than a match
+#: on every line.
 FOOTER_LINE = ByLineBreaks(
-    rf"""{LINE_END.pattern}{SPACE_IN_LINE}*(?:
+    rf"""{LINE_END.pattern}{SPACE_IN_LINE}*(?:[{DIGITS}]{{1,2}}[、.．]{SPACE_IN_LINE}*)?(?:
         {alternation(words("page", "footer") + words("page", "related"))}
       | (?:{alternation(words("page", "footer_keys"))})[{COLONS}]
     )""",

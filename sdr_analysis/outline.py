@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import Callable, NamedTuple, Optional, Sequence
 
-from .chars import CN_ONE_TO_NINE, CN_ONE_TO_TEN, CN_STOPS, COLONS, COMMAS, FIVE_YEAR_PLAN, PAUSES, alternation
+from .chars import CN_ONE_TO_NINE, CN_ONE_TO_TEN, CN_STOPS, COLONS, COMMAS, FIVE_YEAR_PLAN, ORNAMENTS, PAUSES, alternation
 from .results import Part, Section, revised
 from .spans import SpanIndex
 from .words import words
@@ -72,6 +72,11 @@ PERIOD_MARGIN = 1.2
 UNMARKED_TITLE = re.compile(f"[^{CN_STOPS}{PAUSES}]{{4,30}}")
 UNMARKED_WORDS = re.compile(alternation(words("periods", "part_titles")))
 MIN_UNMARKED_PARTS = 2
+#: A part title may open with a short slogan and a colon (``站在新起点：2012年工作回顾``);
+#: the reports that write so write it on every part, so a line of the same slogan shape
+#: between or after two such titles is a part title too, though its words name no
+#: period (``开启新征程：确保…强势开局``).
+SLOGAN_TITLE = re.compile(f"(?P<slogan>[^{CN_STOPS}{PAUSES}]{{2,8}})[{COLONS}](?P<title>[^{CN_STOPS}{PAUSES}]{{4,30}})")
 
 #: Styles of headings that number policy sections; ``一是`` openers and ``——`` leads
 #: are themes of a paragraph, never sections.
@@ -82,8 +87,15 @@ PART_STYLES = frozenset(("part", "cn_comma", "unmarked"))
 #: The closing address: ``各位代表！…`` near the end. What follows the closing
 #: paragraph is not report body.
 CLOSING = re.compile(f"各位代表[！!{COMMAS}{COLONS}]")
-#: A line that opens an appendix: ``附件1``, ``附件：``, ``名词解释``, ``注释``, ``［1］…``.
-APPENDIX_LINE = re.compile(rf"(?:{alternation(words('periods', 'appendix'))})[\s\d{CN_ONE_TO_TEN}{COLONS}]*$|[［\[]1[］\]]")
+#: The longest title on an appendix's opening line (``附件1：2026年十件民生实事``).
+MAX_APPENDIX_TITLE = 40
+#: A line that opens an appendix: ``附件1``, ``附件：``, ``名词解释``, ``注释``, ``［1］…``; set
+#: between ornaments (``※名词解释※``) or after ``附：`` (``附：名词解释``).
+APPENDIX_LINE = re.compile(
+    rf"[{ORNAMENTS}]*(?:(?:{alternation(words('periods', 'appendix_lead'))})[{COLONS}])?"
+    rf"(?:{alternation(words('periods', 'appendix'))})[\d{CN_ONE_TO_TEN}]*"
+    rf"(?:[\s{COLONS}{ORNAMENTS}]*$|[\s{COLONS}][^{CN_STOPS}]{{1,{MAX_APPENDIX_TITLE}}}$)|[［\[]1[］\]]"
+)
 #: The closing and an appendix are looked for only in the last part of the body: the
 #: report opens with ``各位代表：`` too.
 CLOSING_SEARCH_FROM = 0.5
@@ -123,12 +135,13 @@ def find_unmarked_titles(
     (``is_marker_line``) is none, even where it is no heading (one of a run of
     headings too dense to be an outline)."""
     heading_starts = {h.start for h in marked}
+    candidates = [(ls, le) for ls, le in lines if ls not in heading_starts and not is_marker_line(ls, le)]
     found = [
         (ls, le)
-        for ls, le in lines
-        if ls not in heading_starts and UNMARKED_TITLE.fullmatch(text, ls, le) and UNMARKED_WORDS.search(text, ls, le)
-        and not is_marker_line(ls, le)
+        for ls, le in candidates
+        if (UNMARKED_TITLE.fullmatch(text, ls, le) or SLOGAN_TITLE.fullmatch(text, ls, le)) and UNMARKED_WORDS.search(text, ls, le)
     ]
+    found = _slogan_siblings(text, candidates, found)
     if len(found) < MIN_UNMARKED_PARTS:
         return []
     first = found[0][0]
@@ -137,12 +150,39 @@ def find_unmarked_titles(
     return found
 
 
+def _slogan_siblings(text: str, lines: Sequence[tuple[int, int]], found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``found`` and the lines of the same slogan shape (:data:`SLOGAN_TITLE`, a slogan
+    of the same length) after the first of them, where two or more of ``found`` share
+    that shape."""
+    lengths = [m.end("slogan") - ls for ls, le in found if (m := SLOGAN_TITLE.fullmatch(text, ls, le))]
+    shared = {n for n in lengths if lengths.count(n) >= MIN_UNMARKED_PARTS}
+    if not shared:
+        return found
+    first = found[0][0]
+    siblings = [
+        (ls, le) for ls, le in lines
+        if ls > first and (m := SLOGAN_TITLE.fullmatch(text, ls, le)) and m.end("slogan") - ls in shared
+    ]
+    return sorted(set(found) | set(siblings))
+
+
 def period_of_title(title: str) -> Optional[str]:
     """A part's period from its title's words, or ``None`` if they name none."""
     for period, pattern in PERIOD_TITLES:
         if pattern.search(title):
             return period
     return None
+
+
+#: A year a part title names (``2023年主要工作``).
+TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+
+
+def title_year(title: str) -> Optional[int]:
+    """The first year a part's title names, or ``None``: of two parts titled by the year
+    of their work, the earlier is the review (``2023年主要工作``, ``2024年主要工作``)."""
+    m = TITLE_YEAR.search(title)
+    return int(m.group(1)) if m else None
 
 
 def period_of_text(text: str) -> str:
@@ -179,6 +219,8 @@ def find_outline(text: str, headings: Sequence[Section], body: tuple[int, int]) 
         return _without_parts(text, headings, body)
     parts: list[Part] = []
     kinds: dict[int, Section] = {}
+    # the latest year a plan's title names: a plan titled by an earlier year is the review
+    last_year = max((y for h in top if period_of_title(h.title) == "plan" and (y := title_year(h.title))), default=None)
     # a part's sections are found by bisection: a walk over every heading for each part
     # would take time growing with the square of the headings of a text of many parts
     second = SpanIndex.of([h for h in headings if h.level == 2 and h.style in SECTION_STYLES])
@@ -186,6 +228,9 @@ def find_outline(text: str, headings: Sequence[Section], body: tuple[int, int]) 
         children = second.within(p.start + 1, p.end)
         part_text = text[p.start : p.end]
         period = period_of_title(p.title) or period_of_text(part_text)
+        year = title_year(p.title)
+        if period == "plan" and year and last_year and year < last_year:
+            period = "review"  # 2023年主要工作 before 2024年主要工作: the year before the plan's
         if children:
             sections = tuple(revised(h, kind="section", part=p.number, key=f"{p.number}.{h.number}") for h in children)
         else:  # a part without policy sections is its own single section

@@ -87,10 +87,12 @@ def scorecard_chart(c: Comparison) -> Optional["Chart"]:
         "missed": Dot("X", STATUS_COLORS["missed"], 80, True, names["missed"]),
         "no data": Dot("o", "#9a9a9a", 40, False, names["no data"]),
     }
-    all_v = variants(f)
+    # one row per measure and kind: a growth target set once in percent and once against
+    # a benchmark in points (高于全省平均水平1个百分点) is one measure's growth
+    all_v = list(dict.fromkeys((key, change, "") for key, change, _ in variants(f)))
     cells, items = [], []
     for v in all_v:
-        sub = _rows(f, v)
+        sub = f[(f["measure"] == v[0]) & (f["change"].astype(bool) == v[1])]
         by_year = {int(y): s for y, s in zip(sub["year"], sub["status"])}
         cells.append([by_year.get(y) for y in years])
         judged = [f"{y} {names[s]}" for y, s in sorted(by_year.items()) if s in ("met", "missed")]

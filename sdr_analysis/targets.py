@@ -11,7 +11,11 @@ passage is one :class:`~sdr_analysis.results.Target`, named by the clause before
 - a clause that is only a verb (``…增长20%，达到282亿元``, ``…，同比增长21%``) takes the
   measure of the figure before, and its text is the figure alone;
 - a ``分别`` list gives one target per figure, each named by its item
-  (``一产、二产增加值分别增长5%、6%``; ``城乡居民…`` is the urban and the rural one);
+  (``一产、二产增加值分别增长5%、6%``; ``城乡居民…`` is the urban and the rural one;
+  ``城镇登记失业率和城镇调查失业率`` two), and a bound after its last figure bounds
+  every figure (``分别控制在4.5%和5.5%以内``);
+- a name ends with its verb of change (``增长在8.5%左右`` is ``增长``), and a percent of
+  a measure never stated in percent is its growth (``生产总值增长率6%``);
 - ``高于全国平均水平0.5个百分点`` is a target relative to the benchmark it names.
 
 A passage whose sentence speaks of a five-year plan (``“十五五”时期…主要目标是``), or
@@ -42,7 +46,7 @@ from typing import NamedTuple, Optional, Sequence
 
 from .chars import CLAUSE_IN_PASSAGE, COLONS, COMMAS, FIVE_YEAR_PLAN, LIST_COMMA, SEMICOLONS, alternation
 from .document import Document
-from .labels import complete_item, subject_of
+from .labels import complete_item, pair, subject_of
 from .lookback import review_sentences
 from .results import Indicator, Result, Target, positional
 from .spans import SpanIndex
@@ -198,12 +202,18 @@ def _strip_lead(text: str, s: int, e: int) -> int:
         s += len(next(w for w in LEAD_WORDS if text.startswith(w, s, e)))  # the first in the list's order
 
 
+#: A word after a verb of change that only leads to the figure (``增长在8.5%左右``): the
+#: name ends with the verb, and the target is a change.
+AFTER_CHANGE = re.compile(f"(?<={alternation(words(WORDS, 'change_verbs'))})(?:{alternation(words(WORDS, 'after_change'))})$")
+
+
 def clean_name(raw: str) -> str:
-    """A name without its filler words (``城镇调查失业率控制在`` → ``城镇调查失业率``)."""
+    """A name without its filler words (``城镇调查失业率控制在`` → ``城镇调查失业率``,
+    ``地区生产总值增长在`` → ``地区生产总值增长``)."""
     raw = SPACE.sub("", raw)
     for w in FILLERS:
         raw = raw.replace(w, "")
-    return BOTH.sub("", raw).strip(LIST_GLUE)
+    return AFTER_CHANGE.sub("", BOTH.sub("", raw).strip(LIST_GLUE))
 
 
 def is_change(name: str) -> bool:
@@ -223,9 +233,12 @@ def only_verb(name: str) -> bool:
 def _list_names(subject: str, verb: str, n: int) -> list[str]:
     """The names of the ``n`` figures of a ``分别`` list: one per item of the subject,
     each completed as figures' labels are (``一产、二产、三产增加值`` → ``一产增加值``…;
-    :func:`~sdr_analysis.indicators.complete_item`), 城乡 split into urban and rural;
-    the subject whole when it does not split into ``n``."""
+    :func:`~sdr_analysis.indicators.complete_item`), two joined by 和, 与 or 及
+    (``城镇登记失业率和城镇调查失业率``), 城乡 split into urban and rural; the subject
+    whole when it does not split into ``n``."""
     items = [x for x in subject.split("、") if x]
+    if len(items) != n and n == 2:
+        items = pair(subject)
     if len(items) == n:
         return [complete_item(items, k) + verb for k in range(n)]
     word, (urban, rural) = URBAN_RURAL
@@ -255,6 +268,7 @@ def _passage_targets(doc: Document, figures: list[Indicator], passage: Passage) 
     clauses = doc.clauses(CLAUSE_IN_PASSAGE)
     out: list[Target] = []
     pending: list[str] = []  # names of the figures still to come of a 分别 list
+    shared: dict[int, str] = {}  # figures of a 分别 list bounded by the qualifier after its last figure
     previous: Optional[str] = None
     floor = passage.start
     for k, f in enumerate(figures):
@@ -273,6 +287,7 @@ def _passage_targets(doc: Document, figures: list[Indicator], passage: Passage) 
                 n += 1
             names = _list_names(clean_name(subject), clean_name(verb), n) if n > 1 else [clean_name(subject + verb)]
             name, pending = names[0], names[1:]
+            shared = _shared_bound(figures[k : k + n], k)
         else:
             pending = []
             name = clean_name(raw)
@@ -282,7 +297,7 @@ def _passage_targets(doc: Document, figures: list[Indicator], passage: Passage) 
             if only_verb(name):
                 # only a verb: the measure of the figure before, with this verb
                 name, start = (subject_of(previous) if previous else "") + name, f.start
-        target = _target(text, f, start, name, soft, passage.horizon, relative_to)
+        target = _target(text, f, start, name, soft, passage.horizon, relative_to, shared.get(k))
         if is_target(target):
             out.append(target)
         previous = name
@@ -290,31 +305,61 @@ def _passage_targets(doc: Document, figures: list[Indicator], passage: Passage) 
     return out
 
 
+#: A bound after the last figure of a ``分别`` list bounds every figure of it
+#: (``分别控制在4.5%和5.5%以内``: both ceilings); ``左右`` stays its own figure's
+#: (``分别增长7%和8%左右``).
+LIST_BOUNDS = ("more_than", "less_than")
+
+
+def _shared_bound(figures: Sequence[Indicator], first: int) -> dict[int, str]:
+    """The qualifier each figure of a ``分别`` list (``figures``, the first at index
+    ``first`` of the passage) takes from its last: :data:`LIST_BOUNDS` only, and only
+    for figures without a qualifier of their own."""
+    if len(figures) < 2 or figures[-1].qualifier not in LIST_BOUNDS:
+        return {}
+    return {first + j: figures[-1].qualifier for j, f in enumerate(figures[:-1]) if f.qualifier == "exact"}
+
+
+#: Units of a rate or a share: a figure in one is a target even of a measure not in
+#: the table (``人口自然增长率控制在7‰以下``).
+SHARE_UNITS = ("%", "个百分点", "‰")
+
+
 def is_target(target: Target) -> bool:
     """Whether a figure of a passage is a target: it measures a known measure, a
     change, or a share; a count in the passage's closing words (``重点抓好以下14个方面``)
     is not."""
-    return target.measure != "other" or target.change or target.unit in ("%", "个百分点")
+    return target.measure != "other" or target.change or target.unit in SHARE_UNITS
+
+
+def is_rate_of(key: str, name: str, unit: Optional[str]) -> bool:
+    """Whether a figure in ``unit`` of the measure ``key`` is its rate of change though
+    its name ends in no verb of change (``生产总值增长率7%``): a known measure whose
+    levels are never stated in percent, and a name that is no share (``占…比重``)."""
+    levels = measure(key).levels
+    return unit in RATE_UNITS and bool(levels) and "%" not in levels and not NOT_RESULT.search(name)
 
 
 make_target = positional(Target)
 
 
-def _target(text: str, f: Indicator, start: int, name: str, soft: bool, horizon: str, relative_to: Optional[str]) -> Target:
+def _target(text: str, f: Indicator, start: int, name: str, soft: bool, horizon: str, relative_to: Optional[str],
+            qualifier: Optional[str] = None) -> Target:
+    key = measure_of(name)
     return make_target(
         start=start,
         end=f.end,
         text=text[start : f.end],
         name=name,
-        measure=measure_of(name),
+        measure=key,
         value=f.value,
         value_max=f.value_max,
         unit=f.unit,
-        qualifier=f.qualifier,
+        qualifier=qualifier or f.qualifier,
         soft=soft,
         horizon=horizon,
         relative_to=relative_to,
-        change=is_change(name) or relative_to is not None,
+        change=is_change(name) or relative_to is not None or is_rate_of(key, name, f.unit),
         section=f.section,
     )
 
@@ -339,6 +384,9 @@ def find_absent(doc: Document) -> list[Target]:
 #: Words between a measure and a figure that make the figure something other than the
 #: past year's result.
 NOT_RESULT = re.compile(rf"{alternation(words(WORDS, 'not_result'))}|{FIVE_YEAR_PLAN}")
+#: A change on the year before (``较上年``, ``比去年``) is the year's own: its words are
+#: read past before :data:`NOT_RESULT` (whose 较 is a comparison with an earlier year).
+YEAR_ON_YEAR = re.compile(alternation(table("relations")["words"]["year_on_year"]))
 #: How far a result may stand from the mention of its measure.
 RESULT_REACH = 40
 #: Words before a figure that make it the level a change started from (``由52.23%``,
@@ -388,13 +436,13 @@ def find_results(doc: Document, indicators: Sequence[Indicator] | SpanIndex[Indi
                 # overlap, so a sentence's figures are read once however many it holds
                 figures = all_figures.within(after, limit)
                 rate = next((f for f in figures if f.unit in RATE_UNITS), None)
-                if rate is not None and NOT_RESULT.search(SPACE.sub("", text[after : rate.start])):
+                if rate is not None and _not_result(text[after : rate.start]):
                     continue  # 突破3万亿元、年均增长4.7%: the level too is the plan's, not the year's
                 for f in figures:
                     if f.start - after > RESULT_REACH:
                         break
                     between = SPACE.sub("", text[after : f.start])
-                    if NOT_RESULT.search(between) or "分别" in between:
+                    if _not_result(between) or "分别" in between:
                         break  # a list of measures (城镇、农村…分别增长) is not read here
                     if QUALIFIES.search(between) and not any(w in between for w in CHANGE_FROM):
                         break  # 有进出口实绩的企业数量: the figure measures something else
@@ -447,6 +495,12 @@ def _mentions(pattern: re.Pattern[str], by_word: dict[str, str], sentence: str) 
         if not sentence.endswith(measure(key).narrowed_by, 0, m.start()):  # 县域经济增长 is not the GDP's
             out.append((m.start(), m.end(), key))
         pos = m.end()
+
+
+def _not_result(between: str) -> bool:
+    """Whether words between a measure and a figure make the figure no result of the
+    year (:data:`NOT_RESULT`), a change on the year before left aside."""
+    return bool(NOT_RESULT.search(YEAR_ON_YEAR.sub("", SPACE.sub("", between))))
 
 
 def _verb_in(between: str) -> bool:

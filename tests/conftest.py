@@ -86,18 +86,40 @@ CORPUS = Path(os.environ.get("SDR_CORPUS", ROOT.parent / "shared" / "corpus"))
 CORPUS_GOLD = Path(os.environ.get("SDR_CORPUS_GOLD", ROOT.parent / "shared" / "spec" / "corpus_gold"))
 
 
-@pytest.fixture(scope="session")
-def corpus_gold():
-    """``(gold, path)`` for each real report: its expected answer (a dict, see the
-    gold folder's GUIDE.md) and the path of its text."""
+#: The county, district and city reports and their expected answers (same schema),
+#: beside the repository unless the environment names other folders.
+COUNTIES = Path(os.environ.get("SDR_CORPUS_COUNTIES", ROOT.parent / "shared" / "corpus-counties"))
+COUNTIES_GOLD = Path(os.environ.get("SDR_CORPUS_GOLD_COUNTIES", ROOT.parent / "shared" / "spec" / "corpus_gold_counties"))
+
+
+def gold_pairs(texts: Path, golds: Path) -> list[tuple[dict, Path]]:
+    """``(gold, path)`` for each report of ``texts`` with an answer in ``golds``."""
     import json
 
-    golds = sorted(p for p in CORPUS_GOLD.glob("*.json") if not p.name.endswith(".sentences.json")) if CORPUS_GOLD.is_dir() else []
-    pairs = [(json.loads(g.read_text(encoding="utf-8")), CORPUS / (g.stem + ".txt")) for g in golds]
-    pairs = [(gold, path) for gold, path in pairs if path.is_file()]
+    found = sorted(p for p in golds.glob("*.json") if not p.name.endswith(".sentences.json")) if golds.is_dir() else []
+    pairs = [(json.loads(g.read_text(encoding="utf-8")), texts / (g.stem + ".txt")) for g in found]
+    return [(gold, path) for gold, path in pairs if path.is_file()]
+
+
+@pytest.fixture(scope="session")
+def corpus_gold():
+    """``(gold, path)`` for each real report of the corpus folder: its expected answer
+    (a dict, see the gold folder's GUIDE.md) and the path of its text."""
+    pairs = gold_pairs(CORPUS, CORPUS_GOLD)
     if not pairs:
         pytest.skip(f"the real reports and their answers are absent ({CORPUS}, {CORPUS_GOLD}); set SDR_CORPUS and SDR_CORPUS_GOLD")
     return pairs
+
+
+@pytest.fixture(scope="session")
+def all_gold(corpus_gold):
+    """:func:`corpus_gold` and the county, district and city reports with theirs;
+    skipped where the second folder is absent (the rules are held to both)."""
+    counties = gold_pairs(COUNTIES, COUNTIES_GOLD)
+    if not counties:
+        pytest.skip(f"the county reports and their answers are absent ({COUNTIES}, {COUNTIES_GOLD}); "
+                    "set SDR_CORPUS_COUNTIES and SDR_CORPUS_GOLD_COUNTIES")
+    return corpus_gold + counties
 
 
 @pytest.fixture(scope="session")

@@ -44,6 +44,32 @@ PARTS = [
         [("一、", "five_year", ["一、"]), ("二、", "plan", ["（一）"])],
         id="five-year-part",
     ),
+    # two parts titled by the year of their work: the earlier is the review
+    pytest.param(
+        TITLE + "一、2023年主要工作\n全市生产总值增长6%。\n二、2024年主要工作\n（一）抓项目。\n（二）促消费。\n",
+        [("一、", "review", ["一、"]), ("二、", "plan", ["（一）", "（二）"])],
+        id="parts-titled-by-year",
+    ),
+    pytest.param(
+        TITLE + "一、2023年工作情况\n全市生产总值增长6%。\n二、2024年工作安排\n（一）抓项目。\n",
+        [("一、", "review", ["一、"]), ("二、", "plan", ["（一）"])],
+        id="work-situation-is-a-review",
+    ),
+    # a five-year horizon does not make the coming year's plan a review
+    pytest.param(
+        TITLE + "一、“十五五”时期目标和2035年远景\n到2035年基本实现现代化。\n二、2026年重点工作\n（一）抓投资。\n",
+        [("一、", "five_year", ["一、"]), ("二、", "plan", ["（一）"])],
+        id="plan-after-a-long-horizon",
+    ),
+    # unmarked part titles that open with a slogan and a colon: the middle one names no
+    # period, but has its siblings' shape
+    pytest.param(
+        TITLE + "各位代表：\n  现在，我代表县人民政府向大会报告工作，请予审议。\n  乘势而上：2023年工作回顾 \n"
+        "  一年来，全县经济增长6%，完成了各项任务。\n  奋楫争先：全力冲刺高质量发展新跨越 \n  今年要抓好以下工作：\n"
+        "  （一）抓项目。今年新开工项目20个。\n  （二）促消费。力争消费增长8%。\n  担当作为：全面加强政府自身建设\n  我们将严守纪律。\n",
+        [("", "review", [""]), ("", "plan", ["（一）", "（二）"]), ("", "government", [""])],
+        id="slogan-part-titles",
+    ),
 ]
 
 
@@ -134,11 +160,18 @@ CLOSING = "各位代表！\n让我们团结奋斗，再创佳绩！\n"
         pytest.param("附件1\n2026年十件民生实事\n一、提高低保标准。\n二、新建学校5所。\n", "附件1", id="annex"),
         pytest.param("附件\n民生实事\n新建学校5所，新增学位3000个。\n", "附件", id="annex-figures"),
         pytest.param("名词解释\n1.“两新”：大规模设备更新和消费品以旧换新。\n", "名词解释", id="glossary"),
+        pytest.param("附：名词解释\n1.专精特新：指专业化、精细化、特色化、新颖化。\n", "附：名词解释", id="glossary-after-fu"),
+        pytest.param("※名词解释※\n[1]两不愁三保障：即不愁吃、不愁穿。\n", "※名词解释※", id="glossary-ornaments"),
+        pytest.param("【名词解释】\n1.专精特新：指专业化、精细化。\n", "【名词解释】", id="glossary-brackets"),
+        # a table flattened one cell per line, then a list whose items look like parts
+        pytest.param("附件1：2026年十大工程\n序号\n项目名称\n投资额（亿元）\n1\n县城供热管网改造工程\n2.5\n2\n一、二级公路提升工程\n3\n"
+                     "附件2：2025年十大工程进展情况\n一、供热工程。已完工。\n三、道路工程。完成投资3亿元。\n",
+                     "附件1：", id="annex-title-on-its-line"),
         pytest.param("", None, id="none"),
     ],
 )
 def test_appendix_after_the_closing(tail, appendix_opens):
-    body = TITLE + "一、2025年工作回顾\n经济增长5%。\n二、2026年工作安排\n（一）投资。\n新开工项目30个。\n"
+    body = TITLE + "一、2025年工作回顾\n经济增长5%。\n" + "民生持续改善，群众获得感不断增强。\n" * 8 + "二、2026年工作安排\n（一）投资。\n新开工项目30个。\n"
     text = body + CLOSING + tail
     report = parse_report(text)
     if appendix_opens is None:
@@ -155,6 +188,21 @@ def test_appendix_after_the_closing(tail, appendix_opens):
     assert all(i.section is None for i in inside_figures)
     assert all(i.start < report.appendix.start for s in report for i in s.indicators)
     assert any("appendix" in note for note in report.notes)
+
+
+#: A document-sharing site's notices under the report, numbered like items.
+NOTICE = ("1、下载文档前请自行甄别文档内容的完整性，平台不提供额外的编辑、内容补充、找答案等附加服务。\n"
+          "2、“仅部分预览”的文档，不可在线预览部分如存在完整性等问题，可反馈申请退款。\n"
+          "3、如文档侵犯您的权益，请联系客服反馈，我们会尽快为您处理（人工客服工作时间：9:00-18:30）。\n")
+
+
+@pytest.mark.parametrize("closing", [CLOSING, ""], ids=["after-the-closing", "no-closing"])
+def test_a_document_sharing_notice_is_page_chrome_not_sections(closing):
+    text = TITLE + "一、经济运行稳中有进\n全县生产总值增长6%。\n二、民生保障持续加强\n新增就业3000人。\n" + closing + NOTICE
+    report = parse_report(text)
+    assert [(s.marker, s.title) for s in report.sections] == [("一、", "经济运行稳中有进"), ("二、", "民生保障持续加强")]
+    assert report.parts[0].implied and report.document.body[1] <= text.index("1、下载")
+    assert not [h for h in report.headings if h.start >= text.index("1、下载")]
 
 
 def test_an_annex_line_in_the_body_is_not_an_appendix():
@@ -187,6 +235,15 @@ def test_a_bracket_alone_at_a_line_end_joins_its_numeral():
 def test_a_part_title_glued_to_its_paragraph_stops_where_the_title_does():
     text = "一、2014年工作回顾过去的一年，面对复杂形势，我们攻坚克难，全区经济保持平稳较快发展。\n（一）经济增长。\n二、2015年工作安排\n抓落实。\n"
     assert parse_report(text).parts[0].title == "2014年工作回顾"
+
+
+def test_a_plan_title_glued_to_its_paragraph_with_half_width_sections():
+    text = (TITLE + "一、2023年工作回顾\n全县生产总值增长6%。\n二、2024年工作任务今年是全面贯彻落实党的二十大精神的开局之年，"
+            "做好今年工作意义重大，我们要坚定信心、真抓实干。\n(一) 抓项目。新开工项目20个。\n(二) 促消费。\n")
+    plan = parse_report(text).parts[1]
+    assert (plan.title, plan.period) == ("2024年工作任务", "plan")
+    assert [(s.marker, s.title, s.start) for s in plan.sections] == [
+        ("(一)", "抓项目。", text.index("(一)")), ("(二)", "促消费。", text.index("(二)"))]
 
 
 @pytest.mark.parametrize(
