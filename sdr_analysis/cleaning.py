@@ -11,7 +11,7 @@ import re
 from typing import Optional
 
 from .chars import CN_STOP, COLONS, LINE_END, SPACE_IN_LINE, ByLineBreaks, alternation, lines
-from .opening import BARE_NAME, OFFICE_LINE, OPENING_LINES, PAGE_HEADER, is_opening_line
+from .opening import BARE_NAME, BODY_OPENS, OFFICE_LINE, OPENING_LINES, PAGE_HEADER, is_opening_line
 from .results import Span
 from .words import words
 
@@ -62,7 +62,10 @@ CUT = re.compile(r"(?:\.{3,}|…+)$")
 
 def _is_header_value(text: str, start: int, end: int, key: tuple[int, int]) -> bool:
     """Whether the line after a header that ends in a key (``阅读：`` / ``661``) is its value:
-    one without a sentence, or the page's abstract (a sentence, but cut short)."""
+    one without a sentence, or the page's abstract (a sentence, but cut short); never
+    the salutation, a heading or an opening line (``正文：`` / ``各位代表：``)."""
+    if BODY_OPENS.match(text, start, end) or is_opening_line(text[start:end]):
+        return False
     return not CN_STOP.search(text, start, end) or bool(ABSTRACT_KEY.search(text, *key) or CUT.search(text, start, end))
 
 
