@@ -14,9 +14,11 @@ from (:attr:`Metadata.sources <sdr_analysis.results.Metadata>`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Iterator, Optional
 
-from .chars import CN_STOP, CN_STOPS, COLONS, HAN, SPACE_IN_LINE, alternation, lines
+from .chars import CN_STOP, CN_STOPS, COLONS, HAN, IN_LINE, SPACE_IN_LINE, alternation, lines
+from .cleaning import find_body
 from .opening import (
     BARE_NAME,
     BODY_OPENS,
@@ -161,7 +163,7 @@ def _delivered(text: str, start: int, end: int, title: Optional[Span]) -> tuple[
 
 #: A crawler's header line: its key and its value (``年份：2022``, ``发文单位：某某市人民政府``).
 CRAWLER_LINE = re.compile(
-    rf"(?P<key>{alternation(words('page', 'year_keys') + words('page', 'issuer_keys'))}){SPACE_IN_LINE}*[{COLONS}]{SPACE_IN_LINE}*(?P<value>\S[^\r\n]*)"
+    rf"(?P<key>{alternation(words('page', 'year_keys') + words('page', 'issuer_keys'))}){SPACE_IN_LINE}*[{COLONS}]{SPACE_IN_LINE}*(?P<value>\S{IN_LINE}*)"
 )
 YEAR_VALUE = re.compile(r"((?:19|20)\d{2})年?")
 
@@ -189,37 +191,42 @@ def _crawler(text: str) -> dict[str, tuple[str, int]]:
 
 
 #: The government the speaker speaks for, early in the report (``我代表阜平县人民政府``,
-#: ``我代表县人民政府``); read where the opening names no place.
-SPEAKS_FOR = re.compile(rf"我代表(?P<place>[{HAN}]{{0,20}}?)人民政府")
-#: How far into the text it is looked for.
+#: ``我代表县人民政府``, ``我代表县政府``); read where the opening names no place.
+SPEAKS_FOR = re.compile(rf"我代表(?P<place>[{HAN}]{{0,20}}?)(?:人民)?政府")
+#: How far into the report's text it is looked for.
 SPEAKS_FOR_WITHIN = 3000
 
 
-def _speaks_for(text: str, start: int) -> Optional[tuple[str, int]]:
-    """The place the report's speaker speaks for (the first ``我代表X人民政府`` after
-    ``start``), and where it is written. Where the text writes only the kind of
-    government (``我代表县人民政府``), the place of that kind the text names most often
-    (a county's report names its county: ``高唐县``), if the gazetteer knows one."""
-    found = SPEAKS_FOR.search(text, start, start + SPEAKS_FOR_WITHIN)
+def _speaks_for(text: str, title: Optional[Span]) -> Optional[tuple[str, int]]:
+    """The place the report's speaker speaks for (the first ``我代表X人民政府`` of the
+    report's text), and where it is written. Where the text writes only the kind of
+    government (``我代表县人民政府``), the place of that kind the report's text names
+    most often (a county's report names its county: ``高唐县``), if the gazetteer knows
+    one."""
+    start, end = find_body(text, title)
+    found = SPEAKS_FOR.search(text, start, min(end, start + SPEAKS_FOR_WITHIN))
     if not found:
         return None
     place = found.group("place")
     if place and place not in GENERIC_PLACES:
         return place, found.start()
-    named = _most_named(text, place) if place else None
+    named = _most_named(text[start:end], place) if place else None
     return (named, found.start()) if named else None
 
 
 def _most_named(text: str, ending: str) -> Optional[str]:
     """The county-level or prefecture place ending in ``ending`` (县, 市, 区, 旗) that
-    ``text`` names most often (at least twice; the first named of equals)."""
-    counts = [
-        (text.count(name), -text.find(name), name)
-        for name, divisions in gazetteer().by_name.items()
-        if name.endswith(ending) and len(name) > 2 and any(d.rank > 0 for d in divisions)
+    ``text`` names most often (at least twice; the first named of equals). Each mention
+    counts for the longest name it is (高唐县 is no mention of 唐县)."""
+    names = [
+        name for name, divisions in gazetteer().by_name.items()
+        if name.endswith(ending) and any(d.rank > 0 for d in divisions) and name in text
     ]
-    best = max((c for c in counts if c[0] >= 2), default=None)
-    return best[2] if best else None
+    if not names:
+        return None
+    counts = Counter(m.group() for m in re.finditer(alternation(names), text))
+    name, count = max(counts.items(), key=lambda item: (item[1], -text.find(item[0])))
+    return name if count >= 2 else None
 
 
 def parse_metadata(text: str, title: Optional[Span]) -> Metadata:
@@ -269,7 +276,7 @@ def parse_metadata(text: str, title: Optional[Span]) -> Metadata:
             found.append((_office_place(office), sources["speaker"].start or start))
         named, by = _merge((split_place(words), at) for words, at in found if words)
         if not named:
-            speaks_for = _speaks_for(text, end)
+            speaks_for = _speaks_for(text, title)
             if speaks_for:
                 named, by = _merge(iter([(split_place(speaks_for[0]), speaks_for[1])]))
         place, own = resolve(named)

@@ -228,7 +228,7 @@ def find_title(text: str) -> Optional[Span]:
 #: A crawler's key for the title (``标题：``), and a wide gap in a line (a page header
 #: the title was run on to: ``来源：某某网        政府工作报告``).
 TITLE_KEY = re.compile(rf"(?:{alternation(words('page', 'title_keys'))}){SPACE_IN_LINE}*[:：]{SPACE_IN_LINE}*")
-WIDE_GAP = re.compile(rf"{SPACE_IN_LINE}{{4,}}")
+WIDE_GAP = re.compile(rf"{SPACE_IN_LINE}{{2,}}")
 
 
 def title_in_header(text: str, start: int, end: int) -> Optional[int]:

@@ -214,14 +214,16 @@ def split_place(words: str) -> dict[str, Named]:
         if field is None:
             return {}
         kept = tuple(d for d in divisions if d.field == field)
-        fields[field] = Named(name, kept) if divisions else Named(name, _renamed_as(gaz, name), True)
+        renamed = () if divisions or RANK[field] < 2 else _renamed_as(gaz, name)
+        fields[field] = Named(name, kept) if not renamed else Named(name, renamed, True)
         pos += len(name)
     return fields
 
 
 def _renamed_as(gaz: Gazetteer, name: str) -> tuple[Division, ...]:
     """The county-level units of the same stem as ``name`` with another ending
-    (清苑县 → 清苑区), which a county the gazetteer lacks may have become."""
+    (清苑县 → 清苑区), which a county-level place the gazetteer lacks may have become
+    (a name read as a prefecture's is not looked for: 江口市 is no 江口县)."""
     stem, ending = name[:-1], name[-1:]
     if ending not in RENAMED_ENDINGS or len(stem) < 2:
         return ()

@@ -203,3 +203,28 @@ def test_a_county_named_in_the_body_only():
     text = "政府工作报告\n——2021年1月9日\n" + BODY.format(who="县") + "高阳县纺织业增长。高阳县新建学校3所。邻近的蠡县也在发展。\n"
     meta = parse_report(text).metadata
     assert (meta.level, meta.city, meta.county) == ("county", "保定市", "高阳县")
+
+
+def test_a_two_character_county_named_in_the_body_only():
+    """A mention counts for the longest name it is: 唐县 is named where the text writes
+    唐县, not inside 高唐县 (a county of another province)."""
+    text = ("政府工作报告\n2021年2月1日\n" + BODY.format(who="县").replace("人民政府", "政府")
+            + "唐县羊肉远销各地。唐县新建学校3所。唐县与山东高唐县结对。\n")
+    meta = parse_report(text).metadata
+    assert (meta.level, meta.province, meta.city, meta.county, meta.adcode) == ("county", "河北省", "保定市", "唐县", "130627")
+    # 高唐县 twice and 唐县 once: 高唐县 (were the mentions inside 高唐县 counted for 唐县, it would have three)
+    text = ("政府工作报告\n2021年2月1日\n" + BODY.format(who="县")
+            + "高唐县棉纺业增长。高唐县新建学校3所。与河北唐县结对。\n")
+    meta = parse_report(text).metadata
+    assert (meta.province, meta.city, meta.county, meta.adcode) == ("山东省", "聊城市", "高唐县", "371526")
+
+
+def test_a_crawler_dump_whose_text_repeats_the_title():
+    """After the crawler's 正文： the report's own title line and opening follow: the
+    metadata is read from them, and the report's text starts at the salutation."""
+    text = ("标题：2021年涞水县政府工作报告\n发文单位：涞水县人民政府\n发文时间：未知\n正文：\n涞水县政府工作报告\n"
+            "——2021年1月9日在涞水县第十六届人民代表大会第三次会议上\n涞水县人民政府县长　赵明\n" + BODY.format(who="涞水县"))
+    report = parse_report(text)
+    meta = report.metadata
+    assert (meta.county, meta.year, meta.date, meta.speaker) == ("涞水县", 2021, "2021-01-09", "赵明")
+    assert report.text[report.document.page_body[0] :].startswith("各位代表：")
