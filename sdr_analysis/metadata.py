@@ -154,8 +154,8 @@ def _delivered(text: str, start: int, end: int, title: Optional[Span]) -> tuple[
         if found:
             return (*iso_date(found), s)
     for s, e in lines(text, start, end):
-        found = DATE.fullmatch(text, s, e)
-        if found and found.group("ad") or found and found.group("cd"):
+        found = DATE.fullmatch(text, s, e)  # a full date alone on its line (``2005年2月26日``)
+        if found and (found.group("ad") or found.group("cd")):
             return (*iso_date(found), s)
     found = DATE.search(title.text) if title is not None else None
     return (iso_date(found)[0], None, title.start) if found and title is not None else (None, None, start)
