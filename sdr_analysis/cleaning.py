@@ -11,7 +11,7 @@ import re
 from typing import Optional
 
 from .chars import CN_STOP, COLONS, DIGITS, LINE_END, SPACE_IN_LINE, ByLineBreaks, alternation, lines
-from .opening import OPENING_LINES, PAGE_HEADER, is_opening_line
+from .opening import BARE_NAME, BODY_OPENS, OFFICE_LINE, OPENING_LINES, PAGE_HEADER, is_opening_line
 from .results import Span
 from .words import words
 
@@ -56,18 +56,43 @@ def _is_page_header(text: str, start: int, end: int) -> bool:
     return bool(PAGE_HEADER.match(text, start, end)) and not CN_STOP.search(text, start, end)
 
 
+#: A page's abstract of the report (``内容摘要：``), whose value repeats the report's
+#: opening; and the ellipsis it is cut with.
+ABSTRACT_KEY = re.compile(rf"(?:{alternation(words('page', 'abstract_keys'))}){SPACE_IN_LINE}*[{COLONS}]$")
+CUT = re.compile(r"(?:\.{3,}|…+)$")
+
+
+def _is_header_value(text: str, start: int, end: int, key: tuple[int, int]) -> bool:
+    """Whether the line after a header that ends in a key (``阅读：`` / ``661``) is its value:
+    one without a sentence, or the page's abstract (a sentence, but cut short); never
+    the salutation, a heading or an opening line (``正文：`` / ``各位代表：``)."""
+    if BODY_OPENS.match(text, start, end) or is_opening_line(text[start:end]):
+        return False
+    return not CN_STOP.search(text, start, end) or bool(ABSTRACT_KEY.search(text, *key) or CUT.search(text, start, end))
+
+
 def find_body(text: str, title: Optional[Span] = None) -> tuple[int, int]:
     """The span of report text: after the leading chrome, the title line and the lines
-    that open the report (session, date, speaker), up to the first footer line.
-    Returns ``(start, end)``; ``end`` is where the footer starts."""
+    that open the report (session, date, speaker; with or without a title above them),
+    up to the first footer line. Returns ``(start, end)``; ``end`` is where the footer
+    starts."""
     opening = 0
+    key: Optional[tuple[int, int]] = None  # a header that ends in a key: its value is next
+    office = False  # the line above was an office alone: the speaker's name is next
     for ls, le in lines(text, title.end if title else 0):
+        above, key = key, None
+        if above and _is_header_value(text, ls, le, above):
+            continue
         # before the report starts: chrome, the title, and a crawler's page header
         # (来源：…, 时间：2026-02-02, rules of =), which holds no sentence
         if is_chrome_line(text, ls, le) or (title and ls < title.end) or _is_page_header(text, ls, le):
+            # a header that ends in a key (``阅读：``, ``时间：…　阅读：``) has its value next
+            key = (ls, le) if text[le - 1] in COLONS else None
             continue
-        if title and opening < OPENING_LINES and is_opening_line(text[ls:le]):
+        line = text[ls:le]
+        if opening < OPENING_LINES and (is_opening_line(line) or (office and BARE_NAME.fullmatch(line))):
             opening += 1
+            office = bool(OFFICE_LINE.fullmatch(line))
             continue
         footer = FOOTER_LINE(text).search(text, le)
         return ls, footer.start() + 1 if footer else len(text)

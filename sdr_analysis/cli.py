@@ -150,14 +150,17 @@ def show(args: argparse.Namespace) -> int:
 
 
 def show_metadata(args: argparse.Namespace) -> int:
-    """The title and what the opening lines say: a field per row, or one JSON object."""
+    """The title and what the opening lines say: a field per row with the line it was
+    read from, or one JSON object (``sources`` holding those lines)."""
     from .report import load_report
 
     fields = load_report(args.file).metadata.to_dict()
     if args.json:
         dump_json(fields)
     else:
-        print(table([{"field": k, "value": v} for k, v in fields.items()], ("field", "value")))
+        sources = fields.pop("sources")
+        rows = [{"field": k, "value": v, "read from": sources.get(k, {}).get("text")} for k, v in fields.items()]
+        print(table(rows, ("field", "value", "read from")))
     return 0
 
 

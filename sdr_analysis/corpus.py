@@ -31,7 +31,7 @@ DEFAULT_JOBS = 2
 
 log = logging.getLogger(__name__)
 
-META_COLUMNS = ["report", "province", "city", "district", "county", "street", "level", "year", "session", "date", "speaker"]
+META_COLUMNS = ["report", "province", "city", "district", "county", "street", "level", "adcode", "year", "session", "date", "speaker"]
 INDICATOR_COLUMNS = META_COLUMNS + [
     "part", "period", "section", "text", "value", "value_max", "unit", "kind", "role", "qualifier", "each", "label", "start", "end",
 ]
@@ -109,7 +109,7 @@ def parse_one(path: str) -> Parsed:
         base = {
             "report": path,
             "province": meta.province, "city": meta.city, "district": meta.district, "county": meta.county,
-            "street": meta.street, "level": meta.level, "year": meta.year, "session": meta.session, "date": meta.date,
+            "street": meta.street, "level": meta.level, "adcode": meta.adcode, "year": meta.year, "session": meta.session, "date": meta.date,
             "speaker": meta.speaker,
         }
         summaries = report.summaries

@@ -27,11 +27,13 @@ from .words import words
 
 #: A date as reports write it, in Arabic or Chinese numerals (``2026年1月25日``,
 #: ``二〇二六年一月二十七日``); month and day are optional. Chinese years are read
-#: digit by digit, with the circle and letter O some texts write for 〇.
+#: digit by digit, with the circle, the letter O and the digit 0 some texts write for
+#: 〇 (``二O一五年``, ``二00二年``).
+CN_YEAR = rf"[{CN_ONE_TO_NINE}][{CN_YEAR_DIGIT}0０]{{3}}"
 DATE = re.compile(
     rf"""(?:
         (?P<ay>(?:19|20|１９|２０)\d{{2}})\s*年(?:\s*(?P<am>\d{{1,2}})\s*月(?:\s*(?P<ad>\d{{1,2}})\s*日)?)?
-      | (?P<cy>[{CN_YEAR_DIGIT}]{{4}})\s*年
+      | (?P<cy>{CN_YEAR})\s*年
         (?:\s*(?P<cm>十[一二]?|[{CN_ONE_TO_NINE}])\s*月
            (?:\s*(?P<cd>三十一?|二?十[{CN_ONE_TO_NINE}]?|[{CN_ONE_TO_NINE}])\s*日)?)?
     )""",
@@ -39,7 +41,7 @@ DATE = re.compile(
 )
 #: :data:`DATE` without its groups, to build the patterns that hold a date.
 DATE_TEXT = re.sub(r"\(\?P<\w+>", "(?:", re.sub(r"\s+", "", DATE.pattern))
-ZERO_FORMS = str.maketrans("○OＯ", "〇〇〇")
+ZERO_FORMS = str.maketrans("○OＯ0０", "〇〇〇〇〇")
 
 
 def iso_date(m: re.Match[str]) -> tuple[int, Optional[str]]:
@@ -72,8 +74,9 @@ SESSION = re.compile(
 #: What only the national people's congress is called.
 NATIONAL_SESSION = re.compile(r"全\s*国")
 
-#: The dashes that lead a date line (``——``, ``—``, ``----``, ``--``).
-DASH_LEAD = rf"[-—–－─]{{1,4}}{SPACE_IN_LINE}*"
+#: The dashes that lead a date line (``——``, ``—``, the horizontal bar ``――`` some
+#: sites write for it, ``----``, ``--``).
+DASH_LEAD = rf"[-—–－─―‒]{{1,4}}{SPACE_IN_LINE}*"
 
 #: The delivery: a date, then 在, the place and the session, up to 会议
 #: (``2026年1月25日在北京市第十六届人民代表大会第四次会议上``).
@@ -94,16 +97,21 @@ OFFICE_TITLES = (
 #: out (``龚 正``), or names of China's minorities written with a middle dot
 #: (``艾尔肯·吐尼亚孜``).
 NAME = rf"(?:[{HAN}]{{1,10}}(?:[·•・][{HAN}]{{1,12}}){{1,3}}|[{HAN}](?:[ \u3000]?[{HAN}]){{1,3}})"
-SPEAKER = re.compile(
-    rf"(?P<office>[^\s\d{PAUSES}。{LIST_COMMA}（）()]{{0,20}}?(?:{'|'.join(OFFICE_TITLES)}))[\s:：]*(?P<name>{NAME})"
-)
+#: What a web dump leaves between characters where the page had spaces: white space
+#: and the replacement marks of characters it could not write (``政??府``, ``县长??杨某``).
+FILLER = r"[\s?？]"
+OFFICE = rf"[^\s\d{PAUSES}。{LIST_COMMA}（）()?？]{{0,20}}?(?:{'|'.join(OFFICE_TITLES)})"
+SPEAKER = re.compile(rf"(?P<office>{OFFICE})(?:{FILLER}|[:：])*(?P<name>{NAME})")
 BARE_NAME = re.compile(NAME)
+#: An office alone on its line, the name on the next (``某县人民政府县长`` / ``张明``).
+OFFICE_LINE = re.compile(rf"(?P<office>[^\s\d{PAUSES}。{LIST_COMMA}（）()?？]{{1,20}}?(?:人民政府|政府)(?:代理|代)?(?:{'|'.join(OFFICE_TITLES)}))")
 
 #: Lines that open a report, below its title: the date line (dashed, or a date with
 #: the session), a bracketed note or date, the session or the end of one broken over
 #: two lines, the speaker.
 OPENING_LINE = re.compile(
     rf"""(?:{DATE_LINE.pattern}
+      | (?:{DATE_TEXT}){SPACE_IN_LINE}*$     # a bare date under the title
       | [(（]{IN_LINE}{{0,60}}[)）]$
       | {SESSION.pattern}
       | (?:全国)?(?:人民代表大会|人大)第?{NUMERAL}次(?:全体)?会议上?$
@@ -117,7 +125,7 @@ OPENING_LINES = 6
 def is_opening_line(line: str) -> bool:
     """Whether ``line`` (stripped) is one of the lines that open a report under its
     title: a date line, a bracketed note, a session, a speaker."""
-    return bool(OPENING_LINE.match(line) or SPEAKER.fullmatch(line))
+    return bool(OPENING_LINE.match(line) or SPEAKER.fullmatch(line) or OFFICE_LINE.fullmatch(line))
 
 
 #: What ends the opening: the salutation, a heading of the report's text, or a
@@ -157,18 +165,19 @@ PAGE_HEADER = re.compile(
 #: A header key whose value stands on the next line (``来源：`` / ``四川日报``).
 HEADER_KEY_ALONE = re.compile(rf"{HEADER_KEY}[:：]$")
 
-#: The title line names the report; only lines this short are taken for it. PDF dumps
-#: space the title out (``政 府 工 作 报 告``).
-TITLE_MARK = re.compile(r"政\s*府\s*工\s*作\s*报\s*告")
+#: The title line names the report; only lines this short are taken for it. PDF and
+#: web dumps space the title out (``政 府 工 作 报 告``, ``政??府??工??作``).
+TITLE_MARK = re.compile(f"{FILLER}*".join("政府工作报告"))
 MAX_TITLE_LENGTH = 80
 #: How many non-blank lines at the top of the page (page headers not counted) are
 #: searched for the title.
 TITLE_SEARCH_LINES = 12
 #: A line that shows the report's text has begun: a sentence, or a numbered heading.
 BODY_STARTED = re.compile(rf"{IN_LINE}*[{CN_STOPS}]|{HEADING_OPENS}")
-#: A date line run on after the title on the title's own line
-#: (``政府工作报告——2018年3月5日在…``): not part of the title.
-TITLE_RUN_ON = re.compile(rf"{DASH_LEAD}(?:{DATE_TEXT})")
+#: A date line run on after the title on the title's own line, with or without its
+#: dash (``政府工作报告——2018年3月5日在…``, ``政府工作报告2019年2月20日在…``): not
+#: part of the title.
+TITLE_RUN_ON = re.compile(rf"{DASH_LEAD}(?:{DATE_TEXT})|(?:{DATE_TEXT}){SPACE_IN_LINE}*在")
 
 
 def page_lines(text: str, start: int = 0) -> Iterator[tuple[int, int, bool]]:
@@ -193,10 +202,14 @@ def find_title(text: str) -> Optional[Span]:
     found = list(_title_search_lines(text))
     for i, (s, e, header) in enumerate(found):
         if header:
-            continue
-        seen += 1
-        if seen > TITLE_SEARCH_LINES or (best and BODY_STARTED.match(text, s, e)):
-            break  # the title stands above the report's text; a page header below does not count
+            at = title_in_header(text, s, e)
+            if at is None:
+                continue
+            s = at
+        else:
+            seen += 1
+            if seen > TITLE_SEARCH_LINES or (best and BODY_STARTED.match(text, s, e)):
+                break  # the title stands above the report's text; a page header below does not count
         mark = TITLE_MARK.search(text, s, e)
         if e - s > MAX_TITLE_LENGTH or not mark or CN_STOP.search(text, s, e):
             continue
@@ -210,6 +223,23 @@ def find_title(text: str) -> Optional[Span]:
         if best is None or key > best[0]:
             best = key, title
     return best[1] if best else None
+
+
+#: A crawler's key for the title (``标题：``), and a wide gap in a line (a page header
+#: the title was run on to: ``来源：某某网        政府工作报告``).
+TITLE_KEY = re.compile(rf"(?:{alternation(words('page', 'title_keys'))}){SPACE_IN_LINE}*[:：]{SPACE_IN_LINE}*")
+WIDE_GAP = re.compile(rf"{SPACE_IN_LINE}{{2,}}")
+
+
+def title_in_header(text: str, start: int, end: int) -> Optional[int]:
+    """Where a title starts in the page header line ``text[start:end]``: after a title
+    key (``标题：``), or after the header's last wide gap where what follows names the
+    report; ``None`` where the header holds no title."""
+    key = TITLE_KEY.match(text, start, end)
+    if key:
+        return key.end() if key.end() < end else None
+    gaps = [g.end() for g in WIDE_GAP.finditer(text, start, end)]
+    return gaps[-1] if gaps and TITLE_MARK.search(text, gaps[-1], end) else None
 
 
 def _title_search_lines(text: str) -> Iterator[tuple[int, int, bool]]:

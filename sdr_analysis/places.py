@@ -24,7 +24,7 @@ LEVELS = ("street", "county", "district", "city", "province")
 
 #: How a place name ends, and the field it names; longer endings first, as the
 #: alternation tries them in this order. A second city-level 市 is a county-level city
-#: (``江苏省苏州市昆山市``), filed as a district.
+#: (``江苏省苏州市昆山市``), filed as a county, as banners (旗) are.
 SUFFIX_FIELDS = (
     ("特别行政区", "province"), ("自治区", "province"), ("省", "province"),
     ("自治州", "city"), ("地区", "city"), ("盟", "city"), ("市", "city"),
@@ -50,6 +50,13 @@ MORE_PEOPLES = ("各族",)
 #: Gazetteer entries that stand in for a level a place does not have (the districts
 #: of a municipality sit under a ``市辖区`` "city"), never a place's name.
 PLACEHOLDERS = frozenset({"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"})
+#: How the names of county-level units that are counties end (县, 旗, a county-level
+#: city's 市); a county-level 区 is a district.
+COUNTY_ENDINGS = ("县", "旗", "市")
+#: The endings a county-level unit may change when it is made a district or a city
+#: (清苑县 → 清苑区, 藁城市 → 藁城区): a name the gazetteer lacks is placed by the unit
+#: of the same stem with another of these endings.
+RENAMED_ENDINGS = ("县", "市", "区", "旗")
 
 
 class Division(NamedTuple):
@@ -67,10 +74,11 @@ class Division(NamedTuple):
 
     @property
     def field(self) -> str:
-        """The place field it fills: a county-level 县 or 旗 is a county, the rest districts."""
+        """The place field it fills: a county-level 县, 旗 or city (县级市) is a county,
+        the rest districts."""
         if self.rank < 2:
             return PLACE_FIELDS[self.rank]
-        return "county" if self.name.endswith(("县", "旗")) else "district"
+        return "county" if self.name.endswith(COUNTY_ENDINGS) else "district"
 
 
 class Gazetteer(NamedTuple):
@@ -120,7 +128,18 @@ def gazetteer() -> Gazetteer:
         names.update(_autonomous_short(name, peoples))
         for form in names:
             by_name.setdefault(form, []).append(division)
+    for old in _renamed():
+        by_code.setdefault(old.code, old)
+        by_name.setdefault(old.name, []).append(old)
     return Gazetteer(by_code, by_name, max(map(len, by_name)))
+
+
+def _renamed() -> list[Division]:
+    """The county-level units that bore another name before (``data/places.toml``),
+    under the name and code they had."""
+    from .words import table
+
+    return [Division(entry["code"], entry["name"]) for entry in table("places")["renamed"]]
 
 
 def _peoples(nations: str) -> list[str]:
@@ -163,10 +182,13 @@ def _autonomous_short(name: str, peoples: list[str]) -> list[str]:
 
 
 class Named(NamedTuple):
-    """A place as the text names it, and the divisions of the gazetteer it may be."""
+    """A place as the text names it, and the divisions of the gazetteer it may be;
+    ``renamed`` where those are units it became under another name (the text's 清苑县
+    is today's 清苑区): they place it, but it keeps its name and has no code."""
 
     text: str
     divisions: tuple[Division, ...]
+    renamed: bool = False
 
 
 def split_place(words: str) -> dict[str, Named]:
@@ -191,9 +213,21 @@ def split_place(words: str) -> dict[str, Named]:
         field = _field_of(name, divisions, fields)
         if field is None:
             return {}
-        fields[field] = Named(name, tuple(d for d in divisions if d.field == field))
+        kept = tuple(d for d in divisions if d.field == field)
+        renamed = () if divisions or RANK[field] < 2 else _renamed_as(gaz, name)
+        fields[field] = Named(name, kept) if not renamed else Named(name, renamed, True)
         pos += len(name)
     return fields
+
+
+def _renamed_as(gaz: Gazetteer, name: str) -> tuple[Division, ...]:
+    """The county-level units of the same stem as ``name`` with another ending
+    (清苑县 → 清苑区), which a county-level place the gazetteer lacks may have become
+    (a name read as a prefecture's is not looked for: 江口市 is no 江口县)."""
+    stem, ending = name[:-1], name[-1:]
+    if ending not in RENAMED_ENDINGS or len(stem) < 2:
+        return ()
+    return tuple(d for e in RENAMED_ENDINGS if e != ending for d in gaz.by_name.get(stem + e, ()) if d.rank == 2)
 
 
 def _field_of(name: str, divisions: list[Division], fields: dict[str, Named]) -> Optional[str]:
@@ -206,37 +240,49 @@ def _field_of(name: str, divisions: list[Division], fields: dict[str, Named]) ->
     else:
         field = None if name in GENERIC_PLACES else next((f for s, f in SUFFIX_FIELDS if name.endswith(s)), None)
         if field == "city" and "city" in fields:
-            field = "district"  # a county-level city under a city
+            field = "county"  # a county-level city under a city
     if field is None or any(RANK[f] >= RANK[field] for f in fields):
         return None
     return field
 
 
 def resolve_place(named: dict[str, Named]) -> dict[str, Optional[str]]:
-    """The place fields, official and complete where the gazetteer can tell.
+    """The place fields of :func:`resolve`."""
+    return resolve(named)[0]
+
+
+def resolve(named: dict[str, Named]) -> tuple[dict[str, Optional[str]], Optional[Division]]:
+    """The place fields, official and complete where the gazetteer can tell, and the
+    division of the innermost place named where the gazetteer holds exactly one
+    (``None`` where it holds none, several, or only the unit a renamed place became).
 
     The innermost name the gazetteer knows is matched against the other names the
     text gives: a division is kept if every place the text names above it is one of
     that division's own (a name the gazetteer lacks above it rules it out). The places
     above it are filled in where every division kept agrees; where none is kept, the
-    next name outwards is tried; names are kept as written where nothing settles them.
+    next name outwards is tried; names are kept as written where nothing settles them
+    (and a renamed place keeps the name the text gives it).
     """
     gaz = gazetteer()
     place: dict[str, Optional[str]] = dict.fromkeys(PLACE_FIELDS)
     place.update({f: n.text for f, n in named.items()})
     known = [f for f in PLACE_FIELDS if f in named and named[f].divisions]
+    own: Optional[Division] = None
     for field in reversed(known):
         kept = [d for d in named[field].divisions if _fits(gaz, d, field, named)]
         if not kept:
             continue
+        renamed = named[field].renamed
         for rank in range(kept[0].rank + 1):
             found = {gaz.ancestor(d, rank) if rank < d.rank else d for d in kept}
-            if len(found) == 1 and None not in found:
+            if len(found) == 1 and None not in found and not (renamed and rank == kept[0].rank):
                 (division,) = found
                 assert division is not None  # None is not in found
                 place[division.field if rank == kept[0].rank else PLACE_FIELDS[rank]] = division.name
+        if len(kept) == 1 and not renamed and field == next(reversed(named)):
+            own = kept[0]
         break
-    return place
+    return place, own
 
 
 def _fits(gaz: Gazetteer, division: Division, field: str, named: dict[str, Named]) -> bool:

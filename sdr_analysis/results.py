@@ -80,6 +80,19 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Source:
+    """Why a metadata field has its value: the line of the text it was read from (its
+    offset and its text), or, where no line gave it (``start`` is ``None``), a note
+    (``filled in from the gazetteer``)."""
+
+    start: Optional[int]
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
 class Metadata:
     """What the title line and the lines that open the report say about it.
 
@@ -94,7 +107,10 @@ class Metadata:
     where only the month is written), ``None`` where the text gives none; ``session``
     the people's congress session as written (``第十六届人民代表大会第二次会议``,
     ``十四届人大四次会议``); ``speaker`` and ``office`` who delivered it (``张伟民``,
-    ``区人民政府区长``).
+    ``区人民政府区长``). ``adcode`` is the six-digit code of the reporting government's
+    division in the gazetteer (``130683`` for 安国市), ``None`` where its name matches
+    none; ``sources`` says, for each field read, the line it was read from (or a note:
+    ``sources["adcode"]`` says why there is no code).
     """
 
     title: Optional[Span] = None
@@ -109,6 +125,8 @@ class Metadata:
     session: Optional[str] = None
     speaker: Optional[str] = None
     office: Optional[str] = None
+    adcode: Optional[str] = None
+    sources: dict[str, Source] = field(default_factory=dict)
 
     @property
     def place(self) -> str:
@@ -119,6 +137,7 @@ class Metadata:
         """Every field, the title as its text."""
         d = {name: getattr(self, name) for name in self.__dataclass_fields__}
         d["title"] = self.title.text if self.title else None
+        d["sources"] = {k: v.to_dict() for k, v in self.sources.items()}
         return d
 
 

@@ -111,6 +111,25 @@ def corpus_gold():
     return pairs
 
 
+#: The county, county-level city and prefecture reports (crawler and site dumps) and
+#: their expected answers, in the same schema.
+COUNTIES = Path(os.environ.get("SDR_CORPUS_COUNTIES", ROOT.parent / "shared" / "corpus-counties"))
+COUNTIES_GOLD = Path(os.environ.get("SDR_CORPUS_COUNTIES_GOLD", ROOT.parent / "shared" / "spec" / "corpus_gold_counties"))
+
+
+@pytest.fixture(scope="session")
+def county_gold():
+    """``(gold, path)`` for each county report, as :func:`corpus_gold` gives them."""
+    import json
+
+    pairs = [(json.loads(g.read_text(encoding="utf-8")), COUNTIES / (g.stem + ".txt")) for g in sorted(COUNTIES_GOLD.glob("*.json"))]
+    pairs = [(gold, path) for gold, path in pairs if path.is_file()]
+    if not pairs:
+        pytest.skip(f"the county reports and their answers are absent ({COUNTIES}, {COUNTIES_GOLD}); "
+                    "set SDR_CORPUS_COUNTIES and SDR_CORPUS_COUNTIES_GOLD")
+    return pairs
+
+
 @pytest.fixture(scope="session")
 def all_gold(corpus_gold):
     """:func:`corpus_gold` and the county, district and city reports with theirs;

@@ -60,9 +60,10 @@ CASES = [
          "杭州市西湖区北山街道2024年政府工作报告", level="street", province="浙江省", city="杭州市",
          district="西湖区", street="北山街道", year=2024, date="2024-01-16", speaker="陈丽",
          office="北山街道办事处主任"),
+    # a county-level city (县级市) is a county, as a banner is
     case("county-level-city",
          "江苏省苏州市昆山市人民政府工作报告", "江苏省苏州市昆山市人民政府工作报告",
-         level="district", province="江苏省", city="苏州市", district="昆山市"),
+         level="county", province="江苏省", city="苏州市", county="昆山市"),
     # municipalities are provinces
     case("municipality",
          "2025年重庆市政府工作报告\n——2025年1月14日在重庆市第六届人民代表大会第三次会议上\n重庆市市长 陈晓东",
@@ -283,7 +284,10 @@ SEED_METADATA = {
     "session": None,
     "speaker": None,
     "office": None,
+    "adcode": "210204",
 }
+#: The line the date and the place were read from: the title line.
+SEED_TITLE_LINE = "(辽宁省)大连市沙河口区人民政府工作报告(2022年12月24日)"
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -293,17 +297,29 @@ def run(*args: str) -> subprocess.CompletedProcess:
 def test_cli_metadata_json():
     proc = run("metadata", str(SEED.relative_to(ROOT)), "--json")
     assert proc.returncode == 0, proc.stderr
-    assert json.loads(proc.stdout) == SEED_METADATA
+    fields = json.loads(proc.stdout)
+    sources = fields.pop("sources")
+    assert fields == SEED_METADATA
+    # each field read says the line it was read from; the province above 大连市 is the gazetteer's
+    assert {k: v["text"] for k, v in sources.items() if k in ("date", "year", "city", "district", "level")} == dict.fromkeys(
+        ("date", "year", "city", "district", "level"), SEED_TITLE_LINE)
+    assert sources["date"]["start"] == offset_of(SEED_TITLE_LINE)
+    assert "210204" in sources["adcode"]["text"]
+
+
+def offset_of(line: str) -> int:
+    return load_report(SEED).text.index(line)
 
 
 def test_cli_metadata_table():
     proc = run("metadata", str(SEED.relative_to(ROOT)))
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
-    assert lines[0].split() == ["field", "value"]
-    rows = [line.split(maxsplit=1) for line in lines[2:]]
+    assert lines[0].split() == ["field", "value", "read", "from"]
+    rows = [line.split(maxsplit=2) for line in lines[2:]]
     assert [r[0] for r in rows] == list(SEED_METADATA)
-    assert {r[0]: r[1] for r in rows if len(r) == 2} == {k: str(v) for k, v in SEED_METADATA.items() if v is not None}
+    assert {r[0]: r[1] for r in rows if len(r) >= 2} == {k: str(v) for k, v in SEED_METADATA.items() if v is not None}
+    assert {r[0]: r[2] for r in rows if len(r) == 3}["date"] == SEED_TITLE_LINE
 
 
 def test_cli_metadata_bad_input(tmp_path):
