@@ -37,6 +37,20 @@ def is_chrome_line(text: str, start: int, end: int) -> bool:
     return bool(CHROME_LINE.match(text, start, end)) and not CN_STOP.search(text, start, end)
 
 
+#: A document-sharing site's notice (:func:`is_notice_line`), and the longest line
+#: taken for one: a page saved without line breaks that ends with the notices is
+#: report text, not a notice.
+SHARING_NOTICE = re.compile(alternation(words("page", "sharing_notices")))
+NOTICE_MAX_LENGTH = 160
+
+
+def is_notice_line(text: str, start: int, end: int) -> bool:
+    """Whether the line ``text[start:end]`` is a document-sharing site's notice
+    (``1、下载文档前请自行甄别文档内容的完整性…``): page furniture, whose number is no
+    heading, wherever it stands."""
+    return end - start <= NOTICE_MAX_LENGTH and bool(SHARING_NOTICE.search(text, start, end))
+
+
 #: Lines where the report is over and the page's footer begins: disclaimers, the page
 #: address, comment boxes, copyright. Everything from the first such line on is chrome.
 #: Matched as a line break and a line that opens (after its indentation) with one of
@@ -62,7 +76,7 @@ def find_body(text: str, title: Optional[Span] = None) -> tuple[int, int]:
     for ls, le in lines(text, title.end if title else 0):
         # before the report starts: chrome, the title, and a crawler's page header
         # (来源：…, 时间：2026-02-02, rules of =), which holds no sentence
-        if is_chrome_line(text, ls, le) or (title and ls < title.end) or _is_page_header(text, ls, le):
+        if is_chrome_line(text, ls, le) or (title and ls < title.end) or _is_page_header(text, ls, le) or is_notice_line(text, ls, le):
             continue
         if title and opening < OPENING_LINES and is_opening_line(text[ls:le]):
             opening += 1

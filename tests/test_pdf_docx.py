@@ -308,3 +308,40 @@ def test_cli_refuses_a_scanned_pdf(tmp_path):
     assert "Traceback" not in proc.stderr
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and "scan.pdf" in lines[0] and "no text layer" in lines[0], lines
+
+
+# a document-sharing site's notices
+
+NOTICES = [
+    "1、下载文档前请自行甄别文档内容的完整性，平台不提供额外的编辑、内容补充、找答案等附加服务。",
+    "2、“仅部分预览”的文档，不可在线预览部分如存在完整性等问题，可反馈申请退款（可完整预览的文档不适用该条件！）。",
+    "3、如文档侵犯您的权益，请联系客服反馈，我们会尽快为您处理（人工客服工作时间：9:00-18:30）。",
+]
+SHARED_REPORT = [
+    "某某县人民政府工作报告",
+    *NOTICES,
+    "一、2023年工作回顾",
+    "全县地区生产总值完成96.2亿元，增长5.1%。新增城镇就业2100人。",
+    "二、2024年工作安排",
+    "全县地区生产总值增长6%左右。完成固定资产投资80亿元以上。",
+    *NOTICES,
+]
+
+
+@pytest.mark.parametrize("kind", ["txt", "docx"])
+def test_sharing_site_notices_are_furniture(tmp_path, kind):
+    path = tmp_path / f"shared.{kind}"
+    if kind == "txt":
+        path.write_text("\n".join(SHARED_REPORT) + "\n", encoding="utf-8")
+    else:
+        document = docx.Document()
+        for line in SHARED_REPORT:
+            document.add_paragraph(line)
+        document.save(path)
+    report = load_report(path)
+    assert [(h.marker, h.title) for h in report.headings] == [("一、", "2023年工作回顾"), ("二、", "2024年工作安排")]
+    # the notices above the report are before its body, those below are furniture
+    assert all(n in report.text[: report.body[0]] for n in NOTICES)
+    assert [report.text[s:e] for s, e in report.furniture] == NOTICES
+    assert all(i.start >= report.body[0] and not report.not_prose(i.start) for i in report.indicators)
+    assert {i.text for i in report.indicators} >= {"96.2亿元", "2100人"}
