@@ -12,6 +12,7 @@ what is found in the text; the same for a Word file of the report's paragraphs.
 from __future__ import annotations
 
 import io
+import json
 import re
 import subprocess
 import sys
@@ -345,3 +346,50 @@ def test_sharing_site_notices_are_furniture(tmp_path, kind):
     assert [report.text[s:e] for s, e in report.furniture] == NOTICES
     assert all(i.start >= report.body[0] and not report.not_prose(i.start) for i in report.indicators)
     assert {i.text for i in report.indicators} >= {"96.2亿元", "2100人"}
+
+
+# the notebooks and a build
+
+
+@pytest.mark.parametrize("kind", ["pdf", "docx"])
+def test_notebooks_open_the_report_and_its_sections(kind, folder):
+    from sdr_analysis.writeup import open_report, open_section
+
+    made_path, _ = made(SEED, kind, folder)
+    pdf_path = folder / f"seed.{kind}"  # as a user names it
+    pdf_path.write_bytes(made_path.read_bytes())
+    report = open_report(str(pdf_path), "en")
+    keys = [s.key for s in report.sections]
+    assert keys == [s.key for s in load_report(SEED).sections]
+    _, section = open_section(str(pdf_path), keys[0], "en")
+    assert section.indicators and all(report.text[i.start : i.end] == i.text for i in section.indicators)
+
+
+def test_extracted_text_is_kept_beside_the_tables(folder, tmp_path):
+    from sdr_analysis.build import write_report_text
+
+    made_path, _ = made(SEED, "pdf", folder)
+    pdf = load_report(made_path)
+    write_report_text(pdf, tmp_path)
+    kept = (tmp_path / "report.txt").read_text(encoding="utf-8")
+    assert kept == pdf.text
+    assert all(kept[i.start : i.end] == i.text for i in pdf.indicators)
+    text_folder = tmp_path / "text"
+    text_folder.mkdir()
+    write_report_text(load_report(SEED), text_folder)
+    assert not (text_folder / "report.txt").exists(), "a text file is its own text"
+
+
+@pytest.mark.notebooks
+def test_build_of_a_pdf(folder, tmp_path):
+    made_path, _ = made(SEED, "pdf", folder)
+    pdf_path = tmp_path / "shahekou.pdf"
+    pdf_path.write_bytes(made_path.read_bytes())
+    proc = subprocess.run([sys.executable, "-m", "sdr_analysis", "build", str(pdf_path), "--out", str(tmp_path / "out"), "--lang", "en"],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    built = tmp_path / "out" / "shahekou"
+    text = (built / "report.txt").read_text(encoding="utf-8")
+    rows = json.loads((built / "indicators.json").read_text(encoding="utf-8"))
+    assert rows and all(text[r["start"] : r["end"]] == r["text"] for r in rows)
+    assert {"overview.html", "index.html"} <= {p.name for p in built.iterdir()}
