@@ -178,18 +178,44 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 def _page_lines(textpage) -> Iterator[Line]:
     text = textpage.get_text_range()
-    per_char = len(text) == textpage.count_chars()  # else a character took two units: boxes by line are not known
+    at = _char_indexes(text, textpage.count_chars())
     start = 0
     for brk in [*LINE_BREAK.finditer(text), None]:
         end = brk.start() if brk else len(text)
-        raw = text[start:end]
+        kept = [i for i in range(start, end) if not (text[i] == " " and at and _is_gap(textpage, text, i, at[i], start, end))]
+        raw = "".join(text[i] for i in kept)
         if raw.strip():
-            boxes = [textpage.get_charbox(i, loose=True) for i in range(start, end) if not text[i].isspace()] if per_char else []
+            boxes = [textpage.get_charbox(at[i], loose=True) for i in kept if not text[i].isspace()] if at else []
             if boxes:
                 yield Line(raw.strip(), min(b[0] for b in boxes), max(b[2] for b in boxes), min(b[1] for b in boxes), max(b[3] for b in boxes))
             else:
                 yield Line(raw.strip(), 0.0, 0.0, 0.0, 0.0)
         start = brk.end() if brk else len(text)
+
+
+def _char_indexes(text: str, count: int) -> Optional[list[int]]:
+    """pdfium's index of each character of ``text``, the page's text as pdfium gives
+    it: one each, or two for a character past the BMP where pdfium counts its two
+    halves; ``None`` where neither fits (the lines then have no place on the page)."""
+    if len(text) == count:
+        return list(range(count))
+    out, i = [], 0
+    for ch in text:
+        out.append(i)
+        i += 2 if ord(ch) > 0xFFFF else 1
+    return out if i == count else None
+
+
+def _is_gap(textpage, text: str, i: int, index: int, start: int, end: int) -> bool:
+    """Whether the space ``text[i]`` is one pdfium put where characters placed one by
+    one stand apart (``政 府 工 作``, ``1 2 . 5``), not one of the text's own: a
+    generated space that does not part two Latin words."""
+    import pypdfium2.raw as pdfium_c
+
+    if pdfium_c.FPDFText_IsGenerated(textpage.raw, index) != 1:
+        return False
+    before, after = text[i - 1] if i > start else "", text[i + 1] if i + 1 < end else ""
+    return not (before.isascii() and before.isalpha() and after.isascii() and after.isalpha())
 
 
 def _shape(text: str) -> str:

@@ -41,6 +41,8 @@ BODY_SIZE, HEADER_SIZE, TITLE_SIZE = 12, 9, 18
 #: marker must fall in the last part of the line (the line is then stretched to the
 #: page width, as justified text is).
 EARLY_BREAK_SHARE = 0.35
+#: Space between characters placed one by one: wide enough for a reader to see a gap.
+TRACKING = 4.0
 MID_PARAGRAPH_MARKER = re.compile(r"\d{1,2}、|（[一二三四五六七八九十]{1,2}）|\([一二三四五六七八九十]{1,2}\)|[一二三四五六七八九十]是")
 
 
@@ -48,16 +50,18 @@ def paragraphs_of(text: str) -> list[str]:
     return [line.strip(" \t\u3000") for line in text.splitlines() if line.strip(" \t\u3000")]
 
 
-def wrap(pdf, paragraph: str, width: float, indent: float) -> list[str]:
+def wrap(pdf, paragraph: str, width: float, indent: float, tracking: float = 0.0) -> list[str]:
     """The paragraph in lines of at most ``width`` (the first ``indent`` less), each
     as long as fits, unless a list marker inside the paragraph falls near a line's
     end: the line is then broken right before it."""
     out = []
     start = 0
+    widths = [pdf.get_string_width(ch) + tracking for ch in paragraph]
     while start < len(paragraph):
         room = width - (indent if not out else 0)
-        end = start
-        while end < len(paragraph) and pdf.get_string_width(paragraph[start : end + 1]) <= room:
+        end, used = start, 0.0
+        while end < len(paragraph) and used + widths[end] <= room:
+            used += widths[end]
             end += 1
         end = max(end, start + 1)
         if end < len(paragraph):
@@ -85,9 +89,12 @@ class ReportPdf(fpdf.FPDF):
         self.cell(PAGE_WIDTH - 2 * MARGIN, HEADER_SIZE, f"— {self.page_no()} —", align="C")
 
 
-def pdf_of(text: str, title: str) -> tuple[bytes, list[str]]:
+def pdf_of(text: str, title: str, one_by_one: bool = False) -> tuple[bytes, list[str]]:
     """A PDF of the report's paragraphs (see the module's description), and the lines
-    that begin with a list marker although they go on with a paragraph."""
+    that begin with a list marker although they go on with a paragraph. With
+    ``one_by_one`` each character is placed on its own, as some office suites write
+    Chinese text, and set apart by :data:`TRACKING` (a reader sees gaps between them,
+    where it puts spaces)."""
     from sdr_analysis.charts import cjk_font_path
 
     pdf = ReportPdf(unit="pt", format=(PAGE_WIDTH, PAGE_HEIGHT))
@@ -108,17 +115,26 @@ def pdf_of(text: str, title: str) -> tuple[bytes, list[str]]:
             continue
         pdf.set_font("cjk", size=BODY_SIZE)
         indent = 2 * BODY_SIZE
-        lines = wrap(pdf, paragraph, width, indent)
+        tracking = TRACKING if one_by_one else 0.0
+        lines = wrap(pdf, paragraph, width, indent, tracking)
         for i, line in enumerate(lines):
             room = width - (indent if i == 0 else 0)
             last = i == len(lines) - 1
             gaps = len(line) - 1
-            spacing = (room - pdf.get_string_width(line)) / gaps if not last and gaps > 0 else 0
+            spacing = (room - pdf.get_string_width(line) - tracking * len(line)) / gaps if not last and gaps > 0 else 0
             pdf.set_char_spacing(spacing)
             if pdf.get_y() + leading > PAGE_HEIGHT - MARGIN:
                 pdf.add_page()
-            pdf.set_xy(MARGIN + (indent if i == 0 else 0), pdf.get_y())
-            pdf.cell(room, leading, line)
+            x = MARGIN + (indent if i == 0 else 0)
+            if one_by_one:
+                pdf.set_char_spacing(0)
+                for ch in line:
+                    pdf.set_xy(x, pdf.get_y())
+                    pdf.cell(text=ch, h=leading)
+                    x += pdf.get_string_width(ch) + tracking + spacing
+            else:
+                pdf.set_xy(x, pdf.get_y())
+                pdf.cell(room, leading, line)
             pdf.ln(leading)
             pdf.set_char_spacing(0)
             if i > 0 and MID_PARAGRAPH_MARKER.match(line):
@@ -152,8 +168,13 @@ def sources() -> list:
     return out
 
 
+@lru_cache(maxsize=None)
+def text_report(path: Path):
+    return load_report(path)
+
+
 def title_of(path: Path) -> str:
-    title = load_report(path).document.title
+    title = text_report(path).document.title
     return title.text.strip() if title else ""
 
 
@@ -161,8 +182,8 @@ def title_of(path: Path) -> str:
 def made(path: Path, kind: str, folder: Path) -> tuple[Path, list[str]]:
     text = decode(path.read_bytes(), str(path))
     title = title_of(path) or paragraphs_of(text)[0]
-    if kind == "pdf":
-        data, continued = pdf_of(text, title)
+    if kind in ("pdf", "pdf-one-by-one"):
+        data, continued = pdf_of(text, title, one_by_one=kind == "pdf-one-by-one")
     else:
         data, continued = docx_of(text), []
     # a name that says nothing of the format: the content tells it
@@ -182,10 +203,18 @@ def test_same_findings_as_the_text(path, kind, folder):
     made_path, _ = made(path, kind, folder)
     report = load_report(made_path)
     assert report.format == kind
-    want, got = findings(load_report(path)), findings(report)
+    want, got = findings(text_report(path)), findings(report)
     assert want["headings"], "the text version has headings"
     for key in want:
         assert got[key] == want[key], key
+
+
+def test_pdf_of_characters_placed_one_by_one(folder):
+    """Each character on its own (a reader puts a space in each gap: ``1 2 . 5 亿 元``):
+    the same findings as the text."""
+    made_path, _ = made(SEED, "pdf-one-by-one", folder)
+    report = load_report(made_path)
+    assert findings(report) == findings(text_report(SEED))
 
 
 @pytest.mark.parametrize("path", sources())
@@ -360,7 +389,7 @@ def test_notebooks_open_the_report_and_its_sections(kind, folder):
     pdf_path.write_bytes(made_path.read_bytes())
     report = open_report(str(pdf_path), "en")
     keys = [s.key for s in report.sections]
-    assert keys == [s.key for s in load_report(SEED).sections]
+    assert keys == [s.key for s in text_report(SEED).sections]
     _, section = open_section(str(pdf_path), keys[0], "en")
     assert section.indicators and all(report.text[i.start : i.end] == i.text for i in section.indicators)
 
