@@ -422,3 +422,64 @@ def test_build_of_a_pdf(folder, tmp_path):
     rows = json.loads((built / "indicators.json").read_text(encoding="utf-8"))
     assert rows and all(text[r["start"] : r["end"]] == r["text"] for r in rows)
     assert {"overview.html", "index.html"} <= {p.name for p in built.iterdir()}
+
+
+# the rules, on lines placed by hand (points from the page's bottom left; text 12 high,
+# from 72 to 523, paragraphs indented by two characters)
+
+
+def line(text: str, top: float, left: float = 72.0, right: float = 523.0, height: float = 12.0):
+    from sdr_analysis.formats import Line
+
+    return Line(text, left, right, top - height, top)
+
+
+def test_page_numbers_and_running_lines_are_left_out_and_the_large_title_kept():
+    from sdr_analysis.formats import without_furniture
+
+    header = "某某县人民政府工作报告"
+    pages = [
+        [line(header, 800, 230, 360, 9), line(header, 760, 180, 410, 18), line("各位代表：", 700, 96, 156), line("-1-", 40, 290, 305)],
+        [line(header, 800, 230, 360, 9), line("　现在，我代表县人民政府向大会报告工作。", 700, 96), line("第2页", 40, 285, 310)],
+        [line(header, 800, 230, 360, 9), line("全县生产总值增长5%。", 700, 96, 300), line("本报告仅供参考 3", 60, 72, 250), line("— 3 —", 40, 285, 310)],
+        [line("全县地区生产总值增长6%。", 700, 96, 300), line("本报告仅供参考 4", 60, 72, 250)],
+    ]
+    kept = [[x.text for x in page] for page in without_furniture(pages)]
+    assert kept == [[header, "各位代表："], ["　现在，我代表县人民政府向大会报告工作。"], ["全县生产总值增长5%。"], ["全县地区生产总值增长6%。"]]
+
+
+def test_a_line_at_the_right_edge_runs_on_unless_the_next_is_indented():
+    from sdr_analysis.formats import joined
+
+    page = [
+        line("（一）做强产业。", 700, 96, 192),
+        line("全县新建项目12个，总投资45亿元，其中工业项目8个，完成投资30亿元，带动就", 680, 96),
+        line("业2100人。", 660, 72, 132),
+        line("新增城镇就业2100人，城镇登记失业率控制在3.5%以内，全年实施重点项目70个，", 640, 96),
+        line("2、实施的民生工程全部完成。", 620, 72, 240),
+        line("二、2024年工作安排", 600, 96, 250),
+    ]
+    assert joined([page]).splitlines() == [
+        "（一）做强产业。",
+        "全县新建项目12个，总投资45亿元，其中工业项目8个，完成投资30亿元，带动就业2100人。",
+        "新增城镇就业2100人，城镇登记失业率控制在3.5%以内，全年实施重点项目70个，2、实施的民生工程全部完成。",
+        "二、2024年工作安排",
+    ]
+
+
+def test_without_indents_a_full_line_that_ends_a_sentence_ends_its_paragraph():
+    from sdr_analysis.formats import joined
+
+    page = [
+        line("全县新建项目12个，总投资45亿元，其中工业项目8个，完成投资30亿元，带动就", 700),
+        line("业2100人。", 680, 72, 132),
+        line("新增城镇就业2100人，城镇登记失业率控制在3.5%以内，全年实施重点项目70个。", 660),
+        line("2、实施民生工程。", 640, 72, 180),
+        line("3、加强生态保护。", 620, 72, 180),
+        line("4、深化改革开放。", 600, 72, 180),
+    ]
+    assert joined([page]).splitlines() == [
+        "全县新建项目12个，总投资45亿元，其中工业项目8个，完成投资30亿元，带动就业2100人。",
+        "新增城镇就业2100人，城镇登记失业率控制在3.5%以内，全年实施重点项目70个。",
+        "2、实施民生工程。", "3、加强生态保护。", "4、深化改革开放。",
+    ]
