@@ -36,7 +36,22 @@ from .fonts import subset_font, write_font
 from .index import Built, write_index, write_site_index
 from .kernels import KERNEL, Job, run_all, run_notebook, scrub
 from .manifest import Manifest, changed_files, fingerprint, fingerprints, library_fingerprint, read_manifest, sha, write_manifest
-from .outputs import LANGS, NOTEBOOK_SUFFIXES, check_out, folder_name, is_regular, locked, output_name, recover, section_file, stage, swap, written_up
+from .outputs import (
+    EXTRACTED_TEXT,
+    LANGS,
+    NOTEBOOK_SUFFIXES,
+    check_out,
+    folder_name,
+    is_regular,
+    locked,
+    output_name,
+    recover,
+    section_file,
+    stage,
+    swap,
+    write_file,
+    written_up,
+)
 from .pages import PAGE_CSS
 from .report import Report, load_report
 from .tables import write_tables
@@ -154,9 +169,18 @@ def _build_report(
         def tables(staging: Path) -> None:
             write_tables(report, staging)
             write_index(report, staging, langs)
+            write_report_text(report, staging)
 
         todo = plan(report, report_param, langs, notebooks)
         return _build_folder(target, report_param, sha(report.text.encode("utf-8")), todo, langs, jobs, say, tables, write_font, force)
+
+
+def write_report_text(report: Report, folder: Path) -> None:
+    """``report.txt`` in ``folder``: the text extracted from a PDF, a Word file or a web
+    page, which every ``start``/``end`` of the tables indexes; nothing for a text file,
+    which is its own text."""
+    if report.format != "text":
+        write_file(folder / EXTRACTED_TEXT, report.text)
 
 
 @contextmanager

@@ -37,6 +37,20 @@ def is_chrome_line(text: str, start: int, end: int) -> bool:
     return bool(CHROME_LINE.match(text, start, end)) and not CN_STOP.search(text, start, end)
 
 
+#: A document-sharing site's notice (:func:`is_notice_line`), and the longest line
+#: taken for one: a page saved without line breaks that ends with the notices is
+#: report text, not a notice.
+SHARING_NOTICE = re.compile(alternation(words("page", "sharing_notices")))
+NOTICE_MAX_LENGTH = 160
+
+
+def is_notice_line(text: str, start: int, end: int) -> bool:
+    """Whether the line ``text[start:end]`` is a document-sharing site's notice
+    (``1、下载文档前请自行甄别文档内容的完整性…``): page furniture, whose number is no
+    heading, wherever it stands."""
+    return end - start <= NOTICE_MAX_LENGTH and bool(SHARING_NOTICE.search(text, start, end))
+
+
 #: Lines where the report is over and the page's footer begins: disclaimers, the page
 #: address, comment boxes, copyright, a document-sharing site's numbered notices
 #: (``1、下载文档前请自行甄别…``). Everything from the first such line on is chrome.
@@ -85,7 +99,7 @@ def find_body(text: str, title: Optional[Span] = None) -> tuple[int, int]:
             continue
         # before the report starts: chrome, the title, and a crawler's page header
         # (来源：…, 时间：2026-02-02, rules of =), which holds no sentence
-        if is_chrome_line(text, ls, le) or (title and ls < title.end) or _is_page_header(text, ls, le):
+        if is_chrome_line(text, ls, le) or (title and ls < title.end) or _is_page_header(text, ls, le) or is_notice_line(text, ls, le):
             # a header that ends in a key (``阅读：``, ``时间：…　阅读：``) has its value next
             key = (ls, le) if text[le - 1] in COLONS else None
             continue

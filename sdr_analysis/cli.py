@@ -255,7 +255,7 @@ def parser() -> argparse.ArgumentParser:
     }
     for name, (text, func) in helps.items():
         sp = sub.add_parser(name, help=text, description=text)
-        sp.add_argument("file", help="report file (UTF-8, UTF-16 or GB18030 text)")
+        sp.add_argument("file", help="report file: text (UTF-8, UTF-16 or GB18030), an HTML page, a PDF with a text layer or a Word .docx")
         sp.add_argument("--json", action="store_true", help="print JSON on stdout instead of a table")
         sp.set_defaults(func=func)
     text = "one place over years: each year's targets against the results the next report states (met, missed, no data)"

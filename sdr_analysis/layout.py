@@ -15,7 +15,7 @@ from collections import Counter
 from typing import Optional, Sequence
 
 from .chars import BLANK_LINE, CLOSERS, COLONS, COMMAS, SEMICOLONS, STOPS
-from .cleaning import is_chrome_line
+from .cleaning import is_chrome_line, is_notice_line
 from .opening import TITLE_MARK
 
 #: Page numbers: ``3``, ``- 3 -``, ``— 3 —``, ``第3页``, ``第3页 共30页``, ``3/30``.
@@ -39,14 +39,14 @@ WRAPPED_MIN_LINES = 3
 
 def find_furniture(text: str, lines: Sequence[tuple[int, int]], is_heading) -> list[tuple[int, int]]:
     """Lines that are page furniture: page numbers, running headers, navigation and
-    publishing lines. ``is_heading(start, end)`` keeps headings out of the running
+    publishing lines, a document-sharing site's notices. ``is_heading(start, end)`` keeps headings out of the running
     headers (a report may repeat a short heading)."""
     short = Counter(text[s:e] for s, e in lines if e - s <= HEADER_MAX_LENGTH)
     repeated = {line for line, n in short.items() if n >= HEADER_MIN_REPEATS and not any(ch in line for ch in STOPS)}
     out = []
     for s, e in lines:
         line = text[s:e]
-        if PAGE_NUMBER.fullmatch(line) or is_chrome_line(text, s, e):
+        if PAGE_NUMBER.fullmatch(line) or is_chrome_line(text, s, e) or is_notice_line(text, s, e):
             out.append((s, e))
         elif len(line) <= HEADER_MAX_LENGTH and TITLE_MARK.search(line) and not any(ch in line for ch in "。" + COMMAS):
             out.append((s, e))  # the report's name repeated as a page header

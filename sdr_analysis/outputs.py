@@ -55,8 +55,11 @@ LANGS = ("en", "zh")
 #: Files of a report folder that are not notebooks: the tables (CSV and JSON), the
 #: index, the shared stylesheet and font, the manifest.
 TABLES = ("sections", "indicators", "claims", "relations", "terms")
+#: The text a report's findings index, kept beside its tables where it is not the
+#: file's own text (a PDF, a Word file, a web page).
+EXTRACTED_TEXT = "report.txt"
 FIXED_FILES = frozenset(
-    [f"{t}.{ext}" for t in TABLES for ext in ("csv", "json")] + ["index.html", "page.css", "cjk.woff", "manifest.json"]
+    [f"{t}.{ext}" for t in TABLES for ext in ("csv", "json")] + ["index.html", "page.css", "cjk.woff", "manifest.json", EXTRACTED_TEXT]
 )
 NOTEBOOK_SUFFIXES = (".ipynb", ".html")
 

@@ -14,6 +14,7 @@ import stat
 from typing import NamedTuple
 
 from .exceptions import ReportReadError
+from .formats import extract
 
 #: Encodings tried in order after the byte-order marks. Order matters: UTF-8 is strict
 #: enough that GB18030 text almost never decodes as UTF-8, while GB18030 accepts nearly
@@ -158,8 +159,22 @@ def _os_error(path: str, exc: OSError) -> ReportReadError:
 def read_text(path: str | os.PathLike[str]) -> str:
     """Read a report file into a string, with a clear :class:`ReportReadError` for a
     path that is not a readable regular file (missing, a directory, a pipe or a device,
-    a name too long), a file larger than any report, an empty or a binary file."""
+    a name too long), a file larger than any report, an empty or a binary file. A PDF
+    or Word file (told by its content) gives the text extracted from it
+    (:mod:`sdr_analysis.formats`)."""
+    return read_report_text(path)[0]
+
+
+def read_report_text(path: str | os.PathLike[str]) -> tuple[str, str]:
+    """:func:`read_text` and the file's format: ``pdf``, ``docx`` (the text extracted
+    from it) or ``text``."""
     name = str(path)
+    data = _read_bytes(path, name)
+    extracted = extract(data, name)
+    return extracted if extracted is not None else (decode(data, name), "text")
+
+
+def _read_bytes(path: str | os.PathLike[str], name: str) -> bytes:
     try:
         info = os.stat(path)
     except OSError as exc:
@@ -182,7 +197,7 @@ def read_text(path: str | os.PathLike[str]) -> str:
         raise _os_error(name, exc) from None
     if len(data) > MAX_REPORT_BYTES:
         raise _too_large(name, f"over {MAX_REPORT_BYTES / 1e6:.0f} MB")  # it grew after the stat
-    return decode(data, name)
+    return data
 
 
 def _check_regular(name: str, mode: int) -> None:

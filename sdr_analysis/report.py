@@ -19,7 +19,7 @@ from .html import html_to_text, looks_like_html
 from .indicators import find_indicators
 from .metadata import parse_metadata
 from .numbers import CN_DIGITS, chinese_ordinal
-from .reading import read_text, unescape_line_breaks
+from .reading import read_report_text, unescape_line_breaks
 from .relations import find_relations
 from .results import Claim, Indicator, Metadata, Paragraph, Part, Relation, Result, Section, SectionSummary, Sentence, Span, Target, Term
 from .roles import assign_roles
@@ -50,6 +50,10 @@ class Report:
     report reads its text once into a :class:`~sdr_analysis.document.Document` (its
     shape) and asks each extractor for its findings on first use, keeping them.
     """
+
+    #: What the text was read from: ``text`` (the file's text, or a string), ``html``,
+    #: ``pdf`` or ``docx`` (text extracted from the file: offsets index the extracted text).
+    format = "text"
 
     def __init__(self, text: str, source: Optional[str] = None) -> None:
         self.text = unescape_line_breaks(text)
@@ -434,12 +438,16 @@ def parse_report(text: str, source: Optional[str] = None) -> Report:
 
 
 def load_report(path: str | os.PathLike[str]) -> Report:
-    """Read and parse a report file: plain text or an HTML page (told from the content),
-    in UTF-8 with or without BOM, UTF-16 with BOM, or GB18030/GBK. The report's text is
-    the file's text, or for a page the text extracted from it."""
-    text = read_text(path)
-    if looks_like_html(text):
-        text = html_to_text(text)
+    """Read and parse a report file: plain text, an HTML page, a PDF with a text layer or
+    a Word .docx file (told from the content), text in UTF-8 with or without BOM,
+    UTF-16 with BOM, or GB18030/GBK. The report's text is the file's text, or for a
+    page, a PDF or a Word file the text extracted from it (:attr:`Report.format` says
+    which)."""
+    text, kind = read_report_text(path)
+    if kind == "text" and looks_like_html(text):
+        text, kind = html_to_text(text), "html"
         if len(CHINESE_CHARACTER.findall(text)) < MIN_REPORT_CHARS or text.count("。") < MIN_REPORT_SENTENCES:
             raise ReportReadError(str(path), "no report text found in this HTML page; save the page that holds the report")
-    return Report(text, source=str(Path(path)))
+    report = Report(text, source=str(Path(path)))
+    report.format = kind
+    return report

@@ -158,6 +158,53 @@ def a_directory(folder: Path) -> Path:
 DEV_FULL = "/dev/full"
 
 
+def a_scanned_pdf(folder: Path) -> Path:
+    """A PDF whose page is a picture: no text layer (written with fpdf2, a test
+    dependency)."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(png_image(), x=10, y=10, w=100)
+    path = folder / "scan.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    return path
+
+
+def png_image():
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (60, 30), "white").save(out, format="PNG")
+    out.seek(0)
+    return out
+
+
+def an_encrypted_pdf(folder: Path) -> Path:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_encryption(owner_password="owner", user_password="secret")
+    pdf.add_page()
+    pdf.set_font("helvetica", size=12)
+    pdf.cell(text="report")
+    path = folder / "locked.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    return path
+
+
+def a_zip_of_text(folder: Path) -> Path:
+    """A zip archive holding a report, not a Word file."""
+    import zipfile
+
+    path = folder / "report.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("report.txt", NO_HEADINGS)
+    return path
+
+
 def good(folder: Path) -> Path:
     """A good report, under a Chinese name (which an ASCII locale must still write)."""
     path = folder / "望江区-2023.txt"
@@ -183,6 +230,10 @@ CASES = {
     "binary-png-as-txt": Case(written("report.txt", PNG), "error", ("binary", "png", "image")),
     "pdf-not-text": Case(written("report.pdf", PDF), "error", ("binary", "pdf")),
     "word-docx-not-text": Case(written("report.docx", DOCX), "error", ("binary", "word", "docx", "zip")),
+    "pdf-scanned-no-text-layer": Case(a_scanned_pdf, "error", ("no text layer",), args=("indicators", "{path}")),
+    "pdf-encrypted": Case(an_encrypted_pdf, "error", ("password",)),
+    "zip-not-word": Case(a_zip_of_text, "error", ("no word document",)),
+    "old-word-doc": Case(written("report.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512)), "error", (".doc",)),
     "wrong-encoding": Case(written("garbled.txt", WRONG_ENCODING), "error", ("utf-8", "gb18030", "encoding", "decode")),
     "directory": Case(a_directory, "error", ("directory",)),
     "missing-path": Case(lambda folder: folder / "no-such-report.txt", "error", ("no such file", "not found", "does not exist")),
