@@ -338,7 +338,7 @@ def _build_comparison(
         params = [relative_param(str(r.source), target) for r in reports]
         inputs_hash = sha(*(r.text.encode("utf-8") for r in reports))
         # the files left out are listed on the page, by their paths relative to it too
-        left = {"left_out": [{**x.to_dict(), "file": relative_param(x.file, target)} for x in left_out]} if left_out else {}
+        left = {"left_out": [_left_out_param(x, target) for x in left_out]} if left_out else {}
         todo = [Job(output_name(kind, lang), titles[lang], notebooks / f"{kind}.ipynb", {"report_paths": params, "lang": lang, **left})
                 for lang in langs]
         return _build_folder(target, "\n".join(params), inputs_hash, todo, langs, jobs, say, lambda staging: None, write_font, force)
@@ -412,6 +412,15 @@ def build_many(
     say(f"done: {len(built)} folders ({counts}); {summary(ran, sum(d.up_to_date for d in done), force)}; "
         f"{coverage.count()}; pages in {Path(out) / 'index.html'}")
     return built
+
+
+def _left_out_param(x: "LeftOut", target: Path) -> dict:
+    """A file left out as a page's notebook is given it: its path (and the path of
+    the copy kept instead) relative to the page's folder."""
+    from .coverage import COPIES
+
+    kept = {"detail": relative_param(x.detail, target)} if x.reason in COPIES else {}
+    return {**x.to_dict(), "file": relative_param(x.file, target), **kept}
 
 
 def _pages_left_out(left: Sequence["LeftOut"], pages: Sequence[tuple[str, object, Sequence[Report]]]) -> list[list["LeftOut"]]:

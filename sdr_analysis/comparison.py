@@ -15,15 +15,16 @@ page's own.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 from . import series
 from .chars import HAN
 from .checks import check_lang, check_measure, check_report_paths
-from .coverage import Coverage, from_param
+from .coverage import COPIES, Coverage, from_param
 from .english import report_place, short_place_name
 from .exceptions import UnknownSource
 from .messages import escape_markdown, t
@@ -197,11 +198,22 @@ def left_out_list(c: Comparison) -> str:
     words = t(c.lang, "files_used")
     place = c.coverage.place or (series.place_of(c.reports[0]) if c.reports else "")
     count = words["count"].format(used=len(c.reports), total=len(c.reports) + len(left), n=len(left))
+    name = file_names([r.source or "" for r in c.reports] + [x.file for x in left] + [x.detail for x in left if x.reason in COPIES])
     lines = [f"\n\n**{words['left_out']}**\n\n{count}\n"]
     for x in left:
-        why = x.words(c.lang, place, escape_markdown)
-        lines.append("- " + words["line"].format(file=escape_markdown(Path(x.file).name), why=why))
+        why = x.words(c.lang, place, escape_markdown, name)
+        lines.append("- " + words["line"].format(file=escape_markdown(name(x.file)), why=why))
     return "\n".join(lines)
+
+
+def file_names(paths: Sequence[str]) -> Callable[[str], str]:
+    """How a page names a file: its path below the folder the page's files share
+    (``mirror/x.txt`` and ``x.txt`` told apart), never the folders above it."""
+    try:
+        root = os.path.commonpath([os.path.dirname(os.path.normpath(p)) for p in paths if p])
+    except ValueError:  # absolute and relative paths: no folder in common
+        return lambda p: Path(p).name
+    return lambda p: Path(os.path.relpath(os.path.normpath(p), root or ".")).as_posix() if p else p
 
 
 def report_years(c: Comparison) -> list[int]:

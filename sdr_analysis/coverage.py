@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 from .exceptions import NoReports, SdrError, SeriesError
@@ -33,6 +32,8 @@ if TYPE_CHECKING:
 #: Why a file is left out, in the order the checks are made; each has words in the
 #: catalog (``files_used.<reason>``).
 REASONS = ("unreadable", "no_year", "no_place", "other_place", "same_text", "duplicate", "alone")
+#: The reasons of a copy: their ``detail`` is the file of the copy kept.
+COPIES = ("same_text", "duplicate")
 
 
 @dataclass(frozen=True)
@@ -76,9 +77,10 @@ class LeftOut:
     place: Optional[str] = None
     year: Optional[int] = None
 
-    def words(self, lang: str, series: str = "", escape=str) -> str:
-        """Why, in ``lang``; the fields from the report (``escape``\\ d for a page)."""
-        detail = Path(self.detail).name if self.reason in ("same_text", "duplicate") else self.detail
+    def words(self, lang: str, series: str = "", escape=str, name=str) -> str:
+        """Why, in ``lang``; the fields from the report ``escape``\\ d (for a page), the
+        file kept of copies as ``name`` names a file."""
+        detail = name(self.detail) if self.reason in COPIES else self.detail
         return t(lang, f"files_used.{self.reason}").format(
             detail=escape(detail), place=escape(self.place or "—"), year=self.year if self.year is not None else "—",
             series=escape(series or "—"))
