@@ -23,7 +23,7 @@ import os
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
-from .exceptions import NoReports, SdrError, SeriesError
+from .exceptions import SeriesError
 from .messages import t
 
 if TYPE_CHECKING:
@@ -123,12 +123,14 @@ class Coverage:
 COVERAGE_COLUMNS = ["file", "status", "reason", "detail", "place", "year"]
 
 
-def _nothing_used(given: Sequence[str], left: Sequence[LeftOut], remedy: str) -> SdrError:
-    unread = [x for x in left if x.reason == "unreadable"]
-    if len(unread) == len(left):
-        return NoReports(list(given), [(x.file, x.detail) for x in unread])
-    first = next(x for x in left if x.reason != "unreadable")
-    return SeriesError(f"none of the {len(left)} reports can be used ({first.file}: {first.words('en')})", remedy)
+def _nothing_used(left: Sequence[LeftOut], remedy: str) -> SeriesError:
+    """Nothing left to use: the error names the first file left out and why, and
+    counts the others by why."""
+    first, names = left[0], t("en", "files_used.short")
+    others = {r: sum(x.reason == r for x in left[1:]) for r in REASONS}
+    more = ", ".join(f"{n} {names[r]}" for r, n in others.items() if n)
+    problem = f"none of the {len(left)} reports can be used ({first.file}: {first.words('en')}{f'; also {more}' if more else ''})"
+    return SeriesError(problem, remedy)
 
 
 # choosing
@@ -192,7 +194,7 @@ def for_series(entries: Sequence[Entry]) -> Coverage:
     kept, doubled = copies([e for e in placed if (e.place or "") == place])
     left += doubled
     if not kept:
-        raise _nothing_used([e.file for e in entries], left, "a series needs reports of one place, each with its year")
+        raise _nothing_used(_in_order(entries, left), "a series needs reports of one place, each with its year")
     return Coverage([e.file for e in kept], _in_order(entries, left), place)
 
 
@@ -205,7 +207,7 @@ def for_places(entries: Sequence[Entry]) -> Coverage:
     kept, doubled = copies(good)
     left += no_year + no_place + doubled
     if not kept:
-        raise _nothing_used([e.file for e in entries], left, "places are compared by each report's place and year")
+        raise _nothing_used(_in_order(entries, left), "places are compared by each report's place and year")
     return Coverage([e.file for e in kept], _in_order(entries, left))
 
 

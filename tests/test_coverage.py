@@ -102,7 +102,8 @@ def test_series_says_nothing_more_when_nothing_is_left_out(folder, capsys):
 def test_a_series_of_nothing_usable_is_one_error_line(folder, capsys):
     assert main(["series", str(folder / "broken.txt"), str(folder / "undated.txt")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and err[0].startswith("sdr-analysis: error: none of the 2 reports can be used") and "no year" in err[0]
+    assert len(err) == 1 and err[0].startswith("sdr-analysis: error: none of the 2 reports can be used")
+    assert f"{folder / 'broken.txt'}: cannot be read (" in err[0] and "; also 1 no year)" in err[0]
 
 
 def test_two_places_with_as_many_years_are_still_refused(folder):
