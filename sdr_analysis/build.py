@@ -28,7 +28,7 @@ import re
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterator, NamedTuple, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple, Optional, Sequence
 
 from .checks import check_lang
 from .exceptions import OutputError, ParameterError
@@ -56,6 +56,9 @@ from .pages import PAGE_CSS
 from .report import Report, load_report
 from .tables import write_tables
 from .workers import interruptible, signals_deferred
+
+if TYPE_CHECKING:
+    from .coverage import LeftOut
 
 __all__ = [
     "NOTEBOOKS", "notebooks_folder", "DEFAULT_JOBS", "KERNEL", "Job", "Built", "Done", "summary", "plan", "build",
@@ -341,7 +344,7 @@ def build_comparison(
 
 def _build_comparison(
     kind: str, reports: Sequence[Report], folder: str, out: str | os.PathLike[str], langs: str | Sequence[str],
-    jobs: int, say: Callable[[str], None], notebooks: Path, force: bool,
+    jobs: int, say: Callable[[str], None], notebooks: Path, force: bool, left_out: Sequence["LeftOut"] = (),
 ) -> Done:
     from .english import report_place
     from .series import year_of
@@ -358,7 +361,10 @@ def _build_comparison(
     with _writing(Path(out), folder_name(folder), say) as target:
         params = [relative_param(str(r.source), target) for r in reports]
         inputs_hash = sha(*(r.text.encode("utf-8") for r in reports))
-        todo = [Job(output_name(kind, lang), titles[lang], notebooks / f"{kind}.ipynb", {"report_paths": params, "lang": lang}) for lang in langs]
+        # the files left out are listed on the page, by their paths relative to it too
+        left = {"left_out": [_left_out_param(x, target) for x in left_out]} if left_out else {}
+        todo = [Job(output_name(kind, lang), titles[lang], notebooks / f"{kind}.ipynb", {"report_paths": params, "lang": lang, **left})
+                for lang in langs]
         return _build_folder(target, "\n".join(params), inputs_hash, todo, langs, jobs, say, lambda staging: None, write_font, force)
 
 
@@ -378,17 +384,31 @@ def build_many(
     places page (``places-<year>/``); then ``out/index.html``, listing them.
     ``only`` limits the build to ``reports`` or to ``comparisons``; ``force`` runs
     every notebook, whatever the manifests say."""
-    from .series import group, load_reports, place_of, year_of
+    from .coverage import Coverage, for_comparisons, for_unreadable, merged
+    from .exceptions import NoReports
+    from .selection import read_all
+    from .series import group, place_of, year_of
 
     langs = parse_langs(langs)
     if only is not None and only not in ONLY:
         raise ParameterError("only", only, f"use one of: {', '.join(ONLY)}")
     _check_out_is_not_an_input(Path(out), paths)
-    reports = load_reports(paths)
-    if not reports:
+    read = read_all(paths)
+    if not read:
         raise ParameterError("paths", [str(p) for p in paths], "give report files, or folders holding .txt or .html reports")
+    unread = [e for e, r in read if r is None]
+    if len(unread) == len(read):
+        raise NoReports([str(p) for p in paths], [(e.file, e.error or "") for e in unread])
+    # every report read gets its write-ups; the comparisons take one copy of each
+    # place and year, of reports whose place and year are found (coverage.for_comparisons)
+    reports = sorted((r for _, r in read if r is not None), key=lambda r: (place_of(r), year_of(r) or 0, r.source or ""))
     for r in reports:
         _check_path_is_text(r.source or "")
+    read_ones = Coverage([r.source or "" for r in reports], [])
+    coverage = for_comparisons([e for e, r in read if r is not None]) if only != "reports" else read_ones
+    coverage = merged(for_unreadable(e for e, _ in read), coverage)
+    for line in coverage.lines():
+        say(line)
     names = report_folders(reports, say)
     built: list[Built] = []
     done: list[Done] = []
@@ -398,22 +418,47 @@ def build_many(
             folder = done[-1].folder
             built.append(Built("report", folder, place_of(r), str(year_of(r) or "—")))
     if only != "reports":
-        series, cohorts = group(reports)
-        for place, rs in series.items():
-            done.append(_build_comparison("series", rs, series_folder(rs), out, langs, jobs, say, notebooks, force))
-            folder = done[-1].folder
-            years = [y for r in rs if (y := year_of(r)) is not None]
-            built.append(Built("series", folder, place, f"{min(years)}–{max(years)} ({len(rs)})"))
-        for year, rs in cohorts.items():
-            done.append(_build_comparison("places", rs, places_folder(year), out, langs, jobs, say, notebooks, force))
-            folder = done[-1].folder
-            built.append(Built("places", folder, str(year), "、".join(place_of(r) for r in rs)))
+        in_comparisons = set(coverage.used)
+        series, cohorts = group([r for r in reports if r.source in in_comparisons])
+        pages = [("series", place, rs) for place, rs in series.items()] + [("places", year, rs) for year, rs in cohorts.items()]
+        left = _pages_left_out(coverage.left_out, pages)
+        for n, (kind, key, rs) in enumerate(pages):
+            name = series_folder(rs) if kind == "series" else places_folder(key)  # type: ignore[arg-type]
+            done.append(_build_comparison(kind, rs, name, out, langs, jobs, say, notebooks, force, left[n]))
+            if kind == "series":
+                years = [y for r in rs if (y := year_of(r)) is not None]
+                built.append(Built("series", done[-1].folder, str(key), f"{min(years)}–{max(years)} ({len(rs)})"))
+            else:
+                built.append(Built("places", done[-1].folder, str(key), "、".join(place_of(r) for r in rs)))
     _write_site_index(Path(out), built, langs)
     ran = [job for d in done for job in d.ran]
     counts = ", ".join(f"{sum(b.kind == kind for b in built)} {kind}" for kind in ("report", "series", "places"))
     say(f"done: {len(built)} folders ({counts}); {summary(ran, sum(d.up_to_date for d in done), force)}; "
-        f"pages in {Path(out) / 'index.html'}")
+        f"{coverage.count()}; pages in {Path(out) / 'index.html'}")
     return built
+
+
+def _left_out_param(x: "LeftOut", target: Path) -> dict:
+    """A file left out as a page's notebook is given it: its path (and the path of
+    the copy kept instead) relative to the page's folder."""
+    from .coverage import COPIES
+
+    kept = {"detail": relative_param(x.detail, target)} if x.reason in COPIES else {}
+    return {**x.to_dict(), "file": relative_param(x.file, target), **kept}
+
+
+def _pages_left_out(left: Sequence["LeftOut"], pages: Sequence[tuple[str, object, Sequence[Report]]]) -> list[list["LeftOut"]]:
+    """The files left out that each comparison page lists: on a place's series those
+    of its place (copies, reports without a year), on a year's places page those of
+    its year (copies, reports without a place); a file of no page's place or year (one
+    that cannot be read) on every page."""
+    out: list[list[LeftOut]] = [[] for _ in pages]
+    for x in left:
+        mine = [n for n, (kind, key, _) in enumerate(pages)
+                if (kind == "series" and x.place is not None and x.place == key) or (kind == "places" and x.year is not None and x.year == key)]
+        for n in mine or range(len(pages)):
+            out[n].append(x)
+    return out
 
 
 

@@ -186,14 +186,19 @@ def show_targets(args: argparse.Namespace) -> int:
 
 def show_series(args: argparse.Namespace) -> int:
     """The targets of one place over years against the results the next year's review
-    states."""
+    states; a line on stderr for each report file left out, and why, and a count at
+    the end."""
     from .outputs import safe_cell
-    from .series import SERIES_COLUMNS, load_reports, series_rows
+    from .selection import series_of
+    from .series import SERIES_COLUMNS, series_rows
     from .targets import measures
 
     if args.measure and args.measure not in measures():
         raise ParameterError("--measure", args.measure, f"one of: {', '.join(measures())}")
-    rows = series_rows(load_reports(args.paths), args.measure)
+    reports, coverage = series_of(args.paths)
+    for line in coverage.lines():
+        log.warning(line)
+    rows = series_rows(reports, args.measure)
     if args.json:
         dump_json(rows)
     elif args.csv:
@@ -206,6 +211,8 @@ def show_series(args: argparse.Namespace) -> int:
         if rows:
             print(f"{rows[0]['place']}, {rows[0]['year']}–{rows[-1]['year']}")
         print(table(rows, TABLE_COLUMNS["series"]))
+    sys.stdout.flush()
+    log.info(coverage.count())
     return 0
 
 
@@ -229,11 +236,12 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_corpus(args: argparse.Namespace) -> int:
-    from .corpus import build_corpus, sections_path, targets_path
+    from .corpus import build_corpus, coverage_path, sections_path, targets_path
 
-    written, skipped = build_corpus(args.paths, args.out, jobs=args.jobs)
+    written, left_out = build_corpus(args.paths, args.out, jobs=args.jobs)
     out = Path(args.out)
-    log.info(f"done: {written} reports in {out}, {sections_path(out)} and {targets_path(out)}; {len(skipped)} skipped")
+    log.info(f"done: {written} reports in {out}, {sections_path(out)} and {targets_path(out)}; "
+             f"{len(left_out)} of {written + len(left_out)} report files left out (listed in {coverage_path(out)})")
     return 0
 
 
@@ -287,7 +295,8 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("corpus", help="one table of the indicators (and one of the sections, one of the targets) of many reports",
                        description="Parse every report in the folders and files given, on all cores, into one CSV of indicators, "
                                    "one of sections (OUT-sections.csv) and one of targets (OUT-targets.csv), each row with its "
-                                   "report's metadata. A report that cannot be read is named on stderr and skipped.")
+                                   "report's metadata. A report that cannot be read, or a second copy of a report (same place and year), "
+                                   "is named on stderr and left out; OUT-coverage.csv lists the files used and left out.")
     c.add_argument("paths", nargs="+", help="report files, or folders searched for .txt and .html files")
     c.add_argument("--out", required=True, help="the indicators CSV to write; the sections and targets tables go beside it")
     c.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="processes (default: one per core)")

@@ -15,18 +15,21 @@ page's own.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 from . import series
 from .chars import HAN
 from .checks import check_lang, check_measure, check_report_paths
+from .coverage import COPIES, Coverage, from_param
 from .english import report_place, short_place_name
 from .exceptions import UnknownSource
 from .messages import escape_markdown, t
 from .places import PROVINCE_ENDINGS
+from .selection import places_of, series_of
 from .wording import present
 
 if TYPE_CHECKING:
@@ -54,6 +57,7 @@ class Comparison:
     measure: str = ""
     anchors: dict[tuple[int, int], str] = field(default_factory=dict)
     marks: dict[tuple[int, int], list[tuple[int, int]]] = field(default_factory=dict)
+    coverage: Coverage = field(default_factory=Coverage)
 
     def report_of(self, source) -> tuple[int, "Report"]:
         """The report whose path is ``source``, and its place in :attr:`reports`."""
@@ -63,25 +67,35 @@ class Comparison:
         raise UnknownSource(source)
 
 
-def open_series(report_paths, lang: str, measure: str = "") -> Comparison:
+def open_series(report_paths, lang: str, measure: str = "", left_out=()) -> Comparison:
     """The reports of one place over the years and their targets against results,
-    checking the notebook's parameters (:class:`ParameterError`); reports of more
-    than one place raise :class:`~sdr_analysis.exceptions.SeriesError`."""
+    checking the notebook's parameters (:class:`ParameterError`). The reports used
+    are chosen by :func:`coverage.for_series` (one place, a report per year), the
+    others listed on the page with why, and with them ``left_out``, what a build
+    left out before (:func:`coverage.from_param`); reports of several places with as
+    many years each raise :class:`~sdr_analysis.exceptions.SeriesError`."""
     check_lang(lang)
     measure = check_measure(measure, allow_all=True)
-    reports = series.load_reports(check_report_paths(report_paths))
+    given = from_param(left_out)
+    reports, cov = series_of(check_report_paths(report_paths))
     frame = series.series_frame(reports, measure or None)
-    return _cite(Comparison("series", lang, reports, frame, measure), ("target", "result"))
+    cov = Coverage(cov.used, cov.left_out + given, cov.place)
+    return _cite(Comparison("series", lang, reports, frame, measure, coverage=cov), ("target", "result"))
 
 
-def open_places(report_paths, lang: str, measure: str = "gdp") -> Comparison:
+def open_places(report_paths, lang: str, measure: str = "gdp", left_out=()) -> Comparison:
     """The reports of one year and every annual target they set, checking the
-    notebook's parameters; ``measure`` is the one compared place by place."""
+    notebook's parameters; ``measure`` is the one compared place by place. The
+    reports used are chosen by :func:`coverage.for_places` (a year and a place
+    each, one copy of each), the others listed on the page with why, and with them
+    ``left_out``, what a build left out before."""
     check_lang(lang)
     measure = check_measure(measure, allow_all=False)
-    reports = series.load_reports(check_report_paths(report_paths))
+    given = from_param(left_out)
+    reports, cov = places_of(check_report_paths(report_paths))
     frame = series.places_frame(reports)
-    return _cite(Comparison("places", lang, reports, frame, measure), ("",))
+    cov = Coverage(cov.used, cov.left_out + given, cov.place)
+    return _cite(Comparison("places", lang, reports, frame, measure, coverage=cov), ("",))
 
 
 def _cite(c: Comparison, roles: Sequence[str]) -> Comparison:
@@ -172,7 +186,34 @@ def reports_list(c: Comparison) -> str:
         else:
             line = t(c.lang, "compare.report_line").format(year=year_label(r), **words)
         lines.append(f"- {line}")
+    return "\n".join(lines) + left_out_list(c)
+
+
+def left_out_list(c: Comparison) -> str:
+    """The report files the page does not use, each with why (``""`` where none is
+    left out): after the list of reports, so that none drops out unsaid."""
+    left = c.coverage.left_out
+    if not left:
+        return ""
+    words = t(c.lang, "files_used")
+    place = c.coverage.place or (series.place_of(c.reports[0]) if c.reports else "")
+    count = words["count"].format(used=len(c.reports), total=len(c.reports) + len(left), n=len(left))
+    name = file_names([r.source or "" for r in c.reports] + [x.file for x in left] + [x.detail for x in left if x.reason in COPIES])
+    lines = [f"\n\n**{words['left_out']}**\n\n{count}\n"]
+    for x in left:
+        why = x.words(c.lang, place, escape_markdown, name)
+        lines.append("- " + words["line"].format(file=escape_markdown(name(x.file)), why=why))
     return "\n".join(lines)
+
+
+def file_names(paths: Sequence[str]) -> Callable[[str], str]:
+    """How a page names a file: its path below the folder the page's files share
+    (``mirror/x.txt`` and ``x.txt`` told apart), never the folders above it."""
+    try:
+        root = os.path.commonpath([os.path.dirname(os.path.normpath(p)) for p in paths if p])
+    except ValueError:  # absolute and relative paths: no folder in common
+        return lambda p: Path(p).name
+    return lambda p: Path(os.path.relpath(os.path.normpath(p), root or ".")).as_posix() if p else p
 
 
 def report_years(c: Comparison) -> list[int]:

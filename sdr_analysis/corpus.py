@@ -17,13 +17,17 @@ import os
 import secrets
 import traceback
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, NamedTuple, Optional
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NamedTuple, Optional
 
 from .amounts import MONEY_COLUMNS, money_columns
+from .coverage import entry_of
 from .exceptions import InputNotFound, NoReports, OutputError, SdrError
 from .outputs import safe_cell
 from .results import Indicator, Target
 from .workers import Workers
+
+if TYPE_CHECKING:
+    from .coverage import Entry
 
 #: Files taken from a folder: text dumps and saved pages.
 REPORT_SUFFIXES = (".txt", ".text", ".html", ".htm")
@@ -68,6 +72,7 @@ class Parsed(NamedTuple):
     targets: list[dict]
     error: Optional[str]
     traceback: str = ""
+    entry: Optional["Entry"] = None
 
 
 def report_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -131,7 +136,7 @@ def parse_one(path: str) -> Parsed:
             for s in summaries
         ]
         targets = [{**base, **dict(zip(TARGET_FIELDS, target_fields(t)))} for t in report.targets + report.targets_absent]
-        return Parsed(path, indicators, sections, targets, None)
+        return Parsed(path, indicators, sections, targets, None, entry=entry_of(report))
     except SdrError as exc:
         return Parsed(path, [], [], [], str(exc))
     except Exception as exc:  # one unreadable report must not stop the others
@@ -142,6 +147,12 @@ def sections_path(out: Path) -> Path:
     """Where the sections table goes: beside the indicators table (``x.csv`` →
     ``x-sections.csv``)."""
     return out.with_name(f"{out.stem}-sections{out.suffix or '.csv'}")
+
+
+def coverage_path(out: Path) -> Path:
+    """Where the list of the report files used and left out goes: beside the
+    indicators table (``x.csv`` → ``x-coverage.csv``)."""
+    return out.with_name(f"{out.stem}-coverage{out.suffix or '.csv'}")
 
 
 def targets_path(out: Path) -> Path:
@@ -165,22 +176,32 @@ def _write(path: Path, columns: list[str], rows: Iterable[dict]) -> None:
         raise
 
 
+def _say(line: str) -> None:
+    """Progress at info level, lines that start with ``warning:`` at warning level."""
+    log.log(logging.WARNING if line.startswith("warning:") else logging.INFO, line)
+
+
 def build_corpus(
     paths: Iterable[str | os.PathLike[str]],
     out: str | os.PathLike[str],
     jobs: int = DEFAULT_JOBS,
-    say: Callable[[str], None] = log.info,
+    say: Callable[[str], None] = _say,
 ) -> tuple[int, list[tuple[str, str]]]:
     """Parse every report and write the indicators table to ``out`` and the sections
-    and targets tables beside it. Returns (reports written, [(report, reason)
-    skipped]). Progress, a line a report, goes to ``say`` (by default the
-    ``sdr_analysis.corpus`` logger, at info level); the traceback of a report that
-    failed other than by being unreadable is logged at debug level."""
+    and targets tables beside it, and the list of the files used and left out
+    (:func:`coverage_path`). Two copies of one report (same place and year) are one:
+    the tables hold one (:func:`sdr_analysis.coverage.for_reports` says which).
+    Returns (reports written, [(report, reason) left out]). Progress, a line a
+    report, goes to ``say`` (by default the ``sdr_analysis.corpus`` logger, at info
+    level), then a warning line per file left out; the traceback of a
+    report that failed other than by being unreadable is logged at debug level."""
+    from .coverage import COVERAGE_COLUMNS, failed, for_reports
+
     out = Path(out)
     files = report_files(paths)
     if not files:
         raise NoReports([str(p) for p in paths])
-    check_outputs([out, sections_path(out), targets_path(out)], files)
+    check_outputs([out, sections_path(out), targets_path(out), coverage_path(out)], files)
     by_path: dict[str, Parsed] = {}
     with Workers(min(max(1, jobs), len(files))) as pool:
         for n, (path, parsed) in enumerate(pool.run(parse_one, [str(f) for f in files]), start=1):
@@ -193,16 +214,33 @@ def build_corpus(
                     f"{len(parsed.targets)} targets")
             by_path[path] = parsed
     results = [by_path[str(f)] for f in files]  # the order of the inputs, whatever order they finished in
-    good = [r for r in results if not r.error]
-    if not good:
+    if all(r.error for r in results):
         raise NoReports([str(f) for f in files], [(r.path, r.error or "") for r in results])
+    entries = [r.entry if r.entry is not None else failed(r.path, (r.error or "").removeprefix(f"{r.path}: ")) for r in results]
+    coverage = for_reports(entries)
+    for line in coverage.lines():
+        say(line)
+    used = set(coverage.used)
+    good = [r for r in results if not r.error and r.path in used]
     try:
         _write(out, INDICATOR_COLUMNS, (row for r in good for row in r.indicators))
         _write(sections_path(out), SECTION_COLUMNS, (row for r in good for row in r.sections))
         _write(targets_path(out), TARGET_COLUMNS, (row for r in good for row in r.targets))
+        _write(coverage_path(out), COVERAGE_COLUMNS, _with_place(coverage.rows(), entries))
     except OSError as exc:
         raise OutputError(str(out), f"cannot be written ({exc.strerror or exc}); choose a folder you can write") from None
-    return len(good), [(r.path, r.error) for r in results if r.error]
+    return len(good), [(x.file, x.words("en")) for x in coverage.left_out]
+
+
+def _with_place(rows: list[dict], entries: list["Entry"]) -> list[dict]:
+    """The coverage rows in the order the files were given, each with its place and
+    year as its report names them."""
+    by_file = {e.file: e for e in entries}
+    order = {e.file: i for i, e in enumerate(entries)}
+    rows = sorted(rows, key=lambda row: order.get(row["file"], len(order)))
+    return [{**row, "place": by_file[row["file"]].place, "year": by_file[row["file"]].year} if row["file"] in by_file else row
+            for row in rows]
+
 
 
 def check_outputs(outs: list[Path], inputs: list[Path]) -> None:
