@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from .coverage import Entry
 
 #: Files taken from a folder: text dumps and saved pages.
-REPORT_SUFFIXES = (".txt", ".text", ".html", ".htm")
+REPORT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".pdf", ".docx")
 DEFAULT_JOBS = 2
 
 log = logging.getLogger(__name__)

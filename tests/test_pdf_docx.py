@@ -486,3 +486,13 @@ def test_without_indents_a_full_line_that_ends_a_sentence_ends_its_paragraph():
         "新增城镇就业2100人，城镇登记失业率控制在3.5%以内，全年实施重点项目70个。",
         "2、实施民生工程。", "3、加强生态保护。", "4、深化改革开放。",
     ]
+
+
+def test_a_folder_gives_its_pdf_and_word_reports(folder, tmp_path):
+    from sdr_analysis.corpus import report_files
+
+    for kind in ("pdf", "docx"):
+        made_path, _ = made(SEED, kind, folder)
+        (tmp_path / f"shahekou.{kind}").write_bytes(made_path.read_bytes())
+    (tmp_path / "notes.doc").write_bytes(b"not a report format")
+    assert [p.name for p in report_files([tmp_path])] == ["shahekou.docx", "shahekou.pdf"]
