@@ -395,7 +395,7 @@ def build_many(
     _check_out_is_not_an_input(Path(out), paths)
     read = read_all(paths)
     if not read:
-        raise ParameterError("paths", [str(p) for p in paths], "give report files, or folders holding .txt or .html reports")
+        raise ParameterError("paths", [str(p) for p in paths], "give report files, or folders holding .txt, .html, .pdf or .docx reports")
     unread = [e for e, r in read if r is None]
     if len(unread) == len(read):
         raise NoReports([str(p) for p in paths], [(e.file, e.error or "") for e in unread])

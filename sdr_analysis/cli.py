@@ -268,7 +268,7 @@ def parser() -> argparse.ArgumentParser:
         sp.set_defaults(func=func)
     text = "one place over years: each year's targets against the results the next report states (met, missed, no data)"
     s = sub.add_parser("series", help=text, description=text)
-    s.add_argument("paths", nargs="+", help="the reports of one place (files, or folders searched for .txt and .html files)")
+    s.add_argument("paths", nargs="+", help="the reports of one place (files, or folders searched for .txt, .html, .pdf and .docx files)")
     s.add_argument("--measure", help="only this measure (gdp, cpi, unemployment, …)")
     form = s.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="print JSON on stdout instead of a table")
@@ -297,7 +297,7 @@ def parser() -> argparse.ArgumentParser:
                                    "one of sections (OUT-sections.csv) and one of targets (OUT-targets.csv), each row with its "
                                    "report's metadata. A report that cannot be read, or a second copy of a report (same place and year), "
                                    "is named on stderr and left out; OUT-coverage.csv lists the files used and left out.")
-    c.add_argument("paths", nargs="+", help="report files, or folders searched for .txt and .html files")
+    c.add_argument("paths", nargs="+", help="report files, or folders searched for .txt, .html, .pdf and .docx files")
     c.add_argument("--out", required=True, help="the indicators CSV to write; the sections and targets tables go beside it")
     c.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="processes (default: one per core)")
     c.set_defaults(func=run_corpus)

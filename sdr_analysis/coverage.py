@@ -97,15 +97,20 @@ class Coverage:
     used: list[str] = field(default_factory=list)
     left_out: list[LeftOut] = field(default_factory=list)
     place: str = ""
+    #: What the files were used for where that is not all a command does with them
+    #: (``"the comparisons"``: a build writes up every report it reads).
+    of: str = ""
 
     def lines(self) -> list[str]:
         """A warning line per file left out, as the commands say it on stderr."""
-        return [f"warning: {x.file}: left out: {x.words('en', self.place)}" for x in self.left_out]
+        # a file that cannot be read is left out of everything
+        return [f"warning: {x.file}: left out{'' if not self.of or x.reason == 'unreadable' else ' of ' + self.of}: "
+                f"{x.words('en', self.place)}" for x in self.left_out]
 
     def count(self) -> str:
         """How many were used of how many, and why the others were left out."""
         total = len(self.used) + len(self.left_out)
-        line = f"used {len(self.used)} of {total} report file{'' if total == 1 else 's'}"
+        line = f"{self.of + ' use' if self.of else 'used'} {len(self.used)} of {total} report file{'' if total == 1 else 's'}"
         if self.left_out:
             names = t("en", "files_used.short")
             by = {r: sum(x.reason == r for x in self.left_out) for r in REASONS}
@@ -242,7 +247,7 @@ def for_comparisons(entries: Sequence[Entry]) -> Coverage:
         years.setdefault(e.year, set()).add(e.place)
     alone = [e for e in good if len(places[e.place or ""]) == 1 and len(years[e.year]) == 1]
     left = no_year + no_place + doubled + [LeftOut(e.file, "alone", "", e.place, e.year) for e in alone]
-    return Coverage([e.file for e in good if not any(e is a for a in alone)], _in_order(entries, left))
+    return Coverage([e.file for e in good if not any(e is a for a in alone)], _in_order(entries, left), of="the comparisons")
 
 
 def _in_order(entries: Sequence[Entry], left: Sequence[LeftOut]) -> list[LeftOut]:
@@ -253,7 +258,7 @@ def _in_order(entries: Sequence[Entry], left: Sequence[LeftOut]) -> list[LeftOut
 
 def merged(*parts: Coverage) -> Coverage:
     """What several choices made in turn used (the last one's) and left out (all)."""
-    return Coverage(list(parts[-1].used), [x for p in parts for x in p.left_out], parts[-1].place)
+    return Coverage(list(parts[-1].used), [x for p in parts for x in p.left_out], parts[-1].place, parts[-1].of)
 
 
 def from_param(items) -> list[LeftOut]:

@@ -144,7 +144,7 @@ class NoReports(SdrError):
         if self.skipped:
             message = f"none of the {len(self.skipped)} reports could be read ({self.skipped[0][0]}: {self.skipped[0][1]}); nothing written"
         else:
-            message = f"no report files (.txt, .html) in {', '.join(self.paths) or 'the paths given'}; give report files or folders holding them"
+            message = f"no report files (.txt, .html, .pdf, .docx) in {', '.join(self.paths) or 'the paths given'}; give report files or folders holding them"
         super().__init__(message)
 
 

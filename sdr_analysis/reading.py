@@ -92,7 +92,7 @@ def decode(data: bytes, source: str = "<bytes>") -> str:
         if data.startswith(bom.mark):
             return _checked(_after_bom(data, bom, source), source)
     if b"\x00" in data:
-        raise ReportReadError(source, "this is a binary file, not report text; give a .txt or .html report")
+        raise ReportReadError(source, "this is a binary file, not report text; give a .txt, .html, .pdf or .docx report")
     for encoding in FALLBACK_ENCODINGS:
         try:
             text = data.decode(encoding)
@@ -147,7 +147,7 @@ def _checked(text: str, source: str) -> str:
         raise ReportReadError(source, "the file holds only white space; give a report text file")
     controls = len(CONTROL.findall(text))
     if controls > MAX_CONTROL_SHARE * len(text):
-        raise ReportReadError(source, "this looks like a binary file, not report text; give a .txt or .html report")
+        raise ReportReadError(source, "this looks like a binary file, not report text; give a .txt, .html, .pdf or .docx report")
     return text
 
 

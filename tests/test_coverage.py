@@ -59,13 +59,15 @@ def folder(tmp_path) -> Path:
     return root
 
 
-def said_of(err: str, root: Path) -> dict[str, list[str]]:
-    """Each line on stderr that leaves a file out, under the file (relative to ``root``)."""
+def said_of(err: str, root: Path, of: str = "") -> dict[str, list[str]]:
+    """Each line on stderr that leaves a file out (``of`` what, where the line says so),
+    under the file (relative to ``root``)."""
     out: dict[str, list[str]] = {}
     for line in err.splitlines():
-        if line.startswith("warning: ") and ": left out: " in line:
-            name = line[len("warning: "):].split(": left out: ")[0]
-            out.setdefault(Path(name).relative_to(root).as_posix(), []).append(line.split(": left out: ")[1])
+        for words in (f": left out of {of}: ", ": left out: ") if of else (": left out: ",):
+            if line.startswith("warning: ") and words in line:
+                name = line[len("warning: "):].split(words)[0]
+                out.setdefault(Path(name).relative_to(root).as_posix(), []).append(line.split(words)[1])
     return out
 
 
@@ -199,11 +201,16 @@ def planned(folder, tmp_path, monkeypatch):
 
 def test_build_says_each_file_it_leaves_out_of_the_comparisons(folder, planned):
     lines, pages = planned
-    said = said_of("\n".join(lines), folder)
+    # a build writes up every report it reads: the readable ones are left out of the
+    # comparisons only, the unreadable one of everything
+    text = "\n".join(lines)
+    said = said_of(text, folder, "the comparisons")
     assert sorted(said) == ["broken.txt", "jx-2022.txt", "mirror/jx-2021.txt", "sc-2019.txt", "undated.txt"]
+    assert sorted(said_of(text, folder)) == ["broken.txt"]
     assert said["sc-2019.txt"] == ["in no comparison: the only report of 四川省, and the only place of 2019"]
     assert said["undated.txt"] == ["no year found (neither the title nor the date line names one)"]
-    assert lines[-1].startswith("done: 2 folders (0 report, 1 series, 1 places)") and "used 4 of 9 report files" in lines[-1]
+    assert lines[-1].startswith("done: 2 folders (0 report, 1 series, 1 places)")
+    assert "the comparisons use 4 of 9 report files" in lines[-1]
     assert sorted(pages) == ["jx-series", "places-2021"]
 
 
