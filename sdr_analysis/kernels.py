@@ -108,7 +108,7 @@ def _start_worker(workdir: str) -> None:
     for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
         if attempt > 1:  # a kernel that died while it started is most often a passing failure
             print(f"{_kernel_error}; starting the kernel once more", file=sys.stderr, flush=True)
-            _stop_kernel()
+            _forget_kernel()
         _kernel = KernelManager(kernel_name=KERNEL)
         try:
             _kernel.start_kernel(cwd=workdir)
@@ -154,6 +154,26 @@ def _stop_kernel() -> None:
         except ProcessLookupError:  # the kernel died on its own, and what it started
             pass
     _kernel.cleanup_connection_file()
+
+
+def _forget_kernel() -> None:
+    """Stop a kernel that failed to start, and close what talked to it: the client's
+    sockets and their ZeroMQ context. Left open, the context would be collected as
+    garbage later, and its finalizer waits for sockets that are never closed: the
+    worker would hang at the next collection."""
+    global _client
+    contexts = [getattr(_kernel, "context", None)]
+    if _client is not None:
+        contexts.append(getattr(_client, "context", None))
+        try:
+            _client.stop_channels()
+        except Exception:  # a half-started client: its context is destroyed below anyway
+            pass
+        _client = None
+    _stop_kernel()
+    for context in contexts:
+        if context is not None:
+            context.destroy(linger=0)
 
 
 def _clear_namespace() -> None:

@@ -58,3 +58,24 @@ def test_a_kernel_that_dies_before_it_answers_is_started_once_more(monkeypatch, 
     with Workers(1, kernels._start_worker, (str(tmp_path),)) as pool:
         [(_, (error, starts))] = list(pool.run(_state, [None]))
     assert (error, starts) == (None, 2)
+
+
+def _open_sockets(_: object) -> tuple:
+    """The sockets of this worker left open, and whether each is of its kernel's or
+    its client's context (a socket of a kernel that failed to start, left open, hangs the worker
+    when its context is collected)."""
+    import gc
+
+    import zmq
+
+    sockets = [o for o in gc.get_objects() if isinstance(o, zmq.Socket) and not o.closed]
+    current = (kernels._kernel.context, kernels._client.context)
+    return kernels._kernel_error, len(STARTS), [any(s.context is c for c in current) for s in sockets]
+
+
+def test_a_kernel_started_again_leaves_nothing_of_the_first_open(monkeypatch, tmp_path):
+    monkeypatch.setattr(manager, "KernelManager", DiesFirst)
+    with Workers(1, kernels._start_worker, (str(tmp_path),)) as pool:
+        [(_, (error, starts, ours))] = list(pool.run(_open_sockets, [None]))
+    assert (error, starts) == (None, 2)
+    assert ours and all(ours)
