@@ -19,7 +19,6 @@ machine and in every run.
 
 from __future__ import annotations
 
-import bisect
 import os
 import re
 import tomllib
@@ -31,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from .chars import HAN
 from .exceptions import ReportReadError
+from .spans import SpanIndex
 
 if TYPE_CHECKING:
     from .report import Report
@@ -167,16 +167,9 @@ def tokenizer(dictionaries: Iterable[Dictionary]) -> Any:
     return _tokenizer(tuple(sorted({w for d in dictionaries for w in d.words})))
 
 
-@dataclass(frozen=True)
-class _Cut:
-    """A report's body cut into words: ``starts`` and ``words`` of every token (in
-    report offsets) that holds a letter, digit or Chinese character."""
-
-    starts: tuple[int, ...]
-    words: tuple[str, ...]
-
-
-_CUTS: "weakref.WeakKeyDictionary[Report, dict[int, _Cut]]" = weakref.WeakKeyDictionary()
+#: Each report's body cut into words by each segmenter: ``(start, word)`` of every
+#: token (in report offsets) that holds a letter, digit or Chinese character.
+_CUTS: "weakref.WeakKeyDictionary[Report, dict[int, SpanIndex[tuple[int, str]]]]" = weakref.WeakKeyDictionary()
 
 
 def body_text(report: "Report") -> str:
@@ -191,12 +184,12 @@ def body_text(report: "Report") -> str:
     return text
 
 
-def _cut(report: "Report", tok: Any) -> _Cut:
+def _cut(report: "Report", tok: Any) -> SpanIndex[tuple[int, str]]:
     cuts = _CUTS.setdefault(report, {})
     if id(tok) not in cuts:
         start = report.body[0]
-        pairs = [(start + a, w) for w, a, _ in tok.tokenize(body_text(report), HMM=False) if any(c.isalnum() for c in w)]
-        cuts[id(tok)] = _Cut(tuple(a for a, _ in pairs), tuple(w for _, w in pairs))
+        found = [(start + a, start + b, w) for w, a, b in tok.tokenize(body_text(report), HMM=False) if any(c.isalnum() for c in w)]
+        cuts[id(tok)] = SpanIndex([(a, w) for a, _, w in found], [a for a, _, _ in found], [b for _, b, _ in found])
     return cuts[id(tok)]
 
 
@@ -215,25 +208,19 @@ def measure(report: "Report", ranges: Sequence[tuple[int, int]], dictionaries: S
     cut = _cut(report, tokenizer(dictionaries))
     body_start = report.body[0]
     text = body_text(report)
-    tokens: list[str] = []
-    starts: list[int] = []
+    tokens: list[tuple[int, str]] = []
+    sentences: list[Any] = []
     characters = 0
     for a, b in ranges:
-        i, j = bisect.bisect_left(cut.starts, a), bisect.bisect_left(cut.starts, b)
-        tokens += cut.words[i:j]
-        starts += cut.starts[i:j]
+        tokens += cut.within(a, b)
+        sentences += report.within("sentences", a, b)
         characters += len(HAN_CHAR.findall(text, max(a - body_start, 0), max(b - body_start, 0)))
-    sentences = [(s.start, s.end) for s in report.sentences if any(a <= s.start < b for a, b in ranges)]
-    sentence_starts = [s for s, _ in sentences]
+    held_by = SpanIndex.of(sentences)
     rows = []
     for d in dictionaries:
         wanted = frozenset(d.words)
-        hits = [(a, w) for a, w in zip(starts, tokens) if w in wanted]
-        held = set()
-        for a, _ in hits:
-            k = bisect.bisect_right(sentence_starts, a) - 1
-            if k >= 0 and a < sentences[k][1]:
-                held.add(k)
+        hits = [(a, w) for a, w in tokens if w in wanted]
+        held = {held_by.index_at(a) for a, _ in hits} - {None}
         matched_chars = sum(len(HAN_CHAR.findall(w)) for _, w in hits)
         rows.append({
             "dictionary": d.name,

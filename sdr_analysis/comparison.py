@@ -35,6 +35,7 @@ from .wording import present
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .attention import Dictionary
     from .charts import Chart
     from .report import Report
 
@@ -244,12 +245,6 @@ def measure_name(key: str, lang: str) -> str:
 # figures and domains per report
 
 
-def body_text(report: "Report") -> str:
-    """The report's text less its page chrome, title and appendix."""
-    start, end = report.body
-    return report.text[start:end]
-
-
 def _row_label(c: Comparison, report: "Report") -> str:
     return year_label(report) if c.kind == "series" else short_place(report, c.lang)
 
@@ -280,23 +275,25 @@ def figures_table(c: Comparison) -> "pd.DataFrame":
     return pd.DataFrame(rows).set_index(t(c.lang, "compare.year" if c.kind == "series" else "compare.place"))
 
 
-def domains_chart(c: Comparison) -> Optional["Chart"]:
-    """Each report's share of domain keywords in each policy domain: the domains down
-    the side, the years (or places) across."""
+def domains_chart(c: Comparison, dictionaries: Optional[Sequence["Dictionary"]] = None) -> Optional["Chart"]:
+    """Each report's share of words in each policy dictionary (the panel's
+    ``attention`` figures for the whole report, in %): the dictionaries down the side,
+    the years (or places) across."""
+    from .attention import attention_rows, load_dictionaries
     from .plotting import grid_chart
-    from .vocabulary import domain_shares, domains
 
     if not c.reports:
         return None
-    doms = domains()
-    shares = [domain_shares(body_text(r)) for r in c.reports]
+    dicts = list(dictionaries) if dictionaries is not None else load_dictionaries()
+    shares = [{row["dictionary"]: 100 * (row["share_words"] or 0.0) for row in attention_rows(r, dicts) if row["scope"] == "whole"}
+              for r in c.reports]
     cols = [_row_label(c, r) for r in c.reports]
-    rows = [getattr(d, c.lang) for d in doms]
-    values = [[s[d.key] for s in shares] for d in doms]
+    rows = [d.label(c.lang) for d in dicts]
+    values = [[s[d.name] for s in shares] for d in dicts]
     items = []
     for label, s in zip(cols, shares):
-        top = max(doms, key=lambda d: s[d.key])
-        items.append(t(c.lang, "compare.alt_domains_item").format(row=label, domain=getattr(top, c.lang), share=s[top.key]))
+        top = max(dicts, key=lambda d: s[d.name])
+        items.append(t(c.lang, "compare.alt_domains_item").format(row=label, domain=top.label(c.lang), share=s[top.name]))
     title = t(c.lang, "compare.domains_chart" if c.kind == "series" else "compare.domains_places_chart")
     return grid_chart(rows, cols, values, title, t(c.lang, "compare.alt_domains").format(items=t(c.lang, "compare.list_sep").join(items)))
 

@@ -79,9 +79,10 @@ def _warm_up():
     import gc
     try:
         import pandas, matplotlib.pyplot as plt
-        from sdr_analysis import charts, plotting, vocabulary, writeup
+        from sdr_analysis import attention, charts, plotting, vocabulary, writeup
         charts.setup_display()
         vocabulary.words("预热分词")
+        attention.tokenizer(attention.load_dictionaries())
         plotting.barh(["预热"], [1.0], "预热", "x").png()
         plt.close("all")
     except Exception:

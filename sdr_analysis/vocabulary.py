@@ -1,17 +1,12 @@
-"""Vocabulary: the words that set a section apart from the others, and the policy
-domains it speaks to.
+"""Vocabulary: the words that set a section apart from the others.
 
 Segmentation is jieba's (the usual choice for Chinese: a dictionary and an HMM for
-unknown words, pure Python, no model download). Domains come from
-``data/domains.csv``: its categories follow the functional classes of government
-expenditure (支出功能分类) in the Ministry of Finance's classification of government
-revenue and expenditure (政府收支分类科目); the keywords for each are the project's own
-choice, kept as data so they can be read and changed.
+unknown words, pure Python, no model download). The policy domains a text speaks to
+are counted by :mod:`sdr_analysis.attention`, with dictionaries kept as data.
 """
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 from collections import Counter
@@ -38,60 +33,11 @@ PRIOR = 0.5
 TOP_TERMS = 8
 
 
-class Domain(NamedTuple):
-    key: str
-    zh: str
-    en: str
-    keywords: tuple[str, ...]
-
-
-@lru_cache(maxsize=None)
-def domains() -> tuple[Domain, ...]:
-    """The policy-domain dictionary, in the order of its file."""
-    text = resources.files("sdr_analysis").joinpath("data/domains.csv").read_text(encoding="utf-8")
-    return tuple(
-        Domain(row["domain"], row["zh"], row["en"], tuple(row["keywords"].split("|")))
-        for row in csv.DictReader(text.splitlines())
-    )
-
-
-@lru_cache(maxsize=None)
-def _domain_pattern() -> re.Pattern[str]:
-    words = sorted({w for d in domains() for w in d.keywords}, key=lambda w: (-len(w), w))
-    return re.compile("|".join(map(re.escape, words)))
-
-
-@lru_cache(maxsize=None)
-def _keyword_domain() -> dict[str, str]:
-    return {w: d.key for d in domains() for w in d.keywords}
-
-
-def domain_counts(text: str) -> Counter:
-    """How many domain keywords of each domain ``text`` holds (longest match first,
-    no overlaps)."""
-    kd = _keyword_domain()
-    return Counter(kd[m.group()] for m in _domain_pattern().finditer(text))
-
-
-def domain_shares(text: str) -> dict[str, float]:
-    """Each domain's share (0–100) of the keyword hits in ``text``, every domain listed."""
-    counts = domain_counts(text)
-    total = sum(counts.values())
-    return {d.key: (100 * counts[d.key] / total if total else 0.0) for d in domains()}
-
-
 @lru_cache(maxsize=1)
 def _jieba():
-    import logging
-    import warnings
+    from .attention import jieba_module
 
-    with warnings.catch_warnings():
-        # jieba imports pkg_resources, which newer setuptools warn about on stderr:
-        # a line that would land in every page's notebook
-        warnings.filterwarnings("ignore", message="pkg_resources is deprecated", category=UserWarning)
-        import jieba
-
-    jieba.setLogLevel(logging.WARNING)
+    jieba = jieba_module()
     jieba.initialize()
     return jieba
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import heapq
 import os
 from collections import Counter
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from .amounts import largest_amounts, stated_totals
 from .chars import PAUSES, STOPS
@@ -45,6 +45,7 @@ from .wording import figure_words
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .attention import Dictionary
     from .charts import Chart
 
 
@@ -377,13 +378,16 @@ def distinctive_table(report: Report, sec: ReportSection, lang: str) -> "pd.Data
     return frame
 
 
-def domain_table(sec: ReportSection, lang: str) -> "pd.DataFrame":
+def domain_table(sec: ReportSection, lang: str, dictionaries: Optional[Sequence["Dictionary"]] = None) -> "pd.DataFrame":
+    """Each policy dictionary's share (%) of the section's words, where it has any
+    (:mod:`sdr_analysis.attention`: the same count as the panel's)."""
     import pandas as pd
 
-    from .vocabulary import domain_shares, domains
+    from .attention import load_dictionaries, shares
 
-    shares = domain_shares(sec.text)
-    rows = [(getattr(d, lang), round(shares[d.key], 1)) for d in domains() if shares[d.key] > 0]
+    dicts = list(dictionaries) if dictionaries is not None else load_dictionaries()
+    found = shares(sec.report, sec.start, sec.end, dicts)
+    rows = [(d.label(lang), round(found[d.name], 2)) for d in dicts if found[d.name] > 0]
     rows.sort(key=lambda r: -r[1])
     return pd.DataFrame(rows, columns=[t(lang, "domain"), t(lang, "share")]).set_index(t(lang, "domain"))
 
@@ -492,17 +496,19 @@ def density_chart(report: Report, lang: str) -> Optional["Chart"]:
     )
 
 
-def domains_heatmap(report: Report, lang: str) -> Optional["Chart"]:
+def domains_heatmap(report: Report, lang: str, dictionaries: Optional[Sequence["Dictionary"]] = None) -> Optional["Chart"]:
+    """Sections down the side, policy dictionaries across: each one's share (%) of the
+    section's words."""
     from . import plotting
-    from .vocabulary import domain_shares, domains
+    from .attention import load_dictionaries, shares
 
     summaries = report.summaries
     if not summaries:
         return None
     shown = [summaries[i] for i in charted([s.characters for s in summaries])]
-    doms = domains()
-    cols = [getattr(d, lang) for d in doms]
-    values = [[shares[d.key] for d in doms] for shares in map(domain_shares, (s.text for s in shown))]
+    dicts = list(dictionaries) if dictionaries is not None else load_dictionaries()
+    cols = [d.label(lang) for d in dicts]
+    values = [[found[d.name] for d in dicts] for found in (shares(report, s.start, s.end, dicts) for s in shown)]
     title = chart_title(t(lang, "domains_by_section"), len(shown), len(summaries), lang, "chart_shows_longest")
     return plotting.heatmap([short_label(s) for s in shown], cols, values, title)
 
