@@ -216,6 +216,22 @@ def show_series(args: argparse.Namespace) -> int:
     return 0
 
 
+def show_attention(args: argparse.Namespace) -> int:
+    """How much of a report each dictionary's words take, whole and by part (the
+    packaged dictionaries and those of ``--dictionary``)."""
+    from .attention import COLUMNS, attention_rows, load_dictionaries
+    from .report import load_report
+
+    dictionaries = load_dictionaries(args.dictionary or ())
+    rows = attention_rows(load_report(args.file), dictionaries)
+    if args.json:
+        dump_json(rows)
+    else:
+        shown = [{k: (f"{v:.4f}" if isinstance(v, float) else v) for k, v in r.items()} for r in rows]
+        print(table(shown, [c for c in COLUMNS if c != "version"]))
+    return 0
+
+
 def run_build(args: argparse.Namespace) -> int:
     """One report file: its write-ups, as ever. Folders or several files: each report's
     write-ups and the comparisons between them (``--only`` one or the other)."""
@@ -274,6 +290,13 @@ def parser() -> argparse.ArgumentParser:
     form.add_argument("--json", action="store_true", help="print JSON on stdout instead of a table")
     form.add_argument("--csv", action="store_true", help="print CSV on stdout instead of a table")
     s.set_defaults(func=show_series)
+    text = "how much of the report each policy dictionary's words take: words matched, share of words and characters, sentences"
+    a = sub.add_parser("attention", help=text, description=text + " (whole report, review part, plan part)")
+    a.add_argument("file", help="report file: text (UTF-8, UTF-16 or GB18030), an HTML page, a PDF with a text layer or a Word .docx")
+    a.add_argument("--dictionary", action="append", metavar="FILE.toml",
+                   help="a dictionary of your own (name, zh, en, version, source, words), counted after the packaged ones; repeatable")
+    a.add_argument("--json", action="store_true", help="print JSON on stdout instead of a table")
+    a.set_defaults(func=show_attention)
     text = "the title and what the opening lines say: level, place, year, date, session, speaker, office"
     m = sub.add_parser("metadata", help=text, description=text)
     m.add_argument("file", help="report file (UTF-8, UTF-16 or GB18030 text)")

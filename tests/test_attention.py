@@ -206,3 +206,20 @@ def test_same_counts_with_a_fresh_segmenter(three):
     attention._tokenizer.cache_clear()
     again = attention_rows(load_report(report.source), load_dictionaries())
     assert first == again
+
+
+def test_the_command_adds_a_users_dictionary(tmp_path, capsys):
+    import json
+
+    from conftest import SEED
+    from sdr_analysis.cli import main
+
+    path = tmp_path / "ports.toml"
+    path.write_text('name = "ports"\nzh = "港口"\nen = "Ports"\nversion = "0.1"\nsource = "s"\nwords = ["港口"]\n', encoding="utf-8")
+    assert main(["attention", str(SEED), "--dictionary", str(path), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["scope"] for r in rows if r["dictionary"] == "ports"] == ["whole", "review", "plan"]
+    path.write_text('name = "ports"\nwords = ["港"]\n', encoding="utf-8")
+    assert main(["attention", str(SEED), "--dictionary", str(path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and "ports.toml" in err
