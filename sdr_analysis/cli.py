@@ -246,11 +246,11 @@ def run_corpus(args: argparse.Namespace) -> int:
 
 
 def run_panel(args: argparse.Namespace) -> int:
-    from .panel_tables import FORMATS
+    from .panel_tables import FORMATS, check_formats
     from .panels import TABLES, panel
 
     tables = [t.strip() for t in args.tables.split(",")] if args.tables else list(TABLES)
-    formats = [f.strip() for f in args.format.split(",")] if args.format else list(FORMATS)
+    formats = check_formats([f.strip() for f in args.format.split(",")] if args.format else FORMATS)
     made = panel(args.paths, tables=tables, dictionaries=args.dictionary, jobs=args.jobs)
     written = made.write(args.out, formats=formats)
     log.info(f"done: {len(made.reports)} reports; {len(written)} files in {args.out} "

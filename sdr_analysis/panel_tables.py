@@ -238,6 +238,16 @@ def _atomic(path: Path, write: Callable[[Path], None]) -> None:
         raise
 
 
+def check_formats(formats: Sequence[str]) -> list[str]:
+    """The formats, each one of :data:`FORMATS`; :class:`ParameterError` otherwise."""
+    from .exceptions import ParameterError
+
+    formats = list(formats)
+    if not formats or any(f not in FORMATS for f in formats):
+        raise ParameterError("formats", formats, f"give some of: {', '.join(FORMATS)}")
+    return formats
+
+
 def table_paths(out: Path, name: str, formats: Sequence[str] = FORMATS) -> list[Path]:
     """The files of one table in ``out``: one per format, and its dictionary."""
     return [out / f"{name}.{f}" for f in formats] + [out / f"{name}.dictionary.csv"]
@@ -271,6 +281,8 @@ def write_table(out: Path, name: str, frame: "pd.DataFrame", columns: list[Colum
                     strl.append(c.name)
             elif c.type == "boolean":
                 stata[c.name] = stata[c.name].astype("Int8")
+            elif c.type == "category" and not len(stata):  # pandas cannot label the values of an empty column
+                stata[c.name] = stata[c.name].astype(object)
         labels = {c.name: c.meaning[:STATA_LABEL_CHARS] for c in columns}
         _atomic(out / f"{name}.dta", lambda p: stata.to_stata(
             p, write_index=False, version=118, convert_strl=strl, variable_labels=labels,

@@ -41,7 +41,7 @@ from .chars import COLONS, COMMAS, SEMICOLONS, STOPS
 from .corpus import DEFAULT_JOBS, check_outputs, report_files
 from .coverage import Coverage, Entry, entry_of, failed, for_reports
 from .exceptions import NoReports, OutputError, ParameterError, SdrError
-from .panel_tables import ATTENTION_KEYS, COLUMNS, FORMATS, Column, inferred, table_paths, typed, write_table
+from .panel_tables import ATTENTION_KEYS, COLUMNS, FORMATS, Column, check_formats, inferred, table_paths, typed, write_table
 from .results import Metadata, Result, Target
 from .words import words
 from .workers import Workers
@@ -191,9 +191,7 @@ class Panel:
         """Write every table into the folder ``out`` (made if its parent is there) in
         each format, each with its dictionary (``<table>.dictionary.csv``). Returns the
         files written."""
-        unknown = [f for f in formats if f not in FORMATS]
-        if unknown or not formats:
-            raise ParameterError("formats", list(formats), f"give some of: {', '.join(FORMATS)}")
+        formats = check_formats(formats)
         folder = _out_folder(out)
         check_outputs([p for name in self.tables for p in table_paths(folder, name, formats)], [Path(f) for f in self.reports.file])
         try:
