@@ -218,14 +218,20 @@ def inferred(frame: "pd.DataFrame", keys: list[Column], meaning: str) -> list[Co
 # the files
 
 
+def package_version() -> str:
+    """The version of the installed package, written into every data dictionary (read
+    from its metadata: the package itself imports this module when asked for a panel)."""
+    from importlib.metadata import version
+
+    return version("sdr_analysis")
+
+
 def dictionary_rows(columns: list[Column], frame: "pd.DataFrame") -> list[dict]:
     """The data dictionary of a table: a row per column (name, type, meaning, unit, the
     categories of a categorical, and the package's version)."""
-    from . import __version__
-
     return [{"column": c.name, "type": c.type, "meaning": c.meaning, "unit": c.unit,
              "categories": "|".join(frame[c.name].cat.categories) if c.type == "category" else "",
-             "version": __version__} for c in columns]
+             "version": package_version()} for c in columns]
 
 
 def _atomic(path: Path, write: Callable[[Path], None]) -> None:
@@ -258,8 +264,6 @@ def write_table(out: Path, name: str, frame: "pd.DataFrame", columns: list[Colum
     (each file written whole or not at all). Returns the files written."""
     import pandas as pd
 
-    from . import __version__
-
     written = []
     if "csv" in formats:
         text_cols = [c.name for c in columns if c.type in ("str", "category")]
@@ -286,7 +290,7 @@ def write_table(out: Path, name: str, frame: "pd.DataFrame", columns: list[Colum
         labels = {c.name: c.meaning[:STATA_LABEL_CHARS] for c in columns}
         _atomic(out / f"{name}.dta", lambda p: stata.to_stata(
             p, write_index=False, version=118, convert_strl=strl, variable_labels=labels,
-            data_label=f"sdr_analysis {__version__}: {name}"))
+            data_label=f"sdr_analysis {package_version()}: {name}"))
         written.append(out / f"{name}.dta")
     dictionary = pd.DataFrame(dictionary_rows(columns, frame))
     _atomic(out / f"{name}.dictionary.csv", lambda p: dictionary.to_csv(p, index=False, encoding="utf-8", lineterminator="\n"))
