@@ -55,10 +55,11 @@ test-fast: $(STAMP) ## lint, types, and the tests that do not execute notebooks 
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -m "not notebooks" -n auto --dist loadfile -o addopts=-ra -p no:nbval
 
-bench: $(STAMP) ## measure extraction speed, import time, scaling, real-report throughput, build time, and every parse stage on hostile input
+bench: $(STAMP) ## measure extraction speed, import time, scaling, real-report throughput, build time, the panel against corpus, and every parse stage on hostile input
 	$(BIN)/python bench/bench_extraction.py
 	$(BIN)/python bench/bench_scaling.py
 	$(BIN)/python bench/bench_build.py
+	$(BIN)/python bench/bench_panel.py
 	$(BIN)/python bench/bench_pathological.py
 
 screenshots: $(STAMP) ## PNGs of the index, a section page and the overview, en and zh, 390 and 1280 px wide, into SHOTS (default build/screenshots)

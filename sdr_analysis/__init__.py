@@ -23,12 +23,22 @@ __version__ = "0.1.0"
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
+
+def __getattr__(name: str):
+    """``panel`` and ``Panel`` (:mod:`sdr_analysis.panels`), imported when first asked for."""
+    if name in ("panel", "Panel"):
+        from . import panels
+
+        return getattr(panels, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 __all__ = [
     "BuildError",
     "Claim",
     "Indicator",
     "Metadata",
     "OutputError",
+    "Panel",
     "Paragraph",
     "ParameterError",
     "Relation",
@@ -41,5 +51,6 @@ __all__ = [
     "Sentence",
     "Term",
     "load_report",
+    "panel",
     "parse_report",
 ]

@@ -261,6 +261,19 @@ def run_corpus(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_panel(args: argparse.Namespace) -> int:
+    from .panel_tables import FORMATS, check_formats
+    from .panels import TABLES, panel
+
+    tables = [t.strip() for t in args.tables.split(",")] if args.tables else list(TABLES)
+    formats = check_formats([f.strip() for f in args.format.split(",")] if args.format else FORMATS)
+    made = panel(args.paths, tables=tables, dictionaries=args.dictionary, jobs=args.jobs)
+    written = made.write(args.out, formats=formats)
+    log.info(f"done: {len(made.reports)} reports; {len(written)} files in {args.out} "
+             f"({', '.join(f'{n} {len(f)} rows' for n, f in made.tables.items())}); {made.coverage.count()}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="sdr-analysis", description="Figures, claims and named initiatives from Chinese government work reports.")
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -324,6 +337,17 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--out", required=True, help="the indicators CSV to write; the sections and targets tables go beside it")
     c.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="processes (default: one per core)")
     c.set_defaults(func=run_corpus)
+    text = "the research panel: reports, targets, results, outcomes, the target chain and attention as tidy tables"
+    pn = sub.add_parser("panel", help=text, description=text + " (CSV, Parquet and Stata, each with a data dictionary beside it). "
+                        "Reports are parsed on all cores; a report that cannot be read, or a second copy of one, is named on stderr and left out.")
+    pn.add_argument("paths", nargs="*", help="report files, or folders searched for .txt, .html, .pdf and .docx files")
+    pn.add_argument("--out", required=True, help="the folder to write the tables into (made if its parent is there)")
+    pn.add_argument("--tables", help="the tables to make, comma-separated (default: reports,targets,results,outcomes,chain,attention)")
+    pn.add_argument("--format", help="the formats to write, comma-separated (default: csv,parquet,dta)")
+    pn.add_argument("--dictionary", action="append", default=[], metavar="FILE.toml",
+                    help="a dictionary of words of one's own for the attention table (repeatable)")
+    pn.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="processes (default: one per core)")
+    pn.set_defaults(func=run_panel)
     return p
 
 
