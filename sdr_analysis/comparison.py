@@ -238,6 +238,8 @@ def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 def measure_name(key: str, lang: str) -> str:
     from .targets import measure
 
+    if key != "other":
+        check_measure(key, allow_all=False)
     return getattr(measure(key), check_lang(lang))
 
 
