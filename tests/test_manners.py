@@ -74,3 +74,30 @@ def test_the_pages_and_indexes_name_the_version_in_their_footer(tmp_path):
     notebook_page(path, "标题", "zh")
     page = path.with_suffix(".html").read_text(encoding="utf-8")
     assert footer in page and page.index("</main>") < page.index(footer) < page.index("</body>")
+
+
+def make_dry_run(*args: str) -> list[str]:
+    """The commands ``make -n`` would run (nothing is run)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("make") is None:
+        pytest.skip("make is not installed")
+    done = subprocess.run(["make", "-n", *args], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.splitlines()
+
+
+def test_an_outside_corpus_builds_into_its_own_folder_not_reports():
+    [default] = [line for line in make_dry_run("corpus") if "sdr-analysis build" in line]
+    assert "--out reports " in default
+    [elsewhere] = [line for line in make_dry_run("corpus", "CORPUS=/data/elsewhere/") if "sdr-analysis build" in line]
+    assert "--out build/corpus-elsewhere " in elsewhere and "reports" not in elsewhere
+
+
+def test_lab_opens_on_copies_of_the_notebooks_ignored_by_git():
+    lines = make_dry_run("lab")
+    [opened] = [line for line in lines if "jupyter lab" in line]
+    assert "jupyter lab work/" in opened and "notebooks/" not in opened
+    assert any("cp " in line and "notebooks/*.ipynb" in line for line in lines)  # a copy made where none is
+    assert "work/" in (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
