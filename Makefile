@@ -7,7 +7,14 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LAB_STAMP := $(VENV)/.installed-lab
 REPORT ?= seeds/dalian-shahekou-2022.txt
-CORPUS ?= ../shared/corpus
+DEFAULT_CORPUS := ../shared/corpus
+CORPUS ?= $(DEFAULT_CORPUS)
+# the default corpus's pages are committed in reports/; any other corpus builds into a
+# folder of its own, so that it never rewrites them
+CORPUS_OUT ?= $(if $(filter $(abspath $(DEFAULT_CORPUS)),$(abspath $(CORPUS))),reports,build/corpus-$(notdir $(abspath $(CORPUS))))
+# the folder `make lab` opens: copies of the notebooks (ignored by git), so that a
+# notebook saved there is not one the package ships
+LAB_DIR ?= work
 LANGS ?= en,zh
 FORCE ?=
 BUILD_FLAGS := $(if $(FORCE),--force)
@@ -42,8 +49,8 @@ install: $(STAMP) ## create .venv and install the package (done by report and te
 report: $(STAMP) ## regenerate reports/ from the report (REPORT=path, default: the seed; FORCE=1 runs every notebook)
 	$(BIN)/sdr-analysis build $(REPORT) --out reports --lang $(LANGS) $(BUILD_FLAGS)
 
-corpus: $(STAMP) ## compare the reports in CORPUS (default ../shared/corpus) into reports/: each place over the years, each year's places
-	$(BIN)/sdr-analysis build $(CORPUS) --out reports --lang $(LANGS) --only comparisons $(BUILD_FLAGS)
+corpus: $(STAMP) ## compare the reports in CORPUS (default ../shared/corpus, into reports/; another into build/corpus-<name>/): each place over the years, each year's places
+	$(BIN)/sdr-analysis build $(CORPUS) --out $(CORPUS_OUT) --lang $(LANGS) --only comparisons $(BUILD_FLAGS)
 
 test: $(STAMP) ## run every check: lint, types, library, command line, builds and nbval on reports/
 	$(BIN)/ruff check $(LINTED)
@@ -66,5 +73,7 @@ screenshots: $(STAMP) ## PNGs of the index, a section page and the overview, en 
 	$(BIN)/sdr-analysis build $(REPORT) --out build/pages --lang $(LANGS)
 	$(BIN)/python tests/browser.py build/pages/$(basename $(notdir $(REPORT))) $(SHOTS)
 
-lab: $(LAB_STAMP) ## open JupyterLab on notebooks/ (installs the lab extra on first use; LAB_FLAGS=... passes options)
-	$(BIN)/jupyter lab notebooks/ $(ALLOW_ROOT) $(LAB_FLAGS)
+lab: $(LAB_STAMP) ## open JupyterLab on copies of the notebooks in LAB_DIR (default work/; copies made where missing; installs the lab extra on first use; LAB_FLAGS=... passes options)
+	mkdir -p $(LAB_DIR)
+	for nb in notebooks/*.ipynb; do [ -e "$(LAB_DIR)/$${nb##*/}" ] || cp "$$nb" "$(LAB_DIR)/"; done
+	$(BIN)/jupyter lab $(LAB_DIR)/ $(ALLOW_ROOT) $(LAB_FLAGS)

@@ -19,7 +19,15 @@ from .exceptions import BuildError, OutputError, ParameterError, ReportReadError
 from .report import Report, ReportSection, load_report, parse_report
 from .results import Claim, Indicator, Metadata, Paragraph, Relation, Section, Sentence, Term
 
+#: The package's version: its one source (pyproject.toml reads it from here).
 __version__ = "0.1.0"
+
+
+def version() -> str:
+    """The package's version (``0.1.0``), as the pages' footer and the data
+    dictionaries of the tables name it."""
+    return __version__
+
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
@@ -53,4 +61,5 @@ __all__ = [
     "load_report",
     "panel",
     "parse_report",
+    "version",
 ]

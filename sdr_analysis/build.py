@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple, Optional, Sequ
 
 from .checks import check_lang
 from .exceptions import OutputError, ParameterError
+from .extras import require_writeups
 from .fonts import subset_font, write_font
 from .index import Built, write_index, write_site_index
 from .kernels import KERNEL, Job, run_all, run_notebook, scrub
@@ -154,6 +155,7 @@ def build(
     location that cannot be written; the previous output is then left as it was, as
     it is on Ctrl-C (``KeyboardInterrupt``) or SIGTERM
     (:class:`~sdr_analysis.exceptions.Terminated`)."""
+    require_writeups()
     langs = parse_langs(langs)
     return _build_report(load_report(report_path), out, langs, jobs, say, notebooks, force).folder
 
@@ -389,6 +391,7 @@ def build_many(
     from .selection import read_all
     from .series import group, place_of, year_of
 
+    require_writeups()
     langs = parse_langs(langs)
     if only is not None and only not in ONLY:
         raise ParameterError("only", only, f"use one of: {', '.join(ONLY)}")

@@ -24,10 +24,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Sequence, TypeVar
 
-from matplotlib import font_manager, rc_context, rcParams
-from matplotlib.figure import Figure
-
 from .exceptions import MissingDependency
+from .extras import writeups_import_error
+
+try:
+    from matplotlib import font_manager, rc_context, rcParams
+    from matplotlib.figure import Figure
+except ImportError as exc:  # a core install: charts are of the write-ups
+    raise writeups_import_error(exc, "drawing charts") from None
+
 from .wording import axis_number
 
 #: The CJK font: its file inside the mplfonts package, and the family name it registers.

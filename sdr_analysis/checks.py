@@ -42,3 +42,16 @@ def check_measure(measure, allow_all: bool) -> str:
         return measure
     valid = ", ".join(keys)
     raise ParameterError("measure", measure, f"use one of: {valid}" + (', or "" for every measure' if allow_all else ""))
+
+
+def check_paths_exist(report_paths: list[str | os.PathLike[str]], wanted: str) -> list[str | os.PathLike[str]]:
+    """Report paths that are all there; the first that is not is a :class:`ParameterError`
+    naming ``report_paths`` and what it should hold (``wanted``): a notebook's default
+    paths (the corpus beside a checkout) are not there in a fresh clone or an install."""
+    missing = [p for p in report_paths if not os.path.lexists(p)]
+    if missing:
+        more = f" (and {len(missing) - 1} more of the {len(report_paths)} paths)" if len(missing) > 1 else ""
+        raise ParameterError("report_paths", os.fspath(missing[0]),
+                             f"no such file or folder{more}; set report_paths to {wanted} (files, or one folder of them), relative to the working directory")
+    return report_paths
+

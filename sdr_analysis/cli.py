@@ -235,6 +235,9 @@ def show_attention(args: argparse.Namespace) -> int:
 def run_build(args: argparse.Namespace) -> int:
     """One report file: its write-ups, as ever. Folders or several files: each report's
     write-ups and the comparisons between them (``--only`` one or the other)."""
+    from .extras import require_writeups
+
+    require_writeups()  # before the build's imports: one line naming the extra
     from .build import DEFAULT_JOBS, build, build_many
 
     if args.paths:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 from . import series
 from .chars import HAN
-from .checks import check_lang, check_measure, check_report_paths
+from .checks import check_lang, check_measure, check_paths_exist, check_report_paths
 from .coverage import COPIES, Coverage, from_param
 from .english import report_place, short_place_name
 from .exceptions import UnknownSource
@@ -78,7 +78,7 @@ def open_series(report_paths, lang: str, measure: str = "", left_out=()) -> Comp
     check_lang(lang)
     measure = check_measure(measure, allow_all=True)
     given = from_param(left_out)
-    reports, cov = series_of(check_report_paths(report_paths))
+    reports, cov = series_of(check_paths_exist(check_report_paths(report_paths), "the reports of one place, two years or more"))
     frame = series.series_frame(reports, measure or None)
     cov = Coverage(cov.used, cov.left_out + given, cov.place)
     return _cite(Comparison("series", lang, reports, frame, measure, coverage=cov), ("target", "result"))
@@ -93,7 +93,7 @@ def open_places(report_paths, lang: str, measure: str = "gdp", left_out=()) -> C
     check_lang(lang)
     measure = check_measure(measure, allow_all=False)
     given = from_param(left_out)
-    reports, cov = places_of(check_report_paths(report_paths))
+    reports, cov = places_of(check_paths_exist(check_report_paths(report_paths), "the reports of one year, two places or more"))
     frame = series.places_frame(reports)
     cov = Coverage(cov.used, cov.left_out + given, cov.place)
     return _cite(Comparison("places", lang, reports, frame, measure, coverage=cov), ("",))
@@ -239,6 +239,8 @@ def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 def measure_name(key: str, lang: str) -> str:
     from .targets import measure
 
+    if key != "other":
+        check_measure(key, allow_all=False)
     return getattr(measure(key), check_lang(lang))
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NamedTuple, Opti
 
 from .amounts import MONEY_COLUMNS, money_columns
 from .coverage import entry_of
-from .exceptions import InputNotFound, NoReports, OutputError, SdrError
+from .exceptions import InputNotFound, NoReports, OutputError, ParameterError, SdrError
 from .outputs import safe_cell
 from .results import Indicator, Target
 from .workers import Workers
@@ -75,11 +75,23 @@ class Parsed(NamedTuple):
     entry: Optional["Entry"] = None
 
 
+def path_list(paths: object) -> list[str | os.PathLike[str]]:
+    """Paths as a list: one path (a str or a :class:`~pathlib.Path`) is a list of one;
+    anything else than paths raises :class:`ParameterError`."""
+    if isinstance(paths, (str, os.PathLike)):
+        return [paths]
+    if not isinstance(paths, (bytes, dict)) and isinstance(paths, Iterable):
+        given = list(paths)
+        if all(isinstance(p, (str, os.PathLike)) for p in given):
+            return given
+    raise ParameterError("paths", paths, "give report files or folders of reports: a path, or a list of paths as str or pathlib.Path")
+
+
 def report_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """The report files named, and those in the folders named (all levels down), in
     order; a path that does not exist is an error."""
     out: list[Path] = []
-    for raw in paths:
+    for raw in path_list(paths):
         p = Path(raw)
         if p.is_dir():
             out.extend(sorted(_files_under(p)))
@@ -197,6 +209,9 @@ def build_corpus(
     report that failed other than by being unreadable is logged at debug level."""
     from .coverage import COVERAGE_COLUMNS, failed, for_reports
 
+    paths = path_list(paths)
+    if not isinstance(out, (str, os.PathLike)):
+        raise ParameterError("out", out, "give the path of the indicators table to write, as a str or pathlib.Path")
     out = Path(out)
     files = report_files(paths)
     if not files:

@@ -233,3 +233,20 @@ class Terminated(KeyboardInterrupt):
     def __init__(self, signum: int = 15) -> None:
         super().__init__(signum)
         self.signum = signum
+
+
+class MissingExtra(MissingDependency):
+    """A part of the package that an optional extra provides was asked for, and a
+    package of that extra is not installed (a core install parses, makes the frames and
+    the corpus tables; the write-ups need the ``writeups`` extra).
+
+    ``package`` names the missing package, ``extra`` the extra that installs it,
+    ``needed_for`` what it was needed for.
+    """
+
+    def __init__(self, package: str, extra: str, needed_for: str) -> None:
+        self.package = package
+        self.extra = extra
+        self.needed_for = needed_for
+        SdrError.__init__(self, f"{needed_for} needs the {package} package, which is not installed; "
+                                f"install the {extra} extra: pip install 'sdr-analysis[{extra}]'")

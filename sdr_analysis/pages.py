@@ -18,6 +18,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any, NamedTuple, Optional, Sequence
 
+from . import __version__
 from .outputs import read_regular, write_file
 
 TEMPLATE = "page"
@@ -42,7 +43,8 @@ def notebook_page(path: Path, title: str, lang: str = "en") -> None:
     import nbformat
 
     exporter = page_exporter()
-    body, resources = exporter.from_notebook_node(nbformat.read(path, as_version=4), resources={"metadata": {"name": title}})
+    resources = {"metadata": {"name": title}, "sdr_analysis_version": __version__}  # the footer names the version
+    body, resources = exporter.from_notebook_node(nbformat.read(path, as_version=4), resources=resources)
     # the page's stylesheet is the same for every page: one shared file, not a copy in each
     write_if_changed(path.parent / PAGE_CSS, page_css(exporter, resources))
     # the link goes in after export: the exporter re-serialises what its template
@@ -154,6 +156,7 @@ def index_page(
         last_year=list(years[0]),
         this_year=list(years[1]),
         overview=overviews[0][1] if overviews else "",
+        version=__version__,
     )
 
 
@@ -191,6 +194,7 @@ def site_index_page(
         pages=pages,
         fonts=list(fonts),
         languages={lang: language_code(lang) for lang in languages},
+        version=__version__,
     )
 
 

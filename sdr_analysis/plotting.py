@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import Any, Mapping, NamedTuple, Optional, Sequence
 
-from matplotlib.patches import Rectangle
-
 from .charts import (
     ACCENT,
     MUTED,
@@ -30,8 +28,14 @@ from .charts import (
     wrap,
     wrap_even,
 )
+from .extras import writeups_import_error
 from .results import Indicator, Relation
 from .wording import axis_number
+
+try:
+    from matplotlib.patches import Rectangle
+except ImportError as exc:  # a core install: charts are of the write-ups
+    raise writeups_import_error(exc, "drawing charts") from None
 
 #: One colour per kind of indicator, the same on every page.
 KIND_COLORS = {

@@ -14,7 +14,7 @@ from .amounts import largest_amounts, stated_totals
 from .chars import CLOSERS, ELLIPSIS, HAN, STOPS
 from .claims import find_claims
 from .document import Document, read_document
-from .exceptions import ReportReadError, SectionNotFound
+from .exceptions import ParameterError, ReportReadError, SectionNotFound
 from .html import html_to_text, looks_like_html
 from .indicators import find_indicators
 from .metadata import parse_metadata
@@ -26,7 +26,7 @@ from .roles import assign_roles
 from .spans import SpanIndex
 from .structure import missing_numbers
 from .summary import summarize
-from .targets import find_absent, find_results, find_targets
+from .targets import find_absent, find_results, find_targets, measures
 from .terms import find_terms
 
 if TYPE_CHECKING:
@@ -56,6 +56,8 @@ class Report:
     format = "text"
 
     def __init__(self, text: str, source: Optional[str] = None) -> None:
+        if not isinstance(text, str):
+            raise ParameterError("text", _shown(text), "give the report's text as a str (load_report reads a file)")
         self.text = unescape_line_breaks(text)
         self.source = source
         self._indexes: dict[str, SpanIndex[Any]] = {}
@@ -261,7 +263,10 @@ class Report:
     def result(self, measure: str, change: bool = True) -> Optional[Result]:
         """The past year's result of ``measure`` (its growth rate, or with
         ``change=False`` its level), or ``None`` where the review states none."""
-        return next((r for r in self.results if r.measure == measure and r.change == change), None)
+        found = next((r for r in self.results if r.measure == measure and r.change == change), None)
+        if found is None and measure != "other" and measure not in measures():  # checked only when nothing is found
+            raise ParameterError("measure", measure, f"use one of: {', '.join(measures())}")
+        return found
 
     @cached_property
     def summaries(self) -> list[SectionSummary]:
@@ -277,6 +282,8 @@ class Report:
         """The findings of one kind (``"indicators"``, ``"sentences"``, …) that start
         in ``[start, end)``, in reading order: a slice found by bisection, so that
         asking for every section's findings stays linear in the report's size."""
+        if findings not in FINDINGS:
+            raise ParameterError("findings", findings, f"use one of: {', '.join(FINDINGS)}")
         return self._index(findings).within(start, end)
 
     def _index(self, findings: str) -> SpanIndex[Any]:
@@ -292,6 +299,9 @@ class Report:
         no parts, ``"三.二"`` for (二) of part 三), its ordinals (``"3-2"``, or ``5`` and
         ``"5"`` where there are no parts), or, where only one section has it, its
         number or marker (``"(五)"``)."""
+        if isinstance(number, bool) or not isinstance(number, (str, int)):
+            keys = ", ".join(s.key for s in self.sections) or "none"
+            raise ParameterError("number", _shown(number), f"use a section's key or number as a str or int; sections: {keys}")
         asked = str(number)  # an int is its numeral: 5 is "5"
         wanted = asked.strip()
         bare = wanted.strip("()（）、.")
@@ -432,6 +442,17 @@ def _written(ordinals: list[int], like: Sequence[Section | Part]) -> list[str]:
     return [chinese_ordinal(n) if uses_chinese else str(n) for n in ordinals]
 
 
+#: The kinds of finding :meth:`Report.within` slices.
+FINDINGS = ("sentences", "paragraphs", "indicators", "claims", "relations", "terms", "targets", "results", "headings")
+
+
+def _shown(value: object) -> object:
+    """A value as an error names it: a long text cut, so the message stays one line."""
+    if isinstance(value, (str, bytes)) and len(value) > 40:
+        return f"{value[:40]!r}…"
+    return value
+
+
 def parse_report(text: str, source: Optional[str] = None) -> Report:
     """A :class:`Report` of ``text`` (already decoded)."""
     return Report(text, source)
@@ -443,6 +464,8 @@ def load_report(path: str | os.PathLike[str]) -> Report:
     UTF-16 with BOM, or GB18030/GBK. The report's text is the file's text, or for a
     page, a PDF or a Word file the text extracted from it (:attr:`Report.format` says
     which)."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise ParameterError("path", _shown(path), "give the path of a report file, as a str or a pathlib.Path")
     text, kind = read_report_text(path)
     if kind == "text" and looks_like_html(text):
         text, kind = html_to_text(text), "html"

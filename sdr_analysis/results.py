@@ -67,6 +67,26 @@ def _reviser(cls: type[R], changed: tuple[str, ...]) -> Callable[..., R]:
     return scope["revise"]
 
 
+#: The longest stretch of text a repr quotes.
+REPR_TEXT = 24
+
+
+def _quoted(text: str) -> str:
+    """``text`` for a one-line repr: cut to :data:`REPR_TEXT` characters (an ellipsis
+    says where), quoted by :func:`repr` so a line break stays an escape."""
+    return repr(text if len(text) <= REPR_TEXT else text[:REPR_TEXT - 1] + "…")
+
+
+def _value(value: Optional[float], value_max: Optional[float] = None, unit: str = "") -> str:
+    """A value (and the top of its range) with its unit, for a repr."""
+    if value is None:
+        return "no value"
+    def number(v: float) -> str:  # 48,630,000,000 rather than 4.863e+10
+        return f"{int(v):,}" if float(v).is_integer() and abs(v) < 1e18 else f"{v:g}"
+
+    return number(value) + (f"–{number(value_max)}" if value_max is not None else "") + (f" {unit}" if unit else "")
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of the report's text."""
@@ -77,6 +97,9 @@ class Span:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.start}-{self.end} {_quoted(self.text)}>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +113,10 @@ class Source:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    def __repr__(self) -> str:
+        at = "" if self.start is None else f"at {self.start} "
+        return f"<Source {at}{_quoted(self.text)}>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,10 +167,17 @@ class Metadata:
         d["sources"] = {k: v.to_dict() for k, v in self.sources.items()}
         return d
 
+    def __repr__(self) -> str:
+        said = [str(x) for x in (self.level, self.place, self.year, self.date) if x]
+        return f"<Metadata {', '.join(said) or 'nothing read'}>"
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence(Span):
     """A sentence, up to and including its closing 。！？ (and any closing quote)."""
+
+    def __repr__(self) -> str:  # the dataclass would write its own, not Span's
+        return f"<Sentence {self.start}-{self.end} {_quoted(self.text)}>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +186,10 @@ class Paragraph(Span):
 
     theme: Optional[Sentence] = None
     section: Optional[str] = None
+
+    def __repr__(self) -> str:
+        where = f" in {self.section}" if self.section else ""
+        return f"<Paragraph {self.start}-{self.end}{where}: {len(self.text):,} chars {_quoted(self.text)}>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +245,10 @@ class Section(Span):
             "appendix": self.appendix,
         }
 
+    def __repr__(self) -> str:
+        kind = f" {self.kind}" if self.kind else ""
+        return f"<Section {self.key or self.number} {_quoted(self.marker + self.title)}{kind}: {len(self.text):,} chars>"
+
 
 @dataclass(frozen=True, slots=True)
 class Part(Span):
@@ -231,6 +273,10 @@ class Part(Span):
     period: str = "other"
     implied: bool = False
     sections: tuple[Section, ...] = ()
+
+    def __repr__(self) -> str:
+        n = len(self.sections)
+        return f"<Part {self.marker or self.number} {self.period}: {n} section{'' if n == 1 else 's'}, {len(self.text):,} chars>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,6 +323,9 @@ class Indicator(Span):
         d["sentence"] = self.sentence.text if self.sentence else None
         return d
 
+    def __repr__(self) -> str:
+        return f"<Indicator {self.text!r} = {_value(self.value, self.value_max, self.unit)} ({self.kind}, {self.qualifier}) at {self.start}>"
+
 
 @dataclass(frozen=True, slots=True)
 class Claim(Span):
@@ -309,6 +358,9 @@ class Claim(Span):
             "section": self.section,
             "trigger": self.trigger,
         }
+
+    def __repr__(self) -> str:
+        return f"<Claim {self.kind} {self.trigger!r} at {self.start}: {_quoted(self.text)}>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,6 +395,10 @@ class Relation(Span):
             d[f"{role}_start"] = ind.start if ind else None
         return d
 
+    def __repr__(self) -> str:
+        direction = f" {self.direction}" if self.direction else ""
+        return f"<Relation {self.kind}{direction} at {self.start}: {_quoted(self.text)}>"
+
 
 @dataclass(frozen=True, slots=True)
 class Term(Span):
@@ -353,6 +409,9 @@ class Term(Span):
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end, "section": self.section}
+
+    def __repr__(self) -> str:
+        return f"<Term {_quoted(self.text)} at {self.start}>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -386,6 +445,13 @@ class Target(Span):
     absent: Optional[str] = None
     section: Optional[str] = None
 
+    def __repr__(self) -> str:
+        if self.absent:
+            return f"<Target {self.measure} none set ({self.absent}) at {self.start}>"
+        soft = ", soft" if self.soft else ""
+        value = _value(self.value, self.value_max, self.unit)
+        return f"<Target {self.measure} {value} ({self.qualifier}{soft}, {self.horizon}) at {self.start}: {_quoted(self.text)}>"
+
 
 @dataclass(frozen=True, slots=True)
 class Result(Span):
@@ -402,6 +468,10 @@ class Result(Span):
     qualifier: str = "exact"
     change: bool = True
     section: Optional[str] = None
+
+    def __repr__(self) -> str:
+        what = "change" if self.change else "level"
+        return f"<Result {self.measure} {what} {_value(self.value, None, self.unit)} at {self.start}: {_quoted(self.text)}>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -452,3 +522,6 @@ class SectionSummary(Span):
         d = asdict(self)
         del d["text"]
         return d
+
+    def __repr__(self) -> str:
+        return f"<SectionSummary {self.key} {_quoted(self.marker + self.title)}: {self.characters:,} chars, {self.indicators} indicators>"

@@ -43,10 +43,10 @@ PLACES_COLUMNS = [
 def load_reports(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list["Report"]:
     """The reports of a folder (its ``.txt`` and ``.html`` files) or of the files given,
     sorted by place, then year."""
-    from .corpus import report_files
+    from .corpus import path_list, report_files
     from .report import load_report
 
-    given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    given = path_list(paths)
     reports = [load_report(p) for p in report_files(given)]
     return sorted(reports, key=lambda r: (place_of(r), year_of(r) or 0, r.source or ""))
 
@@ -144,6 +144,10 @@ def _annual(report: "Report") -> list[Target]:
 def series_rows(reports: Sequence["Report"], measure_key: Optional[str] = None) -> list[dict]:
     """One row per year and measure (and growth or level) of the reports of one place:
     the target from that year's report and the result from the next year's review."""
+    from .checks import check_measure
+
+    if measure_key is not None:
+        check_measure(measure_key, allow_all=True)
     place = check_one_place(reports)
     by_year = {year_of(r): r for r in reports}
     rows = []

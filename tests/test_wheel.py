@@ -86,6 +86,7 @@ def test_the_wheel_holds_what_a_build_reads(wheel):
     for path in (ROOT / "sdr_analysis").rglob("*"):
         if path.is_file() and path.suffix in PACKAGED and "__pycache__" not in path.parts:
             assert path.relative_to(ROOT).as_posix() in names
+    assert "sdr_analysis/py.typed" in names and "sdr_analysis/data/sample/dalian-shahekou-2022.txt" in names
     assert not any(name.startswith(("notebooks/", "tests/", "seeds/", "reports/")) for name in names)
 
 
