@@ -41,6 +41,7 @@ from .outputs import (
     EXTRACTED_TEXT,
     LANGS,
     NOTEBOOK_SUFFIXES,
+    PANEL_ROWS,
     check_out,
     folder_name,
     is_regular,
@@ -59,7 +60,10 @@ from .tables import write_tables
 from .workers import interruptible, signals_deferred
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from .coverage import LeftOut
+    from .panels import Panel
 
 __all__ = [
     "NOTEBOOKS", "notebooks_folder", "DEFAULT_JOBS", "KERNEL", "Job", "Built", "Done", "summary", "plan", "build",
@@ -321,6 +325,10 @@ def series_folder(reports: Sequence[Report]) -> str:
     return folder_name(f"{stem or place_of(reports[0])}-series")
 
 
+#: The folder of the panel page and the panel's tables.
+PANEL_FOLDER = "panel"
+
+
 def places_folder(year: int) -> str:
     return f"places-{year}"
 
@@ -347,6 +355,7 @@ def build_comparison(
 def _build_comparison(
     kind: str, reports: Sequence[Report], folder: str, out: str | os.PathLike[str], langs: str | Sequence[str],
     jobs: int, say: Callable[[str], None], notebooks: Path, force: bool, left_out: Sequence["LeftOut"] = (),
+    rows: Optional["pd.DataFrame"] = None,
 ) -> Done:
     from .english import report_place
     from .series import year_of
@@ -365,9 +374,62 @@ def _build_comparison(
         inputs_hash = sha(*(r.text.encode("utf-8") for r in reports))
         # the files left out are listed on the page, by their paths relative to it too
         left = {"left_out": [_left_out_param(x, target) for x in left_out]} if left_out else {}
-        todo = [Job(output_name(kind, lang), titles[lang], notebooks / f"{kind}.ipynb", {"report_paths": params, "lang": lang, **left})
+        # the page links its own rows of the panel, written beside it
+        linked = {"panel_rows": f"{PANEL_ROWS}.csv"} if rows is not None else {}
+        todo = [Job(output_name(kind, lang), titles[lang], notebooks / f"{kind}.ipynb", {"report_paths": params, "lang": lang, **left, **linked})
                 for lang in langs]
-        return _build_folder(target, "\n".join(params), inputs_hash, todo, langs, jobs, say, lambda staging: None, write_font, force)
+
+        def during(staging: Path) -> None:
+            if rows is not None:
+                write_panel_rows(staging, rows, target)
+
+        return _build_folder(target, "\n".join(params), inputs_hash, todo, langs, jobs, say, during, write_font, force)
+
+
+#: Reports a build of many needs to write the panel page.
+PANEL_MIN_REPORTS = 2
+
+
+def _files_relative(frame: "pd.DataFrame", target: Path) -> "pd.DataFrame":
+    """The panel's report paths (``file``, ``result_file``, ``superior_file``) relative
+    to the folder its tables are written into, as the pages' paths are."""
+    frame = frame.copy()
+    for col in ("file", "result_file", "superior_file"):
+        if col in frame:
+            frame[col] = frame[col].map(lambda f: relative_param(f, target) if isinstance(f, str) and f else f)
+    return frame
+
+
+def write_panel_rows(folder: Path, targets: "pd.DataFrame", target: Path) -> None:
+    """A comparison page's own rows of the panel's ``targets`` table, as CSV with its
+    data dictionary."""
+    from .panel_tables import COLUMNS, write_table
+
+    write_table(folder, PANEL_ROWS, _files_relative(targets, target), COLUMNS["targets"], ("csv",))
+
+
+def _build_panel(
+    p: "Panel", reports: Sequence[Report], out: str | os.PathLike[str], langs: tuple[str, ...], jobs: int,
+    say: Callable[[str], None], notebooks: Path, force: bool,
+) -> Done:
+    """The panel page of ``reports`` in each language into ``out/panel/``, with the
+    panel's tables as CSV beside it (:meth:`Panel.write`'s writer)."""
+    from .panel_tables import write_table
+    from .series import year_of
+
+    years = sorted({y for r in reports if (y := year_of(r)) is not None})
+    title = f"{len(reports)} · {years[0]}–{years[-1]}" if years else str(len(reports))
+    with _writing(Path(out), PANEL_FOLDER, say) as target:
+        params = [relative_param(str(r.source), target) for r in reports]
+        inputs_hash = sha(*(r.text.encode("utf-8") for r in reports))
+        todo = [Job(output_name("panel", lang), title, notebooks / "panel.ipynb", {"report_paths": params, "lang": lang, "tables": "."})
+                for lang in langs]
+
+        def during(staging: Path) -> None:
+            for name, frame in p.tables.items():
+                write_table(staging, name, _files_relative(frame, target), p.columns[name], ("csv",))
+
+        return _build_folder(target, "\n".join(params), inputs_hash, todo, langs, jobs, say, during, write_font, force)
 
 
 def build_many(
@@ -425,17 +487,32 @@ def build_many(
         series, cohorts = group([r for r in reports if r.source in in_comparisons])
         pages = [("series", place, rs) for place, rs in series.items()] + [("places", year, rs) for year, rs in cohorts.items()]
         left = _pages_left_out(coverage.left_out, pages)
+        compared = [r for r in reports if r.source in in_comparisons]
+        research = None
+        if len(compared) >= PANEL_MIN_REPORTS:
+            from .panels import panel
+
+            research = panel([str(r.source) for r in compared], jobs=jobs, say=lambda line: None)
         for n, (kind, key, rs) in enumerate(pages):
             name = series_folder(rs) if kind == "series" else places_folder(key)  # type: ignore[arg-type]
-            done.append(_build_comparison(kind, rs, name, out, langs, jobs, say, notebooks, force, left[n]))
+            rows = None
+            if research is not None:
+                f = research.targets
+                mine = f["place"] == key if kind == "series" else f["year"] == key
+                rows = f[mine.fillna(False).astype(bool) & f["file"].isin({str(r.source) for r in rs})]
+            done.append(_build_comparison(kind, rs, name, out, langs, jobs, say, notebooks, force, left[n], rows))
             if kind == "series":
                 years = [y for r in rs if (y := year_of(r)) is not None]
                 built.append(Built("series", done[-1].folder, str(key), f"{min(years)}–{max(years)} ({len(rs)})"))
             else:
                 built.append(Built("places", done[-1].folder, str(key), "、".join(place_of(r) for r in rs)))
+        if research is not None:
+            done.append(_build_panel(research, compared, out, langs, jobs, say, notebooks, force))
+            years = sorted({y for r in compared if (y := year_of(r)) is not None})
+            built.append(Built("panel", done[-1].folder, str(len(compared)), f"{years[0]}–{years[-1]}" if years else "—"))
     _write_site_index(Path(out), built, langs)
     ran = [job for d in done for job in d.ran]
-    counts = ", ".join(f"{sum(b.kind == kind for b in built)} {kind}" for kind in ("report", "series", "places"))
+    counts = ", ".join(f"{sum(b.kind == kind for b in built)} {kind}" for kind in ("report", "series", "places", "panel"))
     say(f"done: {len(built)} folders ({counts}); {summary(ran, sum(d.up_to_date for d in done), force)}; "
         f"{coverage.count()}; pages in {Path(out) / 'index.html'}")
     return built

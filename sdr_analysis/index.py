@@ -100,6 +100,7 @@ class Built(NamedTuple):
 SITE_PAGES = "Pages · 页面"
 #: The index's parts: the kind of folder, its heading and the heading of its columns.
 SITE_PARTS = (
+    ("panel", "The research panel · 研究面板", ("Reports · 报告", "Years · 年份")),
     ("series", "A place over the years · 历年目标与完成情况", ("Place · 地区", "Years · 年份")),
     ("places", "Places in one year · 同年各地目标对比", ("Year · 年份", "Places · 地区")),
     ("report", "Each report · 各报告", ("Place · 地区", "Year · 年份")),

@@ -58,15 +58,20 @@ TABLES = ("sections", "indicators", "claims", "relations", "terms")
 #: The text a report's findings index, kept beside its tables where it is not the
 #: file's own text (a PDF, a Word file, a web page).
 EXTRACTED_TEXT = "report.txt"
+#: The research panel's tables a build writes as CSV (with their data dictionaries)
+#: beside the panel page, and a comparison page's own rows of it.
+PANEL_TABLES = ("reports", "targets", "results", "outcomes", "chain", "attention")
+PANEL_ROWS = "panel-rows"
 FIXED_FILES = frozenset(
     [f"{t}.{ext}" for t in TABLES for ext in ("csv", "json")] + ["index.html", "page.css", "cjk.woff", "manifest.json", EXTRACTED_TEXT]
+    + [f"{t}{ext}" for t in (*PANEL_TABLES, PANEL_ROWS) for ext in (".csv", ".dictionary.csv")]
 )
 NOTEBOOK_SUFFIXES = (".ipynb", ".html")
 
 #: The stem of a notebook the build writes: the overview or a section
 #: (``section-5``, ``section-2-3``), or a comparison of reports (``series``,
-#: ``places``), in a language.
-OWN_STEM = re.compile(r"(?:overview|series|places|section(?:-\d{1,4}){1,3})(?:-(?:%s))?" % "|".join(LANGS[1:]))
+#: ``places``, ``panel``), in a language.
+OWN_STEM = re.compile(r"(?:overview|series|places|panel|section(?:-\d{1,4}){1,3})(?:-(?:%s))?" % "|".join(LANGS[1:]))
 
 #: A report folder's name: letters (any script), digits, ``-``, ``_`` and ``.``, at
 #: most this many bytes in UTF-8, leaving room within a file system's 255 for the

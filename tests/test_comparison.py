@@ -107,10 +107,11 @@ def built(compared_folder):
 @pytest.mark.notebooks
 def test_build_writes_a_series_and_a_cohort_with_an_index(built):
     out, result, _ = built
-    assert [(b.kind, b.folder.name) for b in result] == [("series", "xihu-series"), ("places", "places-2023")]
+    assert [(b.kind, b.folder.name) for b in result] == [("series", "xihu-series"), ("places", "places-2023"), ("panel", "panel")]
     for folder, stem in (("xihu-series", "series"), ("places-2023", "places")):
         names = {p.name for p in (out / folder).iterdir()}
-        assert {f"{stem}.html", f"{stem}.ipynb", f"{stem}-zh.html", f"{stem}-zh.ipynb", "page.css", "cjk.woff", "manifest.json"} == names
+        assert {f"{stem}.html", f"{stem}.ipynb", f"{stem}-zh.html", f"{stem}-zh.ipynb", "page.css", "cjk.woff", "manifest.json",
+                "panel-rows.csv", "panel-rows.dictionary.csv"} == names
     index = (out / "index.html").read_text(encoding="utf-8")
     for href in ("xihu-series/series.html", "xihu-series/series-zh.html", "places-2023/places.html", "places-2023/places-zh.html"):
         assert f'href="{href}"' in index

@@ -209,9 +209,11 @@ def test_build_says_each_file_it_leaves_out_of_the_comparisons(folder, planned):
     assert sorted(said_of(text, folder)) == ["broken.txt"]
     assert said["sc-2019.txt"] == ["in no comparison: the only report of 四川省, and the only place of 2019"]
     assert said["undated.txt"] == ["no year found (neither the title nor the date line names one)"]
-    assert lines[-1].startswith("done: 2 folders (0 report, 1 series, 1 places)")
+    assert lines[-1].startswith("done: 3 folders (0 report, 1 series, 1 places, 1 panel)")
     assert "the comparisons use 4 of 9 report files" in lines[-1]
-    assert sorted(pages) == ["jx-series", "places-2021"]
+    assert sorted(pages) == ["jx-series", "panel", "places-2021"]
+    # the panel page reads the reports the comparisons use, one copy of each
+    assert len(pages["panel"][0].parameters["report_paths"]) == 4
 
 
 def test_build_gives_each_page_the_files_it_left_out(folder, planned, monkeypatch):

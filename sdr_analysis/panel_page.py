@@ -1,0 +1,387 @@
+"""The panel page (``panel``): the research panel of many reports
+(:func:`sdr_analysis.panels.panel`) shown as charts, each with its table below it and a
+link to the panel's CSV it comes from:
+
+- GDP targets by level and year: how many reports set one, at what level, with which
+  qualifier, hard against soft (``binding``);
+- amplification: each target against its nearest superior's, where the chain has pairs;
+- outcomes: targets met and missed, by the year they were set for;
+- attention: each dictionary's share of the reports' words, over the years and by place.
+
+The data are the panel's; this module only presents them, in English (``en``) or
+Chinese (``zh``). Report text (place names, targets as written) reaches the Markdown
+only through :func:`~sdr_analysis.messages.escape_markdown`, and a chart's labels
+only as plain text (:func:`chart_label`).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from statistics import median
+from typing import TYPE_CHECKING, Optional, Sequence
+
+from .checks import check_lang, check_report_paths
+from .comparison import markdown_table, measure_name
+from .messages import escape_markdown, t
+from .wording import plain_number
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .attention import Dictionary
+    from .charts import Chart
+    from .panels import Panel
+
+#: The levels in the order the page lists them, highest first.
+LEVELS = ("national", "province", "city", "district", "county", "street")
+#: The qualifiers counted in the targets table, in their column order.
+QUALIFIERS = ("about", "more_than", "less_than", "range", "exact")
+BINDINGS = ("hard", "soft", "")
+BINDING_COLORS = {"hard": "#1b6ca8", "soft": "#8fb8d8", "": "#c9d3dd"}
+OUTCOMES = ("met", "missed")
+OUTCOME_COLORS = {"met": "#2a8a4a", "missed": "#c0392b"}
+
+
+@dataclass
+class PanelPage:
+    """The panel a page shows, its language, the folder of the panel's CSV files
+    relative to the page (``tables``) and the dictionaries of its attention table."""
+
+    lang: str
+    panel: "Panel"
+    tables: str = "."
+    dictionaries: list["Dictionary"] = field(default_factory=list)
+
+
+def open_panel(report_paths, lang: str, dictionaries: Sequence[str | os.PathLike[str]] = (), tables: str = ".",
+               jobs: int = 1) -> PanelPage:
+    """The panel of the reports ``report_paths`` (files or folders), checking the
+    notebook's parameters (:class:`~sdr_analysis.exceptions.ParameterError`);
+    ``dictionaries`` are files of the user's own dictionaries, added to the package's."""
+    from .attention import load_dictionaries
+    from .panels import panel
+
+    check_lang(lang)
+    dicts = load_dictionaries(list(dictionaries))
+    p = panel(check_report_paths(report_paths), dictionaries=list(dictionaries), jobs=jobs, say=lambda line: None)
+    return PanelPage(lang, p, tables, dicts)
+
+
+def of_panel(p: "Panel", lang: str, tables: str = ".", dictionaries: Sequence["Dictionary"] = ()) -> PanelPage:
+    """A page of a panel already made."""
+    from .attention import load_dictionaries
+
+    return PanelPage(check_lang(lang), p, tables, list(dictionaries) or load_dictionaries())
+
+
+# the page's own words and links
+
+
+def _t(p: PanelPage, key: str) -> str:
+    return t(p.lang, f"panel.{key}")
+
+
+def _then(p: PanelPage, *sentences: str) -> str:
+    """Sentences in a paragraph: with a space between them in English, none in Chinese."""
+    return ("" if p.lang == "zh" else " ").join(sentences)
+
+
+def chart_label(text: str) -> str:
+    """Report text as a chart's label: plain text, never matplotlib's math
+    (``$…$``)."""
+    return str(text).replace("$", r"\$")
+
+
+def csv_link(p: PanelPage, table: str) -> str:
+    """A link to one of the panel's CSV files beside the page (``targets.csv``)."""
+    folder = p.tables.rstrip("/")
+    href = f"{folder}/{table}.csv" if folder and folder != "." else f"{table}.csv"
+    return _t(p, "download").format(link=f"[{table}.csv]({href})")
+
+
+def heading(p: PanelPage) -> str:
+    """The page's title, what it reads, and how many reports and places."""
+    r = p.panel.reports
+    years = sorted({int(y) for y in r["year"].dropna()}) if len(r) else []
+    span = f"{years[0]}–{years[-1]}" if years else "—"
+    title = _t(p, "title").format(n=len(r), years=span)
+    lead = _t(p, "lead").format(places=r["place"].nunique() if len(r) else 0)
+    return f"# {title}\n\n{_then(p, lead, csv_link(p, 'reports'))}"
+
+
+def section(p: PanelPage, key: str) -> str:
+    """A section's heading and what it shows."""
+    return f"## {_t(p, f'{key}_heading')}\n\n{_t(p, f'{key}_lead')}"
+
+
+def level_name(p: PanelPage, level) -> str:
+    return t(p.lang, f"panel.levels.{level}") if _has(level) and str(level) in LEVELS else "—"
+
+
+def _has(value) -> bool:
+    """Whether a cell holds a value (not ``None``, NaN or ``pd.NA``)."""
+    import pandas as pd
+
+    return not bool(pd.isna(value)) if not isinstance(value, (list, tuple)) else True
+
+
+def _year(value) -> str:
+    return str(int(value)) if _has(value) else "—"
+
+
+def _percent(x: float) -> str:
+    return f"{x:.1f}%"
+
+
+# 1. GDP targets by level and year
+
+
+def gdp_targets(p: PanelPage) -> "pd.DataFrame":
+    """Each report's annual GDP growth target (the first it states), with the report's
+    level and year."""
+    f = p.panel.targets
+    if not len(f):
+        return f
+    rows = f[(f["measure"] == "gdp") & (f["absent"] != True) & (f["horizon"] == "year") & f["change"].fillna(False).astype(bool)]  # noqa: E712  # a missing value is not absent
+    return rows.drop_duplicates("file")
+
+
+def targets_by_level_year(p: PanelPage) -> list[dict]:
+    """Per year and level (in order): the reports, those setting a GDP growth target,
+    the count of each qualifier and of hard and soft targets, and the median target."""
+    r = p.panel.reports
+    g = gdp_targets(p)
+    out = []
+    keys = sorted({(int(y), str(lv)) for y, lv in zip(r["year"], r["level"]) if _has(y) and _has(lv)},
+                  key=lambda k: (k[0], LEVELS.index(k[1]) if k[1] in LEVELS else len(LEVELS)))
+    for year, level in keys:
+        reports = int(((r["year"] == year) & (r["level"] == level)).sum())
+        mine = g[(g["year"] == year) & (g["level"] == level)] if len(g) else g
+        values = [float(v) for v in mine["value"] if _has(v)] if len(mine) else []
+        row = {"year": year, "level": level, "reports": reports, "set": len(mine),
+               "median": median(values) if values else None}
+        for q in QUALIFIERS:
+            row[q] = int((mine["qualifier"] == q).sum()) if len(mine) else 0
+        for b in ("hard", "soft"):
+            row[b] = int((mine["binding"] == b).sum()) if len(mine) else 0
+        out.append(row)
+    return out
+
+
+def targets_chart(p: PanelPage) -> Optional["Chart"]:
+    """A grid of the share of reports (%) setting a GDP growth target: levels down the
+    side, years across."""
+    from .plotting import grid_chart
+
+    rows = targets_by_level_year(p)
+    if not rows:
+        return None
+    years = sorted({row["year"] for row in rows})
+    levels = [lv for lv in LEVELS if any(row["level"] == lv for row in rows)]
+    cell = {(row["level"], row["year"]): row for row in rows}
+    values = [[100 * cell[lv, y]["set"] / cell[lv, y]["reports"] if (lv, y) in cell else 0.0 for y in years] for lv in levels]
+    items = [_t(p, "alt_targets_item").format(year=row["year"], level=level_name(p, row["level"]), n=row["set"], total=row["reports"])
+             for row in rows]
+    alt = _t(p, "alt_targets").format(items=t(p.lang, "list_sep").join(items))
+    return grid_chart([level_name(p, lv) for lv in levels], [str(y) for y in years], values, _t(p, "targets_chart"), alt)
+
+
+def targets_table(p: PanelPage) -> str:
+    """The rows of :func:`targets_by_level_year` as a Markdown table, and the link to
+    the targets' CSV."""
+    rows = targets_by_level_year(p)
+    if not rows:
+        return _then(p, _t(p, "none"), csv_link(p, "targets"))
+    header = [_t(p, "year"), _t(p, "level"), _t(p, "reports"), _t(p, "set_gdp"), _t(p, "median"),
+              *(t(p.lang, f"qualifier_names.{q}") for q in QUALIFIERS), _t(p, "hard"), _t(p, "soft")]
+    cells = [[str(row["year"]), level_name(p, row["level"]), str(row["reports"]), str(row["set"]),
+              f"{plain_number(row['median'])}%" if row["median"] is not None else "—",
+              *(str(row[q]) for q in QUALIFIERS), str(row["hard"]), str(row["soft"])] for row in rows]
+    return f"{markdown_table(header, cells)}\n\n{_then(p, _t(p, 'binding_note'), csv_link(p, 'targets'))}"
+
+
+def binding_counts(p: PanelPage) -> list[tuple[str, dict[str, int]]]:
+    """Per level (in order), its GDP growth targets that are hard, soft and neither."""
+    g = gdp_targets(p)
+    out = []
+    for lv in LEVELS:
+        mine = g[g["level"] == lv] if len(g) else g
+        if len(mine):
+            b = [str(x) if _has(x) else "" for x in mine["binding"]]
+            out.append((lv, {k: b.count(k) for k in BINDINGS}))
+    return out
+
+
+def binding_chart(p: PanelPage) -> Optional["Chart"]:
+    """Stacked bars, a level each: its GDP growth targets hard, soft and neither."""
+    from .plotting import stacked_barh
+
+    counts = binding_counts(p)
+    if not counts:
+        return None
+    names = {k: _t(p, k or "unstated") for k in BINDINGS}
+    stacks = {names[k]: [float(c[k]) for _, c in counts] for k in BINDINGS}
+    colors = {names[k]: BINDING_COLORS[k] for k in BINDINGS}
+    items = [_t(p, "alt_binding_item").format(level=level_name(p, lv), hard=c["hard"], soft=c["soft"], other=c[""]) for lv, c in counts]
+    alt = _t(p, "alt_binding").format(items=t(p.lang, "list_sep").join(items))
+    return stacked_barh([level_name(p, lv) for lv, _ in counts], stacks, colors, _t(p, "binding_chart"), _t(p, "count"), alt)
+
+
+# 2. amplification
+
+
+def chain_pairs(p: PanelPage) -> "pd.DataFrame":
+    """The chain's targets that have a superior's target and a difference."""
+    f = p.panel.chain
+    if not len(f) or "superior_place" not in f:
+        return f.iloc[0:0]
+    return f[f["amplification"].notna()]
+
+
+def _pair_label(p: PanelPage, row) -> str:
+    return f"{row['place']} {_year(row['year'])} · {measure_name(str(row['measure']), p.lang)}"
+
+
+def amplification_chart(p: PanelPage) -> Optional["Chart"]:
+    """A bar per pair: the target minus its superior's."""
+    from .plotting import barh
+
+    pairs = chain_pairs(p)
+    if not len(pairs):
+        return None
+    labels = [chart_label(_pair_label(p, row)) for _, row in pairs.iterrows()]
+    values = [float(v) for v in pairs["amplification"]]
+    items = [_t(p, "alt_amplification_item").format(pair=_pair_label(p, row), superior=row["superior_place"], difference=plain_number(v))
+             for (_, row), v in zip(pairs.iterrows(), values)]
+    alt = _t(p, "alt_amplification").format(items=t(p.lang, "list_sep").join(items))
+    return barh(labels, values, _t(p, "amplification_chart"), _t(p, "difference"), value_labels=[plain_number(v) for v in values], alt=alt)
+
+
+def amplification_table(p: PanelPage) -> str:
+    """The pairs: place, superior, measure, each target as the report states it, and
+    the difference (the panel's ``amplification``: the target minus the superior's)."""
+    pairs = chain_pairs(p)
+    if not len(pairs):
+        return _then(p, _t(p, "no_pairs"), csv_link(p, "chain"))
+    header = [_t(p, "place"), _t(p, "superior"), _t(p, "measure"), _t(p, "target"), _t(p, "superior_target"), _t(p, "difference")]
+    cells = [[escape_markdown(f"{row['place']} {_year(row['year'])}"), escape_markdown(str(row["superior_place"])),
+              escape_markdown(measure_name(str(row["measure"]), p.lang)), escape_markdown(str(row["text"])),
+              escape_markdown(str(row["superior_text"])), escape_markdown(plain_number(float(row["amplification"])))]
+             for _, row in pairs.iterrows()]
+    return f"{markdown_table(header, cells)}\n\n{_then(p, _t(p, 'difference_note'), csv_link(p, 'chain'))}"
+
+
+# 3. outcomes
+
+
+def outcomes_by_year(p: PanelPage) -> list[tuple[int, dict[str, int]]]:
+    """Per year a target was set for, its targets met and missed (those without a
+    result left out)."""
+    f = p.panel.outcomes
+    if not len(f):
+        return []
+    out = []
+    for year in sorted({int(y) for y in f["year"].dropna()}):
+        mine = f[f["year"] == year]
+        counts = {s: int((mine["status"] == s).sum()) for s in OUTCOMES}
+        if any(counts.values()):
+            out.append((year, counts))
+    return out
+
+
+def outcomes_chart(p: PanelPage) -> Optional["Chart"]:
+    from .plotting import stacked_barh
+
+    rows = outcomes_by_year(p)
+    if not rows:
+        return None
+    names = {s: t(p.lang, f"compare.status_names.{s}") for s in OUTCOMES}
+    stacks = {names[s]: [float(c[s]) for _, c in rows] for s in OUTCOMES}
+    colors = {names[s]: OUTCOME_COLORS[s] for s in OUTCOMES}
+    items = [_t(p, "alt_outcomes_item").format(year=y, met=c["met"], missed=c["missed"]) for y, c in rows]
+    alt = _t(p, "alt_outcomes").format(items=t(p.lang, "list_sep").join(items))
+    return stacked_barh([str(y) for y, _ in rows], stacks, colors, _t(p, "outcomes_chart"), _t(p, "count"), alt)
+
+
+def outcomes_table(p: PanelPage) -> str:
+    rows = outcomes_by_year(p)
+    if not rows:
+        return _then(p, _t(p, "no_outcomes"), csv_link(p, "outcomes"))
+    header = [_t(p, "year"), t(p.lang, "compare.status_names.met"), t(p.lang, "compare.status_names.missed"), _t(p, "met_share")]
+    cells = [[str(y), str(c["met"]), str(c["missed"]), _percent(100 * c["met"] / (c["met"] + c["missed"]))] for y, c in rows]
+    return f"{markdown_table(header, cells)}\n\n{csv_link(p, 'outcomes')}"
+
+
+# 4. attention
+
+
+def _whole(p: PanelPage) -> "pd.DataFrame":
+    f = p.panel.attention
+    if f is None or not len(f):
+        import pandas as pd
+
+        return pd.DataFrame(columns=["dictionary", "share_words", "year", "place"])
+    return f[f["scope"] == "whole"]
+
+
+def _dict_names(p: PanelPage, f: "pd.DataFrame") -> list[tuple[str, str]]:
+    """The dictionaries of the attention table, in the page's order, with their names."""
+    known = {d.name: d.label(p.lang) for d in p.dictionaries}
+    found = list(dict.fromkeys(str(x) for x in f["dictionary"]))
+    return [(k, known.get(k, k)) for k in [*(k for k in known if k in found), *(k for k in found if k not in known)]]
+
+
+def attention_grid(p: PanelPage, by: str) -> tuple[list[str], list[tuple[str, str]], list[list[float]]]:
+    """The mean share of words (%) of each dictionary (rows) by year or by place
+    (``by``, the columns): labels of the columns, the dictionaries, the values."""
+    f = _whole(p)
+    if not len(f):
+        return [], [], []
+    keys = sorted({int(y) for y in f["year"].dropna()}) if by == "year" else sorted({str(x) for x in f["place"]})
+    dicts = _dict_names(p, f)
+    values = []
+    for name, _ in dicts:
+        mine = f[f["dictionary"] == name]
+        row = []
+        for k in keys:
+            shares = [float(x) for x in mine[mine[by] == k]["share_words"] if _has(x)]
+            row.append(100 * sum(shares) / len(shares) if shares else 0.0)
+        values.append(row)
+    return [str(k) for k in keys], dicts, values
+
+
+def attention_chart(p: PanelPage, by: str) -> Optional["Chart"]:
+    """A grid of each dictionary's share of words (%) by year (``by="year"``) or by
+    place (``by="place"``)."""
+    from .plotting import grid_chart
+
+    cols, dicts, values = attention_grid(p, by)
+    if not cols:
+        return None
+    items = []
+    for j, col in enumerate(cols):
+        top = max(range(len(dicts)), key=lambda i: values[i][j])
+        items.append(_t(p, "alt_attention_item").format(col=col, dictionary=dicts[top][1], share=values[top][j]))
+    alt = _t(p, f"alt_attention_{by}").format(items=t(p.lang, "list_sep").join(items))
+    return grid_chart([chart_label(label) for _, label in dicts], [chart_label(c) for c in cols], values, _t(p, f"attention_{by}_chart"), alt)
+
+
+def attention_table(p: PanelPage, by: str) -> str:
+    """The values of :func:`attention_chart` as a table: a row per year or place."""
+    cols, dicts, values = attention_grid(p, by)
+    if not cols:
+        return _then(p, _t(p, "no_attention"), csv_link(p, "attention"))
+    header = [_t(p, by), *(escape_markdown(label) for _, label in dicts)]
+    cells = [[escape_markdown(col), *(_percent(values[i][j]) for i in range(len(dicts)))] for j, col in enumerate(cols)]
+    return f"{markdown_table(header, cells)}\n\n{_then(p, _t(p, 'attention_note'), csv_link(p, 'attention'))}"
+
+
+# the rows of one comparison page
+
+
+def rows_link(lang: str, href: str = "panel-rows.csv") -> str:
+    """The line of a series or places page that links its own rows of the panel (the
+    CSV at ``href``, relative to the page)."""
+    name = escape_markdown(href.rsplit("/", 1)[-1])
+    return t(check_lang(lang), "panel.rows_link").format(link=f"[{name}]({href.replace(' ', '%20')})")
