@@ -49,11 +49,15 @@ def test_a_lock_that_is_a_link_is_not_written_through(root, target):
 
 def test_a_comparison_lock_that_is_a_link_is_not_written_through(root):
     victim = root.parent / "victims" / "secret"
+    panel_victim = root.parent / "victims" / "panel-secret"
+    panel_victim.write_text("secret", encoding="utf-8")
     (root / "out" / ".places-2023.lock").symlink_to(victim)
+    (root / "out" / ".panel.lock").symlink_to(panel_victim)
     (root / "other.txt").write_text(REPORT.replace("某区", "另区"), encoding="utf-8")
     built = build_many([root / f"{NAME}.txt", root / "other.txt"], out=root / "out", langs="en", only="comparisons", say=quiet)
-    assert [b.folder.name for b in built] == ["places-2023"]
+    assert [b.folder.name for b in built] == ["places-2023", "panel"]
     assert victim.read_text(encoding="utf-8") == "secret"
+    assert panel_victim.read_text(encoding="utf-8") == "secret"
 
 
 def test_a_shared_file_is_written_through_a_new_temporary_file_never_a_planted_one(tmp_path):
