@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, NamedTuple, Optional
 
 from .amounts import MONEY_COLUMNS, money_columns
-from .coverage import entry_of
+from .coverage import entry_of, kept
 from .exceptions import InputNotFound, NoReports, OutputError, ParameterError, SdrError
 from .outputs import safe_cell
 from .results import Indicator, Target
@@ -207,7 +207,7 @@ def build_corpus(
     report, goes to ``say`` (by default the ``sdr_analysis.corpus`` logger, at info
     level), then a warning line per file left out; the traceback of a
     report that failed other than by being unreadable is logged at debug level."""
-    from .coverage import COVERAGE_COLUMNS, failed, for_reports
+    from .coverage import COVERAGE_COLUMNS
 
     paths = path_list(paths)
     if not isinstance(out, (str, os.PathLike)):
@@ -228,15 +228,7 @@ def build_corpus(
                 say(f"[{n}/{len(files)}] {parsed.path}: {len(parsed.indicators)} indicators, {len(parsed.sections)} sections, "
                     f"{len(parsed.targets)} targets")
             by_path[path] = parsed
-    results = [by_path[str(f)] for f in files]  # the order of the inputs, whatever order they finished in
-    if all(r.error for r in results):
-        raise NoReports([str(f) for f in files], [(r.path, r.error or "") for r in results])
-    entries = [r.entry if r.entry is not None else failed(r.path, (r.error or "").removeprefix(f"{r.path}: ")) for r in results]
-    coverage = for_reports(entries)
-    for line in coverage.lines():
-        say(line)
-    used = set(coverage.used)
-    good = [r for r in results if not r.error and r.path in used]
+    good, entries, coverage = kept(files, by_path, say)
     try:
         _write(out, INDICATOR_COLUMNS, (row for r in good for row in r.indicators))
         _write(sections_path(out), SECTION_COLUMNS, (row for r in good for row in r.sections))

@@ -21,9 +21,9 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import asdict, dataclass, field
-from typing import TYPE_CHECKING, Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Optional, Protocol, Sequence, TypeVar
 
-from .exceptions import SeriesError
+from .exceptions import NoReports, SeriesError
 from .messages import t
 
 if TYPE_CHECKING:
@@ -273,3 +273,36 @@ def from_param(items) -> list[LeftOut]:
     if any(x.reason not in REASONS for x in out):
         raise ParameterError("left_out", items, f"each reason one of: {', '.join(REASONS)}")
     return out
+
+
+class _Parsed(Protocol):
+    """What a worker gives back for one report file: its path, the error that stopped
+    it (or ``None``) and its entry (``None`` where it failed)."""
+
+    @property
+    def path(self) -> str: ...
+
+    @property
+    def error(self) -> Optional[str]: ...
+
+    @property
+    def entry(self) -> Optional[Entry]: ...
+
+
+P = TypeVar("P", bound=_Parsed)
+
+
+def kept(files: Sequence[str | os.PathLike[str]], by_path: dict[str, P], say: Callable[[str], None]) -> tuple[list[P], list[Entry], Coverage]:
+    """Of the reports parsed from ``files`` (``by_path``, in any order), those a table of
+    many reports keeps (:func:`for_reports`), in the order of the files, each left out
+    said in a line; with every file's entry and the coverage. No report parsed at all
+    is :class:`~sdr_analysis.exceptions.NoReports`."""
+    parsed = [by_path[str(f)] for f in files]  # the order of the inputs, whatever order they finished in
+    if all(p.error for p in parsed):
+        raise NoReports([str(f) for f in files], [(p.path, p.error or "") for p in parsed])
+    entries = [p.entry if p.entry is not None else failed(p.path, (p.error or "").removeprefix(f"{p.path}: ")) for p in parsed]
+    coverage = for_reports(entries)
+    for line in coverage.lines():
+        say(line)
+    used = set(coverage.used)
+    return [p for p in parsed if not p.error and p.path in used], entries, coverage

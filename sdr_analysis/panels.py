@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, NamedTuple, Optional,
 
 from .chars import COLONS, COMMAS, SEMICOLONS, STOPS
 from .corpus import DEFAULT_JOBS, check_outputs, report_files
-from .coverage import Coverage, Entry, entry_of, failed, for_reports
+from .coverage import Coverage, Entry, entry_of, kept
 from .exceptions import NoReports, OutputError, ParameterError, SdrError
 from .panel_tables import ATTENTION_KEYS, COLUMNS, FORMATS, Column, check_formats, inferred, table_paths, typed, write_table
 from .results import Metadata, Result, Target
@@ -271,15 +271,7 @@ def panel(
             else:
                 say(f"[{n}/{len(files)}] {parsed.path}: {len(parsed.targets)} targets, {len(parsed.results)} results")
             by_path[path] = parsed
-    parsed_all = [by_path[str(f)] for f in files]
-    if all(p.error for p in parsed_all):
-        raise NoReports([str(f) for f in files], [(p.path, p.error or "") for p in parsed_all])
-    entries = [p.entry if p.entry is not None else failed(p.path, (p.error or "").removeprefix(f"{p.path}: ")) for p in parsed_all]
-    coverage = for_reports(entries)
-    for line in coverage.lines():
-        say(line)
-    used = set(coverage.used)
-    good = [p for p in parsed_all if not p.error and p.path in used]
+    good, _, coverage = kept(files, by_path, say)
     places = {p.path: place_of(_Light(p)) for p in good}  # type: ignore[arg-type]  # what place_of reads of a report
     rows = _rows(good, places, fn is not None)
     columns = {name: COLUMNS[name] for name in wanted if name != "attention"}
