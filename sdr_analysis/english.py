@@ -70,6 +70,11 @@ def place_name(name: str) -> str:
     return pinyin_name(name)
 
 
+def national_name() -> str:
+    """The place of the national report in English (``China``)."""
+    return table(WORDS)["national"]
+
+
 def place_in_english(meta) -> str:
     """A report's place in English, innermost first (``Shahekou District, Dalian,
     Liaoning``); empty where the report names none."""
@@ -128,7 +133,7 @@ def report_place(report, lang: str, chinese: bool = True) -> str:
 
     zh = place_of(report)
     meta = report.metadata
-    english = (table(WORDS)["national"] if meta.level == "national" else place_in_english(meta)) if t(lang, "english_names") else ""
+    english = (national_name() if meta.level == "national" else place_in_english(meta)) if t(lang, "english_names") else ""
     if not english:
         return zh
     return t(lang, "place_beside").format(english=english, chinese=zh) if chinese else english

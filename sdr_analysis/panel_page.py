@@ -239,8 +239,30 @@ def chain_pairs(p: PanelPage) -> "pd.DataFrame":
     return f[f["amplification"].notna()]
 
 
+def place_words(p: PanelPage, place) -> str:
+    """A place of the panel as the page's language names it: in English on an en page
+    (``内蒙古自治区呼伦贝尔市海拉尔区`` → ``Hailar District, Hulunbuir, Inner Mongolia``),
+    read from the reports table's place columns; as the panel holds it otherwise."""
+    name = str(place) if _has(place) else "—"
+    return _english_places(p).get(name, name) if p.lang == "en" else name
+
+
+def _english_places(p: PanelPage) -> dict[str, str]:
+    from types import SimpleNamespace
+
+    from .english import national_name, place_in_english
+
+    out = {}
+    for _, row in p.panel.reports.iterrows():
+        parts = {k: (str(row[k]) if k in row and _has(row[k]) else None) for k in ("street", "county", "district", "city", "province")}
+        english = national_name() if str(row.get("level")) == "national" else place_in_english(SimpleNamespace(**parts))
+        if english and _has(row["place"]):
+            out[str(row["place"])] = english
+    return out
+
+
 def _pair_label(p: PanelPage, row) -> str:
-    return f"{row['place']} {_year(row['year'])} · {measure_name(str(row['measure']), p.lang)}"
+    return f"{place_words(p, row['place'])} {_year(row['year'])} · {measure_name(str(row['measure']), p.lang)}"
 
 
 def amplification_chart(p: PanelPage) -> Optional["Chart"]:
@@ -252,7 +274,8 @@ def amplification_chart(p: PanelPage) -> Optional["Chart"]:
         return None
     labels = [chart_label(_pair_label(p, row)) for _, row in pairs.iterrows()]
     values = [float(v) for v in pairs["amplification"]]
-    items = [_t(p, "alt_amplification_item").format(pair=_pair_label(p, row), superior=row["superior_place"], difference=plain_number(v))
+    items = [_t(p, "alt_amplification_item").format(pair=_pair_label(p, row), superior=place_words(p, row["superior_place"]),
+                                                    difference=plain_number(v))
              for (_, row), v in zip(pairs.iterrows(), values)]
     alt = _t(p, "alt_amplification").format(items=t(p.lang, "list_sep").join(items))
     return barh(labels, values, _t(p, "amplification_chart"), _t(p, "difference"), value_labels=[plain_number(v) for v in values], alt=alt)
@@ -265,7 +288,7 @@ def amplification_table(p: PanelPage) -> str:
     if not len(pairs):
         return _then(p, _t(p, "no_pairs"), csv_link(p, "chain"))
     header = [_t(p, "place"), _t(p, "superior"), _t(p, "measure"), _t(p, "target"), _t(p, "superior_target"), _t(p, "difference")]
-    cells = [[escape_markdown(f"{row['place']} {_year(row['year'])}"), escape_markdown(str(row["superior_place"])),
+    cells = [[escape_markdown(f"{place_words(p, row['place'])} {_year(row['year'])}"), escape_markdown(place_words(p, row["superior_place"])),
               escape_markdown(measure_name(str(row["measure"]), p.lang)), escape_markdown(str(row["text"])),
               escape_markdown(str(row["superior_text"])), escape_markdown(plain_number(float(row["amplification"])))]
              for _, row in pairs.iterrows()]
@@ -348,7 +371,7 @@ def attention_grid(p: PanelPage, by: str) -> tuple[list[str], list[tuple[str, st
             shares = [float(x) for x in mine[mine[by] == k]["share_words"] if _has(x)]
             row.append(100 * sum(shares) / len(shares) if shares else 0.0)
         values.append(row)
-    return [str(k) for k in keys], dicts, values
+    return [place_words(p, k) if by == "place" else str(k) for k in keys], dicts, values
 
 
 def attention_chart(p: PanelPage, by: str) -> Optional["Chart"]:

@@ -32,12 +32,13 @@ def test_targets_by_level_and_year(pages):
 def test_amplification_pairs_state_the_difference(pages):
     en, zh = pages
     table = panel_page.amplification_table(en)
-    # 西湖区 2023 增长5%左右 against 浙江省 增长5.5%左右: 5 − 5.5
-    assert "浙江省" in table and "\\-0\\.5" in table and "target minus the superior" in table
+    # 西湖区 2023 增长5%左右 against 浙江省 增长5.5%左右: 5 − 5.5; places in English on an en page
+    assert "Xihu District" in table and "Zhejiang" in table and "浙江省" not in table
+    assert "\\-0\\.5" in table and "target minus the superior" in table
     assert "[chain.csv](chain.csv)" in table
     chart = panel_page.amplification_chart(en)
-    assert chart is not None and "浙江省" in chart.alt and "-0.5" in chart.alt
-    assert "本级目标减去" in panel_page.amplification_table(zh)
+    assert chart is not None and "Zhejiang" in chart.alt and "-0.5" in chart.alt
+    assert "本级目标减去" in panel_page.amplification_table(zh) and "浙江省" in panel_page.amplification_table(zh)
 
 
 def test_outcomes_by_year(pages):
@@ -58,9 +59,10 @@ def test_every_chart_has_alt_text_in_its_language(pages):
 
 
 def test_attention_tables_have_a_row_per_year_and_place(pages):
-    en, _ = pages
-    cols, dicts, values = panel_page.attention_grid(en, "place")
+    en, zh = pages
+    cols, dicts, values = panel_page.attention_grid(zh, "place")
     assert cols == sorted(["江苏省", "浙江省", "浙江省杭州市西湖区"])
+    assert sorted(panel_page.attention_grid(en, "place")[0]) == ["Jiangsu", "Xihu District, Hangzhou, Zhejiang", "Zhejiang"]
     assert len(values) == len(dicts) and all(len(v) == 3 and all(0 <= x <= 100 for x in v) for v in values)
     assert panel_page.attention_grid(en, "year")[0] == ["2022", "2023"]
     assert "[attention.csv](attention.csv)" in panel_page.attention_table(en, "year")
@@ -76,7 +78,7 @@ def test_hostile_place_names_stay_text(pages):
     frames["chain"]["superior_place"] = hostile
     from dataclasses import replace
 
-    page = panel_page.PanelPage("en", replace(p, **frames), ".", en.dictionaries)
+    page = panel_page.PanelPage("zh", replace(p, **frames), ".", en.dictionaries)
     for md in (panel_page.amplification_table(page), panel_page.attention_table(page, "place")):
         assert "<script>" not in md and "&lt;script&gt;" in md and "\\$a\\$" in md and "\\|" in md
     chart = panel_page.attention_chart(page, "place")
