@@ -15,10 +15,12 @@ its template escapes.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import NamedTuple, Optional
 
 from .checks import check_lang
 from .messages import escape_markdown, t
+from .news import count_words
 from .phrases import indicator_phrase, relation_phrase
 from .report import Report, ReportSection
 from .results import Indicator, Part, Result, Section, Target
@@ -35,6 +37,7 @@ class Item(NamedTuple):
     measure: str
     words: str
     start: int
+    key: str = "other"  # the measure's key in the table of measures
 
 
 class Preamble(NamedTuple):
@@ -77,9 +80,14 @@ def _quoted(report: Report, name: str, start: int, end: int) -> str:
     return name + text[start:end]
 
 
+@cache
+def _order_of() -> dict[str, int]:
+    return {key: n for n, key in enumerate(measures())}
+
+
 def _order(key: str) -> int:
-    keys = list(measures())
-    return keys.index(key) if key in keys else len(keys)
+    order = _order_of()
+    return order.get(key, len(order))
 
 
 def last_year_items(report: Report, lang: str) -> list[Item]:
@@ -93,7 +101,7 @@ def last_year_items(report: Report, lang: str) -> list[Item]:
             continue  # 固定资产投资75亿元，增长24%: the level is in its growth's words already
         words = _quoted(report, r.name, r.start, r.end)
         quoted.append((r.end - len(words), r.end))
-        out.append(Item(_measure_name(r.measure, r.name, lang), words, r.start))
+        out.append(Item(_measure_name(r.measure, r.name, lang), words, r.start, r.measure))
     return out
 
 
@@ -104,7 +112,7 @@ def _results(report: Report) -> list[Result]:
 def this_year_items(report: Report, lang: str, horizon: str = "year") -> list[Item]:
     """The targets of ``horizon`` (the coming ``year``, or ``five_year``) in reading
     order, each as the report writes it with its qualifier."""
-    return [Item(_measure_name(x.measure, x.name, lang), _target_words(x, lang), x.start)
+    return [Item(_measure_name(x.measure, x.name, lang), _target_words(x, lang), x.start, x.measure)
             for x in report.targets if x.horizon == horizon and x.value is not None]
 
 
@@ -198,7 +206,7 @@ def preamble_lines(report: Report, lang: str) -> str:
     opening = report_opening(report)
     if opening:
         where = _stretch(report, (report.body[0], opening[-1].end))
-        out.append("- " + words["opening"].format(count=_count(lang, len(opening))) + t(lang, "colon")
+        out.append("- " + words["opening"].format(count=count_words(lang, "figures", len(opening))) + t(lang, "colon")
                    + _figures(report, where, opening, lang))
     for p in preambles(report):
         fields = {"part": _part_name(p.part), "period": periods.get(p.part.period, p.part.period)}
@@ -207,7 +215,7 @@ def preamble_lines(report: Report, lang: str) -> str:
         elif not p.figures:
             out.append("- " + words["preamble_none"].format(**fields))
         else:
-            line = words["preamble"].format(count=_count(lang, len(p.figures)), **fields)
+            line = words["preamble"].format(count=count_words(lang, "figures", len(p.figures)), **fields)
             out.append(f'- <a id="{part_anchor(report, p.part)}"></a>' + line + t(lang, "colon")
                        + _figures(report, _stretch(report, p.span), p.figures, lang))
     return "\n".join(out) if out else words["no_parts"]
@@ -216,11 +224,6 @@ def preamble_lines(report: Report, lang: str) -> str:
 def part_anchor(report: Report, part: Part) -> str:
     """The anchor of a part's preamble on the overview: ``part-1`` for the first part."""
     return f"part-{report.parts.index(part) + 1}"
-
-
-def _count(lang: str, n: int) -> str:
-    one, many = t(lang, "news.counted.figures")
-    return one if n == 1 else many.format(n=n)
 
 
 def _figures(report: Report, where: ReportSection, figures: list[Indicator], lang: str) -> str:
@@ -273,23 +276,19 @@ class Cited(NamedTuple):
     anchor: str
 
 
-def index_items(report: Report, items: list[Item], keys: list[str]) -> list[Cited]:
-    """``items`` (in English: their measures' names) for the index page, ``keys`` the
-    measures' keys."""
+def index_items(report: Report, items: list[Item]) -> list[Cited]:
+    """``items`` (in English: their measures' names) for the index page."""
     out = []
-    for i, key in zip(items, keys):
+    for i in items:
         sent = report.sentence_at(i.start)
-        out.append(Cited(i.measure if key != "other" else "", i.words, sent.text.strip() if sent else "",
+        out.append(Cited(i.measure if i.key != "other" else "", i.words, sent.text.strip() if sent else "",
                          sentence_id(report, i.start)))
     return out
 
 
 def index_years(report: Report) -> tuple[list[Cited], list[Cited]]:
     """*Last year* and *this year* for the index page."""
-    results = _results(report)
-    targets = [x for x in report.targets if x.horizon == "year" and x.value is not None]
-    return (index_items(report, last_year_items(report, "en"), [r.measure for r in results]),
-            index_items(report, this_year_items(report, "en"), [x.measure for x in targets]))
+    return index_items(report, last_year_items(report, "en")), index_items(report, this_year_items(report, "en"))
 
 
 class IndexPreamble(NamedTuple):

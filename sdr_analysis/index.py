@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple, Sequence
 
-from .english import place_in_english
+from .english import report_place
 from .headlines import index_preamble, index_years
 from .messages import t
 from .outputs import TABLES, folder_name, output_name, section_file, write_file, written_up
@@ -75,7 +75,7 @@ def write_index(report: Report, folder: Path, langs: Sequence[str]) -> None:
     meta = report.metadata
     page = index_page(
         title=meta.title.text if meta.title else folder_name(report.source or "report"),
-        place=f"{place_in_english(meta)} · {meta.place}" if meta.place else "—",
+        place=f"{report_place(report, 'en', chinese=False)} · {meta.place}" if meta.place else "—",
         date=meta.date or "—",
         parts=parts,
         overviews=_links("overview", langs),

@@ -238,20 +238,21 @@ def counts(report: Report, sec: ReportSection, lang: str) -> str:
     s = summary_of(report, sec)
     words_ = t(lang, "news")
     shown = [
-        _counted(lang, key, n) for key, n in
+        count_words(lang, key, n) for key, n in
         (("themes", s.themes), ("sentences", s.sentences), ("characters", s.characters), ("figures", s.indicators))
         if n
     ]
     if s.indicators:
         shown.append(words_["density"].format(density=s.density, average=report_density(report.summaries)))
     if s.claims:
-        shown.append(_counted(lang, "claims", s.claims))
+        shown.append(count_words(lang, "claims", s.claims))
     if not shown:
         return ""
     return "---\n\n" + words_["counts"].format(items=t(lang, "join").join(shown))
 
 
-def _counted(lang: str, key: str, n: int) -> str:
+def count_words(lang: str, key: str, n: int) -> str:
+    """``n`` things of ``key`` in words (``12 figures``, ``12项数据``)."""
     one, many = t(lang, f"news.counted.{key}")
     return one if n == 1 else many.format(n=n)
 

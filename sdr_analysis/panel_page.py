@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from statistics import median
 from typing import TYPE_CHECKING, Optional, Sequence
 
@@ -52,6 +53,11 @@ class PanelPage:
     panel: "Panel"
     tables: str = "."
     dictionaries: list["Dictionary"] = field(default_factory=list)
+
+    @cached_property
+    def english_places(self) -> dict[str, str]:
+        """Each place of the panel's reports in English, made once per page."""
+        return _english_places(self.panel)
 
 
 def open_panel(report_paths, lang: str, dictionaries: Sequence[str | os.PathLike[str]] = (), tables: str = ".",
@@ -244,16 +250,16 @@ def place_words(p: PanelPage, place) -> str:
     (``内蒙古自治区呼伦贝尔市海拉尔区`` → ``Hailar District, Hulunbuir, Inner Mongolia``),
     read from the reports table's place columns; as the panel holds it otherwise."""
     name = str(place) if _has(place) else "—"
-    return _english_places(p).get(name, name) if p.lang == "en" else name
+    return p.english_places.get(name, name) if p.lang == "en" else name
 
 
-def _english_places(p: PanelPage) -> dict[str, str]:
+def _english_places(panel: "Panel") -> dict[str, str]:
     from types import SimpleNamespace
 
     from .english import national_name, place_in_english
 
     out = {}
-    for _, row in p.panel.reports.iterrows():
+    for _, row in panel.reports.iterrows():
         parts = {k: (str(row[k]) if k in row and _has(row[k]) else None) for k in ("street", "county", "district", "city", "province")}
         english = national_name() if str(row.get("level")) == "national" else place_in_english(SimpleNamespace(**parts))
         if english and _has(row["place"]):

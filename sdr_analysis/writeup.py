@@ -138,7 +138,7 @@ LARGEST_AMOUNTS = 3
 def amount_cell(i: Indicator, lang: str, sentence: str = "") -> str:
     """An amount as a table shows it: the figure with its qualifier (as written in
     Chinese), what it measures, its role, and the id of its sentence (``S3``)."""
-    words = {"figure": figure_words(i, lang), "label": i.label or "—", "role": t(lang, "role_names").get(i.role, i.role or "—")}
+    words = {"figure": figure_words(i, lang), "label": label_words(i.label, lang) or "—", "role": t(lang, "role_names").get(i.role, i.role or "—")}
     return t(lang, "amount_cell").format(**words, sentence=sentence) if sentence else t(lang, "amount_short").format(**words)
 
 
@@ -236,7 +236,8 @@ def money_chart(sec: ReportSection, lang: str, spending: bool = True) -> Optiona
         return None
     names = t(lang, "role_names")
     return plotting.barh(
-        [t(lang, "amount_short").format(figure="", label=i.label or "—", role=names.get(i.role, i.role)).strip() for i in others],
+        [t(lang, "amount_short").format(figure="", label=label_words(i.label, lang) or "—", role=names.get(i.role, i.role)).strip()
+         for i in others],
         [i.value / 1e4 for i in others], t(lang, "other_money_chart"), t(lang, "money_axis"), value_labels=[i.text for i in others],
     )
 
