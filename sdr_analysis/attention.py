@@ -169,19 +169,21 @@ def tokenizer(dictionaries: Iterable[Dictionary]) -> Any:
 
 #: Each report's body cut into words by each segmenter: ``(start, word)`` of every
 #: token (in report offsets) that holds a letter, digit or Chinese character.
-_CUTS: "weakref.WeakKeyDictionary[Report, dict[int, SpanIndex[tuple[int, str]]]]" = weakref.WeakKeyDictionary()
+_CUTS: "weakref.WeakKeyDictionary[Report, dict[int, tuple[Any, SpanIndex[tuple[int, str]]]]]" = weakref.WeakKeyDictionary()
 
 
 def body_text(report: "Report") -> str:
     """The body of the report as in its text, with the lines of page furniture inside
     it blanked (same length, so offsets hold): no chrome, title or appendix."""
     start, end = report.body
-    text = report.text[start:end]
+    pieces, at = [], start
     for a, b in report.furniture:
-        a, b = max(a, start), min(b, end)
+        a, b = max(a, at), min(b, end)
         if a < b:
-            text = text[:a - start] + "\n" * (b - a) + text[b - start:]
-    return text
+            pieces += [report.text[at:a], "\n" * (b - a)]
+            at = b
+    pieces.append(report.text[at:end])
+    return "".join(pieces)
 
 
 def _cut(report: "Report", tok: Any) -> SpanIndex[tuple[int, str]]:
@@ -189,8 +191,9 @@ def _cut(report: "Report", tok: Any) -> SpanIndex[tuple[int, str]]:
     if id(tok) not in cuts:
         start = report.body[0]
         found = [(start + a, start + b, w) for w, a, b in tok.tokenize(body_text(report), HMM=False) if any(c.isalnum() for c in w)]
-        cuts[id(tok)] = SpanIndex([(a, w) for a, _, w in found], [a for a, _, _ in found], [b for _, b, _ in found])
-    return cuts[id(tok)]
+        # the segmenter is held with its cut, so its id names no other while the cut lives
+        cuts[id(tok)] = (tok, SpanIndex([(a, w) for a, _, w in found], [a for a, _, _ in found], [b for _, b, _ in found]))
+    return cuts[id(tok)][1]
 
 
 def scope_ranges(report: "Report", scope: str) -> list[tuple[int, int]]:

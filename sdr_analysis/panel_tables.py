@@ -17,14 +17,14 @@ labelled values, ``boolean`` as 0/1, and each column's meaning as its variable l
 
 from __future__ import annotations
 
+import io
 import os
-import secrets
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
-from .outputs import safe_cell
+from .outputs import safe_cell, write_file
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -234,14 +234,13 @@ def dictionary_rows(columns: list[Column], frame: "pd.DataFrame") -> list[dict]:
              "version": package_version()} for c in columns]
 
 
-def _atomic(path: Path, write: Callable[[Path], None]) -> None:
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+def _atomic(path: Path, write: Callable[[io.BytesIO], object]) -> None:
+    """Write what ``write`` puts in a buffer to ``path`` through
+    :func:`~sdr_analysis.outputs.write_file` (a temporary file no one could plant,
+    renamed into place)."""
+    buffer = io.BytesIO()
+    write(buffer)
+    write_file(path, buffer.getvalue())
 
 
 def check_formats(formats: Sequence[str]) -> list[str]:
@@ -270,10 +269,10 @@ def write_table(out: Path, name: str, frame: "pd.DataFrame", columns: list[Colum
         safe = frame.astype({n: object for n in text_cols}).copy()
         for n in text_cols:
             safe[n] = safe[n].map(lambda v: safe_cell(v) if isinstance(v, str) else v)
-        _atomic(out / f"{name}.csv", lambda p: safe.to_csv(p, index=False, encoding="utf-8", lineterminator="\n"))
+        _atomic(out / f"{name}.csv", lambda b: b.write(safe.to_csv(index=False, lineterminator="\n").encode("utf-8")))
         written.append(out / f"{name}.csv")
     if "parquet" in formats:
-        _atomic(out / f"{name}.parquet", lambda p: frame.to_parquet(p, index=False, engine="pyarrow"))
+        _atomic(out / f"{name}.parquet", lambda b: frame.to_parquet(b, index=False, engine="pyarrow"))
         written.append(out / f"{name}.parquet")
     if "dta" in formats:
         stata = frame.copy()
@@ -288,12 +287,12 @@ def write_table(out: Path, name: str, frame: "pd.DataFrame", columns: list[Colum
             elif c.type == "category" and not len(stata):  # pandas cannot label the values of an empty column
                 stata[c.name] = stata[c.name].astype(object)
         labels = {c.name: c.meaning[:STATA_LABEL_CHARS] for c in columns}
-        _atomic(out / f"{name}.dta", lambda p: stata.to_stata(
-            p, write_index=False, version=118, convert_strl=strl, variable_labels=labels,
+        _atomic(out / f"{name}.dta", lambda b: stata.to_stata(
+            b, write_index=False, version=118, convert_strl=strl, variable_labels=labels,
             data_label=f"sdr_analysis {package_version()}: {name}"))
         written.append(out / f"{name}.dta")
     dictionary = pd.DataFrame(dictionary_rows(columns, frame))
-    _atomic(out / f"{name}.dictionary.csv", lambda p: dictionary.to_csv(p, index=False, encoding="utf-8", lineterminator="\n"))
+    _atomic(out / f"{name}.dictionary.csv", lambda b: b.write(dictionary.to_csv(index=False, lineterminator="\n").encode("utf-8")))
     return written + [out / f"{name}.dictionary.csv"]
 
 

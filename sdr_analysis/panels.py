@@ -29,7 +29,6 @@ CSV, Parquet and Stata, each with its data dictionary.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import traceback
@@ -41,6 +40,7 @@ from .chars import COLONS, COMMAS, SEMICOLONS, STOPS
 from .corpus import DEFAULT_JOBS, check_outputs, report_files
 from .coverage import Coverage, Entry, entry_of, kept
 from .exceptions import NoReports, OutputError, ParameterError, SdrError
+from .outputs import file_sha
 from .panel_tables import ATTENTION_KEYS, COLUMNS, FORMATS, Column, check_formats, inferred, table_paths, typed, write_table
 from .results import Metadata, Result, Target
 from .words import words
@@ -150,7 +150,7 @@ def _parse(path: str) -> _Parsed:
             "district": meta.district, "county": meta.county, "year": meta.year, "date": meta.date, "session": meta.session,
             "speaker": meta.speaker, "characters": end - start, "sentences": len(report.sentences),
             "sections": len(report.summaries), "figures": len(report.indicators), "claims": len(report.claims),
-            "file": path, "sha256": hashlib.sha256(Path(path).read_bytes()).hexdigest(),
+            "file": path, "sha256": file_sha(Path(path)),
         }
         targets = list(report.targets)
         bindings = [binding(report.text, t) for t in targets]
@@ -364,12 +364,15 @@ def _chain(good: list[_Parsed], places: dict[str, str], targets: list[dict]) -> 
         if t["absent"] is None and t["measure"] != "other":
             by_file.setdefault(t["file"], {}).setdefault((t["measure"], t["change"], t["horizon"]), t)  # the first of each
     metas = {p.path: p.metadata for p in good if p.metadata is not None}
+    # each report's superiors among the inputs, nearest level first: found once per report
+    superiors_of = {path: [f for level in SUPERIORS.get(meta.level or "", ()) for f, m in metas.items() if _superior(meta, m, level)]
+                    for path, meta in metas.items()}
     out = []
     for t in targets:
         if t["absent"] is not None:
             continue
         meta = metas[t["file"]]
-        superiors = [f for level in SUPERIORS.get(meta.level or "", ()) for f, m in metas.items() if _superior(meta, m, level)]
+        superiors = superiors_of[t["file"]]
         sup = next((by_file[f][key] for f in superiors if (key := (t["measure"], t["change"], t["horizon"])) in by_file.get(f, {})), None)
         row = {k: t[k] for k in ("adcode", "place", "level", "year", "file", "measure", "name", "change", "value", "unit",
                                  "qualifier", "horizon", "text", "text_start", "text_end")}
