@@ -113,7 +113,7 @@ def gazetteer() -> Gazetteer:
     package = importlib.util.module_from_spec(spec)  # not executed
     resources = importlib.resources.files(package).joinpath("resources")
     data = resources.joinpath("adcodes.csv").read_text(encoding="utf-8")
-    peoples = _peoples(resources.joinpath("56_nations.csv").read_text(encoding="utf-8"))
+    peoples = _nations() or []
     by_code: dict[str, Division] = {}
     by_name: dict[str, list[Division]] = {}
     for row in csv.DictReader(io.StringIO(data)):
@@ -150,17 +150,26 @@ def _peoples(nations: str) -> list[str]:
     return sorted(peoples, key=len, reverse=True)
 
 
-def short_name(name: str) -> str:
-    """An autonomous prefecture's, county's or banner's name as texts write it for short,
-    without its peoples (``恩施土家族苗族自治州`` → ``恩施州``); other names as they are."""
+@cache
+def _nations() -> Optional[list[str]]:
+    """:func:`_peoples` of cpca's ``56_nations.csv``, read once; ``None`` without cpca."""
     import importlib.resources
     import importlib.util
 
     spec = importlib.util.find_spec("cpca")
-    if spec is None or not name.endswith(tuple(AUTONOMOUS_ENDINGS)):
-        return name
+    if spec is None:
+        return None
     nations = importlib.resources.files(importlib.util.module_from_spec(spec)).joinpath("resources", "56_nations.csv")
-    return next(iter(_autonomous_short(name, _peoples(nations.read_text(encoding="utf-8")))), name)
+    return _peoples(nations.read_text(encoding="utf-8"))
+
+
+def short_name(name: str) -> str:
+    """An autonomous prefecture's, county's or banner's name as texts write it for short,
+    without its peoples (``恩施土家族苗族自治州`` → ``恩施州``); other names as they are."""
+    if not name.endswith(tuple(AUTONOMOUS_ENDINGS)):
+        return name
+    peoples = _nations()
+    return next(iter(_autonomous_short(name, peoples)), name) if peoples is not None else name
 
 
 def provinces() -> list[str]:
@@ -244,11 +253,6 @@ def _field_of(name: str, divisions: list[Division], fields: dict[str, Named]) ->
     if field is None or any(RANK[f] >= RANK[field] for f in fields):
         return None
     return field
-
-
-def resolve_place(named: dict[str, Named]) -> dict[str, Optional[str]]:
-    """The place fields of :func:`resolve`."""
-    return resolve(named)[0]
 
 
 def resolve(named: dict[str, Named]) -> tuple[dict[str, Optional[str]], Optional[Division]]:
