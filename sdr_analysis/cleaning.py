@@ -60,6 +60,7 @@ def is_notice_line(text: str, start: int, end: int) -> bool:
 FOOTER_LINE = ByLineBreaks(
     rf"""{LINE_END.pattern}{SPACE_IN_LINE}*(?:[{DIGITS}]{{1,2}}[、.．]{SPACE_IN_LINE}*)?(?:
         {alternation(words("page", "footer") + words("page", "related"))}
+      | [“"]?{alternation(words("page", "sharing_notices"))}
       | (?:{alternation(words("page", "footer_keys"))})[{COLONS}]
     )""",
     re.VERBOSE | re.IGNORECASE,
