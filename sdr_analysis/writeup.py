@@ -31,6 +31,7 @@ from .headlines import report_sources as report_sources
 from .headlines import this_year as this_year  # the overview's opening, and each part's preamble
 from .messages import counted, escape_markdown, nest_quotes, t
 from .narrative import narrative as narrative  # part 8, named here with the page's other parts
+from .news import LARGEST_AMOUNTS
 from .news import counts as counts  # a section page's opening, its money, and its footnote
 from .news import money as money
 from .news import news as news
@@ -131,8 +132,6 @@ def at_a_glance(report: Report, sec: ReportSection, lang: str) -> "pd.DataFrame"
     return pd.DataFrame([(k, str(v)) for k, v in rows], columns=[t(lang, "metric"), t(lang, "this_section")]).set_index(t(lang, "metric"))
 
 
-#: How many of a section's largest amounts its page names at a glance.
-LARGEST_AMOUNTS = 3
 
 
 def amount_cell(i: Indicator, lang: str, sentence: str = "") -> str:
