@@ -30,7 +30,7 @@ MANIFEST_VERSION = 2
 MANIFEST_LIMIT = 4 << 20
 
 #: Packages whose versions change what the notebooks print or draw.
-OUTPUT_PACKAGES = ("pandas", "matplotlib", "mplfonts", "jieba", "nbconvert", "papermill", "nbformat")
+OUTPUT_PACKAGES = ("pandas", "matplotlib", "mplfonts", "rjieba", "nbconvert", "papermill", "nbformat")
 
 PACKAGE = Path(__file__).resolve().parent
 

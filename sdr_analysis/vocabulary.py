@@ -1,7 +1,7 @@
 """Vocabulary: the words that set a section apart from the others.
 
 Segmentation is jieba's (the usual choice for Chinese: a dictionary and an HMM for
-unknown words, pure Python, no model download). The policy domains a text speaks to
+unknown words, no model download), through ``rjieba``, its compiled form. The policy domains a text speaks to
 are counted by :mod:`sdr_analysis.attention`, with dictionaries kept as data.
 """
 
@@ -34,12 +34,10 @@ TOP_TERMS = 8
 
 
 @lru_cache(maxsize=1)
-def _jieba():
-    from .attention import jieba_module
+def _segmenter():
+    from .attention import segmenter
 
-    jieba = jieba_module()
-    jieba.initialize()
-    return jieba
+    return segmenter()
 
 
 def _is_unit(word: str) -> bool:
@@ -52,7 +50,7 @@ def words(text: str) -> list[str]:
     (``二级``) left out."""
     stop = stopwords()
     return [
-        w for w in _jieba().lcut(text)
+        w for w in _segmenter().cut(text, True)
         if CJK_WORD.match(w) and w not in stop and not _is_unit(w) and not NUMERAL_WORD.match(w)
     ]
 
