@@ -238,7 +238,8 @@ def run_build(args: argparse.Namespace) -> int:
     from .extras import require_writeups
 
     require_writeups()  # before the build's imports: one line naming the extra
-    from .build import DEFAULT_JOBS, build, build_many
+    from .build import DEFAULT_JOBS, build
+    from .collection import build_many
 
     if args.paths:
         paths = args.paths

@@ -15,7 +15,7 @@ from attacks import NAME, REPORT, build_site, cli, copy_site, files_under, quiet
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sdr_analysis.build import build_many
+from sdr_analysis.collection import build_many
 from sdr_analysis.manifest import EMPTY, read_manifest
 from sdr_analysis.outputs import FIXED_FILES
 

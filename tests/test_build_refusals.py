@@ -14,7 +14,7 @@ import pytest
 from attacks import CLI, NAME, REPORT, build_site, cli, copy_site, one_line_error
 
 from processes import kernels_of
-from sdr_analysis.build import build_many
+from sdr_analysis.collection import build_many
 
 pytestmark = pytest.mark.notebooks
 

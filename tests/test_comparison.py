@@ -96,7 +96,7 @@ def test_notebooks_on_absent_reports_are_named(tmp_path):
 
 @pytest.fixture(scope="module")
 def built(compared_folder):
-    from sdr_analysis.build import build_many
+    from sdr_analysis.collection import build_many
 
     out = compared_folder.parent / "out"
     lines: list[str] = []
@@ -149,7 +149,7 @@ def test_built_pages_have_alt_text_no_script_and_their_language(built):
 
 @pytest.mark.notebooks
 def test_rebuild_with_nothing_changed_runs_nothing(built, compared_folder):
-    from sdr_analysis.build import build_many
+    from sdr_analysis.collection import build_many
 
     out, _, _ = built
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}

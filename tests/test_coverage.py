@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 from test_series import place_report
 
-from sdr_analysis import build as build_module
-from sdr_analysis.build import Done, build_many
+from sdr_analysis import collection as collection_module
+from sdr_analysis.build import Done
 from sdr_analysis.cli import main
+from sdr_analysis.collection import build_many
 from sdr_analysis.comparison import open_places, open_series
 from sdr_analysis.places_page import places_heading
 from sdr_analysis.series_page import series_heading
@@ -193,7 +194,7 @@ def planned(folder, tmp_path, monkeypatch):
         pages[target.name] = todo
         return Done(target, (), len(todo))
 
-    monkeypatch.setattr(build_module, "_build_folder", run)
+    monkeypatch.setattr(collection_module, "build_folder", run)
     lines: list[str] = []
     build_many([folder], out=tmp_path / "out", langs="en", only="comparisons", say=lines.append)
     return lines, pages

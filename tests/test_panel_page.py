@@ -110,7 +110,7 @@ def test_rows_link():
 
 @pytest.mark.notebooks
 def test_build_writes_the_panel_page_and_its_tables(compared_folder, tmp_path):
-    from sdr_analysis.build import build_many
+    from sdr_analysis.collection import build_many
     from sdr_analysis.panel_tables import read_table
 
     out = tmp_path / "out"
