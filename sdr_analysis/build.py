@@ -60,7 +60,7 @@ from .workers import interruptible, signals_deferred
 __all__ = [
     "NOTEBOOKS", "notebooks_folder", "DEFAULT_JOBS", "KERNEL", "Job", "Built", "Done", "summary", "plan", "build",
     "build_report", "build_folder", "writing", "check_path_is_text", "parse_langs", "relative_param", "run_notebook",
-    "scrub", "write_tables", "write_index", "write_font", "subset_font",
+    "scrub", "write_tables", "write_index", "write_font", "subset_font", "OwnDictionary", "own_dictionaries", "dictionary_params",
 ]
 
 PACKAGE = Path(__file__).resolve().parent
@@ -97,20 +97,21 @@ class Done(NamedTuple):
     up_to_date: int
 
 
-def plan(report: Report, report_param: str, langs: Sequence[str], notebooks: Path = NOTEBOOKS) -> list[Job]:
+def plan(report: Report, report_param: str, langs: Sequence[str], notebooks: Path = NOTEBOOKS, extra: Optional[dict] = None) -> list[Job]:
     """For each language, the overview, then one job per policy section (of every
     part), named by the section's slug (``section-5``, ``section-3-2``) and given the
-    section's key."""
+    section's key; ``extra`` are parameters every notebook gets (``dictionaries``)."""
     jobs = []
+    extra = extra or {}
     for lang in langs:
-        jobs.append(Job(output_name("overview", lang), "Overview · 概览", notebooks / "overview.ipynb", {"report_path": report_param, "lang": lang}))
+        jobs.append(Job(output_name("overview", lang), "Overview · 概览", notebooks / "overview.ipynb", {"report_path": report_param, "lang": lang, **extra}))
         for sec in written_up(report):
             jobs.append(
                 Job(
                     output_name(section_file(sec), lang),
                     sec.marker + sec.title,
                     notebooks / "section.ipynb",
-                    {"report_path": report_param, "section": sec.key, "lang": lang},
+                    {"report_path": report_param, "section": sec.key, "lang": lang, **extra},
                 )
             )
     return jobs
@@ -142,25 +143,57 @@ def build(
     say: Callable[[str], None] = say_to_log,
     notebooks: Path = NOTEBOOKS,
     force: bool = False,
+    dictionaries: Sequence[str | os.PathLike[str]] = (),
 ) -> Path:
     """Build the write-ups of one report into ``out/<report name>/`` and return that
     folder. Only notebooks whose inputs changed are run, or with ``force`` every one,
-    whatever the manifest says. Raises :class:`BuildError`
+    whatever the manifest says. ``dictionaries`` are files of one's own policy
+    dictionaries (:mod:`sdr_analysis.attention`), counted on the pages after the
+    package's; a change to one reruns the notebooks. Raises :class:`BuildError`
     naming the notebook and cell that failed, :class:`OutputError` for an output
     location that cannot be written; the previous output is then left as it was, as
     it is on Ctrl-C (``KeyboardInterrupt``) or SIGTERM
     (:class:`~sdr_analysis.exceptions.Terminated`)."""
     require_writeups()
     langs = parse_langs(langs)
-    return build_report(load_report(report_path), out, langs, jobs, say, notebooks, force).folder
+    own = own_dictionaries(dictionaries)
+    return build_report(load_report(report_path), out, langs, jobs, say, notebooks, force, dictionaries=own).folder
+
+
+class OwnDictionary(NamedTuple):
+    """A dictionary file of the user's, checked: its path and its bytes (which the
+    fingerprint of every notebook counting it holds)."""
+
+    path: str
+    content: bytes
+
+
+def own_dictionaries(paths: Sequence[str | os.PathLike[str]]) -> tuple[OwnDictionary, ...]:
+    """The dictionary files ``paths``, each read and checked before anything is built
+    (:class:`~sdr_analysis.exceptions.ReportReadError` says what is wrong with one)."""
+    from .attention import load_dictionaries
+
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    load_dictionaries(paths)
+    for p in paths:
+        check_path_is_text(p)
+    return tuple(OwnDictionary(os.fspath(p), Path(p).read_bytes()) for p in paths)
+
+
+def dictionary_params(own: Sequence[OwnDictionary], target: Path) -> dict:
+    """The notebooks' ``dictionaries`` parameter (paths relative to ``target``), or no
+    parameter at all for the package's dictionaries alone."""
+    return {"dictionaries": [relative_param(d.path, target) for d in own]} if own else {}
 
 
 def build_report(
     report: Report, out: str | os.PathLike[str], langs: tuple[str, ...], jobs: int, say: Callable[[str], None],
-    notebooks: Path, force: bool, name: Optional[str] = None,
+    notebooks: Path, force: bool, name: Optional[str] = None, dictionaries: Sequence[OwnDictionary] = (),
 ) -> Done:
     """Build the write-ups of a report already read (from its file, ``report.source``)
-    into ``out/name`` (by default named after the file)."""
+    into ``out/name`` (by default named after the file), counting the policy
+    dictionaries of the package and ``dictionaries``."""
     source = report.source or "report"
     check_path_is_text(source)
     with writing(Path(out), name or folder_name(source), say) as target:
@@ -171,8 +204,9 @@ def build_report(
             write_index(report, staging, langs)
             write_report_text(report, staging)
 
-        todo = plan(report, report_param, langs, notebooks)
-        return build_folder(target, report_param, sha(report.text.encode("utf-8")), todo, langs, jobs, say, tables, write_font, force)
+        todo = plan(report, report_param, langs, notebooks, dictionary_params(dictionaries, target))
+        inputs_hash = sha(report.text.encode("utf-8"), *(d.content for d in dictionaries))
+        return build_folder(target, report_param, inputs_hash, todo, langs, jobs, say, tables, write_font, force)
 
 
 def write_report_text(report: Report, folder: Path) -> None:

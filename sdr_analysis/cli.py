@@ -249,9 +249,9 @@ def run_build(args: argparse.Namespace) -> int:
         raise NoReportGiven(str(SEED), "sdr-analysis build REPORT")
     jobs = args.jobs or DEFAULT_JOBS
     if len(paths) == 1 and not Path(paths[0]).is_dir() and args.only is None:
-        build(paths[0], out=args.out, langs=args.lang, jobs=jobs, force=args.force)
+        build(paths[0], out=args.out, langs=args.lang, jobs=jobs, force=args.force, dictionaries=args.dictionary)
     else:
-        build_many(paths, out=args.out, langs=args.lang, jobs=jobs, only=args.only, force=args.force)
+        build_many(paths, out=args.out, langs=args.lang, jobs=jobs, only=args.only, force=args.force, dictionaries=args.dictionary)
     return 0
 
 
@@ -331,6 +331,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--lang", default="en,zh", help="languages of the write-ups, comma-separated (default: en,zh)")
     b.add_argument("--jobs", type=int, help="notebooks run at a time (default: one per core)")
     b.add_argument("--force", action="store_true", help="run every notebook, even those whose inputs have not changed")
+    b.add_argument("--dictionary", action="append", default=[], metavar="FILE.toml",
+                   help="a policy dictionary of one's own (name, zh, en, version, source, words), counted on the pages and in the panel "
+                        "after the packaged ones; repeatable")
     b.set_defaults(func=run_build)
     c = sub.add_parser("corpus", help="one table of the indicators (and one of the sections, one of the targets) of many reports",
                        description="Parse every report in the folders and files given, on all cores, into one CSV of indicators, "

@@ -17,9 +17,12 @@ from .build import (
     DEFAULT_JOBS,
     NOTEBOOKS,
     Done,
+    OwnDictionary,
     build_folder,
     build_report,
     check_path_is_text,
+    dictionary_params,
+    own_dictionaries,
     parse_langs,
     relative_param,
     say_to_log,
@@ -83,19 +86,22 @@ def build_comparison(
     say: Callable[[str], None] = say_to_log,
     notebooks: Path = NOTEBOOKS,
     force: bool = False,
+    dictionaries: Sequence[str | os.PathLike[str]] = (),
 ) -> Path:
     """Build one comparison page (``series`` or ``places``) of ``reports``, in each
     language, into ``out/<folder>/``, with the same promises as :func:`build`: only
     the notebooks whose inputs changed are run, in a staging copy swapped in when all
     succeed, under the folder's lock. The notebooks read the reports by paths
-    relative to the folder."""
-    return _build_comparison(kind, reports, folder, out, langs, jobs, say, notebooks, force).folder
+    relative to the folder; ``dictionaries`` are files of one's own policy
+    dictionaries, counted after the package's."""
+    own = own_dictionaries(dictionaries)
+    return _build_comparison(kind, reports, folder, out, langs, jobs, say, notebooks, force, dictionaries=own).folder
 
 
 def _build_comparison(
     kind: str, reports: Sequence[Report], folder: str, out: str | os.PathLike[str], langs: str | Sequence[str],
     jobs: int, say: Callable[[str], None], notebooks: Path, force: bool, left_out: Sequence["LeftOut"] = (),
-    rows: Optional["pd.DataFrame"] = None,
+    rows: Optional["pd.DataFrame"] = None, dictionaries: Sequence[OwnDictionary] = (),
 ) -> Done:
     from .english import report_place
     from .series import year_of
@@ -111,12 +117,13 @@ def _build_comparison(
             titles[lang] = f"{'、'.join(sorted({str(year_of(r)) for r in reports}))} · {len(reports)}"
     with writing(Path(out), folder_name(folder), say) as target:
         params = [relative_param(str(r.source), target) for r in reports]
-        inputs_hash = sha(*(r.text.encode("utf-8") for r in reports))
+        inputs_hash = sha(*(r.text.encode("utf-8") for r in reports), *(d.content for d in dictionaries))
         # the files left out are listed on the page, by their paths relative to it too
         left = {"left_out": [_left_out_param(x, target) for x in left_out]} if left_out else {}
         # the page links its own rows of the panel, written beside it
         linked = {"panel_rows": f"{PANEL_ROWS}.csv"} if rows is not None else {}
-        todo = [Job(output_name(kind, lang), titles[lang], notebooks / f"{kind}.ipynb", {"report_paths": params, "lang": lang, **left, **linked})
+        extra = {**left, **linked, **dictionary_params(dictionaries, target)}
+        todo = [Job(output_name(kind, lang), titles[lang], notebooks / f"{kind}.ipynb", {"report_paths": params, "lang": lang, **extra})
                 for lang in langs]
 
         def during(staging: Path) -> None:
@@ -150,10 +157,12 @@ def write_panel_rows(folder: Path, targets: "pd.DataFrame", target: Path) -> Non
 
 def _build_panel(
     p: "Panel", reports: Sequence[Report], out: str | os.PathLike[str], langs: tuple[str, ...], jobs: int,
-    say: Callable[[str], None], notebooks: Path, force: bool,
+    say: Callable[[str], None], notebooks: Path, force: bool, left_out: Sequence["LeftOut"] = (),
+    dictionaries: Sequence[OwnDictionary] = (),
 ) -> Done:
     """The panel page of ``reports`` in each language into ``out/panel/``, with the
-    panel's tables as CSV beside it (:meth:`Panel.write`'s writer)."""
+    panel's tables as CSV beside it (:meth:`Panel.write`'s writer), listing the files
+    ``left_out`` of the comparisons."""
     from .panel_tables import write_table
     from .series import year_of
 
@@ -161,8 +170,10 @@ def _build_panel(
     title = f"{len(reports)} · {years[0]}–{years[-1]}" if years else str(len(reports))
     with writing(Path(out), PANEL_FOLDER, say) as target:
         params = [relative_param(str(r.source), target) for r in reports]
-        inputs_hash = sha(*(r.text.encode("utf-8") for r in reports))
-        todo = [Job(output_name("panel", lang), title, notebooks / "panel.ipynb", {"report_paths": params, "lang": lang, "tables": "."})
+        inputs_hash = sha(*(r.text.encode("utf-8") for r in reports), *(d.content for d in dictionaries))
+        left = {"left_out": [_left_out_param(x, target) for x in left_out]} if left_out else {}
+        extra = {"tables": ".", **left, **dictionary_params(dictionaries, target)}
+        todo = [Job(output_name("panel", lang), title, notebooks / "panel.ipynb", {"report_paths": params, "lang": lang, **extra})
                 for lang in langs]
 
         def during(staging: Path) -> None:
@@ -181,13 +192,16 @@ def build_many(
     say: Callable[[str], None] = say_to_log,
     notebooks: Path = NOTEBOOKS,
     force: bool = False,
+    dictionaries: Sequence[str | os.PathLike[str]] = (),
 ) -> list[Built]:
     """Build the reports of the folders and files given: each report's write-ups (as
     :func:`build`), then for each place with reports of two years or more its series
     (``<place>-series/``), and for each year with reports of two places or more its
     places page (``places-<year>/``); then ``out/index.html``, listing them.
     ``only`` limits the build to ``reports`` or to ``comparisons``; ``force`` runs
-    every notebook, whatever the manifests say."""
+    every notebook, whatever the manifests say; ``dictionaries`` are files of one's
+    own policy dictionaries, counted on every page and in the panel after the
+    package's."""
     from .coverage import Coverage, for_comparisons, for_unreadable, merged
     from .exceptions import NoReports
     from .selection import read_all
@@ -198,6 +212,7 @@ def build_many(
     if only is not None and only not in ONLY:
         raise ParameterError("only", only, f"use one of: {', '.join(ONLY)}")
     _check_out_is_not_an_input(Path(out), paths)
+    own = own_dictionaries(dictionaries)
     read = read_all(paths)
     if not read:
         raise ParameterError("paths", [str(p) for p in paths], "give report files, or folders holding .txt, .html, .pdf or .docx reports")
@@ -219,7 +234,7 @@ def build_many(
     done: list[Done] = []
     if only != "comparisons":
         for r in reports:
-            done.append(build_report(r, out, langs, jobs, say, notebooks, force, names[id(r)]))
+            done.append(build_report(r, out, langs, jobs, say, notebooks, force, names[id(r)], own))
             folder = done[-1].folder
             built.append(Built("report", folder, place_of(r), str(year_of(r) or "—")))
     if only != "reports":
@@ -230,9 +245,10 @@ def build_many(
         compared = [r for r in reports if r.source in in_comparisons]
         research = None
         if len(compared) >= PANEL_MIN_REPORTS:
-            from .panels import panel
+            from .panels import panel_of
 
-            research = panel([str(r.source) for r in compared], jobs=jobs, say=lambda line: None)
+            # the reports already read: the panel parses none again
+            research = panel_of(compared, dictionaries=[d.path for d in own], say=lambda line: None)
         for n, (kind, key, rs) in enumerate(pages):
             name = series_folder(rs) if kind == "series" else places_folder(key)  # type: ignore[arg-type]
             rows = None
@@ -240,14 +256,14 @@ def build_many(
                 f = research.targets
                 mine = f["place"] == key if kind == "series" else f["year"] == key
                 rows = f[mine.fillna(False).astype(bool) & f["file"].isin({str(r.source) for r in rs})]
-            done.append(_build_comparison(kind, rs, name, out, langs, jobs, say, notebooks, force, left[n], rows))
+            done.append(_build_comparison(kind, rs, name, out, langs, jobs, say, notebooks, force, left[n], rows, own))
             if kind == "series":
                 years = [y for r in rs if (y := year_of(r)) is not None]
                 built.append(Built("series", done[-1].folder, str(key), f"{min(years)}–{max(years)} ({len(rs)})"))
             else:
                 built.append(Built("places", done[-1].folder, str(key), "、".join(place_of(r) for r in rs)))
         if research is not None:
-            done.append(_build_panel(research, compared, out, langs, jobs, say, notebooks, force))
+            done.append(_build_panel(research, compared, out, langs, jobs, say, notebooks, force, coverage.left_out, own))
             years = sorted({y for r in compared if (y := year_of(r)) is not None})
             built.append(Built("panel", done[-1].folder, str(len(compared)), f"{years[0]}–{years[-1]}" if years else "—"))
     _write_site_index(Path(out), built, langs)

@@ -143,6 +143,16 @@ def _parse(path: str) -> _Parsed:
 
     try:
         report = load_report(path)
+    except SdrError as exc:
+        return _Parsed(path, {}, None, [], [], [], [], [], None, str(exc))
+    except Exception as exc:  # one unreadable report must not stop the others
+        return _Parsed(path, {}, None, [], [], [], [], [], None, f"{type(exc).__name__}: {exc}", traceback.format_exc())
+    return _parsed(report, path, _worker_attention)
+
+
+def _parsed(report: "Report", path: str, attention: Optional[AttentionFunction]) -> _Parsed:
+    """The rows of a report already read."""
+    try:
         meta = report.metadata
         start, end = report.body
         row = {
@@ -154,8 +164,8 @@ def _parse(path: str) -> _Parsed:
         }
         targets = list(report.targets)
         bindings = [binding(report.text, t) for t in targets]
-        attention = _worker_attention(report) if _worker_attention is not None else []
-        return _Parsed(path, row, meta, targets, list(report.targets_absent), list(report.results), bindings, attention, entry_of(report))
+        rows = attention(report) if attention is not None else []
+        return _Parsed(path, row, meta, targets, list(report.targets_absent), list(report.results), bindings, rows, entry_of(report))
     except SdrError as exc:
         return _Parsed(path, {}, None, [], [], [], [], [], None, str(exc))
     except Exception as exc:  # one unreadable report must not stop the others
@@ -251,29 +261,73 @@ def panel(
     :class:`~sdr_analysis.exceptions.NoReports` where no report can be read,
     :class:`~sdr_analysis.exceptions.InputNotFound` for a path that is not there,
     :class:`~sdr_analysis.exceptions.ParameterError` for an unknown table."""
-    from .series import place_of
-
     wanted = check_tables(TABLES if tables is None else tables)
     given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     files = report_files(given)
     if not files:
         raise NoReports([str(p) for p in given])
-    if "attention" in wanted and attention is None:
-        attention = default_attention(dictionaries)
+    fn = _attention_of(wanted, attention, dictionaries)
     by_path: dict[str, _Parsed] = {}
-    fn = attention if "attention" in wanted else None
     with Workers(min(max(1, jobs), len(files)), _set_attention, (fn,)) as pool:
         for n, (path, parsed) in enumerate(pool.run(_parse, [str(f) for f in files]), start=1):
-            if parsed.error:
-                say(f"[{n}/{len(files)}] skipped {parsed.path}: {parsed.error}")
-                if parsed.traceback:
-                    log.debug("%s failed:\n%s", parsed.path, parsed.traceback)
-            else:
-                say(f"[{n}/{len(files)}] {parsed.path}: {len(parsed.targets)} targets, {len(parsed.results)} results")
+            _said(parsed, n, len(files), say)
             by_path[path] = parsed
-    good, _, coverage = kept(files, by_path, say)
+    return _assembled(files, by_path, wanted, fn is not None, say)
+
+
+def panel_of(
+    reports: Sequence["Report"],
+    tables: Optional[Iterable[str]] = None,
+    attention: Optional[AttentionFunction] = None,
+    dictionaries: Sequence[str | os.PathLike[str]] = (),
+    say: Callable[[str], None] = _say,
+) -> Panel:
+    """The panel of reports already read (each with its file, ``report.source``), as
+    :func:`panel` makes it of their files, parsing none again: what a build of many
+    reports uses for the reports it compares."""
+    wanted = check_tables(TABLES if tables is None else tables)
+    reports = list(reports)
+    if not reports:
+        raise NoReports([])
+    fn = _attention_of(wanted, attention, dictionaries)
+    # one report per file, as report_files gives one path per file
+    by_file: dict[str, "Report"] = {}
+    for n, r in enumerate(reports, start=1):
+        by_file.setdefault(str(Path(r.source or f"report-{n}")), r)
+    files = [Path(f) for f in by_file]
+    reports = list(by_file.values())
+    by_path: dict[str, _Parsed] = {}
+    for n, (f, r) in enumerate(zip(files, reports), start=1):
+        by_path[str(f)] = parsed = _parsed(r, str(f), fn)
+        _said(parsed, n, len(files), say)
+    return _assembled(files, by_path, wanted, fn is not None, say)
+
+
+def _attention_of(wanted: list[str], attention: Optional[AttentionFunction],
+                  dictionaries: Sequence[str | os.PathLike[str]]) -> Optional[AttentionFunction]:
+    if "attention" not in wanted:
+        return None
+    return attention if attention is not None else default_attention(dictionaries)
+
+
+def _said(parsed: _Parsed, n: int, total: int, say: Callable[[str], None]) -> None:
+    """The progress line of one report."""
+    if parsed.error:
+        say(f"[{n}/{total}] skipped {parsed.path}: {parsed.error}")
+        if parsed.traceback:
+            log.debug("%s failed:\n%s", parsed.path, parsed.traceback)
+    else:
+        say(f"[{n}/{total}] {parsed.path}: {len(parsed.targets)} targets, {len(parsed.results)} results")
+
+
+def _assembled(files: Sequence[Path], by_path: dict[str, _Parsed], wanted: list[str], with_attention: bool,
+               say: Callable[[str], None]) -> Panel:
+    """The panel's tables of the reports parsed, ``by_path``."""
+    from .series import place_of
+
+    good, _, coverage = kept(list(files), by_path, say)
     places = {p.path: place_of(_Light(p)) for p in good}  # type: ignore[arg-type]  # what place_of reads of a report
-    rows = _rows(good, places, fn is not None)
+    rows = _rows(good, places, with_attention)
     columns = {name: COLUMNS[name] for name in wanted if name != "attention"}
     if "attention" in wanted:
         columns["attention"] = _attention_columns(rows["attention"])

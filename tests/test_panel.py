@@ -236,3 +236,35 @@ def test_the_command_writes_the_tables_asked_for(tmp_path):
     assert list(targets.columns) == [c.name for c in COLUMNS["targets"]]
     assert list(targets.text) == ["地区生产总值增长6%左右", "社会消费品零售总额增长8%以上", "城镇调查失业率控制在5.5%以内"]
     assert list(targets.binding) == ["soft", "hard", "hard"]
+
+
+def test_a_panel_of_reports_already_read_is_the_panel_of_their_files(corpus_gold, tmp_path):
+    """What a build uses (the reports it has read, parsed no second time) gives the
+    same tables as the files do: the chain of the district and the nation; a copy of
+    one report in another file is left out by both, and a file given twice is one."""
+    import shutil
+
+    from sdr_analysis.corpus import report_files
+    from sdr_analysis.panels import panel_of
+    from sdr_analysis.report import load_report
+
+    copy = tmp_path / "hailar-2018-copy.txt"
+    shutil.copyfile(CORPUS / "hailar-2018.txt", copy)
+    files = [CORPUS / "hailar-2017.txt", CORPUS / "hailar-2018.txt", CORPUS / "national-2018.txt", copy]
+    of_files = panel(files, jobs=1, say=lambda line: None)
+    in_order = report_files(files)  # the order panel reads them in
+    of_reports = panel_of([load_report(f) for f in [*in_order, files[0]]], say=lambda line: None)
+    for name in TABLES:
+        pd.testing.assert_frame_equal(of_files[name], of_reports[name], check_exact=True)
+    assert len(of_reports.reports) == 3 and of_reports.coverage.used == of_files.coverage.used
+    # one of the two copies of 2018 is left out, the same by both
+    left = [x.file for x in of_reports.coverage.left_out]
+    assert left == [x.file for x in of_files.coverage.left_out] and left[0] in {str(copy), str(CORPUS / "hailar-2018.txt")}
+    assert len(left) == 1 and of_reports.reports.file.str.contains("hailar-2018").sum() == 1
+
+
+def test_a_panel_of_no_reports_is_refused():
+    from sdr_analysis.panels import panel_of
+
+    with pytest.raises(NoReports):
+        panel_of([])
