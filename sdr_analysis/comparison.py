@@ -193,16 +193,23 @@ def reports_list(c: Comparison) -> str:
 def left_out_list(c: Comparison) -> str:
     """The report files the page does not use, each with why (``""`` where none is
     left out): after the list of reports, so that none drops out unsaid."""
-    left = c.coverage.left_out
+    place = c.coverage.place or (series.place_of(c.reports[0]) if c.reports else "")
+    return left_out_lines(Coverage([r.source or "" for r in c.reports], c.coverage.left_out, place), c.lang)
+
+
+def left_out_lines(coverage: Coverage, lang: str) -> str:
+    """The files ``coverage`` leaves out, each with why, under a heading that counts
+    them against the files it uses (``""`` where none is left out); a file named by
+    its path below the folder the files share."""
+    left, used = coverage.left_out, coverage.used
     if not left:
         return ""
-    words = t(c.lang, "files_used")
-    place = c.coverage.place or (series.place_of(c.reports[0]) if c.reports else "")
-    count = words["count"].format(used=len(c.reports), total=len(c.reports) + len(left), n=len(left))
-    name = file_names([r.source or "" for r in c.reports] + [x.file for x in left] + [x.detail for x in left if x.reason in COPIES])
+    words = t(lang, "files_used")
+    count = words["count"].format(used=len(used), total=len(used) + len(left), n=len(left))
+    name = file_names(list(used) + [x.file for x in left] + [x.detail for x in left if x.reason in COPIES])
     lines = [f"\n\n**{words['left_out']}**\n\n{count}\n"]
     for x in left:
-        why = x.words(c.lang, place, escape_markdown, name)
+        why = x.words(lang, coverage.place, escape_markdown, name)
         lines.append("- " + words["line"].format(file=escape_markdown(name(x.file)), why=why))
     return "\n".join(lines)
 

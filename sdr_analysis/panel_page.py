@@ -2,16 +2,21 @@
 (:func:`sdr_analysis.panels.panel`) shown as charts, each with its table below it and a
 link to the panel's CSV it comes from:
 
-- GDP targets by level and year: how many reports set one, at what level, with which
-  qualifier, hard against soft (``binding``);
+- GDP targets by level and year: how many reports set one, at what level, the targets
+  as the reports state them (each value with its qualifier, and how many reports state
+  it), hard against soft (``binding``);
 - amplification: each target against its nearest superior's, where the chain has pairs;
 - outcomes: targets met and missed, by the year they were set for;
-- attention: each dictionary's share of the reports' words, over the years and by place.
+- attention: each report's own share of its words in each dictionary, a place's years
+  one after another.
 
 The data are the panel's; this module only presents them, in English (``en``) or
-Chinese (``zh``). Report text (place names, targets as written) reaches the Markdown
-only through :func:`~sdr_analysis.messages.escape_markdown`, and a chart's labels
-only as plain text (:func:`chart_label`).
+Chinese (``zh``): the numbers shown are the reports' own, and counts of what was
+found, never a sum or average made across reports. The report files the panel left
+out, and those a build left out before (the notebook's ``left_out``), are listed
+under the heading with why. Report text (place names, targets as written) reaches
+the Markdown only through :func:`~sdr_analysis.messages.escape_markdown`, and a
+chart's labels only as plain text (:func:`chart_label`).
 """
 
 from __future__ import annotations
@@ -19,13 +24,13 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
-from statistics import median
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from .checks import check_lang, check_report_paths
-from .comparison import markdown_table, measure_name
+from .comparison import left_out_lines, markdown_table, measure_name
+from .coverage import Coverage, LeftOut, from_param
 from .messages import escape_markdown, t
-from .wording import plain_number
+from .wording import plain_number, value_words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -47,12 +52,14 @@ OUTCOME_COLORS = {"met": "#2a8a4a", "missed": "#c0392b"}
 @dataclass
 class PanelPage:
     """The panel a page shows, its language, the folder of the panel's CSV files
-    relative to the page (``tables``) and the dictionaries of its attention table."""
+    relative to the page (``tables``), the dictionaries of its attention table and
+    the report files a build left out of it before (``left_out``)."""
 
     lang: str
     panel: "Panel"
     tables: str = "."
     dictionaries: list["Dictionary"] = field(default_factory=list)
+    left_out: list[LeftOut] = field(default_factory=list)
 
     @cached_property
     def english_places(self) -> dict[str, str]:
@@ -61,24 +68,26 @@ class PanelPage:
 
 
 def open_panel(report_paths, lang: str, dictionaries: Sequence[str | os.PathLike[str]] = (), tables: str = ".",
-               jobs: int = 1) -> PanelPage:
+               jobs: int = 1, left_out=()) -> PanelPage:
     """The panel of the reports ``report_paths`` (files or folders), checking the
     notebook's parameters (:class:`~sdr_analysis.exceptions.ParameterError`);
-    ``dictionaries`` are files of the user's own dictionaries, added to the package's."""
+    ``dictionaries`` are files of the user's own dictionaries, added to the package's;
+    ``left_out`` what a build left out before (:func:`coverage.from_param`)."""
     from .attention import load_dictionaries
     from .panels import panel
 
     check_lang(lang)
+    given = from_param(left_out)
     dicts = load_dictionaries(list(dictionaries))
     p = panel(check_report_paths(report_paths), dictionaries=list(dictionaries), jobs=jobs, say=lambda line: None)
-    return PanelPage(lang, p, tables, dicts)
+    return PanelPage(lang, p, tables, dicts, given)
 
 
-def of_panel(p: "Panel", lang: str, tables: str = ".", dictionaries: Sequence["Dictionary"] = ()) -> PanelPage:
-    """A page of a panel already made."""
+def of_panel(p: "Panel", lang: str, tables: str = ".", dictionaries: Sequence["Dictionary"] = (), left_out=()) -> PanelPage:
+    """A page of a panel already made; ``left_out`` as :func:`open_panel` takes it."""
     from .attention import load_dictionaries
 
-    return PanelPage(check_lang(lang), p, tables, list(dictionaries) or load_dictionaries())
+    return PanelPage(check_lang(lang), p, tables, list(dictionaries) or load_dictionaries(), from_param(left_out))
 
 
 # the page's own words and links
@@ -113,7 +122,27 @@ def heading(p: PanelPage) -> str:
     span = f"{years[0]}–{years[-1]}" if years else "—"
     title = _t(p, "title").format(n=len(r), years=span)
     lead = _t(p, "lead").format(places=r["place"].nunique() if len(r) else 0)
-    return f"# {title}\n\n{_then(p, lead, csv_link(p, 'reports'))}"
+    return f"# {title}\n\n{_then(p, lead, csv_link(p, 'reports'))}{left_out_list(p)}"
+
+
+def files_left_out(p: PanelPage) -> list[LeftOut]:
+    """The report files the page does not show, each once: those the panel itself
+    left out (unreadable, copies), then those a build left out before."""
+    seen: set[str] = set()
+    out = []
+    for x in [*p.panel.coverage.left_out, *p.left_out]:
+        key = os.path.realpath(x.file)
+        if key not in seen:
+            seen.add(key)
+            out.append(x)
+    return out
+
+
+def left_out_list(p: PanelPage) -> str:
+    """The report files left out, each with why, as the comparison pages list them
+    (``""`` where none is)."""
+    used = [str(f) for f in p.panel.reports["file"]] if len(p.panel.reports) else []
+    return left_out_lines(Coverage(used, files_left_out(p)), p.lang)
 
 
 def section(p: PanelPage, key: str) -> str:
@@ -155,7 +184,8 @@ def gdp_targets(p: PanelPage) -> "pd.DataFrame":
 
 def targets_by_level_year(p: PanelPage) -> list[dict]:
     """Per year and level (in order): the reports, those setting a GDP growth target,
-    the count of each qualifier and of hard and soft targets, and the median target."""
+    the targets as stated (:func:`stated_targets`), the count of each qualifier and of
+    hard and soft targets."""
     r = p.panel.reports
     g = gdp_targets(p)
     out = []
@@ -164,15 +194,38 @@ def targets_by_level_year(p: PanelPage) -> list[dict]:
     for year, level in keys:
         reports = int(((r["year"] == year) & (r["level"] == level)).sum())
         mine = g[(g["year"] == year) & (g["level"] == level)] if len(g) else g
-        values = [float(v) for v in mine["value"] if _has(v)] if len(mine) else []
-        row = {"year": year, "level": level, "reports": reports, "set": len(mine),
-               "median": median(values) if values else None}
+        row = {"year": year, "level": level, "reports": reports, "set": len(mine), "stated": stated_targets(mine)}
         for q in QUALIFIERS:
             row[q] = int((mine["qualifier"] == q).sum()) if len(mine) else 0
         for b in ("hard", "soft"):
             row[b] = int((mine["binding"] == b).sum()) if len(mine) else 0
         out.append(row)
     return out
+
+
+def stated_targets(targets: "pd.DataFrame") -> list[dict]:
+    """Each distinct target of ``targets`` as stated (its value, the top of a range,
+    unit and qualifier) with how many reports state it (``reports``), smallest value
+    first."""
+    if not len(targets):
+        return []
+    counts: dict[tuple, int] = {}
+    for v, w, unit, q in zip(targets["value"], targets["value_max"], targets["unit"], targets["qualifier"]):
+        key = (float(v) if _has(v) else None, float(w) if _has(w) else None, str(unit) if _has(unit) else "", str(q) if _has(q) else "exact")
+        counts[key] = counts.get(key, 0) + 1
+    order = {q: i for i, q in enumerate(QUALIFIERS)}
+    keys = sorted(counts, key=lambda k: (k[0] is None, k[0] or 0.0, k[1] or 0.0, k[2], order.get(k[3], len(order))))
+    return [{"value": v, "value_max": w, "unit": unit, "qualifier": q, "reports": counts[v, w, unit, q]} for v, w, unit, q in keys]
+
+
+def stated_words(p: PanelPage, stated: list[dict]) -> str:
+    """The targets as stated, each with its qualifier in the page's words and how many
+    reports state it: ``about 5% ×9; about 5.5% ×3`` (en), ``5%左右×9；5.5%左右×3`` (zh)."""
+    if not stated:
+        return "—"
+    items = [_t(p, "stated_item").format(target=value_words(s["value"], s["value_max"], s["unit"], s["qualifier"], p.lang), n=s["reports"])
+             for s in stated]
+    return _t(p, "stated_sep").join(items)
 
 
 def targets_chart(p: PanelPage) -> Optional["Chart"]:
@@ -199,10 +252,10 @@ def targets_table(p: PanelPage) -> str:
     rows = targets_by_level_year(p)
     if not rows:
         return _then(p, _t(p, "none"), csv_link(p, "targets"))
-    header = [_t(p, "year"), _t(p, "level"), _t(p, "reports"), _t(p, "set_gdp"), _t(p, "median"),
+    header = [_t(p, "year"), _t(p, "level"), _t(p, "reports"), _t(p, "set_gdp"), _t(p, "stated"),
               *(t(p.lang, f"qualifier_names.{q}") for q in QUALIFIERS), _t(p, "hard"), _t(p, "soft")]
     cells = [[str(row["year"]), level_name(p, row["level"]), str(row["reports"]), str(row["set"]),
-              f"{plain_number(row['median'])}%" if row["median"] is not None else "—",
+              escape_markdown(stated_words(p, row["stated"])),
               *(str(row[q]) for q in QUALIFIERS), str(row["hard"]), str(row["soft"])] for row in rows]
     return f"{markdown_table(header, cells)}\n\n{_then(p, _t(p, 'binding_note'), csv_link(p, 'targets'))}"
 
@@ -337,8 +390,8 @@ def outcomes_table(p: PanelPage) -> str:
     rows = outcomes_by_year(p)
     if not rows:
         return _then(p, _t(p, "no_outcomes"), csv_link(p, "outcomes"))
-    header = [_t(p, "year"), t(p.lang, "compare.status_names.met"), t(p.lang, "compare.status_names.missed"), _t(p, "met_share")]
-    cells = [[str(y), str(c["met"]), str(c["missed"]), _percent(100 * c["met"] / (c["met"] + c["missed"]))] for y, c in rows]
+    header = [_t(p, "year"), t(p.lang, "compare.status_names.met"), t(p.lang, "compare.status_names.missed")]
+    cells = [[str(y), str(c["met"]), str(c["missed"])] for y, c in rows]
     return f"{markdown_table(header, cells)}\n\n{csv_link(p, 'outcomes')}"
 
 
@@ -361,48 +414,54 @@ def _dict_names(p: PanelPage, f: "pd.DataFrame") -> list[tuple[str, str]]:
     return [(k, known.get(k, k)) for k in [*(k for k in known if k in found), *(k for k in found if k not in known)]]
 
 
-def attention_grid(p: PanelPage, by: str) -> tuple[list[str], list[tuple[str, str]], list[list[float]]]:
-    """The mean share of words (%) of each dictionary (rows) by year or by place
-    (``by``, the columns): labels of the columns, the dictionaries, the values."""
+def attention_grid(p: PanelPage) -> tuple[list[str], list[tuple[str, str]], list[list[Optional[float]]]]:
+    """Each report's own share of words (%) in each dictionary, whole report: the
+    reports (rows, labelled ``place year``, by place then year, so that a place's
+    years follow each other), the dictionaries (columns) and the values (``None``
+    where the report has no share)."""
     f = _whole(p)
     if not len(f):
         return [], [], []
-    keys = sorted({int(y) for y in f["year"].dropna()}) if by == "year" else sorted({str(x) for x in f["place"]})
     dicts = _dict_names(p, f)
-    values = []
-    for name, _ in dicts:
-        mine = f[f["dictionary"] == name]
-        row = []
-        for k in keys:
-            shares = [float(x) for x in mine[mine[by] == k]["share_words"] if _has(x)]
-            row.append(100 * sum(shares) / len(shares) if shares else 0.0)
-        values.append(row)
-    return [place_words(p, k) if by == "place" else str(k) for k in keys], dicts, values
+    reports: dict[str, tuple[str, float, str]] = {}  # file: place as shown, year (inf where none), year as shown
+    shares: dict[tuple[str, str], float] = {}
+    for file, place, year, name, share in zip(f["file"], f["place"], f["year"], f["dictionary"], f["share_words"]):
+        reports.setdefault(str(file), (place_words(p, place), int(year) if _has(year) else float("inf"), _year(year)))
+        if _has(share):
+            shares.setdefault((str(file), str(name)), 100 * float(share))
+    order = sorted(reports, key=lambda k: (*reports[k][:2], k))
+    labels = [f"{reports[k][0]} {reports[k][2]}" for k in order]
+    return labels, dicts, [[shares.get((k, name)) for name, _ in dicts] for k in order]
 
 
-def attention_chart(p: PanelPage, by: str) -> Optional["Chart"]:
-    """A grid of each dictionary's share of words (%) by year (``by="year"``) or by
-    place (``by="place"``)."""
+def attention_chart(p: PanelPage) -> Optional["Chart"]:
+    """A grid of each report's share of words (%) in each dictionary: the reports down
+    the side, the dictionaries across."""
     from .plotting import grid_chart
 
-    cols, dicts, values = attention_grid(p, by)
-    if not cols:
+    rows, dicts, values = attention_grid(p)
+    if not rows:
         return None
     items = []
-    for j, col in enumerate(cols):
-        top = max(range(len(dicts)), key=lambda i: values[i][j])
-        items.append(_t(p, "alt_attention_item").format(col=col, dictionary=dicts[top][1], share=values[top][j]))
-    alt = _t(p, f"alt_attention_{by}").format(items=t(p.lang, "list_sep").join(items))
-    return grid_chart([chart_label(label) for _, label in dicts], [chart_label(c) for c in cols], values, _t(p, f"attention_{by}_chart"), alt)
+    for label, shares in zip(rows, values):
+        found = [(x, name) for x, (_, name) in zip(shares, dicts) if x]
+        if found:
+            share, name = max(found, key=lambda pair: pair[0])
+            items.append(_t(p, "alt_attention_item").format(report=label, dictionary=name, share=share))
+        else:
+            items.append(_t(p, "alt_attention_none").format(report=label))
+    alt = _t(p, "alt_attention").format(items=t(p.lang, "list_sep").join(items))
+    grid = [[x if x is not None else 0.0 for x in shares] for shares in values]
+    return grid_chart([chart_label(label) for label in rows], [chart_label(name) for _, name in dicts], grid, _t(p, "attention_chart"), alt)
 
 
-def attention_table(p: PanelPage, by: str) -> str:
-    """The values of :func:`attention_chart` as a table: a row per year or place."""
-    cols, dicts, values = attention_grid(p, by)
-    if not cols:
+def attention_table(p: PanelPage) -> str:
+    """The values of :func:`attention_chart` as a table: a row per report."""
+    rows, dicts, values = attention_grid(p)
+    if not rows:
         return _then(p, _t(p, "no_attention"), csv_link(p, "attention"))
-    header = [_t(p, by), *(escape_markdown(label) for _, label in dicts)]
-    cells = [[escape_markdown(col), *(_percent(values[i][j]) for i in range(len(dicts)))] for j, col in enumerate(cols)]
+    header = [_t(p, "report"), *(escape_markdown(name) for _, name in dicts)]
+    cells = [[escape_markdown(label), *(_percent(x) if x is not None else "—" for x in shares)] for label, shares in zip(rows, values)]
     return f"{markdown_table(header, cells)}\n\n{_then(p, _t(p, 'attention_note'), csv_link(p, 'attention'))}"
 
 
