@@ -55,7 +55,7 @@ TABLE_COLUMNS = {
     "relations": ("section", "kind", "direction", "text", "start"),
     "terms": ("section", "text", "start"),
     "targets": ("horizon", "measure", "name", "value", "value_max", "unit", "qualifier", "soft", "text", "start"),
-    "results": ("measure", "name", "change", "value", "unit", "qualifier", "text", "start"),
+    "results": ("measure", "name", "change", "value", "unit", "qualifier", "estimate", "text", "start"),
     "series": ("year", "measure", "name", "target", "target_max", "unit", "qualifier", "result", "status"),
 }
 

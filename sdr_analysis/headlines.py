@@ -101,7 +101,8 @@ def last_year_items(report: Report, lang: str) -> list[Item]:
             continue  # 固定资产投资75亿元，增长24%: the level is in its growth's words already
         words = _quoted(report, r.name, r.start, r.end)
         quoted.append((r.end - len(words), r.end))
-        out.append(Item(_measure_name(r.measure, r.name, lang), words, r.start, r.measure))
+        estimate = t(lang, "narrative.estimate") if r.estimate else ""
+        out.append(Item(_measure_name(r.measure, r.name, lang), words + estimate, r.start, r.measure))
     return out
 
 

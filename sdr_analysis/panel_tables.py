@@ -131,6 +131,7 @@ COLUMNS: dict[str, list[Column]] = {
         _c("value", "float64", "the result, in the base unit", "unit column"),
         _UNIT, _QUALIFIER,
         _c("of_year", "Int64", "the year the result is of: the year before the report's", "year"),
+        _c("estimate", "boolean", "true where the report gives the result as an estimate (预计…: delivered before the year's statistics)"),
         *_WHERE,
     ],
     "outcomes": [
@@ -140,6 +141,7 @@ COLUMNS: dict[str, list[Column]] = {
         _c("result_file", "str", "the next year's report"),
         _c("result_start", "Int64", "where the result's words start in that report", "characters from the start"),
         _c("result_end", "Int64", "where they end", "characters from the start"),
+        _c("result_estimate", "boolean", "true where the next year's report gives the result as an estimate (预计…)"),
         _c("status", "category", "met, missed (as the series page judges it: the qualifier decides, 左右 with 5% slack), "
                                  "no data (no next report, or no result in the target's unit), not set (the report sets none)"),
     ],

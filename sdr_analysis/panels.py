@@ -365,7 +365,7 @@ def _rows(good: list[_Parsed], places: dict[str, str], with_attention: bool) -> 
         rows["targets"] += [_target_row(keys, t, None) for t in p.absent]
         year = keys["year"]
         rows["results"] += [{**keys, "measure": r.measure, "name": r.name, "change": r.change, "value": r.value, "unit": r.unit,
-                             "qualifier": r.qualifier, "of_year": None if year is None else year - 1, "text": r.text,
+                             "qualifier": r.qualifier, "of_year": None if year is None else year - 1, "estimate": r.estimate, "text": r.text,
                              "text_start": r.start, "text_end": r.end} for r in p.results]
         if with_attention:
             rows["attention"] += [{**keys, **row} for row in p.attention]
@@ -395,7 +395,7 @@ def _outcomes(good: list[_Parsed], places: dict[str, str], targets: list[dict]) 
                 "binding": bindings.get((source, row["target_start"])), "text": row["target_text"], "text_start": row["target_start"],
                 "text_end": row["target_end"], "result_value": row["result"], "result_text": row["result_text"],
                 "result_file": row["result_source"], "result_start": row["result_start"], "result_end": row["result_end"],
-                "status": row["status"],
+                "result_estimate": row["result_estimate"], "status": row["status"],
             })
     return out
 

@@ -459,7 +459,8 @@ class Result(Span):
     (``增长7.9%``, ``change`` true) or its level (``1432.6亿元``, ``change`` false).
 
     ``text`` is the figure; ``name`` the measure as written where the result was found;
-    ``value`` in the base ``unit``, with the figure's ``qualifier``."""
+    ``value`` in the base ``unit``, with the figure's ``qualifier``; ``estimate`` where
+    the sentence says it is one (``预计全县生产总值增长7.5%``)."""
 
     measure: str = "other"
     name: str = ""
@@ -468,9 +469,10 @@ class Result(Span):
     qualifier: str = "exact"
     change: bool = True
     section: Optional[str] = None
+    estimate: bool = False
 
     def __repr__(self) -> str:
-        what = "change" if self.change else "level"
+        what = ("estimated " if self.estimate else "") + ("change" if self.change else "level")
         return f"<Result {self.measure} {what} {_value(self.value, None, self.unit)} at {self.start}: {_quoted(self.text)}>"
 
 

@@ -32,7 +32,7 @@ STATUSES = ("met", "missed", "no data", "not set")
 SERIES_COLUMNS = [
     "place", "year", "measure", "measure_en", "measure_zh", "name", "target", "target_max", "unit", "qualifier",
     "soft", "change", "target_text", "target_source", "target_start", "target_end", "result", "result_text",
-    "result_source", "result_start", "result_end", "status",
+    "result_source", "result_start", "result_end", "result_estimate", "status",
 ]
 PLACES_COLUMNS = [
     "place", "year", "level", "measure", "measure_en", "measure_zh", "name", "value", "value_max", "unit", "qualifier",
@@ -170,7 +170,7 @@ def series_rows(reports: Sequence["Report"], measure_key: Optional[str] = None) 
                 "result": result.value if result else None, "result_text": result.text if result else None,
                 "result_source": following.source if result and following else None,
                 "result_start": result.start if result else None, "result_end": result.end if result else None,
-                "status": assess(t, result),
+                "result_estimate": result.estimate if result else None, "status": assess(t, result),
             })
     return rows
 

@@ -137,7 +137,9 @@ def measure_table(c: Comparison, rows: "pd.DataFrame") -> str:
             str(int(row["year"])),
             link(c, row["target_source"], row["target_start"], row["target_text"]),
             escape_markdown(_target_words(row, c.lang)),
-            link(c, row["result_source"], row["result_start"], row["result_text"]) if present(row["result_text"]) else "—",
+            link(c, row["result_source"], row["result_start"], row["result_text"])
+            + (t(c.lang, "compare.estimate_mark") if present(row.get("result_estimate")) and bool(row["result_estimate"]) else "")
+            if present(row["result_text"]) else "—",
             names.get(row["status"], row["status"]),
         ])
     header = [t(c.lang, f"compare.{k}") for k in ("year", "target", "reads", "result", "status")]

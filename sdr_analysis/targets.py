@@ -400,6 +400,9 @@ COMPARED = re.compile(alternation(words(WORDS, "compared")))
 RATE_UNITS = ("%", "个百分点")
 #: A word after which the measure named only qualifies what a figure measures.
 QUALIFIES = re.compile(alternation(words(WORDS, "qualifies")))
+#: Words before a result, in its sentence and after its last semicolon, that make it
+#: an estimate (``预计``).
+ESTIMATE = words(WORDS, "estimate")
 
 
 def find_results(doc: Document, indicators: Sequence[Indicator] | SpanIndex[Indicator]) -> list[Result]:
@@ -457,9 +460,13 @@ def find_results(doc: Document, indicators: Sequence[Indicator] | SpanIndex[Indi
                     if not (change or level):
                         continue
                     if (key, change) not in found:
+                        # 预计 heads a list of results up to the next semicolon
+                        clause = max(sentence.start, text.rfind("；", sentence.start, f.start) + 1)
+                        estimate = any(w in text[clause : f.start] for w in ESTIMATE)
                         found[key, change] = Result(start=f.start, end=f.end, text=f.text, measure=key,
                                                     name=squeezed[ms:me], value=f.value, unit=f.unit,
-                                                    qualifier=f.qualifier, change=change, section=f.section)
+                                                    qualifier=f.qualifier, change=change, section=f.section,
+                                                    estimate=estimate)
                     if change:
                         break  # the growth rate ends what this mention states
     return sorted(found.values(), key=lambda r: r.start)

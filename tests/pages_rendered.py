@@ -1,7 +1,8 @@
 """The pages of a report, rendered without a kernel: the code cells of
 ``notebooks/section.ipynb`` and ``notebooks/overview.ipynb`` run in this process (their
 parameters cell left out), with the report parsed once and handed to the notebook's
-``writeup.open_section`` / ``writeup.open_report``; what each cell displays, and its
+``writeup.open_section`` / ``writeup.open_report`` and its other parameters at their
+defaults; what each cell displays, and its
 last expression, is collected. So the tests see every write-up function the notebooks
 call, as they call it, including calls added to the notebooks later. The index page
 comes from :func:`sdr_analysis.index.write_index`.
@@ -45,6 +46,12 @@ def code_cells(name: str) -> list[tuple[int, list[ast.stmt]]]:
     ]
 
 
+def parameters_cell(name: str) -> str:
+    """The source of the notebook's parameters cell."""
+    cells = json.loads((NOTEBOOKS / name).read_text(encoding="utf-8"))["cells"]
+    return next("".join(c["source"]) for c in cells if "parameters" in c.get("metadata", {}).get("tags", []))
+
+
 def _writeup_for(report: Report, sec: ReportSection | None) -> types.SimpleNamespace:
     """The write-up module as the notebook sees it, its reports already open."""
     mod = types.SimpleNamespace(**{k: getattr(writeup, k) for k in dir(writeup) if not k.startswith("__")})
@@ -65,6 +72,8 @@ def run_notebook(name: str, report: Report, lang: str, sec: ReportSection | None
             report_path=str(report.source or ""), section=sec.key if sec else "", lang=lang,
         )
 
+    # the parameters' defaults (those a build does not set, as papermill leaves them)
+    exec(compile(parameters_cell(name), name, "exec"), names)
     inject()
     for n, body in code_cells(name):
         for i, stmt in enumerate(body):

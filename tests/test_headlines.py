@@ -133,7 +133,7 @@ def test_the_overview_opens_with_last_year_and_this_year():
     assert "writeup.preamble_lines(" in code[at + 3]
     assert "writeup.report_sources(" in code[-1]
     params = "".join(cells[1]["source"])
-    assert re.findall(r"^(\w+):", params, re.M) == ["report_path", "lang"]
+    assert re.findall(r"^(\w+):", params, re.M) == ["report_path", "lang", "dictionaries"]
 
 
 def test_a_change_in_a_preamble_is_stated_whole(national):

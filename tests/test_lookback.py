@@ -133,3 +133,29 @@ def test_levels_reached_and_gaps(sentence, key, change, level):
     got = results(report(sentence, title="2025年工作回顾"))
     assert got.get((key, True)) == change
     assert got.get((key, False)) == level
+
+
+@pytest.mark.parametrize(
+    "review, estimates",
+    [
+        # 预计 heads the list: every result up to the semicolon is an estimate
+        ("2025年，预计全省生产总值增长6.2%，固定资产投资增长8%；城镇新增就业42万人。",
+         {("gdp", True): True, ("investment", True): True, ("urban_jobs", False): False}),
+        # in its own clause: only the result it stands before
+        ("2025年，地区生产总值完成3300亿元，增长6%；社会消费品零售总额预计完成1200亿元，预计增长7%。",
+         {("gdp", False): False, ("gdp", True): False, ("retail", False): True, ("retail", True): True}),
+        ("2025年，地区生产总值增长6%，城镇新增就业42万人。", {("gdp", True): False, ("urban_jobs", False): False}),
+    ],
+)
+def test_a_result_the_report_estimates_says_so(review, estimates):
+    found = {(r.measure, r.change): r.estimate for r in parse_report(report(review, title="2025年工作回顾")).results}
+    assert found == estimates
+
+
+def test_last_year_marks_an_estimate_in_each_language():
+    from sdr_analysis.headlines import last_year
+
+    r = parse_report(report("2025年，预计全省生产总值增长6.2%；城镇新增就业42万人。", title="2025年工作回顾"))
+    zh, en = (last_year(r, lang).replace("\\", "") for lang in ("zh", "en"))  # Markdown escapes taken off
+    assert "生产总值增长6.2%（预计）" in zh and "42万人（预计）" not in zh
+    assert "生产总值增长6.2% (estimate, 预计)" in en and "42万人 (estimate" not in en

@@ -121,7 +121,7 @@ def test_the_section_page_opens_with_its_news_and_ends_with_its_counts():
     assert "writeup.counts(" in code[-1]
     assert not any("at_a_glance" in c for c in code)
     params = "".join(cells[1]["source"])
-    assert re.findall(r"^(\w+):", params, re.M) == ["report_path", "section", "lang"]
+    assert re.findall(r"^(\w+):", params, re.M) == ["report_path", "section", "lang", "dictionaries"]
 
 
 def test_a_full_report_has_news_on_every_page():

@@ -268,3 +268,13 @@ def test_a_panel_of_no_reports_is_refused():
 
     with pytest.raises(NoReports):
         panel_of([])
+
+
+def test_results_the_report_estimates_are_marked(written):
+    """海拉尔区 2012: 地区生产总值完成198.5亿元，同比增长22.3% is stated, 社会消费品零售总额预计完成84亿元，
+    预计同比增长19.2% estimated."""
+    made, _, _ = written
+    results = rows_of(made.results, "hailar-2012")
+    got = {(r.measure, bool(r.change)): bool(r.estimate) for r in results.itertuples() if r.measure in ("gdp", "retail")}
+    assert got == {("gdp", False): False, ("gdp", True): False, ("retail", False): True, ("retail", True): True}
+    assert str(made.results.estimate.dtype) == "boolean"
