@@ -239,7 +239,8 @@ def targets_chart(p: PanelPage) -> Optional["Chart"]:
     years = sorted({row["year"] for row in rows})
     levels = [lv for lv in LEVELS if any(row["level"] == lv for row in rows)]
     cell = {(row["level"], row["year"]): row for row in rows}
-    values = [[100 * cell[lv, y]["set"] / cell[lv, y]["reports"] if (lv, y) in cell else 0.0 for y in years] for lv in levels]
+    # no report of that level and year: no share (—), not 0
+    values = [[100 * cell[lv, y]["set"] / cell[lv, y]["reports"] if (lv, y) in cell else None for y in years] for lv in levels]
     items = [_t(p, "alt_targets_item").format(year=row["year"], level=level_name(p, row["level"]), n=row["set"], total=row["reports"])
              for row in rows]
     alt = _t(p, "alt_targets").format(items=t(p.lang, "list_sep").join(items))

@@ -75,12 +75,22 @@ def barh(labels: Sequence[str], values: Sequence[float], title: str, xlabel: str
     ax.tick_params(labelsize=TICK_SIZE)
     value_ticks(ax.xaxis)
     if value_labels:
-        for yi, v, text in zip(y, values, value_labels):
-            ax.text(v, yi, " " + text, va="center", fontsize=VALUE_SIZE)
-        ax.set_xlim(0, max(values) * 1.35 if values and max(values) > 0 else 1)
+        for yi, v, text in zip(y, values, value_labels):  # beyond the bar's end, left of a negative one
+            ax.text(v, yi, f" {text}" if v >= 0 else f"{text} ", va="center", ha="left" if v >= 0 else "right", fontsize=VALUE_SIZE)
+        ax.set_xlim(*value_limits(values))
+    if values and min(values) < 0:
+        ax.axvline(0, color="#888888", linewidth=0.8)
     style_axes(ax)
     shown = value_labels or [axis_number(v) for v in values]
     return Chart(fig, title, alt or describe(title, [f"{lbl.replace(chr(10), '')} {v}" for lbl, v in zip(labels, shown)]))
+
+
+def value_limits(values: Sequence[float]) -> tuple[float, float]:
+    """The value axis of a bar chart with its values written at the bars' ends: from
+    0 (or the most negative value) to the largest, with room for the words."""
+    lo, hi = min([0.0, *values]), max([0.0, *values])
+    span = (hi - lo) or 1.0
+    return (lo - 0.35 * span if lo < 0 else 0.0), (hi + 0.35 * span if hi > 0 else (0.0 if lo < 0 else 1.0))
 
 
 @styled
@@ -177,11 +187,12 @@ def heatmap(rows: Sequence[str], cols: Sequence[str], values, title: str, alt: s
     row's largest share."""
     if not alt:
         zh = is_chinese(title)
+        decimals = 1 if max((v for row in values for v in row), default=0) < 10 else 0  # as the cells are labelled
         items = []
         for r, row in zip(rows, values):
             if len(row) and max(row) > 0:
                 j = max(range(len(row)), key=lambda k: row[k])
-                items.append(f"{r}{'：' if zh else ': '}{cols[j]} {row[j]:.0f}%")
+                items.append(f"{r}{'：' if zh else ': '}{cols[j]} {row[j]:.{decimals}f}%")
         alt = describe(title, items)
     return grid_chart(rows, cols, values, title, alt, cell=0.3, row_columns=12)
 
@@ -363,24 +374,33 @@ def column_labels(cols: Sequence[str], room: float = 1.0) -> tuple[list[str], in
 @styled
 def grid_chart(rows: Sequence[str], cols: Sequence[str], values, title: str, alt: str = "", cell: float = 0.36,
                row_columns: int = 18) -> Chart:
-    """A compact rows × columns grid of shares (0–100), shaded, each cell labelled;
-    row labels wrapped at ``row_columns``, never cut; column labels upright when
-    short, else turned; cells ``cell`` inches wide."""
+    """A compact rows × columns grid of shares (in %), shaded from 0 to the grid's
+    largest, each cell labelled (one decimal where the largest is under 10: shares of
+    words are a few per cent), ``—`` where a cell has no value (``None``); row labels
+    wrapped at ``row_columns``, never cut; column labels upright when short, else
+    turned; cells ``cell`` inches wide."""
+    import math
+
+    cells = [[math.nan if v is None else float(v) for v in row] for row in values]
+    shown = [v for row in cells for v in row if not math.isnan(v)]
+    top = max(shown, default=0.0)
+    decimals = 1 if top < 10 else 0
     n_rows, n_cols = max(len(rows), 1), max(len(cols), 1)
     row_labels = [wrap(r, row_columns) for r in rows]
     lines = max((label.count("\n") + 1 for label in row_labels), default=1)
     width = 0.2 + row_columns * 0.075 + cell * n_cols
     fig = figure(width, 1.0 + max(0.4, 0.2 * lines + 0.05) * n_rows)
     ax = fig.add_subplot()
-    ax.imshow(values, cmap="Blues", aspect="auto", vmin=0, vmax=100)
+    ax.imshow(cells, cmap="Blues", aspect="auto", vmin=0, vmax=top if top > 0 else 1)
     labels, rotation = column_labels(cols, cell)
     ax.set_xticks(range(len(cols)), labels, rotation=rotation, fontsize=TICK_SIZE, linespacing=1.0)
     ax.xaxis.tick_top()
     ax.set_yticks(range(len(rows)), row_labels, fontsize=TICK_SIZE, linespacing=1.0)
     for i in range(len(rows)):
         for j in range(len(cols)):
-            v = values[i][j]
-            ax.text(j, i, f"{v:.0f}", ha="center", va="center", fontsize=9, color="white" if v > 55 else "black")
+            v = cells[i][j]
+            text = "—" if math.isnan(v) else f"{v:.{decimals}f}"
+            ax.text(j, i, text, ha="center", va="center", fontsize=9, color="white" if top > 0 and v > 0.55 * top else "black")
     ax.set_title(wrap(title, title_columns(width)), loc="left", fontsize=TITLE_SIZE, pad=12)
     style_axes(ax)
     return Chart(fig, title, alt)

@@ -83,3 +83,36 @@ def test_large_values_have_no_offset_text():
     assert any("," in t.get_text() for t in ax.get_xticklabels())
     assert "公共服务和社会事业投入资金总额" in chart.alt
     assert all(not t.get_text().endswith("…") for t in ax.get_yticklabels())
+
+
+def _cell_texts(chart) -> list[str]:
+    ax = chart.figure.axes[0]
+    return [t.get_text() for t in ax.texts]
+
+
+def test_a_grid_of_small_shares_writes_a_decimal_and_shades_to_its_largest():
+    """Shares of words are a few per cent: 0.4% and 1.6% written 0 and 2 would say
+    nothing, and shaded against 100 they would all look white."""
+    from sdr_analysis.plotting import grid_chart
+
+    chart = grid_chart(["甲", "乙"], ["a", "b"], [[0.4, 1.6], [0.9, None]], "shares")
+    assert _cell_texts(chart) == ["0.4", "1.6", "0.9", "—"]
+    image = chart.figure.axes[0].images[0]
+    assert image.get_clim() == (0, 1.6)
+    # a grid of shares of reports (0 to 100) keeps whole numbers
+    assert _cell_texts(grid_chart(["x"], ["a", "b"], [[100.0, 50.0]], "t")) == ["100", "50"]
+
+
+@pytest.mark.parametrize("values, low, high", [
+    ([-0.5], -0.675, 0.0),            # a target below its superior's: the bar to the left of 0
+    ([2.0, -1.0], -2.05, 3.05),
+    ([3.0], 0.0, 4.05),
+    ([0.0], 0.0, 1.0),
+])
+def test_a_bar_chart_shows_negative_values(values, low, high):
+    from sdr_analysis.plotting import barh
+
+    chart = barh([f"r{n}" for n in range(len(values))], values, "t", "x", value_labels=[str(v) for v in values])
+    lo, hi = chart.figure.axes[0].get_xlim()
+    assert (round(lo, 6), round(hi, 6)) == (low, high)
+    assert lo <= min(values) and hi >= max(values)
