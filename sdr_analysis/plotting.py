@@ -108,21 +108,6 @@ def money_chart(indicators: Sequence[Indicator], title: str, xlabel: str, scale:
     )
 
 
-@styled
-def kinds_chart(counts: dict[str, int], names: dict[str, str], title: str, xlabel: str, alt: str = "") -> Chart:
-    """How many indicators of each kind."""
-    kinds = [k for k in KIND_COLORS if counts.get(k)]
-    return barh(
-        [names.get(k, k) for k in kinds],
-        [counts[k] for k in kinds],
-        title,
-        xlabel,
-        colors=[KIND_COLORS[k] for k in kinds],
-        value_labels=[str(counts[k]) for k in kinds],
-        alt=alt,
-    )
-
-
 #: Columns of a before/after panel's title on one line.
 PANEL_COLUMNS = 22
 

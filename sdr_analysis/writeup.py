@@ -252,15 +252,6 @@ def money_not_spent(sec: ReportSection) -> list[Indicator]:
     return [i for i in sec.indicators if i.role is not None and i.role not in ("spending", "standard")]
 
 
-def kinds_chart(sec: ReportSection, lang: str) -> Optional["Chart"]:
-    from . import plotting
-
-    if not sec.indicators:
-        return None
-    counts = Counter(i.kind for i in sec.indicators)
-    return plotting.kinds_chart(counts, t(lang, "kind_names"), t(lang, "kinds_chart"), t(lang, "count_axis"))
-
-
 def change_chart(sec: ReportSection, lang: str) -> Optional["Chart"]:
     from . import plotting
 

@@ -17,7 +17,6 @@ def test_every_chart_renders_without_missing_glyphs(seed_report, lang):
     for sec in seed_report:
         charts += [
             writeup.money_chart(sec, lang),
-            writeup.kinds_chart(sec, lang),
             writeup.change_chart(sec, lang),
             writeup.share_chart(seed_report, sec, lang),
         ]
@@ -44,7 +43,7 @@ SMALLEST_TYPE_PX = 9
 def section_charts(report, lang):
     charts = [writeup.density_chart(report, lang), writeup.domains_heatmap(report, lang)]
     for sec in report:
-        charts += [writeup.money_chart(sec, lang), writeup.kinds_chart(sec, lang), writeup.change_chart(sec, lang),
+        charts += [writeup.money_chart(sec, lang), writeup.change_chart(sec, lang),
                    writeup.share_chart(report, sec, lang)]
     return [c for c in charts if c is not None]
 
