@@ -8,11 +8,10 @@ from typing import NamedTuple, Sequence
 
 from .english import report_place
 from .headlines import index_preamble, index_years
-from .messages import t
 from .outputs import TABLES, folder_name, output_name, section_file, write_file, written_up
 from .pages import IndexPart, IndexRow, SitePart, SiteRow, index_page, site_index_page, write_if_changed
+from .phrases import largest_money_words
 from .report import Report
-from .results import SectionSummary
 from .roles import money_stated
 
 
@@ -29,16 +28,6 @@ PERIOD_NAMES = {
     "other": "Other · 其他",
 }
 KEY_FIGURES = 3
-
-
-def largest_money(s: SectionSummary) -> str:
-    """The largest amount a section states, as written, with its role
-    (``4000万元（支出）``); ``未提及`` where it states none. A figure of the report,
-    never a sum of its figures."""
-    if s.largest_money is None:
-        return t("zh", "money_none")
-    role = t("zh", "role_names").get(s.largest_money_role, s.largest_money_role or "")
-    return f"{s.largest_money_text}（{role}）" if role else s.largest_money_text
 
 
 def write_index(report: Report, folder: Path, langs: Sequence[str]) -> None:
@@ -63,7 +52,7 @@ def write_index(report: Report, folder: Path, langs: Sequence[str]) -> None:
                 links=_links(section_file(s), langs),
                 indicators=s.indicators,
                 density=s.density,
-                money=largest_money(s),
+                money=largest_money_words(report, s, "zh"),
                 claims=s.claims,
                 key="、".join(f"{i.label}{i.text}" for i in key),
             ))

@@ -197,13 +197,13 @@ SPEAKS_FOR = re.compile(rf"我代表(?P<place>[{HAN}]{{0,20}}?)(?:人民)?政府
 SPEAKS_FOR_WITHIN = 3000
 
 
-def _speaks_for(text: str, title: Optional[Span]) -> Optional[tuple[str, int]]:
+def _speaks_for(text: str, title: Optional[Span], body: Optional[tuple[int, int]] = None) -> Optional[tuple[str, int]]:
     """The place the report's speaker speaks for (the first ``我代表X人民政府`` of the
     report's text), and where it is written. Where the text writes only the kind of
     government (``我代表县人民政府``), the place of that kind the report's text names
     most often (a county's report names its county: ``高唐县``), if the gazetteer knows
-    one."""
-    start, end = find_body(text, title)
+    one. ``body`` is the page less its chrome and title where it is found already."""
+    start, end = body if body is not None else find_body(text, title)
     found = SPEAKS_FOR.search(text, start, min(end, start + SPEAKS_FOR_WITHIN))
     if not found:
         return None
@@ -229,11 +229,13 @@ def _most_named(text: str, ending: str) -> Optional[str]:
     return name if count >= 2 else None
 
 
-def parse_metadata(text: str, title: Optional[Span]) -> Metadata:
+def parse_metadata(text: str, title: Optional[Span], body: Optional[tuple[int, int]] = None) -> Metadata:
     """Level, place (province, city, district or county, street), year, date,
     session, speaker and office, from the title line and the lines that open the
     report (with a crawler's header lines above them), with the gazetteer's code of
-    the place and the line each field was read from."""
+    the place and the line each field was read from. ``body`` is the page less its
+    chrome and title (:func:`~sdr_analysis.cleaning.find_body`), where the caller has
+    found it already."""
     crawler = _crawler(text)
     opening = _opening(text, title)
     if opening is None and not crawler:
@@ -276,7 +278,7 @@ def parse_metadata(text: str, title: Optional[Span]) -> Metadata:
             found.append((_office_place(office), sources["speaker"].start or start))
         named, by = _merge((split_place(words), at) for words, at in found if words)
         if not named:
-            speaks_for = _speaks_for(text, title)
+            speaks_for = _speaks_for(text, title, body)
             if speaks_for:
                 named, by = _merge(iter([(split_place(speaks_for[0]), speaks_for[1])]))
         place, own = resolve(named)

@@ -18,13 +18,11 @@ from dataclasses import dataclass
 
 from .amounts import largest_amounts, stated_totals
 from .checks import check_lang
-from .english import label_words
 from .messages import escape_markdown, nest_quotes, t
-from .phrases import cite, indicator_phrase, relation_phrase, scope_name, summary_of
+from .phrases import amount_fields, cite, indicator_phrase, relation_phrase, scope_name, summary_of
 from .report import Report, ReportSection
 from .results import Indicator, Relation
 from .summary import report_density
-from .wording import figure_words
 from .words import words
 
 #: Where the words that make a figure news live (``data/news.toml``).
@@ -212,12 +210,10 @@ def money(sec: ReportSection, lang: str) -> str:
     section that states no amount."""
     check_lang(lang)
     words_ = t(lang, "news")
-    roles = t(lang, "role_names")
 
     def listed(amounts: list[Indicator]) -> str:
         return words_["item_sep"].join(
-            words_["amount"].format(figure=figure_words(i, lang), label=escape_markdown(label_words(i.label, lang) or "—"),
-                                    role=roles.get(i.role, i.role or "—"), src=cite(sec, i.start))
+            words_["amount"].format(**{**(f := amount_fields(i, lang)), "label": escape_markdown(f["label"])}, src=cite(sec, i.start))
             for i in amounts
         )
 

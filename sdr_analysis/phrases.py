@@ -165,3 +165,27 @@ def target_phrase(target, lang: str) -> str:
 
     name = measure(target.measure).en if target.measure != "other" else english_label(target.name) or target.name
     return escape_markdown(f"{name} {value}{soft}")
+
+
+# amounts
+
+
+def amount_fields(i: Indicator, lang: str) -> dict[str, str]:
+    """An amount's words, the same wherever one is shown: the figure with its
+    qualifier, what it measures (``—`` where that is not found) and its role; plain
+    text, for the caller to escape as its output needs."""
+    return {"figure": figure_words(i, lang), "label": label_words(i.label, lang) or "—",
+            "role": t(lang, "role_names").get(i.role, i.role or "—")}
+
+
+def amount_short(i: Indicator, lang: str) -> str:
+    """An amount in a table's cell: ``4000万元（老旧小区改造；支出）``."""
+    return t(lang, "amount_short").format(**amount_fields(i, lang))
+
+
+def largest_money_words(report: Report, s: SectionSummary, lang: str) -> str:
+    """The largest amount a section states, with its qualifier, what it measures and
+    its role (``4000万元（…；支出）``); "none stated" where it states none. A figure
+    of the report, never a sum of its figures."""
+    top = next((i for i in report.within("indicators", s.start, s.end) if i.start == s.largest_money_start), None)
+    return amount_short(top, lang) if top is not None else t(lang, "money_none")

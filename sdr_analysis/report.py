@@ -75,7 +75,7 @@ class Report:
 
     @cached_property
     def metadata(self) -> Metadata:
-        return parse_metadata(self.text, self.document.title)
+        return parse_metadata(self.text, self.document.title, self.document.page_body)
 
     @property
     def appendix(self) -> Optional[Span]:

@@ -20,7 +20,7 @@ import os
 from collections import Counter
 from typing import TYPE_CHECKING, Optional, Sequence
 
-from .amounts import largest_amounts, stated_totals
+from .amounts import largest_amounts
 from .chars import PAUSES, STOPS
 from .checks import check_lang, check_report_path
 from .english import label_words, report_place
@@ -31,17 +31,14 @@ from .headlines import report_sources as report_sources
 from .headlines import this_year as this_year  # the overview's opening, and each part's preamble
 from .messages import counted, escape_markdown, nest_quotes, t
 from .narrative import narrative as narrative  # part 8, named here with the page's other parts
-from .news import LARGEST_AMOUNTS
 from .news import counts as counts  # a section page's opening, its money, and its footnote
 from .news import money as money
 from .news import news as news
 from .outputs import output_name, section_file, written_up
-from .phrases import CLAIM_KINDS, SCOPE_ORDER, SCOPES, cite, clause_words, figure_phrase, scope_name, sentence_ids, summary_of
+from .phrases import CLAIM_KINDS, SCOPE_ORDER, SCOPES, cite, clause_words, figure_phrase, largest_money_words, scope_name, sentence_ids, summary_of
 from .report import Report, ReportSection, load_report
 from .results import Indicator, SectionSummary
 from .roles import SPENDING, money_stated
-from .summary import report_density
-from .wording import figure_words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -109,45 +106,6 @@ def place_and_date(report: Report, lang: str) -> str:
     meta = report.metadata
     place = report_place(report, lang) if meta.place else "—"
     return f"{escape_markdown(place)} · {escape_markdown(meta.date or '—')}"
-
-
-# 1. at a glance
-
-
-def at_a_glance(report: Report, sec: ReportSection, lang: str) -> "pd.DataFrame":
-    import pandas as pd
-
-    s = summary_of(report, sec)
-    rows = [
-        (t(lang, "themes"), s.themes),
-        (t(lang, "sentences"), s.sentences),
-        (t(lang, "characters"), s.characters),
-        (t(lang, "indicators"), s.indicators),
-        (t(lang, "density"), t(lang, "density_cell").format(density=s.density, average=report_density(report.summaries))),
-        (t(lang, "money_amounts"), s.money_amounts),
-        (t(lang, "largest_amounts"), amount_cells(sec, largest_amounts(sec.indicators, LARGEST_AMOUNTS), lang)),
-        (t(lang, "stated_totals"), amount_cells(sec, stated_totals(sec.indicators), lang, t(lang, "totals_none"))),
-        (t(lang, "claims"), s.claims),
-    ]
-    return pd.DataFrame([(k, str(v)) for k, v in rows], columns=[t(lang, "metric"), t(lang, "this_section")]).set_index(t(lang, "metric"))
-
-
-
-
-def amount_cell(i: Indicator, lang: str, sentence: str = "") -> str:
-    """An amount as a table shows it: the figure with its qualifier (as written in
-    Chinese), what it measures, its role, and the id of its sentence (``S3``)."""
-    words = {"figure": figure_words(i, lang), "label": label_words(i.label, lang) or "—", "role": t(lang, "role_names").get(i.role, i.role or "—")}
-    return t(lang, "amount_cell").format(**words, sentence=sentence) if sentence else t(lang, "amount_short").format(**words)
-
-
-def amount_cells(sec: ReportSection, amounts: list[Indicator], lang: str, none: str = "") -> str:
-    """Amounts of the section in one cell, each with its sentence's id; ``none`` (the
-    catalog's "none stated") where there are none. Never a sum of them."""
-    if not amounts:
-        return none or t(lang, "money_none")
-    ids = sentence_ids(sec)
-    return t(lang, "list_sep").join(amount_cell(i, lang, ids.get(i.sentence.start, "") if i.sentence else "") for i in amounts)
 
 
 # 2. themes
@@ -462,13 +420,6 @@ def sections_table(report: Report, lang: str) -> "pd.DataFrame":
     if has_parts(report):
         columns = [t(lang, "part"), t(lang, "period")] + columns
     return pd.DataFrame(rows, columns=[""] + columns).set_index("")
-
-
-def largest_money_words(report: Report, s: SectionSummary, lang: str) -> str:
-    """The largest amount a section states, with its qualifier, what it measures and
-    its role (``4000万元（…；支出）``); "none stated" where it states none."""
-    top = next((i for i in report.within("indicators", s.start, s.end) if i.start == s.largest_money_start), None)
-    return amount_cell(top, lang) if top is not None else t(lang, "money_none")
 
 
 def density_chart(report: Report, lang: str) -> Optional["Chart"]:

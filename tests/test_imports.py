@@ -89,7 +89,7 @@ def test_an_import_inside_a_function_counts(tmp_path):
 
 
 def test_the_scan_reads_the_packages_imports():
-    assert {"sdr_analysis.wording", "sdr_analysis.phrases", "sdr_analysis.narrative"} <= imported(
+    assert {"sdr_analysis.news", "sdr_analysis.phrases", "sdr_analysis.narrative"} <= imported(
         "sdr_analysis.writeup", MODULES["sdr_analysis.writeup"])
     # one at the top, one inside a function
     assert {"sdr_analysis.comparison", "sdr_analysis.plotting"} <= imported("sdr_analysis.series_page", MODULES["sdr_analysis.series_page"])

@@ -25,7 +25,7 @@ from sdr_analysis.wording import figure_words
 SECTION_PARTS = ("heading", "news", "themes", "claims", "terms", "narrative", "notes", "sources", "counts")
 REPORT_PARTS = ("overview_heading", "last_year", "this_year", "preamble_lines", "all_claims", "missing", "links", "report_sources")
 #: Tables of a write-up page.
-SECTION_TABLES = ("at_a_glance", "indicator_table", "distinctive_table", "domain_table")
+SECTION_TABLES = ("indicator_table", "distinctive_table", "domain_table")
 
 
 #: A district's short report: (一) with figures of two qualifiers and a first in the

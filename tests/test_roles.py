@@ -91,3 +91,19 @@ def test_the_index_leads_a_sections_key_figures_with_its_largest_sums_spent(tmp_
     # order, of which three figures in all leave room for the first: the GDP
     key = re.split(r"<td[^>]*>", row[: row.index("</tr>")])[-1]  # the row's last cell
     assert key == "补助资金5亿元、投资新建学校2亿元、全区地区生产总值达到1200亿元</td>"
+
+
+def test_the_index_words_a_sections_largest_amount_as_the_overview_does(tmp_path):
+    """One wording of an amount: the figure with its qualifier, what it measures and
+    its role, on the index as in the overview's table of sections."""
+    from sdr_analysis import parse_report, writeup
+    from sdr_analysis.build import write_index
+
+    report = parse_report("(一)经济发展。补助资金5000余万元，投资2000万元新建学校。\n")
+    write_index(report, tmp_path, ["en"])
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    cell = re.search(r'data-label="Largest amount · 最大一笔金额">([^<]*)<', page).group(1)
+    # the larger of the two sums spent, with its 余 as written
+    assert cell == "5000余万元（补助资金；支出）"
+    overview = writeup.sections_table(report, "zh")
+    assert overview.iloc[0][overview.columns[-2]] == cell

@@ -31,12 +31,6 @@ def report():
     return parse_report(TEXT)
 
 
-def test_at_a_glance_counts(report):
-    table = writeup.at_a_glance(report, report.section("三"), "en")
-    assert table.loc["indicators"].iloc[0] == "4"
-    assert table.loc["claims"].iloc[0] == "0"
-
-
 def test_indicator_table_rows_point_at_sentences(report):
     sec = report.section("三")
     table = writeup.indicator_table(sec, "en")
