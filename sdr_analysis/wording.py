@@ -22,11 +22,13 @@ if TYPE_CHECKING:
 
 
 def amount_en(value: float) -> str:
-    """510000000 → '510 million', 16000 → '16,000', 1.77 → '1.77'."""
-    for size, word in ((1e9, "billion"), (1e6, "million")):
+    """510000000 → '510 million', 2e12 → '2 trillion', 16000 → '16,000', 1.77 → '1.77'."""
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if abs(value) >= size:
             scaled = value / size
             if round(scaled, 4) != scaled:
+                if size == 1e12:
+                    continue  # 1.23456 trillion is 1,234.56 billion
                 break  # no short form without rounding: write it out
             return f"{scaled:,.4f}".rstrip("0").rstrip(".") + f" {word}"
     if float(value).is_integer():

@@ -152,9 +152,14 @@ def relation_names(sec: ReportSection, lang: str) -> dict[int, str]:
 
 
 def indicator_table(sec: ReportSection, lang: str) -> "pd.DataFrame":
+    """Every figure of the section: what it measures, as written, its value, unit,
+    qualifier, kind and relation, its sentence's id and the sentence, written out at
+    the sentence's first figure and marked "as above" at the next ones (a sentence of
+    six figures once, not six times)."""
     import pandas as pd
 
     ids = sentence_ids(sec)
+    firsts = {i.sentence.start: i.start for i in reversed(sec.indicators) if i.sentence}
     rel = relation_names(sec, lang)
     kinds, quals, units = t(lang, "kind_names"), t(lang, "qualifier_names"), t(lang, "units")
     rows = [
@@ -167,7 +172,7 @@ def indicator_table(sec: ReportSection, lang: str) -> "pd.DataFrame":
             t(lang, "kind"): kinds[i.kind],
             t(lang, "relation"): rel.get(i.start, ""),
             t(lang, "sentence"): ids.get(i.sentence.start, "") if i.sentence else "",
-            t(lang, "source"): i.sentence.text if i.sentence else "",
+            t(lang, "source"): (i.sentence.text if firsts[i.sentence.start] == i.start else t(lang, "same_sentence")) if i.sentence else "",
         }
         for i in sec.indicators
     ]

@@ -31,6 +31,11 @@ def report():
     pytest.param(16000, "16,000", id="thousands"),
     pytest.param(1.77, "1.77", id="decimal"),
     pytest.param(2500000000, "2.5 billion", id="billion"),
+    # 2万亿元, 5.53万亿元: trillions, not 2,000 billion
+    pytest.param(2e12, "2 trillion", id="trillion"),
+    pytest.param(5.53e12, "5.53 trillion", id="trillion-decimals"),
+    # 1.234567万亿元 has no short form in trillions: in billions
+    pytest.param(1.234567e12, "1,234.567 billion", id="trillion-in-billions"),
 ])
 def test_amount_en(value, expected):
     assert amount_en(value) == expected

@@ -38,6 +38,16 @@ def test_indicator_table_rows_point_at_sentences(report):
     assert list(table["relation"]) == ["change: base (increase)", "change: delta (increase)", "", ""]
 
 
+@pytest.mark.parametrize("lang, same", [("en", "(as above)"), ("zh", "（同上）")])
+def test_indicator_table_writes_each_sentence_once(report, lang, same):
+    """民生投入占比80%,同比提高3个百分点。 holds two figures: the sentence is written at
+    the first, the second says it is the same; both carry its id."""
+    table = writeup.indicator_table(report.section("三"), lang)
+    source, sentence = table.columns[-1], table.columns[-2]
+    assert list(table[source]) == ["民生投入占比80%,同比提高3个百分点。", same, "新建学校2所,各配备校医1名。", same]
+    assert table[sentence].iloc[0] == table[sentence].iloc[1] != table[sentence].iloc[2] == table[sentence].iloc[3]
+
+
 def test_claims_grouped_by_kind_and_scope(report):
     text = writeup.claims(report.section("一"), "en")
     assert text.startswith("**Firsts** (1)") and "in the province" in text
