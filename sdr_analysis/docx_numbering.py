@@ -152,7 +152,8 @@ class WordNumbering:
         if styles is not None:
             for style in styles.findall(W + "style"):
                 key = style.get(W + "styleId")
-                if key is None or style.get(W + "type", "paragraph") != "paragraph" or key in self.styles:
+                # paragraph styles, and numbering styles (a w:numStyleLink names one)
+                if key is None or style.get(W + "type", "paragraph") not in ("paragraph", "numbering") or key in self.styles:
                     continue
                 ppr = style.find(W + "pPr")
                 numpr = None if ppr is None else ppr.find(W + "numPr")

@@ -245,6 +245,23 @@ def test_formats():
     assert number_text(3, "a format of no one") == "3"
 
 
+def test_a_list_defined_by_a_numbering_style():
+    """An abstractNum with no levels of its own names a numbering style
+    (w:numStyleLink); the style's numId leads to the list that has the levels."""
+    document = docx.Document()
+    style = document.styles.add_style("ReportList", WD_STYLE_TYPE.LIST)
+    style.element.get_or_add_pPr().append(num_pr(60))
+    with_numbering(
+        document,
+        abstract(60, level(0, "chineseCounting", "%1、"), '<w:styleLink w:val="ReportList"/>'),
+        f'<w:abstractNum {NS} w:abstractNumId="61"><w:numStyleLink w:val="ReportList"/></w:abstractNum>',
+        num(60, 60), num(61, 61),
+    )
+    numbered(document, "第一部分", 61, 0)
+    numbered(document, "第二部分", 61, 0)
+    assert text_of(document).splitlines() == ["一、第一部分", "二、第二部分"]
+
+
 # hostile numbering
 
 
