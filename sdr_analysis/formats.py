@@ -14,6 +14,8 @@ of the text, ends no sentence and is followed by a line that is not indented goe
 in it. A wrapped line that starts ``2、`` is so joined to its paragraph, and is no
 heading. A Word file's paragraphs are the report's paragraphs, and each table cell is
 one line; its running headers and page numbers live outside the body and are not read.
+A paragraph Word numbers (``一、``, ``（一）`` from ``numbering.xml``) starts with the
+marker a reader sees.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from math import ceil
 from typing import Iterator, NamedTuple, Optional, Sequence
 
 from .chars import HAN
+from .docx_numbering import WordNumbering
 from .exceptions import MissingDependency, ReportReadError
 from .layout import LINE_ENDS, PAGE_NUMBER
 
@@ -334,12 +337,13 @@ def docx_text(data: bytes, source: str) -> str:
     _check_unpacked(data, source)
     try:
         document = docx.Document(io.BytesIO(data))
+        numbering = WordNumbering.of(document)
         lines: list[str] = []
         for block in document.iter_inner_content():
             if isinstance(block, Table):
-                lines += _table_lines(block)
+                lines += _table_lines(block, numbering)
             else:
-                lines += block.text.splitlines()
+                lines += _paragraph_lines(block, numbering)
     except (zipfile.BadZipFile, zlib.error, KeyError, ValueError, EOFError, OSError, NotImplementedError) as exc:
         raise ReportReadError(source, f"this Word file is damaged and cannot be read ({type(exc).__name__}); save it again or use a text copy") from None
     except Exception as exc:  # lxml's XML errors, whose classes come with lxml
@@ -368,7 +372,19 @@ def _check_unpacked(data: bytes, source: str) -> None:
         )
 
 
-def _table_lines(table) -> list[str]:
+def _paragraph_lines(paragraph, numbering: WordNumbering) -> list[str]:
+    """A paragraph's lines, the first after the marker Word numbers it with (``一、``,
+    ``（一）``: see :mod:`sdr_analysis.docx_numbering`); a paragraph without text is
+    counted and gives no line."""
+    marker = numbering.marker(paragraph._p)
+    lines = paragraph.text.splitlines()
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if marker and first is not None:
+        lines[first] = marker + lines[first].lstrip()
+    return lines
+
+
+def _table_lines(table, numbering: WordNumbering) -> list[str]:
     from docx.table import Table
 
     out: list[str] = []
@@ -379,5 +395,5 @@ def _table_lines(table) -> list[str]:
                 continue
             seen.add(cell._tc)
             for block in cell.iter_inner_content():
-                out += _table_lines(block) if isinstance(block, Table) else block.text.splitlines()
+                out += _table_lines(block, numbering) if isinstance(block, Table) else _paragraph_lines(block, numbering)
     return out
