@@ -103,7 +103,7 @@ def test_no_module_imports_one_that_imports_it_back():
 #: The modules below :class:`~sdr_analysis.report.Report`: the document and what it is
 #: read with, and the extractors that take it.
 DOCUMENT_LAYER = [f"sdr_analysis.{m}" for m in (
-    "chars", "spans", "numbers", "units", "rules", "results", "exceptions", "reading", "formats", "html", "opening", "places",
+    "chars", "spans", "numbers", "units", "rules", "results", "exceptions", "reading", "formats", "docx_numbering", "html", "opening", "places",
     "cleaning", "metadata", "layout", "structure", "outline", "quotes", "document",
 )]
 EXTRACTORS = [f"sdr_analysis.{m}" for m in (
