@@ -36,6 +36,8 @@ class Clauses:
     figure or limit begins right after it."""
 
     __slots__ = ("at", "joins")
+    at: list[int]
+    joins: frozenset[int]
 
     def __init__(self, text: str, breaks: Breaks, base: Optional["Clauses"] = None) -> None:
         if base is not None and breaks.more is not None:  # the base's breaks and the few more
