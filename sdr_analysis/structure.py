@@ -105,6 +105,8 @@ HeadingMatch = Optional[tuple[int, re.Match[str]]]
 def match_heading(text: str, start: int, end: int) -> HeadingMatch:
     """The heading style (its index) and marker match at ``start``, if the line opens
     with a heading marker followed by some text."""
+    if text[start : start + 1] not in MARKER_OPENERS:  # no style can match: most lines of a report
+        return None
     for index, style in enumerate(HEADING_STYLES):
         m = style.pattern.match(text, start, end)
         if m and m.end() < end and (not m.group("num") or _is_one_number(m.group("num"))):
