@@ -211,6 +211,13 @@ def find_claims(doc: Document) -> list[Claim]:
         return []
     text, section_at, clause_of = doc.text, doc.section_at, doc.clauses(CLAUSE)
     lo, hi = sentences[0].start, sentences[-1].end
+    scope_search, scopes = scope_pattern().search, scope_words()
+    clause_start, clause_end, aim_search = clause_of.start, clause_of.end, ASPIRATION.search
+
+    def scope_in(start: int, end: int) -> Optional[str]:  # scope_of, with its pattern and words looked up once
+        found = scope_search(text, start, end)
+        return scopes[found.group()] if found else None
+
     # per clause (by its bounds before trimming), its first match of each kind
     clauses: dict[tuple[int, int], dict[str, Claim]] = {}
     for rule in claim_rules():
@@ -225,37 +232,30 @@ def find_claims(doc: Document) -> list[Claim]:
                 if led is None:
                     continue
                 at = led
-            cs, ce = clause_of.around(at, sent.start, sent.end)
+            cs, ce = clause_start(at, sent.start), clause_end(at, sent.end)
             kinds = clauses.get((cs, ce))
             if kinds is None:
                 kinds = clauses[cs, ce] = {}
             # a clause's first trigger of a kind speaks for it; a rank's last, as the
             # place it reached (``从全国第9位升至第7位``)
-            if (kind in kinds and not is_rank) or _is_aim(text, cs, at):
+            # (most clauses hold no aim word: one search says so, without the call)
+            if (kind in kinds and not is_rank) or (aim_search(text, cs, at) is not None and _is_aim(text, cs, at)):
                 continue
             s, e = _trim(text, cs, ce)
             if at - s < SUBJECTLESS and cs > sent.start:
-                ps, _ = clause_of.around(cs - 1, sent.start, sent.end)
+                ps = clause_start(cs - 1, sent.start)
                 s, e = _trim(text, ps, ce)
             trigger = text[at : m.end()]
             # scope words after the trigger speak of the claim itself; before it they
             # may name the subject, so they count only when nothing follows
             if is_rank:
-                scope = rank_scope(trigger) or scope_of(text, s, e)
+                scope = rank_scope(trigger) or scope_in(s, e)
             else:
-                scope = scope_of(text, at, e) if kind == "honor" else None
-                scope = scope or scope_of(text, s, e)
-            kinds[kind] = make_claim(
-                start=s,
-                end=e,
-                text=text[s:e],
-                kind=kind,
-                tags=tags,
-                scope=scope,
-                position=position_of(m) if is_rank else None,
-                trigger=trigger,
-                section=section_at(s),
-            )
+                scope = scope_in(at, e) if kind == "honor" else None
+                scope = scope or scope_in(s, e)
+            # the fields by position (a call per trigger): start, end, text, kind, tags,
+            # scope, position, trigger, section
+            kinds[kind] = make_claim(s, e, text[s:e], kind, tags, scope, position_of(m) if is_rank else None, trigger, section_at(s))
     claims = [
         next(iter(kinds.values())) if len(kinds) == 1 else _join(text, kinds, section_at)
         for kinds in clauses.values()

@@ -36,9 +36,15 @@ class Clauses:
     figure or limit begins right after it."""
 
     __slots__ = ("at", "joins")
+    at: list[int]
+    joins: frozenset[int]
 
-    def __init__(self, text: str, breaks: Breaks) -> None:
-        self.at = [m.start() for m in breaks.pattern.finditer(text)]
+    def __init__(self, text: str, breaks: Breaks, base: Optional["Clauses"] = None) -> None:
+        if base is not None and breaks.more is not None:  # the base's breaks and the few more
+            # two sorted runs, which the sort merges in one pass
+            self.at = sorted(base.at + [m.start() for m in breaks.more.finditer(text)])
+        else:
+            self.at = [m.start() for m in breaks.pattern.finditer(text)]
         self.joins = frozenset(m.start() for m in breaks.joins.finditer(text)) if breaks.joins else frozenset()
 
     def start(self, pos: int, lo: int) -> int:
@@ -138,7 +144,8 @@ class Document:
         """The clause finder of the text for ``breaks``, made on first use."""
         found = self._clauses.get(breaks.name)
         if found is None:
-            found = self._clauses[breaks.name] = Clauses(self.text, breaks)
+            base = self.clauses(breaks.base) if breaks.base is not None else None
+            found = self._clauses[breaks.name] = Clauses(self.text, breaks, base)
         return found
 
 

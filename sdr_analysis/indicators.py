@@ -45,6 +45,8 @@ SHARE_UNITS = frozenset({"成", "‰", "fraction", "倍"})
 #: the end of the name it sits in.
 CAPACITY_NAME = re.compile(f"[{HAN}]{{0,8}}?(?:{alternation(rules.CAPACITY_NAME_ENDS)})")
 CHINESE_CHARACTER = re.compile(f"[{HAN}]")
+#: A semicolon, searched for between two figures in place (no slice of the text).
+SEMICOLON = re.compile(f"[{re.escape(SEMICOLONS)}]")
 
 
 # Each rule takes the text and a candidate and returns a reason to reject it, or None.
@@ -257,21 +259,28 @@ COUNTING_KINDS = frozenset({"count", "people", "area", "length", "other"})
 
 
 def labelled(text: str, c: Candidate, before_start: int, after_end: int, clause_start: int | None, lo: int,
-             previous: str | None, before: Candidate | None, shared: str = "") -> str:
+             previous: str | None, before: Candidate | None, shared: str = "", value: int | float | None = None) -> str:
     """The label of figure ``c`` (:func:`~sdr_analysis.labels.label_of`), given the label
     of the figure before it in its sentence and that figure; a semicolon between them
-    parts their measures."""
-    if previous is not None and any(s in text[lo : c.start] for s in SEMICOLONS):
+    parts their measures. ``value`` is the figure's value as a number, where the caller
+    has it already."""
+    if previous is not None and SEMICOLON.search(text, lo, c.start):
         previous = before = None
     if before is not None and clause_start == lo:
         clause_start = None  # no break since the figure before: nothing before is shared
-    counted = c.unit.kind in COUNTING_KINDS and c.unit.base not in SHARE_UNITS
-    same_unit = before is not None and before.unit.base == c.unit.base and previous
+    unit = c.unit
+    if value is None and c.value is not None:
+        value = as_number(c.value)
+    # by position, in label_of's order (a call per figure); the text before the clause
+    # is read only where no figure comes before
     return label_of(
-        text, before_start, c.start, c.end, after_end, previous, clause_start=clause_start,
-        context=text[lo : clause_start or lo], counted=counted, value=as_number(c.value) if c.value is not None else None,
-        previous_verbs=leading_verbs(previous) if same_unit and previous else None,
-        after_count=before is not None and before.unit.kind == "count", shared=shared,
+        text, before_start, c.start, c.end, after_end, previous, clause_start,
+        text[lo : clause_start or lo] if previous is None else "",
+        unit.kind in COUNTING_KINDS and unit.base not in SHARE_UNITS,  # counted
+        value,
+        leading_verbs(previous) if before is not None and previous and before.unit.base == unit.base else None,
+        before is not None and before.unit.kind == "count",  # after_count
+        shared,
     )
 
 
@@ -304,14 +313,17 @@ def find_indicators(doc: Document) -> list[Indicator]:
     next_starts = starts[1:] + [len(text)]
     for i, (c, sentence, section, next_start) in enumerate(zip(kept, holders, sections, next_starts)):
         start, end = c.start, c.end
+        value = as_number(c.value)  # type: ignore[arg-type]  # the rules leave no figure without a value
         lo, hi = (sentence.start, sentence.end) if sentence else (0, len(text))
         same_sentence = bool(i) and previous_sentence is sentence
         previous_sentence = sentence
         if not same_sentence:
             measures = None
-        lo = max(lo, previous_end)
+        if previous_end > lo:  # (a comparison, not max and min: a call per figure each)
+            lo = previous_end
         previous_end = end
-        hi = min(hi, next_start)
+        if next_start < hi:
+            hi = next_start
         before_start = items.start(start, lo)
         if i not in listed and text.find(respectively, lo, start) != -1:
             run = [c]  # the figures of the list: each after the one before, past a 、
@@ -334,23 +346,25 @@ def find_indicators(doc: Document) -> list[Indicator]:
                 noun = text[following.end : items.end(following.end, sentence.end if sentence else len(text))]
                 shared = LIST_COMMA + noun if following.unit.kind in COUNTING_KINDS and is_action(noun) else ""
             label = labelled(text, c, before_start, after_end, clauses.start(start, lo), lo,
-                             label if same_sentence else None, kept[i - 1] if same_sentence else None, shared)
+                             label if same_sentence else None, kept[i - 1] if same_sentence else None, shared, value)
         unit = c.unit
+        # the fields by position (a call per figure): start, end, text, value, unit, kind,
+        # qualifier, label, section, each, value_max, role, sentence
         out.append(
             make_indicator(
-                start=start,
-                end=end,
-                text=text[start:end],
-                value=as_number(c.value),  # type: ignore[arg-type]  # the rules leave no figure without a value
-                unit=unit.base,
-                kind=unit.kind,
-                qualifier=qualifier_of(c),
-                label=label,
-                section=section,
-                each=text.find(each_word, before_start, start) != -1 and is_each(text, before_start, start),
-                value_max=as_number(c.value_max) if c.value_max is not None else None,
-                role=None,  # set for money by :func:`sdr_analysis.roles.assign_roles`
-                sentence=sentence,
+                start,
+                end,
+                text[start:end],
+                value,
+                unit.base,
+                unit.kind,
+                qualifier_of(c),
+                label,
+                section,
+                text.find(each_word, before_start, start) != -1 and is_each(text, before_start, start),
+                as_number(c.value_max) if c.value_max is not None else None,
+                None,  # role: set for money by :func:`sdr_analysis.roles.assign_roles`
+                sentence,
             )
         )
     return out

@@ -92,8 +92,10 @@ def _lone_mark(text: str, pos: int, end: int) -> int:
 
 def _tight_pairs(text: str, start: int, end: int) -> list[Quoted]:
     """The pairs of ``text[start:end]``, where every mark is in a tight pair."""
-    make = Quoted._make  # from a tuple, without the keyword handling of Quoted(...): a report has thousands
-    return [make((*m.span(), m.group()[0], True)) for m in TIGHT_PAIR.finditer(text, start, end)]
+    # from a tuple, as Quoted._make builds one but without its call and check (a report
+    # has thousands), the opening mark read off the text rather than off a copy of the pair
+    new = tuple.__new__
+    return [new(Quoted, (s, e, text[s], True)) for s, e in map(re.Match.span, TIGHT_PAIR.finditer(text, start, end))]
 
 
 def _stacked_pairs(text: str, start: int, end: int) -> list[Quoted]:

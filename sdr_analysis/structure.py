@@ -105,6 +105,8 @@ HeadingMatch = Optional[tuple[int, re.Match[str]]]
 def match_heading(text: str, start: int, end: int) -> HeadingMatch:
     """The heading style (its index) and marker match at ``start``, if the line opens
     with a heading marker followed by some text."""
+    if text[start : start + 1] not in MARKER_OPENERS:  # no style can match: most lines of a report
+        return None
     for index, style in enumerate(HEADING_STYLES):
         m = style.pattern.match(text, start, end)
         if m and m.end() < end and (not m.group("num") or _is_one_number(m.group("num"))):
@@ -292,7 +294,7 @@ def _run_on_headings(
 def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
     """Sentences of ``text[start:end]``, each with its closing stop; a trailing piece
     without one is a sentence too."""
-    return [make_sentence(*m.span(), m.group()) for m in SENTENCE.finditer(text, start, end)]
+    return [make_sentence(s, e, text[s:e]) for s, e in map(re.Match.span, SENTENCE.finditer(text, start, end))]
 
 
 def theme_of(first: Sentence) -> Optional[Sentence]:
@@ -322,7 +324,8 @@ def find_paragraphs(
     sentence is its title, never a theme."""
     heading_starts = {s.start for s in headings}
     if by_line:
-        sentences = [make_sentence(*m.span(), m.group()) for m in LINE_SENTENCE.finditer(text, *body)]
+        # by span, the text cut from it: one call a sentence fewer than reading the match's group
+        sentences = [make_sentence(s, e, text[s:e]) for s, e in map(re.Match.span, LINE_SENTENCE.finditer(text, *body))]
     else:
         sentences = [sentence for ps, pe in spans for sentence in split_sentences(text, ps, pe)]
     opening = {s.start: s for s in sentences}  # a paragraph's first sentence starts with it

@@ -30,4 +30,4 @@ def find_terms(doc: Document) -> list[Term]:
     the key of its policy section."""
     text, spans = doc.text, list(term_spans(doc.quoted))
     numbers = doc.numbers_at(s for s, _ in spans)
-    return [make_term(start=s, end=e, text=text[s:e], section=n) for (s, e), n in zip(spans, numbers)]
+    return [make_term(s, e, text[s:e], n) for (s, e), n in zip(spans, numbers)]  # start, end, text, section: by position, a call per term
