@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from shared_builds import built_once
+
 from sdr_analysis.build import build
 
 REPORT = """某省某市某区人民政府工作报告(2023年1月5日)
@@ -41,11 +43,19 @@ def files_under(folder: Path) -> dict[str, bytes]:
     return out
 
 
-def build_site(folder: Path) -> Path:
-    """The small report built into ``folder/out``, once per test module."""
+def build_site(folder: Path) -> list[str]:
+    """The small report built into ``folder/out`` (in English); the lines the build said."""
     (folder / f"{NAME}.txt").write_text(REPORT, encoding="utf-8")
-    build(folder / f"{NAME}.txt", out=folder / "out", langs="en", say=quiet)
-    return folder
+    lines: list[str] = []
+    build(folder / f"{NAME}.txt", out=folder / "out", langs="en", say=lines.append)
+    return lines
+
+
+def shared_site(tmp_path_factory) -> tuple[Path, list[str]]:
+    """The folder of :func:`build_site`, built once per test run for every file that
+    attacks or rebuilds it (each on a copy of its own: :func:`copy_site`), and the lines
+    its build said."""
+    return built_once(tmp_path_factory, "attack-site", build_site)
 
 
 def copy_site(site: Path, tmp_path: Path) -> Path:

@@ -219,3 +219,28 @@ def places_en(compared_folder):
     from sdr_analysis.comparison import open_places
 
     return open_places([str(compared_folder / n) for n in PLACES], "en")
+
+
+def build_compared(root: Path) -> dict:
+    """The comparisons of :data:`COMPARED` (in ``root/reports-in``) built into
+    ``root/out``: what was built (kind, folder name) and the lines the build said."""
+    from sdr_analysis.collection import build_many
+
+    folder = root / "reports-in"
+    folder.mkdir()
+    for name, text in COMPARED.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    lines: list[str] = []
+    built = build_many([folder], out=root / "out", only="comparisons", say=lines.append)
+    return {"built": [[b.kind, b.folder.name] for b in built], "lines": lines}
+
+
+@pytest.fixture(scope="session")
+def compared_built(tmp_path_factory):
+    """``(root, built, lines)``: :func:`build_compared`, built once per run for every test
+    that reads it (one that builds again copies ``root`` first); ``built`` is the
+    ``(kind, folder name)`` of each folder."""
+    from shared_builds import built_once
+
+    root, said = built_once(tmp_path_factory, "comparisons", build_compared)
+    return root, [tuple(b) for b in said["built"]], said["lines"]

@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from attacks import NAME, REPORT, build_site, cli, copy_site, files_under, quiet
+from attacks import NAME, REPORT, cli, copy_site, files_under, quiet, shared_site
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.notebooks
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    return build_site(tmp_path_factory.mktemp("attack"))
+    return shared_site(tmp_path_factory)[0]
 
 
 @pytest.fixture

@@ -9,18 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from attacks import NAME, copy_site, shared_site
 
 from sdr_analysis.build import Job, build, summary
 from sdr_analysis.cli import parser
-
-REPORT = """某省某市某区人民政府工作报告(2023年1月5日)
-
-  (一)稳定经济增长。全区经济稳中有进。
-
-  招商引资成效明显。引进项目30余个,到位资金约12亿元。
-
-  (二)改善民生。民生投入占比80%,同比提高3个百分点。
-"""
 
 CLI = [sys.executable, "-m", "sdr_analysis"]
 
@@ -60,12 +52,10 @@ def test_the_command_takes_force_and_defaults_to_every_core():
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    root = tmp_path_factory.mktemp("control")
-    src = root / "district-2023.txt"
-    src.write_text(REPORT, encoding="utf-8")
-    lines: list[str] = []
-    folder = build(src, out=root / "out", langs="en", say=lines.append)
-    return root, src, folder, lines
+    """The attacks' small report (sections (一) and (二)) built in English, once per run;
+    the tests that build again do it on a copy of their own."""
+    site, lines = shared_site(tmp_path_factory)
+    return site, site / f"{NAME}.txt", site / "out" / NAME, lines
 
 
 @pytest.mark.notebooks
@@ -76,20 +66,18 @@ def test_a_cold_build_ends_saying_what_ran_and_where_the_pages_are(built):
 
 @pytest.mark.notebooks
 def test_a_partial_rebuild_says_what_was_up_to_date(built, tmp_path):
-    import shutil
-
-    root, src, folder, _ = built
-    out = root / "out-partial"  # as deep as the original: the report's relative path is the same
-    shutil.copytree(folder, out / folder.name)
-    (out / folder.name / "section-2.html").unlink()
+    root = copy_site(built[0], tmp_path)
+    folder = root / "out" / NAME
+    (folder / "section-2.html").unlink()
     lines: list[str] = []
-    build(src, out=out, langs="en", say=lines.append)
-    assert lines[-1] == f"done: 1 notebook ran (section-2; en), 2 up to date; pages in {out / folder.name}/index.html"
+    build(root / f"{NAME}.txt", out=root / "out", langs="en", say=lines.append)
+    assert lines[-1] == f"done: 1 notebook ran (section-2; en), 2 up to date; pages in {folder}/index.html"
 
 
 @pytest.mark.notebooks
-def test_force_runs_every_notebook_and_writes_the_same_bytes(built):
-    root, src, folder, _ = built
+def test_force_runs_every_notebook_and_writes_the_same_bytes(built, tmp_path):
+    root = copy_site(built[0], tmp_path)
+    src, folder = root / f"{NAME}.txt", root / "out" / NAME
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     lines: list[str] = []
     build(src, out=folder.parent, langs="en", say=lines.append)
@@ -103,11 +91,11 @@ def test_force_runs_every_notebook_and_writes_the_same_bytes(built):
 
 
 @pytest.mark.notebooks
-def test_force_from_the_command_line(built):
-    root, src, folder, _ = built
-    proc = subprocess.run(CLI + ["build", src.name, "--out", "out", "--lang", "en", "--force"], cwd=root,
+def test_force_from_the_command_line(built, tmp_path):
+    root = copy_site(built[0], tmp_path)
+    proc = subprocess.run(CLI + ["build", f"{NAME}.txt", "--out", "out", "--lang", "en", "--force"], cwd=root,
                           capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     last = proc.stderr.strip().splitlines()[-1]
     assert last.startswith("done: 3 notebooks ran (overview, section-1, section-2; en), all rebuilt as asked")
-    assert last.endswith(f"pages in {Path('out') / folder.name / 'index.html'}")
+    assert last.endswith(f"pages in {Path('out') / NAME / 'index.html'}")

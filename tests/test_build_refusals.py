@@ -11,7 +11,7 @@ import subprocess
 import time
 
 import pytest
-from attacks import CLI, NAME, REPORT, build_site, cli, copy_site, one_line_error
+from attacks import CLI, NAME, REPORT, cli, copy_site, one_line_error, shared_site
 
 from processes import kernels_of
 from sdr_analysis.collection import build_many
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.notebooks
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    return build_site(tmp_path_factory.mktemp("attack"))
+    return shared_site(tmp_path_factory)[0]
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from attacks import CLI, REPORT
+from attacks import CLI, REPORT, shared_site
 
 from processes import descendants, gone_within, kernels_of
 from sdr_analysis.build import build
@@ -28,14 +28,10 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    """A report built once into ``out``, and the bytes of every file around it."""
+    """A report built once into ``out`` (in English)."""
     if not Path("/proc/self/stat").exists():
         pytest.skip("needs /proc to follow the build's processes")
-    root = tmp_path_factory.mktemp("safety")
-    src = root / "district-2023.txt"
-    src.write_text(REPORT, encoding="utf-8")
-    build(src, out=root / "out", langs="en", say=lambda line: None)
-    return root
+    return shared_site(tmp_path_factory)[0]  # district-2023.txt and out/, as the attacks read them
 
 
 def copy_site(site: Path, tmp_path: Path) -> Path:
@@ -143,7 +139,7 @@ def test_two_builds_at_once_give_one_consistent_build(site, tmp_path):
     (root / "b").mkdir()
     (root / "b" / "district-2023.txt").write_text(REPORT.replace("约12亿元", "约13亿元"), encoding="utf-8")
     (root / "district-2023.txt").write_text(REPORT.replace("约12亿元", "约14亿元"), encoding="utf-8")
-    first = start_build(root)
+    first = start_build(root, "--lang", "en")  # the second writes every language: none is left of the first
     wait_for_kernels(first)  # the first holds the lock now
     second = subprocess.Popen(
         CLI + ["build", "b/district-2023.txt", "--out", "out"], cwd=root,

@@ -251,13 +251,12 @@ def test_rows_link():
 
 
 @pytest.mark.notebooks
-def test_build_writes_the_panel_page_and_its_tables(compared_folder, tmp_path):
-    from sdr_analysis.collection import build_many
+def test_build_writes_the_panel_page_and_its_tables(compared_built):
     from sdr_analysis.panel_tables import read_table
 
-    out = tmp_path / "out"
-    built = build_many([compared_folder], out=out, only="comparisons", say=lambda line: None)
-    assert ("panel", "panel") in [(b.kind, b.folder.name) for b in built]
+    root, built, _ = compared_built
+    out = root / "out"
+    assert ("panel", "panel") in built
     names = {p.name for p in (out / "panel").iterdir()}
     for table in ("reports", "targets", "results", "outcomes", "chain", "attention"):
         assert {f"{table}.csv", f"{table}.dictionary.csv"} <= names
