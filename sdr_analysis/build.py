@@ -34,7 +34,7 @@ from .exceptions import OutputError, ParameterError
 from .extras import require_writeups
 from .fonts import subset_font, write_font
 from .index import Built, write_index
-from .kernels import KERNEL, Job, run_all, run_notebook, scrub
+from .kernels import KERNEL, Job, KernelPool, run_all, run_notebook, scrub
 from .manifest import Manifest, changed_files, fingerprint, fingerprints, library_fingerprint, read_manifest, sha, write_manifest
 from .outputs import (
     EXTRACTED_TEXT,
@@ -190,6 +190,7 @@ def dictionary_params(own: Sequence[OwnDictionary], target: Path) -> dict:
 def build_report(
     report: Report, out: str | os.PathLike[str], langs: tuple[str, ...], jobs: int, say: Callable[[str], None],
     notebooks: Path, force: bool, name: Optional[str] = None, dictionaries: Sequence[OwnDictionary] = (),
+    shared: Optional[KernelPool] = None,
 ) -> Done:
     """Build the write-ups of a report already read (from its file, ``report.source``)
     into ``out/name`` (by default named after the file), counting the policy
@@ -206,7 +207,7 @@ def build_report(
 
         todo = plan(report, report_param, langs, notebooks, dictionary_params(dictionaries, target))
         inputs_hash = sha(report.text.encode("utf-8"), *(d.content for d in dictionaries))
-        return build_folder(target, report_param, inputs_hash, todo, langs, jobs, say, tables, write_font, force)
+        return build_folder(target, report_param, inputs_hash, todo, langs, jobs, say, tables, write_font, force, shared)
 
 
 def write_report_text(report: Report, folder: Path) -> None:
@@ -250,13 +251,14 @@ def relative_param(path: str | os.PathLike[str], target: Path) -> str:
 def build_folder(
     target: Path, inputs: str, inputs_hash: str, todo_all: list[Job], langs: tuple[str, ...], jobs: int,
     say: Callable[[str], None], during: Callable[[Path], None], after: Optional[Callable[[Path], None]] = None,
-    force: bool = False,
+    force: bool = False, shared: Optional[KernelPool] = None,
 ) -> Done:
     """Run the notebooks of ``todo_all`` whose fingerprint changed (with ``force``, all
     of them) into a staging copy of ``target`` and swap it into place. ``inputs``
     names what the notebooks read (the manifest keeps it), ``inputs_hash`` is its
     content; ``during`` writes the folder's other files while the notebooks run,
-    ``after`` what is made from the pages. The last line said is what was done."""
+    ``after`` what is made from the pages; ``shared``, the workers of a build of many
+    folders (else this folder starts its own). The last line said is what was done."""
     recover(target)
     library_hash = library_fingerprint()
     prints = {job.name: fingerprint(job.notebook, job.parameters, inputs_hash, library_hash) for job in todo_all}
@@ -282,7 +284,8 @@ def build_folder(
     try:
         if todo:
             workers = max(1, min(jobs or DEFAULT_JOBS, len(todo)))
-            run_all(todo, staging, workers, len(todo_all), say, meanwhile=lambda: _uninterrupted(during, staging), force=force)
+            run_all(todo, staging, workers, len(todo_all), say, meanwhile=lambda: _uninterrupted(during, staging), force=force,
+                    shared=shared)
         else:
             _uninterrupted(during, staging)
         if after is not None:

@@ -33,7 +33,7 @@ from .exceptions import OutputError, ParameterError
 from .extras import require_writeups
 from .fonts import write_font
 from .index import Built, write_site_index
-from .kernels import Job
+from .kernels import Job, KernelPool
 from .manifest import sha
 from .outputs import LANGS, PANEL_ROWS, folder_name, output_name
 from .report import Report
@@ -101,7 +101,7 @@ def build_comparison(
 def _build_comparison(
     kind: str, reports: Sequence[Report], folder: str, out: str | os.PathLike[str], langs: str | Sequence[str],
     jobs: int, say: Callable[[str], None], notebooks: Path, force: bool, left_out: Sequence["LeftOut"] = (),
-    rows: Optional["pd.DataFrame"] = None, dictionaries: Sequence[OwnDictionary] = (),
+    rows: Optional["pd.DataFrame"] = None, dictionaries: Sequence[OwnDictionary] = (), shared: Optional[KernelPool] = None,
 ) -> Done:
     from .english import report_place
     from .series import year_of
@@ -130,7 +130,7 @@ def _build_comparison(
             if rows is not None:
                 write_panel_rows(staging, rows, target)
 
-        return build_folder(target, "\n".join(params), inputs_hash, todo, langs, jobs, say, during, write_font, force)
+        return build_folder(target, "\n".join(params), inputs_hash, todo, langs, jobs, say, during, write_font, force, shared)
 
 
 #: Reports a build of many needs to write the panel page.
@@ -158,7 +158,7 @@ def write_panel_rows(folder: Path, targets: "pd.DataFrame", target: Path) -> Non
 def _build_panel(
     p: "Panel", reports: Sequence[Report], out: str | os.PathLike[str], langs: tuple[str, ...], jobs: int,
     say: Callable[[str], None], notebooks: Path, force: bool, left_out: Sequence["LeftOut"] = (),
-    dictionaries: Sequence[OwnDictionary] = (),
+    dictionaries: Sequence[OwnDictionary] = (), shared: Optional[KernelPool] = None,
 ) -> Done:
     """The panel page of ``reports`` in each language into ``out/panel/``, with the
     panel's tables as CSV beside it (:meth:`Panel.write`'s writer), listing the files
@@ -180,7 +180,7 @@ def _build_panel(
             for name, frame in p.tables.items():
                 write_table(staging, name, _files_relative(frame, target), p.columns[name], ("csv",))
 
-        return build_folder(target, "\n".join(params), inputs_hash, todo, langs, jobs, say, during, write_font, force)
+        return build_folder(target, "\n".join(params), inputs_hash, todo, langs, jobs, say, during, write_font, force, shared)
 
 
 def build_many(
@@ -232,40 +232,43 @@ def build_many(
     names = report_folders(reports, say)
     built: list[Built] = []
     done: list[Done] = []
-    if only != "comparisons":
-        for r in reports:
-            done.append(build_report(r, out, langs, jobs, say, notebooks, force, names[id(r)], own))
-            folder = done[-1].folder
-            built.append(Built("report", folder, place_of(r), str(year_of(r) or "—")))
-    if only != "reports":
-        in_comparisons = set(coverage.used)
-        series, cohorts = group([r for r in reports if r.source in in_comparisons])
-        pages = [("series", place, rs) for place, rs in series.items()] + [("places", year, rs) for year, rs in cohorts.items()]
-        left = _pages_left_out(coverage.left_out, pages)
-        compared = [r for r in reports if r.source in in_comparisons]
-        research = None
-        if len(compared) >= PANEL_MIN_REPORTS:
-            from .panels import panel_of
+    # one set of workers and kernels for every folder: started once, not per folder
+    with KernelPool(jobs or DEFAULT_JOBS) as shared:
+        if only != "comparisons":
+            for r in reports:
+                done.append(build_report(r, out, langs, jobs, say, notebooks, force, names[id(r)], own, shared))
+                folder = done[-1].folder
+                built.append(Built("report", folder, place_of(r), str(year_of(r) or "—")))
+        if only != "reports":
+            in_comparisons = set(coverage.used)
+            series, cohorts = group([r for r in reports if r.source in in_comparisons])
+            pages = [("series", place, rs) for place, rs in series.items()] + [("places", year, rs) for year, rs in cohorts.items()]
+            left = _pages_left_out(coverage.left_out, pages)
+            compared = [r for r in reports if r.source in in_comparisons]
+            research = None
+            if len(compared) >= PANEL_MIN_REPORTS:
+                from .panels import panel_of
 
-            # the reports already read: the panel parses none again
-            research = panel_of(compared, dictionaries=[d.path for d in own], say=lambda line: None)
-        for n, (kind, key, rs) in enumerate(pages):
-            name = series_folder(rs) if kind == "series" else places_folder(key)  # type: ignore[arg-type]
-            rows = None
+                # the reports already read: the panel parses none again
+                research = panel_of(compared, dictionaries=[d.path for d in own], say=lambda line: None)
+            for n, (kind, key, rs) in enumerate(pages):
+                name = series_folder(rs) if kind == "series" else places_folder(key)  # type: ignore[arg-type]
+                rows = None
+                if research is not None:
+                    f = research.targets
+                    mine = f["place"] == key if kind == "series" else f["year"] == key
+                    rows = f[mine.fillna(False).astype(bool) & f["file"].isin({str(r.source) for r in rs})]
+                done.append(_build_comparison(kind, rs, name, out, langs, jobs, say, notebooks, force, left[n], rows, own, shared))
+                if kind == "series":
+                    years = [y for r in rs if (y := year_of(r)) is not None]
+                    built.append(Built("series", done[-1].folder, str(key), f"{min(years)}–{max(years)} ({len(rs)})"))
+                else:
+                    built.append(Built("places", done[-1].folder, str(key), "、".join(place_of(r) for r in rs)))
             if research is not None:
-                f = research.targets
-                mine = f["place"] == key if kind == "series" else f["year"] == key
-                rows = f[mine.fillna(False).astype(bool) & f["file"].isin({str(r.source) for r in rs})]
-            done.append(_build_comparison(kind, rs, name, out, langs, jobs, say, notebooks, force, left[n], rows, own))
-            if kind == "series":
-                years = [y for r in rs if (y := year_of(r)) is not None]
-                built.append(Built("series", done[-1].folder, str(key), f"{min(years)}–{max(years)} ({len(rs)})"))
-            else:
-                built.append(Built("places", done[-1].folder, str(key), "、".join(place_of(r) for r in rs)))
-        if research is not None:
-            done.append(_build_panel(research, compared, out, langs, jobs, say, notebooks, force, coverage.left_out, own))
-            years = sorted({y for r in compared if (y := year_of(r)) is not None})
-            built.append(Built("panel", done[-1].folder, str(len(compared)), f"{years[0]}–{years[-1]}" if years else "—"))
+                done.append(_build_panel(research, compared, out, langs, jobs, say, notebooks, force, coverage.left_out, own,
+                                          shared))
+                years = sorted({y for r in compared if (y := year_of(r)) is not None})
+                built.append(Built("panel", done[-1].folder, str(len(compared)), f"{years[0]}–{years[-1]}" if years else "—"))
     _write_site_index(Path(out), built, langs)
     ran = [job for d in done for job in d.ran]
     counts = ", ".join(f"{sum(b.kind == kind for b in built)} {kind}" for kind in ("report", "series", "places", "panel"))

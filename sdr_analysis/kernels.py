@@ -16,8 +16,9 @@ import signal
 import sys
 import time
 import traceback
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, NamedTuple, Optional
+from typing import Callable, Iterator, NamedTuple, Optional
 
 from .exceptions import BuildError, WorkerDied
 from .pages import notebook_page, page_exporter
@@ -34,17 +35,20 @@ log = logging.getLogger(__name__)
 
 
 class Job(NamedTuple):
-    """One notebook to run: its output name, title, source notebook and parameters."""
+    """One notebook to run: its output name, title, source notebook and parameters;
+    ``workdir``, the folder it is run in and written to (by default the worker's)."""
 
     name: str
     title: str
     notebook: Path
     parameters: dict
+    workdir: str = ""
 
 
 _kernel = None  # each worker's kernel, started once for the whole build
 _client = None  # the worker's one client of its kernel, ready, used for every notebook
-_workdir = ""  # where the worker's notebooks are written
+_workdir = ""  # where the worker's notebooks are written, unless a job names its own folder
+_kernel_cwd = ""  # the folder the kernel works in now
 _kernel_error: Optional[str] = None  # why the kernel could not start, reported for each notebook
 #: How many times a worker starts its kernel before its notebooks fail with the reason.
 KERNEL_START_ATTEMPTS = 2
@@ -100,10 +104,10 @@ def _start_worker(workdir: str) -> None:
     needs (papermill, the page exporter) is imported while the kernel starts. The
     kernel's own log lines go to the worker's stderr, which the building process logs
     (see :mod:`sdr_analysis.workers`)."""
-    global _kernel, _client, _workdir, _kernel_error, _kernel_traceback
+    global _kernel, _client, _workdir, _kernel_cwd, _kernel_error, _kernel_traceback
     from jupyter_client.manager import KernelManager
 
-    _workdir = workdir
+    _workdir = _kernel_cwd = workdir
     at_stop(_stop_kernel)
     imported = False
     for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
@@ -177,10 +181,20 @@ def _forget_kernel() -> None:
             context.destroy(linger=0)
 
 
-def _clear_namespace() -> None:
-    """Forget the previous notebook's variables; imported modules stay loaded."""
+def _clear_namespace(workdir: str) -> None:
+    """Forget the previous notebook's variables (imported modules stay loaded), and
+    work in ``workdir``, where the notebook's relative paths start: a worker of a
+    build of many folders runs the notebooks of each in turn."""
+    global _kernel_cwd
     assert _client is not None  # started with the worker
-    _client.execute("%reset -f", silent=True, store_history=False, reply=True, timeout=60)
+    code = "%reset -f"
+    if workdir != _kernel_cwd:
+        code += f"\nimport os as _os\n_os.chdir({workdir!r})\ndel _os"
+    reply = _client.execute(code, silent=True, store_history=False, reply=True, timeout=60)
+    if workdir != _kernel_cwd:
+        if reply.get("content", {}).get("status") != "ok":
+            raise OSError(f"the kernel cannot work in {workdir}")
+        _kernel_cwd = workdir
 
 
 def _warm_engine():
@@ -232,9 +246,10 @@ def run_notebook(job: Job) -> Ran:
     started = time.monotonic()
     if _kernel_error:
         return Ran(job.name, None, _kernel_error, 0.0, _kernel_traceback)
-    out = Path(_workdir) / f"{job.name}.ipynb"
+    folder = job.workdir or _workdir
+    out = Path(folder) / f"{job.name}.ipynb"
     try:
-        _clear_namespace()
+        _clear_namespace(folder)
         pm.execute_notebook(
             str(job.notebook),
             str(out),
@@ -289,17 +304,61 @@ def scrub(path: Path) -> None:
     nbformat.write(nb, path)
 
 
+class KernelPool:
+    """Workers with their warm kernels for a build of many folders, started when the
+    first folder has notebooks to run (never, where all are up to date) and kept for
+    the next: a worker and its kernel cost about 2.5 s to start, a notebook a second.
+    Use as a context manager; the workers stop on the way out, however it is left."""
+
+    def __init__(self, workers: int) -> None:
+        self.size = max(1, workers)
+        self._workers: Optional[Workers] = None
+
+    def __enter__(self) -> "KernelPool":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def workers(self, staging: Path) -> Workers:
+        """The workers, started (their kernels in ``staging``) if they are not yet."""
+        if self._workers is None:
+            pool = Workers(self.size, _start_worker, (str(staging.resolve()),))
+            pool.__enter__()
+            self._workers = pool
+        return self._workers
+
+    def close(self) -> None:
+        if self._workers is not None:
+            workers, self._workers = self._workers, None
+            workers.stop()
+
+
+@contextmanager
+def _workers_for(staging: Path, workers: int, shared: Optional[KernelPool]) -> Iterator[Workers]:
+    """The shared pool's workers, or a pool of this folder's own, stopped after it."""
+    if shared is not None:
+        yield shared.workers(staging)
+        return
+    with Workers(workers, _start_worker, (str(staging.resolve()),)) as pool:
+        yield pool
+
+
 def run_all(
     todo: list[Job], staging: Path, workers: int, total: int, say: Callable[[str], None], meanwhile: Callable[[], None],
-    force: bool = False,
+    force: bool = False, shared: Optional[KernelPool] = None,
 ) -> None:
-    """Run the notebooks in worker processes; ``meanwhile`` runs here while they do."""
+    """Run the notebooks in worker processes (of ``shared`` where it is given, each
+    notebook in ``staging``); ``meanwhile`` runs here while they do."""
+    if shared is not None:
+        workers = shared.size
+        todo = [job._replace(workdir=str(staging.resolve())) for job in todo]
     if force:
         say(f"running all {len(todo)} notebooks ({workers} at a time), as asked, whatever is up to date")
     else:
         say(f"running {len(todo)} of {total} notebooks ({workers} at a time); the others are up to date")
     failures = []
-    with Workers(workers, _start_worker, (str(staging.resolve()),)) as pool:
+    with _workers_for(staging, workers, shared) as pool:
         results = pool.run(run_notebook, todo)
         meanwhile()
         try:

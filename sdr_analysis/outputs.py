@@ -315,6 +315,24 @@ def _folder_locked(out: Path, name: str, say: Callable[[str], None]) -> Iterator
         os.close(fd)  # and with it the lock
 
 
+def _forget_locks_in_child() -> None:
+    """A process forked while a build holds its lock (the workers a build of many
+    folders keeps for all of them) closes its copies of the lock's descriptors: kept,
+    they would hold the lock after the build that took it is done, and the next
+    folder's build would wait for it for ever. Closing a copy leaves the parent's lock
+    as it is (``flock`` ends with ``LOCK_UN`` or when every copy is closed)."""
+    for fd, _ in list(_held.values()):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _held.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_locks_in_child)
+
+
 def staging_of(target: Path) -> Path:
     return target.with_name(f".staging-{target.name}")
 

@@ -99,3 +99,36 @@ def test_force_from_the_command_line(built, tmp_path):
     last = proc.stderr.strip().splitlines()[-1]
     assert last.startswith("done: 3 notebooks ran (overview, section-1, section-2; en), all rebuilt as asked")
     assert last.endswith(f"pages in {Path('out') / NAME / 'index.html'}")
+
+
+def test_a_build_of_many_folders_starts_its_workers_once(tmp_path, monkeypatch):
+    """The series and the panel of two years of one place: two folders, one set of
+    workers and kernels (each costs seconds to start); and a rebuild with nothing to
+    do starts none."""
+    from sdr_analysis import kernels
+    from sdr_analysis.collection import build_many
+    from sdr_analysis.workers import Workers
+
+    started: list[int] = []
+
+    class Counted(Workers):
+        def __enter__(self):
+            started.append(self.size)
+            return super().__enter__()
+
+    monkeypatch.setattr(kernels, "Workers", Counted)
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for year, growth in ((2022, 6), (2023, 5)):
+        (folder / f"district-{year}.txt").write_text(
+            f"某市某区人民政府工作报告\n——{year}年1月10日在某区人民代表大会上\n\n一、{year - 1}年工作回顾\n\n"
+            f"  过去一年，全年地区生产总值增长{growth + 1}%。\n\n二、{year}年工作安排\n\n"
+            f"  {year}年经济社会发展的主要预期目标是：地区生产总值增长{growth}%左右。\n", encoding="utf-8")
+    lines: list[str] = []
+    built = build_many([folder], out=tmp_path / "out", langs="en", only="comparisons", jobs=2, say=lines.append)
+    assert sorted(b.kind for b in built) == ["panel", "series"]
+    assert sum(line.startswith("running ") for line in lines) == 2  # each folder ran its notebooks
+    assert started == [2]
+    started.clear()
+    build_many([folder], out=tmp_path / "out", langs="en", only="comparisons", jobs=2, say=lambda line: None)
+    assert started == []

@@ -273,3 +273,35 @@ def test_the_report_tables_hold_no_formula(tmp_path):
     terms = (tmp_path / "terms.csv").read_text(encoding="utf-8")
     assert "'=HYPERLINK(1)" in terms and ",=HYPERLINK" not in terms
     assert "=HYPERLINK(1)" in (tmp_path / "terms.json").read_text(encoding="utf-8")  # JSON keeps the text as it is
+
+
+def test_a_process_forked_under_the_lock_does_not_keep_it(tmp_path):
+    """A build of many folders keeps its workers from one folder to the next; forked
+    while the first folder's build held the lock, they must not hold it after it:
+    the next folder's build would wait for ever."""
+    import fcntl
+    import multiprocessing
+
+    from sdr_analysis.outputs import locked
+
+    ctx = multiprocessing.get_context("fork")
+    ready, done = ctx.Event(), ctx.Event()
+
+    def live() -> None:  # as a worker does: alive, waiting for work
+        ready.set()
+        done.wait(30)
+
+    with locked(tmp_path, "first", lambda line: None):
+        child = ctx.Process(target=live)
+        child.start()
+    try:
+        assert ready.wait(30)
+        fd = os.open(tmp_path, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # BlockingIOError while the child holds a copy
+        finally:
+            os.close(fd)
+        assert child.is_alive()
+    finally:
+        done.set()
+        child.join()
