@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple, Optional
 
-from .exceptions import BuildError, WorkerDied
+from .exceptions import BuildError, OutputError, WorkerDied
 from .pages import notebook_page, page_exporter
 from .workers import Workers, at_stop
 
@@ -193,7 +193,7 @@ def _clear_namespace(workdir: str) -> None:
     reply = _client.execute(code, silent=True, store_history=False, reply=True, timeout=60)
     if workdir != _kernel_cwd:
         if reply.get("content", {}).get("status") != "ok":
-            raise OSError(f"the kernel cannot work in {workdir}")
+            raise OutputError(workdir, "the notebook kernel cannot work in this folder; check that it is there and readable")
         _kernel_cwd = workdir
 
 
