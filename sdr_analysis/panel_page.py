@@ -30,6 +30,7 @@ from .checks import check_lang, check_report_paths
 from .comparison import left_out_lines, markdown_table, measure_name
 from .coverage import Coverage, LeftOut, from_param
 from .messages import escape_markdown, t
+from .panel_tables import LEVELS, QUALIFIERS
 from .wording import plain_number, value_words
 
 if TYPE_CHECKING:
@@ -39,10 +40,8 @@ if TYPE_CHECKING:
     from .charts import Chart
     from .panels import Panel
 
-#: The levels in the order the page lists them, highest first.
-LEVELS = ("national", "province", "city", "district", "county", "street")
-#: The qualifiers counted in the targets table, in their column order.
-QUALIFIERS = ("about", "more_than", "less_than", "range", "exact")
+# the levels in the order the page lists them (highest first), and the qualifiers
+# counted in the targets table in their column order: the panel's own (LEVELS, QUALIFIERS)
 BINDINGS = ("hard", "soft", "")
 BINDING_COLORS = {"hard": "#1b6ca8", "soft": "#8fb8d8", "": "#c9d3dd"}
 OUTCOMES = ("met", "missed")

@@ -36,6 +36,10 @@ STATA_STR_BYTES = 2045
 #: Stata's limit for a variable's name, in characters (ASCII).
 STATA_NAME_CHARS = 32
 STATA_LABEL_CHARS = 80
+#: The levels of government, highest first.
+LEVELS = ("national", "province", "city", "district", "county", "street")
+#: How a figure is bounded.
+QUALIFIERS = ("about", "more_than", "less_than", "range", "exact")
 
 
 @dataclass(frozen=True)
@@ -49,25 +53,21 @@ class Column:
     unit: str = ""
 
 
-def _vocabularies() -> dict[str, tuple[str, ...]]:
-    from .series import STATUSES
-    from .targets import measures
-
-    return {
-        "level": ("national", "province", "city", "district", "county", "street"),
-        "measure": (*measures(), "other"),
-        "qualifier": ("about", "more_than", "less_than", "range", "exact"),
-        "binding": ("hard", "soft"),
-        "horizon": ("year", "five_year"),
-        "status": STATUSES,
-    }
-
-
 @lru_cache(maxsize=1)
 def vocabularies() -> dict[str, tuple[str, ...]]:
     """The fixed categories of the categorical columns that have them (``superior_level``
     takes those of ``level``, and so on)."""
-    return _vocabularies()
+    from .series import STATUSES
+    from .targets import measures
+
+    return {
+        "level": LEVELS,
+        "measure": (*measures(), "other"),
+        "qualifier": QUALIFIERS,
+        "binding": ("hard", "soft"),
+        "horizon": ("year", "five_year"),
+        "status": STATUSES,
+    }
 
 
 def _c(name: str, type_: str, meaning: str, unit: str = "") -> Column:
@@ -102,7 +102,7 @@ _HORIZON = _c("horizon", "category", "year for the coming year's targets, five_y
 
 COLUMNS: dict[str, list[Column]] = {
     "reports": [
-        _c("adcode", "str", KEYS[0].meaning), KEYS[2], KEYS[1],
+        KEYS[0], KEYS[2], KEYS[1],
         _c("province", "str", "the province (or autonomous region, municipality) named in the report"),
         _c("city", "str", "the prefecture-level city named in the report"),
         _c("district", "str", "the district named in the report"),
