@@ -220,6 +220,7 @@ def inferred(frame: "pd.DataFrame", keys: list[Column], meaning: str) -> list[Co
 # the files
 
 
+@lru_cache(maxsize=1)
 def package_version() -> str:
     """The version of the installed package, written into every data dictionary (read
     from its metadata: the package itself imports this module when asked for a panel)."""
