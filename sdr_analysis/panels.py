@@ -40,7 +40,7 @@ from .chars import COLONS, COMMAS, SEMICOLONS, STOPS
 from .corpus import DEFAULT_JOBS, check_outputs, report_files
 from .coverage import Coverage, Entry, entry_of, kept
 from .exceptions import NoReports, OutputError, ParameterError, SdrError
-from .outputs import file_sha
+from .outputs import PANEL_TABLES, file_sha
 from .panel_tables import ATTENTION_KEYS, COLUMNS, FORMATS, Column, check_formats, inferred, table_paths, typed, write_table
 from .results import Metadata, Result, Target
 from .words import words
@@ -51,8 +51,9 @@ if TYPE_CHECKING:
 
     from .report import Report
 
-#: The tables of a panel, in the order they are written.
-TABLES = ("reports", "targets", "results", "outcomes", "chain", "attention")
+#: The tables of a panel, in the order they are written (the names a build's folder
+#: holds as its own files, :data:`sdr_analysis.outputs.PANEL_TABLES`).
+TABLES = PANEL_TABLES
 #: The superiors of each level, nearest first.
 SUPERIORS = {
     "street": ("district", "county", "city", "province", "national"),
