@@ -87,9 +87,10 @@ def path_list(paths: object) -> list[str | os.PathLike[str]]:
     raise ParameterError("paths", paths, "give report files or folders of reports: a path, or a list of paths as str or pathlib.Path")
 
 
-def report_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+def report_files(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[Path]:
     """The report files named, and those in the folders named (all levels down), in
-    order; a path that does not exist is an error."""
+    order (one path, or a list of them: :func:`path_list`); a path that does not exist
+    is an error."""
     out: list[Path] = []
     for raw in path_list(paths):
         p = Path(raw)

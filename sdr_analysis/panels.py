@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, NamedTuple, Optional, Sequence
 
 from .chars import COLONS, COMMAS, SEMICOLONS, STOPS
-from .corpus import DEFAULT_JOBS, check_outputs, report_files
+from .corpus import DEFAULT_JOBS, check_outputs, path_list, report_files
 from .coverage import Coverage, Entry, entry_of, kept
 from .exceptions import NoReports, OutputError, ParameterError, SdrError
 from .outputs import PANEL_TABLES, file_sha
@@ -263,7 +263,7 @@ def panel(
     :class:`~sdr_analysis.exceptions.InputNotFound` for a path that is not there,
     :class:`~sdr_analysis.exceptions.ParameterError` for an unknown table."""
     wanted = check_tables(TABLES if tables is None else tables)
-    given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    given = path_list(paths)
     files = report_files(given)
     if not files:
         raise NoReports([str(p) for p in given])

@@ -19,9 +19,8 @@ from .series import place_of, year_of
 def read_all(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[tuple[Entry, Optional[Report]]]:
     """Each report file of the paths (folders searched as :func:`corpus.report_files`
     does) with its :class:`Entry` and its report, or ``None`` where it cannot be read."""
-    given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     out: list[tuple[Entry, Optional[Report]]] = []
-    for path in report_files(given):
+    for path in report_files(paths):
         try:
             report = load_report(path)
         except SdrError as exc:
