@@ -73,12 +73,13 @@ def open_panel(report_paths, lang: str, dictionaries: Sequence[str | os.PathLike
     ``dictionaries`` are files of the user's own dictionaries, added to the package's;
     ``left_out`` what a build left out before (:func:`coverage.from_param`)."""
     from .attention import load_dictionaries
-    from .panels import panel
+    from .panels import attention_of, panel
 
     check_lang(lang)
     given = from_param(left_out)
     dicts = load_dictionaries(list(dictionaries))
-    p = panel(check_report_paths(report_paths), dictionaries=list(dictionaries), jobs=jobs, say=lambda line: None)
+    # the dictionaries loaded once: the panel counts the same ones the page names
+    p = panel(check_report_paths(report_paths), attention=attention_of(dicts), jobs=jobs, say=lambda line: None)
     return PanelPage(lang, p, tables, dicts, given)
 
 

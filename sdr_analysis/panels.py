@@ -240,9 +240,17 @@ def _say(line: str) -> None:
 def default_attention(dictionaries: Sequence[str | os.PathLike[str]] = ()) -> AttentionFunction:
     """:func:`sdr_analysis.attention.attention_rows` of the package's dictionaries and
     those of the files ``dictionaries``."""
-    from .attention import attention_rows, load_dictionaries
+    from .attention import load_dictionaries
 
-    return _Attention(attention_rows, load_dictionaries(dictionaries))
+    return attention_of(load_dictionaries(dictionaries))
+
+
+def attention_of(dictionaries: Sequence[Any]) -> AttentionFunction:
+    """:func:`sdr_analysis.attention.attention_rows` of dictionaries already loaded
+    (:func:`sdr_analysis.attention.load_dictionaries`)."""
+    from .attention import attention_rows
+
+    return _Attention(attention_rows, dictionaries)
 
 
 def panel(
