@@ -241,10 +241,10 @@ def build_many(
                 built.append(Built("report", folder, place_of(r), str(year_of(r) or "—")))
         if only != "reports":
             in_comparisons = set(coverage.used)
-            series, cohorts = group([r for r in reports if r.source in in_comparisons])
+            compared = [r for r in reports if r.source in in_comparisons]
+            series, cohorts = group(compared)
             pages = [("series", place, rs) for place, rs in series.items()] + [("places", year, rs) for year, rs in cohorts.items()]
             left = _pages_left_out(coverage.left_out, pages)
-            compared = [r for r in reports if r.source in in_comparisons]
             research = None
             if len(compared) >= PANEL_MIN_REPORTS:
                 from .panels import panel_of
@@ -298,7 +298,6 @@ def _pages_left_out(left: Sequence["LeftOut"], pages: Sequence[tuple[str, object
         for n in mine or range(len(pages)):
             out[n].append(x)
     return out
-
 
 
 def _check_out_is_not_an_input(out: Path, paths: Sequence[str | os.PathLike[str]]) -> None:
