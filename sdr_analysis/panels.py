@@ -427,8 +427,14 @@ def _chain(good: list[_Parsed], places: dict[str, str], targets: list[dict]) -> 
         if t["absent"] is None and t["measure"] != "other":
             by_file.setdefault(t["file"], {}).setdefault((t["measure"], t["change"], t["horizon"]), t)  # the first of each
     metas = {p.path: p.metadata for p in good if p.metadata is not None}
+    # a superior is of the same year: each report is looked for only among the reports
+    # of its superiors' levels and its year, not among all of them
+    by_level_year: dict[tuple, list[tuple[str, Metadata]]] = {}
+    for f, m in metas.items():
+        by_level_year.setdefault((m.level, m.year), []).append((f, m))
     # each report's superiors among the inputs, nearest level first: found once per report
-    superiors_of = {path: [f for level in SUPERIORS.get(meta.level or "", ()) for f, m in metas.items() if _superior(meta, m, level)]
+    superiors_of = {path: [f for level in SUPERIORS.get(meta.level or "", ())
+                           for f, m in by_level_year.get((level, meta.year), ()) if _superior(meta, m, level)]
                     for path, meta in metas.items()}
     out = []
     for t in targets:
