@@ -138,16 +138,23 @@ def binding(report_text: str, t: Target) -> Optional[str]:
     return "soft" if t.qualifier == "about" else None
 
 
+def _failed(path: str, exc: Exception) -> _Parsed:
+    """Why a report could not be read (called where ``exc`` is handled): a package
+    error in its own words; any other with its type and traceback. One unreadable
+    report must not stop the others."""
+    if isinstance(exc, SdrError):
+        return _Parsed(path, {}, None, [], [], [], [], [], None, str(exc))
+    return _Parsed(path, {}, None, [], [], [], [], [], None, f"{type(exc).__name__}: {exc}", traceback.format_exc())
+
+
 def _parse(path: str) -> _Parsed:
     """One report's rows (run in a worker)."""
     from .report import load_report
 
     try:
         report = load_report(path)
-    except SdrError as exc:
-        return _Parsed(path, {}, None, [], [], [], [], [], None, str(exc))
-    except Exception as exc:  # one unreadable report must not stop the others
-        return _Parsed(path, {}, None, [], [], [], [], [], None, f"{type(exc).__name__}: {exc}", traceback.format_exc())
+    except Exception as exc:
+        return _failed(path, exc)
     return _parsed(report, path, _worker_attention)
 
 
@@ -167,10 +174,8 @@ def _parsed(report: "Report", path: str, attention: Optional[AttentionFunction])
         bindings = [binding(report.text, t) for t in targets]
         rows = attention(report) if attention is not None else []
         return _Parsed(path, row, meta, targets, list(report.targets_absent), list(report.results), bindings, rows, entry_of(report))
-    except SdrError as exc:
-        return _Parsed(path, {}, None, [], [], [], [], [], None, str(exc))
-    except Exception as exc:  # one unreadable report must not stop the others
-        return _Parsed(path, {}, None, [], [], [], [], [], None, f"{type(exc).__name__}: {exc}", traceback.format_exc())
+    except Exception as exc:
+        return _failed(path, exc)
 
 
 @dataclass
