@@ -100,6 +100,11 @@ def parse_dictionary(text: str, path: str) -> Dictionary:
 
 def read_dictionary(path: str | os.PathLike[str]) -> Dictionary:
     """The dictionary of one TOML file."""
+    return read_dictionary_file(path)[0]
+
+
+def read_dictionary_file(path: str | os.PathLike[str]) -> tuple[Dictionary, bytes]:
+    """The dictionary of one TOML file, and the file's bytes (read once)."""
     shown = os.fspath(path)
     try:
         with open(shown, "rb") as f:
@@ -110,7 +115,7 @@ def read_dictionary(path: str | os.PathLike[str]) -> Dictionary:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise _refuse(shown, "not UTF-8 text") from None
-    return parse_dictionary(text, shown)
+    return parse_dictionary(text, shown), raw
 
 
 @lru_cache(maxsize=1)
@@ -126,9 +131,14 @@ def load_dictionaries(extra: Sequence[str | os.PathLike[str]] = ()) -> list[Dict
     already has, raises :class:`ReportReadError` saying what is wrong."""
     if isinstance(extra, (str, os.PathLike)):
         extra = [extra]
+    return with_packaged([read_dictionary(path) for path in extra])
+
+
+def with_packaged(extra: Sequence[Dictionary]) -> list[Dictionary]:
+    """The packaged dictionaries, then ``extra`` (already read); one whose name another
+    already has raises :class:`ReportReadError`."""
     out = list(_packaged())
-    for path in extra:
-        d = read_dictionary(path)
+    for d in extra:
         if any(d.name == o.name for o in out):
             raise _refuse(d.path, f"name {d.name!r} is already a dictionary's; give it another name")
         out.append(d)

@@ -27,7 +27,7 @@ import os
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterator, NamedTuple, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple, Optional, Sequence
 
 from .checks import check_lang
 from .exceptions import OutputError, ParameterError
@@ -62,6 +62,9 @@ __all__ = [
     "build_report", "build_folder", "writing", "check_path_is_text", "parse_langs", "relative_param", "run_notebook",
     "scrub", "write_tables", "write_index", "write_font", "subset_font", "OwnDictionary", "own_dictionaries", "dictionary_params",
 ]
+
+if TYPE_CHECKING:
+    from .attention import Dictionary
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -161,24 +164,28 @@ def build(
 
 
 class OwnDictionary(NamedTuple):
-    """A dictionary file of the user's, checked: its path and its bytes (which the
-    fingerprint of every notebook counting it holds)."""
+    """A dictionary file of the user's, checked: its path, its bytes (which the
+    fingerprint of every notebook counting it holds) and the dictionary it holds."""
 
     path: str
     content: bytes
+    dictionary: "Dictionary"
 
 
 def own_dictionaries(paths: Sequence[str | os.PathLike[str]]) -> tuple[OwnDictionary, ...]:
     """The dictionary files ``paths``, each read and checked before anything is built
     (:class:`~sdr_analysis.exceptions.ReportReadError` says what is wrong with one)."""
-    from .attention import load_dictionaries
+    from .attention import read_dictionary_file, with_packaged
 
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    load_dictionaries(paths)
+    own = []
     for p in paths:
         check_path_is_text(p)
-    return tuple(OwnDictionary(os.fspath(p), Path(p).read_bytes()) for p in paths)
+        dictionary, raw = read_dictionary_file(p)
+        own.append(OwnDictionary(os.fspath(p), raw, dictionary))
+    with_packaged([d.dictionary for d in own])  # no name taken twice
+    return tuple(own)
 
 
 def dictionary_params(own: Sequence[OwnDictionary], target: Path) -> dict:

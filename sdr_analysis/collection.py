@@ -247,10 +247,11 @@ def build_many(
             left = _pages_left_out(coverage.left_out, pages)
             research = None
             if len(compared) >= PANEL_MIN_REPORTS:
-                from .panels import panel_of
+                from .attention import with_packaged
+                from .panels import attention_of, panel_of
 
                 # the reports already read: the panel parses none again
-                research = panel_of(compared, dictionaries=[d.path for d in own], say=lambda line: None)
+                research = panel_of(compared, attention=attention_of(with_packaged([d.dictionary for d in own])), say=lambda line: None)
             for n, (kind, key, rs) in enumerate(pages):
                 name = series_folder(rs) if kind == "series" else places_folder(key)  # type: ignore[arg-type]
                 rows = None
