@@ -29,7 +29,7 @@ from collections import Counter
 from math import ceil
 from typing import Iterator, NamedTuple, Optional, Sequence
 
-from .chars import HAN
+from .chars import HAN_CHAR
 from .docx_numbering import WordNumbering
 from .exceptions import MissingDependency, ReportReadError
 from .layout import LINE_ENDS, PAGE_NUMBER
@@ -51,7 +51,6 @@ MAX_DOCX_UNPACKED_BYTES = 250_000_000
 #: A PDF with fewer Chinese characters than this in its text layer is taken to be
 #: pages of images.
 MIN_TEXT_CHARS = 20
-HAN_CHAR = re.compile(f"[{HAN}]")
 
 #: Page numbers and running headers are looked for among this many lines at the top
 #: and at the bottom of each page.

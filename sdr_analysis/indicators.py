@@ -14,7 +14,7 @@ from typing import Callable
 
 from . import rules
 from .candidates import BARE_SCALES, INTEGER_PART, Candidate, candidates, qualifier_of, settle
-from .chars import CLAUSE, HAN, LIST, LIST_COMMA, SEMICOLONS, alternation, ends_with_any, longest_first
+from .chars import CLAUSE, HAN, HAN_CHAR, LIST, LIST_COMMA, SEMICOLONS, alternation, ends_with_any, longest_first
 from .document import Document
 from .labels import LABEL_TRIM, is_action, is_each, label_of, leading_verbs, respective_labels
 from .numbers import MAX_INTEGER_DIGITS, as_number, is_digit_string
@@ -44,7 +44,6 @@ SHARE_UNITS = frozenset({"成", "‰", "fraction", "倍"})
 #: A run of Chinese text (no punctuation, digits or breaks) from a capacity figure to
 #: the end of the name it sits in.
 CAPACITY_NAME = re.compile(f"[{HAN}]{{0,8}}?(?:{alternation(rules.CAPACITY_NAME_ENDS)})")
-CHINESE_CHARACTER = re.compile(f"[{HAN}]")
 #: A semicolon, searched for between two figures in place (no slice of the text).
 SEMICOLON = re.compile(f"[{re.escape(SEMICOLONS)}]")
 
@@ -134,7 +133,7 @@ def is_size_class(text, c, zones):
     ``200万吨褐煤提质项目``)."""
     unit = c.unit
     if unit.surface == "岁":
-        return "an age group" if CHINESE_CHARACTER.match(text, c.end) else None
+        return "an age group" if HAN_CHAR.match(text, c.end) else None
     if unit.kind == "length" and text.endswith(SIZE_CLASS_BEFORE, 0, c.behind):
         return "a size class"
     if unit.kind in SIZE_CLASS_KINDS and unit.base not in SHARE_UNITS:
