@@ -320,9 +320,10 @@ def _shared_bound(figures: Sequence[Indicator], first: int) -> dict[int, str]:
     return {first + j: figures[-1].qualifier for j, f in enumerate(figures[:-1]) if f.qualifier == "exact"}
 
 
-#: Units of a rate or a share: a figure in one is a target even of a measure not in
-#: the table (``人口自然增长率控制在7‰以下``).
-SHARE_UNITS = ("%", "个百分点", "‰")
+#: Units of a change (:data:`RATE_UNITS`, ``%`` and ``个百分点``) or a share: a figure in
+#: one is a target even of a measure not in the table (``人口自然增长率控制在7‰以下``).
+RATE_UNITS = ("%", "个百分点")
+SHARE_UNITS = RATE_UNITS + ("‰",)
 
 
 def is_target(target: Target) -> bool:
@@ -397,7 +398,6 @@ CHANGE_FROM = words(WORDS, "change_from")
 CHANGE_TO = tuple(v + t for v in CHANGE_VERBS for t in words(WORDS, "change_to"))
 #: A change compared with a benchmark (``增幅高于全国0.2个百分点``).
 COMPARED = re.compile(alternation(words(WORDS, "compared")))
-RATE_UNITS = ("%", "个百分点")
 #: A word after which the measure named only qualifies what a figure measures.
 QUALIFIES = re.compile(alternation(words(WORDS, "qualifies")))
 #: Words before a result, in its sentence and after its last semicolon, that make it
@@ -483,7 +483,7 @@ def _squeeze(text: str, offset: int) -> tuple[str, Sequence[int]]:
 
 
 #: Breaks that end the clause a level is stated in.
-LEVEL_BREAKS = ("，", ",", "；", ";")
+LEVEL_BREAKS = tuple(COMMAS + SEMICOLONS)
 
 
 def _mentions(pattern: re.Pattern[str], by_word: dict[str, str], sentence: str) -> list[tuple[int, int, str]]:
