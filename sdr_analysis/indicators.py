@@ -258,18 +258,15 @@ COUNTING_KINDS = frozenset({"count", "people", "area", "length", "other"})
 
 
 def labelled(text: str, c: Candidate, before_start: int, after_end: int, clause_start: int | None, lo: int,
-             previous: str | None, before: Candidate | None, shared: str = "", value: int | float | None = None) -> str:
+             previous: str | None, before: Candidate | None, shared: str, value: int | float) -> str:
     """The label of figure ``c`` (:func:`~sdr_analysis.labels.label_of`), given the label
     of the figure before it in its sentence and that figure; a semicolon between them
-    parts their measures. ``value`` is the figure's value as a number, where the caller
-    has it already."""
+    parts their measures. ``value`` is the figure's value as a number."""
     if previous is not None and SEMICOLON.search(text, lo, c.start):
         previous = before = None
     if before is not None and clause_start == lo:
         clause_start = None  # no break since the figure before: nothing before is shared
     unit = c.unit
-    if value is None and c.value is not None:
-        value = as_number(c.value)
     # by position, in label_of's order (a call per figure); the text before the clause
     # is read only where no figure comes before
     return label_of(
