@@ -439,7 +439,7 @@ def find_results(doc: Document, indicators: Sequence[Indicator] | SpanIndex[Indi
                 # overlap, so a sentence's figures are read once however many it holds
                 figures = all_figures.within(after, limit)
                 rate = next((f for f in figures if f.unit in RATE_UNITS), None)
-                if rate is not None and _not_result(text[after : rate.start]):
+                if rate is not None and _not_result(SPACE.sub("", text[after : rate.start])):
                     continue  # 突破3万亿元、年均增长4.7%: the level too is the plan's, not the year's
                 for f in figures:
                     if f.start - after > RESULT_REACH:
@@ -505,9 +505,10 @@ def _mentions(pattern: re.Pattern[str], by_word: dict[str, str], sentence: str) 
 
 
 def _not_result(between: str) -> bool:
-    """Whether words between a measure and a figure make the figure no result of the
-    year (:data:`NOT_RESULT`), a change on the year before left aside."""
-    return bool(NOT_RESULT.search(YEAR_ON_YEAR.sub("", SPACE.sub("", between))))
+    """Whether words between a measure and a figure (white space taken out) make the
+    figure no result of the year (:data:`NOT_RESULT`), a change on the year before left
+    aside."""
+    return bool(NOT_RESULT.search(YEAR_ON_YEAR.sub("", between)))
 
 
 def _verb_in(between: str) -> bool:
