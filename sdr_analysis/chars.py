@@ -25,6 +25,8 @@ from typing import Iterable, Iterator, Optional, Sequence
 #: Chinese characters (Han ideographs): the basic block, extension A, and the
 #: supplementary planes' extensions (rare characters in people's and place names).
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f"
+#: One Chinese character (to count them, or to see whether one stands at a place).
+HAN_CHAR = re.compile(f"[{HAN}]")
 #: Latin letters.
 LATIN = string.ascii_letters
 #: Arabic digits, half- and full-width.

@@ -211,13 +211,7 @@ def find_claims(doc: Document) -> list[Claim]:
         return []
     text, section_at, clause_of = doc.text, doc.section_at, doc.clauses(CLAUSE)
     lo, hi = sentences[0].start, sentences[-1].end
-    scope_search, scopes = scope_pattern().search, scope_words()
     clause_start, clause_end, aim_search = clause_of.start, clause_of.end, ASPIRATION.search
-
-    def scope_in(start: int, end: int) -> Optional[str]:  # scope_of, with its pattern and words looked up once
-        found = scope_search(text, start, end)
-        return scopes[found.group()] if found else None
-
     # per clause (by its bounds before trimming), its first match of each kind
     clauses: dict[tuple[int, int], dict[str, Claim]] = {}
     for rule in claim_rules():
@@ -249,10 +243,10 @@ def find_claims(doc: Document) -> list[Claim]:
             # scope words after the trigger speak of the claim itself; before it they
             # may name the subject, so they count only when nothing follows
             if is_rank:
-                scope = rank_scope(trigger) or scope_in(s, e)
+                scope = rank_scope(trigger) or scope_of(text, s, e)
             else:
-                scope = scope_in(at, e) if kind == "honor" else None
-                scope = scope or scope_in(s, e)
+                scope = scope_of(text, at, e) if kind == "honor" else None
+                scope = scope or scope_of(text, s, e)
             # the fields by position (a call per trigger): start, end, text, kind, tags,
             # scope, position, trigger, section
             kinds[kind] = make_claim(s, e, text[s:e], kind, tags, scope, position_of(m) if is_rank else None, trigger, section_at(s))

@@ -29,7 +29,7 @@ from collections import Counter
 from math import ceil
 from typing import Iterator, NamedTuple, Optional, Sequence
 
-from .chars import HAN
+from .chars import HAN_CHAR
 from .docx_numbering import WordNumbering
 from .exceptions import MissingDependency, ReportReadError
 from .layout import LINE_ENDS, PAGE_NUMBER
@@ -41,6 +41,8 @@ ZIP_MAGIC = b"PK\x03\x04"
 #: An OLE compound file: an old Word ``.doc``, or an Office file under a password.
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 DOCX_BODY = "word/document.xml"
+#: What reading a damaged Word file raises (besides lxml's and python-docx's own errors).
+DAMAGED_DOCX = (zipfile.BadZipFile, zlib.error, KeyError, ValueError, EOFError, OSError, NotImplementedError)
 
 #: A Word file's body unpacked past this is refused before it is read: no report's
 #: text takes this much XML, and a zip bomb (a small file unpacking to gigabytes) must
@@ -51,7 +53,6 @@ MAX_DOCX_UNPACKED_BYTES = 250_000_000
 #: A PDF with fewer Chinese characters than this in its text layer is taken to be
 #: pages of images.
 MIN_TEXT_CHARS = 20
-HAN_CHAR = re.compile(f"[{HAN}]")
 
 #: Page numbers and running headers are looked for among this many lines at the top
 #: and at the bottom of each page.
@@ -331,25 +332,19 @@ def docx_text(data: bytes, source: str) -> str:
     line (a merged cell once), in reading order."""
     try:
         import docx
-        from docx.table import Table
     except ImportError:  # pragma: no cover - a dependency
         raise MissingDependency("python-docx") from None
     _check_unpacked(data, source)
     try:
         document = docx.Document(io.BytesIO(data))
         numbering = WordNumbering.of(document)
-        lines: list[str] = []
-        for block in document.iter_inner_content():
-            if isinstance(block, Table):
-                lines += _table_lines(block, numbering)
-            else:
-                lines += _paragraph_lines(block, numbering)
-    except (zipfile.BadZipFile, zlib.error, KeyError, ValueError, EOFError, OSError, NotImplementedError) as exc:
+        lines = _blocks_lines(document.iter_inner_content(), numbering)
+    except Exception as exc:
+        # a damaged zip or part, and lxml's XML errors and python-docx's own, whose
+        # classes come with those packages; any other error is no damage of the file
+        if not isinstance(exc, DAMAGED_DOCX) and not type(exc).__module__.startswith(("lxml", "docx")):
+            raise
         raise ReportReadError(source, f"this Word file is damaged and cannot be read ({type(exc).__name__}); save it again or use a text copy") from None
-    except Exception as exc:  # lxml's XML errors, whose classes come with lxml
-        if type(exc).__module__.startswith(("lxml", "docx")):
-            raise ReportReadError(source, f"this Word file is damaged and cannot be read ({type(exc).__name__}); save it again or use a text copy") from None
-        raise
     kept = [line.strip() for line in lines if line.strip()]
     if not kept:
         raise ReportReadError(source, "this Word file holds no text (its pages may be pictures); run OCR on them or use a text copy")
@@ -365,9 +360,8 @@ def _check_unpacked(data: bytes, source: str) -> None:
     body = next(i for i in infos if i.filename == DOCX_BODY)
     total = sum(i.file_size for i in infos)
     if body.file_size > MAX_DOCX_BODY_BYTES or total > MAX_DOCX_UNPACKED_BYTES:
-        size = max(body.file_size, total)
         raise ReportReadError(
-            source, f"this Word file unpacks to {size / 1e6:.0f} MB, more than any report holds "
+            source, f"this Word file unpacks to {total / 1e6:.0f} MB, more than any report holds "
             f"({MAX_DOCX_BODY_BYTES / 1e6:.0f} MB of text at most); it is not read"
         )
 
@@ -384,9 +378,17 @@ def _paragraph_lines(paragraph, numbering: WordNumbering) -> list[str]:
     return lines
 
 
-def _table_lines(table, numbering: WordNumbering) -> list[str]:
+def _blocks_lines(blocks, numbering: WordNumbering) -> list[str]:
+    """The lines of a body's or a cell's paragraphs and tables, in reading order."""
     from docx.table import Table
 
+    out: list[str] = []
+    for block in blocks:
+        out += _table_lines(block, numbering) if isinstance(block, Table) else _paragraph_lines(block, numbering)
+    return out
+
+
+def _table_lines(table, numbering: WordNumbering) -> list[str]:
     out: list[str] = []
     seen: set = set()  # the cells' elements: a merged cell is given once for each place it spans
     for row in table.rows:
@@ -394,6 +396,5 @@ def _table_lines(table, numbering: WordNumbering) -> list[str]:
             if cell._tc in seen:
                 continue
             seen.add(cell._tc)
-            for block in cell.iter_inner_content():
-                out += _table_lines(block, numbering) if isinstance(block, Table) else _paragraph_lines(block, numbering)
+            out += _blocks_lines(cell.iter_inner_content(), numbering)
     return out

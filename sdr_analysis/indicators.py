@@ -14,7 +14,7 @@ from typing import Callable
 
 from . import rules
 from .candidates import BARE_SCALES, INTEGER_PART, Candidate, candidates, qualifier_of, settle
-from .chars import CLAUSE, HAN, LIST, LIST_COMMA, SEMICOLONS, alternation, ends_with_any, longest_first
+from .chars import CLAUSE, HAN, HAN_CHAR, LIST, LIST_COMMA, SEMICOLONS, alternation, ends_with_any, longest_first
 from .document import Document
 from .labels import LABEL_TRIM, is_action, is_each, label_of, leading_verbs, respective_labels
 from .numbers import MAX_INTEGER_DIGITS, as_number, is_digit_string
@@ -44,7 +44,6 @@ SHARE_UNITS = frozenset({"成", "‰", "fraction", "倍"})
 #: A run of Chinese text (no punctuation, digits or breaks) from a capacity figure to
 #: the end of the name it sits in.
 CAPACITY_NAME = re.compile(f"[{HAN}]{{0,8}}?(?:{alternation(rules.CAPACITY_NAME_ENDS)})")
-CHINESE_CHARACTER = re.compile(f"[{HAN}]")
 #: A semicolon, searched for between two figures in place (no slice of the text).
 SEMICOLON = re.compile(f"[{re.escape(SEMICOLONS)}]")
 
@@ -134,7 +133,7 @@ def is_size_class(text, c, zones):
     ``200万吨褐煤提质项目``)."""
     unit = c.unit
     if unit.surface == "岁":
-        return "an age group" if CHINESE_CHARACTER.match(text, c.end) else None
+        return "an age group" if HAN_CHAR.match(text, c.end) else None
     if unit.kind == "length" and text.endswith(SIZE_CLASS_BEFORE, 0, c.behind):
         return "a size class"
     if unit.kind in SIZE_CLASS_KINDS and unit.base not in SHARE_UNITS:
@@ -259,18 +258,15 @@ COUNTING_KINDS = frozenset({"count", "people", "area", "length", "other"})
 
 
 def labelled(text: str, c: Candidate, before_start: int, after_end: int, clause_start: int | None, lo: int,
-             previous: str | None, before: Candidate | None, shared: str = "", value: int | float | None = None) -> str:
+             previous: str | None, before: Candidate | None, shared: str, value: int | float) -> str:
     """The label of figure ``c`` (:func:`~sdr_analysis.labels.label_of`), given the label
     of the figure before it in its sentence and that figure; a semicolon between them
-    parts their measures. ``value`` is the figure's value as a number, where the caller
-    has it already."""
+    parts their measures. ``value`` is the figure's value as a number."""
     if previous is not None and SEMICOLON.search(text, lo, c.start):
         previous = before = None
     if before is not None and clause_start == lo:
         clause_start = None  # no break since the figure before: nothing before is shared
     unit = c.unit
-    if value is None and c.value is not None:
-        value = as_number(c.value)
     # by position, in label_of's order (a call per figure); the text before the clause
     # is read only where no figure comes before
     return label_of(

@@ -286,12 +286,10 @@ def parse_metadata(text: str, title: Optional[Span], body: Optional[tuple[int, i
             if value:
                 sources[field] = _source(text, by[field]) if field in by else Source(None, "filled in from the gazetteer")
     level = "national" if national else next((lv for lv in LEVELS if place.get(lv)), None)
-    if level and level != "national":
-        sources["level"] = sources[level]
     adcode = own.code if own else None
     if level and level != "national":
-        name = place[level]
-        sources["adcode"] = Source(None, f"gazetteer: {own.code} {own.name}" if own else f"{name} matches no single division of the gazetteer")
+        sources["level"] = sources[level]
+        sources["adcode"] = Source(None, f"gazetteer: {own.code} {own.name}" if own else f"{place[level]} matches no single division of the gazetteer")
     return Metadata(
         title=title, level=level, **place, year=year, date=date, session=session, speaker=speaker, office=office,
         adcode=adcode, sources=sources,

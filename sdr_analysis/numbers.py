@@ -62,12 +62,10 @@ def parse_arabic(text: str) -> Decimal:
 #: Digits never written one by one: ``两三个`` is "two or three", not 23.
 NOT_DIGIT_BY_DIGIT = "两"
 
-#: Digits that count up one by one (``一二三产业``, ``一二三次产业``) name the items of a
-#: list, not one number read digit by digit.
-
-
 def counts_up(text: str) -> bool:
-    """Whether a digit-by-digit string counts up by one from digit to digit (``一二三``)."""
+    """Whether a digit-by-digit string counts up by one from digit to digit (``一二三``):
+    such digits (``一二三产业``, ``一二三次产业``) name the items of a list, not one
+    number read digit by digit."""
     values = [CN_DIGITS[ch] for ch in text]
     return all(b == a + 1 for a, b in zip(values, values[1:]))
 

@@ -100,11 +100,13 @@ NAME = rf"(?:[{HAN}]{{1,10}}(?:[·•・][{HAN}]{{1,12}}){{1,3}}|[{HAN}](?:[ \u3
 #: What a web dump leaves between characters where the page had spaces: white space
 #: and the replacement marks of characters it could not write (``政??府``, ``县长??杨某``).
 FILLER = r"[\s?？]"
-OFFICE = rf"[^\s\d{PAUSES}。{LIST_COMMA}（）()?？]{{0,20}}?(?:{'|'.join(OFFICE_TITLES)})"
+#: A character of an office's name: no white space, digit, pause, stop, bracket or filler mark.
+OFFICE_CHAR = rf"[^\s\d{PAUSES}。{LIST_COMMA}（）()?？]"
+OFFICE = rf"{OFFICE_CHAR}{{0,20}}?(?:{'|'.join(OFFICE_TITLES)})"
 SPEAKER = re.compile(rf"(?P<office>{OFFICE})(?:{FILLER}|[:：])*(?P<name>{NAME})")
 BARE_NAME = re.compile(NAME)
 #: An office alone on its line, the name on the next (``某县人民政府县长`` / ``张明``).
-OFFICE_LINE = re.compile(rf"(?P<office>[^\s\d{PAUSES}。{LIST_COMMA}（）()?？]{{1,20}}?(?:人民政府|政府)(?:代理|代)?(?:{'|'.join(OFFICE_TITLES)}))")
+OFFICE_LINE = re.compile(rf"(?P<office>{OFFICE_CHAR}{{1,20}}?(?:人民政府|政府)(?:代理|代)?(?:{'|'.join(OFFICE_TITLES)}))")
 
 #: Lines that open a report, below its title: the date line (dashed, or a date with
 #: the session), a bracketed note or date, the session or the end of one broken over

@@ -222,6 +222,8 @@ ESCAPED_BREAK = re.compile(r"\\r\\n|\\n|\\r")
 #: than this many of them for each real one.
 MIN_ESCAPED_BREAKS = 5
 ESCAPED_PER_REAL = 10
+#: Each escape, as the break it stands for padded with spaces to the escape's length.
+UNESCAPED = {"\\r\\n": "\r\n  ", "\\n": "\n ", "\\r": "\r "}
 
 
 def unescape_line_breaks(text: str) -> str:
@@ -230,10 +232,10 @@ def unescape_line_breaks(text: str) -> str:
     ``text`` unchanged. Each escape becomes a break padded with spaces to its own
     length (``\\r\\n`` → ``\\r\\n`` and two spaces), so that every offset into the
     text is an offset into the file."""
-    escaped = len(ESCAPED_BREAK.findall(text, 0, len(text)))
+    escaped = len(ESCAPED_BREAK.findall(text))
     if escaped < MIN_ESCAPED_BREAKS:
         return text
     real = text.count("\n") + text.count("\r") - text.count("\r\n")
     if escaped <= ESCAPED_PER_REAL * real:
         return text
-    return ESCAPED_BREAK.sub(lambda m: ("\r\n" if m.group() == "\\r\\n" else "\n") + " " * (len(m.group()) - (2 if m.group() == "\\r\\n" else 1)), text)
+    return ESCAPED_BREAK.sub(lambda m: UNESCAPED[m.group()], text)

@@ -4,14 +4,13 @@ on first use."""
 from __future__ import annotations
 
 import os
-import re
 from collections import Counter
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Sequence
 
 from .amounts import largest_amounts, stated_totals
-from .chars import CLOSERS, ELLIPSIS, HAN, STOPS
+from .chars import CLOSERS, ELLIPSIS, HAN_CHAR, STOPS
 from .claims import find_claims
 from .document import Document, read_document
 from .exceptions import ParameterError, ReportReadError, SectionNotFound
@@ -39,7 +38,6 @@ SENTENCE_ENDS = STOPS + CLOSERS + ELLIPSIS
 #: report (a login page, a list of links to news).
 MIN_REPORT_CHARS = 20
 MIN_REPORT_SENTENCES = 3
-CHINESE_CHARACTER = re.compile(f"[{HAN}]")
 
 
 class Report:
@@ -469,7 +467,7 @@ def load_report(path: str | os.PathLike[str]) -> Report:
     text, kind = read_report_text(path)
     if kind == "text" and looks_like_html(text):
         text, kind = html_to_text(text), "html"
-        if len(CHINESE_CHARACTER.findall(text)) < MIN_REPORT_CHARS or text.count("。") < MIN_REPORT_SENTENCES:
+        if len(HAN_CHAR.findall(text)) < MIN_REPORT_CHARS or text.count("。") < MIN_REPORT_SENTENCES:
             raise ReportReadError(str(path), "no report text found in this HTML page; save the page that holds the report")
     report = Report(text, source=str(Path(path)))
     report.format = kind

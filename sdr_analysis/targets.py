@@ -320,9 +320,10 @@ def _shared_bound(figures: Sequence[Indicator], first: int) -> dict[int, str]:
     return {first + j: figures[-1].qualifier for j, f in enumerate(figures[:-1]) if f.qualifier == "exact"}
 
 
-#: Units of a rate or a share: a figure in one is a target even of a measure not in
-#: the table (``人口自然增长率控制在7‰以下``).
-SHARE_UNITS = ("%", "个百分点", "‰")
+#: Units of a change (:data:`RATE_UNITS`, ``%`` and ``个百分点``) or a share: a figure in
+#: one is a target even of a measure not in the table (``人口自然增长率控制在7‰以下``).
+RATE_UNITS = ("%", "个百分点")
+SHARE_UNITS = RATE_UNITS + ("‰",)
 
 
 def is_target(target: Target) -> bool:
@@ -397,7 +398,6 @@ CHANGE_FROM = words(WORDS, "change_from")
 CHANGE_TO = tuple(v + t for v in CHANGE_VERBS for t in words(WORDS, "change_to"))
 #: A change compared with a benchmark (``增幅高于全国0.2个百分点``).
 COMPARED = re.compile(alternation(words(WORDS, "compared")))
-RATE_UNITS = ("%", "个百分点")
 #: A word after which the measure named only qualifies what a figure measures.
 QUALIFIES = re.compile(alternation(words(WORDS, "qualifies")))
 #: Words before a result, in its sentence and after its last semicolon, that make it
@@ -439,7 +439,7 @@ def find_results(doc: Document, indicators: Sequence[Indicator] | SpanIndex[Indi
                 # overlap, so a sentence's figures are read once however many it holds
                 figures = all_figures.within(after, limit)
                 rate = next((f for f in figures if f.unit in RATE_UNITS), None)
-                if rate is not None and _not_result(text[after : rate.start]):
+                if rate is not None and _not_result(SPACE.sub("", text[after : rate.start])):
                     continue  # 突破3万亿元、年均增长4.7%: the level too is the plan's, not the year's
                 for f in figures:
                     if f.start - after > RESULT_REACH:
@@ -483,7 +483,7 @@ def _squeeze(text: str, offset: int) -> tuple[str, Sequence[int]]:
 
 
 #: Breaks that end the clause a level is stated in.
-LEVEL_BREAKS = ("，", ",", "；", ";")
+LEVEL_BREAKS = tuple(COMMAS + SEMICOLONS)
 
 
 def _mentions(pattern: re.Pattern[str], by_word: dict[str, str], sentence: str) -> list[tuple[int, int, str]]:
@@ -505,9 +505,10 @@ def _mentions(pattern: re.Pattern[str], by_word: dict[str, str], sentence: str) 
 
 
 def _not_result(between: str) -> bool:
-    """Whether words between a measure and a figure make the figure no result of the
-    year (:data:`NOT_RESULT`), a change on the year before left aside."""
-    return bool(NOT_RESULT.search(YEAR_ON_YEAR.sub("", SPACE.sub("", between))))
+    """Whether words between a measure and a figure (white space taken out) make the
+    figure no result of the year (:data:`NOT_RESULT`), a change on the year before left
+    aside."""
+    return bool(NOT_RESULT.search(YEAR_ON_YEAR.sub("", between)))
 
 
 def _verb_in(between: str) -> bool:
