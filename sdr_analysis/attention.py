@@ -29,7 +29,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
-from .chars import HAN
+from .chars import HAN_CHAR
 from .exceptions import ReportReadError
 from .spans import SpanIndex
 
@@ -46,7 +46,6 @@ COLUMNS = ("dictionary", "version", "scope", "words_matched", "words", "share_wo
 
 FIELDS = ("name", "zh", "en", "version", "source")
 NAME = re.compile(r"^[a-z][a-z0-9_]*$")
-HAN_CHAR = re.compile(f"[{HAN}]")
 SPACE = re.compile(r"\s")
 
 

@@ -461,7 +461,7 @@ def find_results(doc: Document, indicators: Sequence[Indicator] | SpanIndex[Indi
                         continue
                     if (key, change) not in found:
                         # 预计 heads a list of results up to the next semicolon
-                        clause = max(sentence.start, text.rfind("；", sentence.start, f.start) + 1)
+                        clause = max(sentence.start, *(text.rfind(c, sentence.start, f.start) + 1 for c in SEMICOLONS))
                         estimate = any(w in text[clause : f.start] for w in ESTIMATE)
                         found[key, change] = Result(start=f.start, end=f.end, text=f.text, measure=key,
                                                     name=squeezed[ms:me], value=f.value, unit=f.unit,

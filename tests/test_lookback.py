@@ -145,6 +145,8 @@ def test_levels_reached_and_gaps(sentence, key, change, level):
         ("2025年，地区生产总值完成3300亿元，增长6%；社会消费品零售总额预计完成1200亿元，预计增长7%。",
          {("gdp", False): False, ("gdp", True): False, ("retail", False): True, ("retail", True): True}),
         ("2025年，地区生产总值增长6%，城镇新增就业42万人。", {("gdp", True): False, ("urban_jobs", False): False}),
+        # a half-width semicolon ends the estimate's reach as a full-width one does
+        ("2025年，预计全省生产总值增长6.2%;城镇新增就业42万人。", {("gdp", True): True, ("urban_jobs", False): False}),
     ],
 )
 def test_a_result_the_report_estimates_says_so(review, estimates):
