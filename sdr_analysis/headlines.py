@@ -21,7 +21,7 @@ from typing import NamedTuple, Optional
 from .checks import check_lang
 from .messages import escape_markdown, t
 from .news import count_words
-from .phrases import indicator_phrase, relation_phrase
+from .phrases import indicator_phrase, relation_figures, relation_phrase
 from .report import Report, ReportSection
 from .results import Indicator, Part, Result, Section, Target
 from .targets import measure, measures
@@ -230,9 +230,8 @@ def part_anchor(report: Report, part: Part) -> str:
 def _figures(report: Report, where: ReportSection, figures: list[Indicator], lang: str) -> str:
     """The figures in their clauses, a change whole (``国内生产总值从54万亿元增加到82.7万亿元``),
     in reading order, each with a link to its sentence."""
-    changes = [r for r in report.within("relations", where.start, where.end)
-               if any(i is not None for i in (r.before, r.after, r.base, r.delta))]
-    said = {i.start for r in changes for i in (r.before, r.after, r.base, r.delta) if i is not None}
+    changes = [r for r in report.within("relations", where.start, where.end) if relation_figures(r)]
+    said = {i.start for r in changes for i in relation_figures(r)}
     items = [(r.start, relation_phrase(where, r, lang)) for r in changes]
     items += [(i.start, indicator_phrase(where, i, lang)) for i in figures if i.start not in said]
     sep = t(lang, "list_sep")

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from .amounts import largest_amounts, stated_totals
 from .checks import check_lang
 from .messages import escape_markdown, nest_quotes, t
-from .phrases import amount_fields, cite, indicator_phrase, relation_phrase, scope_name, summary_of
+from .phrases import amount_fields, cite, indicator_phrase, relation_figures, relation_phrase, scope_name, summary_of
 from .report import Report, ReportSection
-from .results import Indicator, Relation
+from .results import Indicator
 from .summary import report_density
 from .words import words
 
@@ -99,10 +99,6 @@ def opening_end(sec: ReportSection) -> int:
     return next((p.start for p in sec.paragraphs if p.theme is not None and p.start > sec.start), sec.end)
 
 
-def _figures_of(r: Relation) -> list[Indicator]:
-    return [i for i in (r.before, r.after, r.base, r.delta) if i is not None]
-
-
 def outcomes(sec: ReportSection, lang: str) -> list[Item]:
     """The section's changes (whole) and its other figures, as news items, the most
     news first; none that states a figure of none."""
@@ -110,7 +106,7 @@ def outcomes(sec: ReportSection, lang: str) -> list[Item]:
     found = []
     said: set[int] = set()
     for r in sec.relations:
-        inds = _figures_of(r)
+        inds = relation_figures(r)
         if not inds or any(not i.value for i in inds):
             continue
         said |= {i.start for i in inds}

@@ -15,7 +15,7 @@ from .chars import CLAUSE, LIST, LIST_COMMA
 from .english import english_label, label_words
 from .messages import escape_markdown, t
 from .report import Report, ReportSection
-from .results import Claim, Indicator, SectionSummary
+from .results import Claim, Indicator, Relation, SectionSummary
 from .wording import amount_en, figure_words, unit_words, value_words
 
 
@@ -114,6 +114,11 @@ def figure_phrase(sec: ReportSection, ind: Indicator, lang: str) -> str:
     """A figure for prose, escaped: in its clause as written (zh), or in words with its
     qualifier (en: ``more than 20,000 (个)``)."""
     return clause_words(sec, ind) if t(lang, "figures_as_written") else escape_markdown(figure_words(ind, lang))
+
+
+def relation_figures(r: Relation) -> list[Indicator]:
+    """The figures a relation states (its before, after, base and change that are found)."""
+    return [i for i in (r.before, r.after, r.base, r.delta) if i is not None]
 
 
 def relation_phrase(sec: ReportSection, r, lang: str) -> str:
