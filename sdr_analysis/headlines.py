@@ -19,8 +19,7 @@ from functools import cache
 from typing import NamedTuple, Optional
 
 from .checks import check_lang
-from .messages import escape_markdown, t
-from .news import count_words
+from .messages import counted, escape_markdown, t
 from .phrases import indicator_phrase, relation_figures, relation_phrase
 from .report import Report, ReportSection
 from .results import Indicator, Part, Result, Section, Target
@@ -207,7 +206,7 @@ def preamble_lines(report: Report, lang: str) -> str:
     opening = report_opening(report)
     if opening:
         where = _stretch(report, (report.body[0], opening[-1].end))
-        out.append("- " + words["opening"].format(count=count_words(lang, "figures", len(opening))) + t(lang, "colon")
+        out.append("- " + words["opening"].format(count=counted(lang, "figures", len(opening))) + t(lang, "colon")
                    + _figures(report, where, opening, lang))
     for p in preambles(report):
         fields = {"part": _part_name(p.part), "period": periods.get(p.part.period, p.part.period)}
@@ -216,7 +215,7 @@ def preamble_lines(report: Report, lang: str) -> str:
         elif not p.figures:
             out.append("- " + words["preamble_none"].format(**fields))
         else:
-            line = words["preamble"].format(count=count_words(lang, "figures", len(p.figures)), **fields)
+            line = words["preamble"].format(count=counted(lang, "figures", len(p.figures)), **fields)
             out.append(f'- <a id="{part_anchor(report, p.part)}"></a>' + line + t(lang, "colon")
                        + _figures(report, _stretch(report, p.span), p.figures, lang))
     return "\n".join(out) if out else words["no_parts"]

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .amounts import largest_amounts, stated_totals
 from .checks import check_lang
-from .messages import escape_markdown, nest_quotes, t
+from .messages import counted, escape_markdown, nest_quotes, t
 from .phrases import amount_fields, cite, indicator_phrase, relation_figures, relation_phrase, scope_name, summary_of
 from .report import Report, ReportSection
 from .results import Indicator
@@ -230,21 +230,14 @@ def counts(report: Report, sec: ReportSection, lang: str) -> str:
     s = summary_of(report, sec)
     words_ = t(lang, "news")
     shown = [
-        count_words(lang, key, n) for key, n in
+        counted(lang, key, n) for key, n in
         (("themes", s.themes), ("sentences", s.sentences), ("characters", s.characters), ("figures", s.indicators))
         if n
     ]
     if s.indicators:
         shown.append(words_["density"].format(density=s.density, average=report_density(report.summaries)))
     if s.claims:
-        shown.append(count_words(lang, "claims", s.claims))
+        shown.append(counted(lang, "claims", s.claims))
     if not shown:
         return ""
     return "---\n\n" + words_["counts"].format(items=t(lang, "join").join(shown))
-
-
-def count_words(lang: str, key: str, n: int) -> str:
-    """``n`` things of ``key`` in words (``12 figures``, ``12项数据``)."""
-    one, many = t(lang, f"news.counted.{key}")
-    return one if n == 1 else many.format(n=n)
-
