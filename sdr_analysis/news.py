@@ -17,6 +17,7 @@ import math
 from dataclasses import dataclass
 
 from .amounts import largest_amounts, stated_totals
+from .chars import starting
 from .checks import check_lang
 from .messages import counted, escape_markdown, nest_quotes, t
 from .phrases import amount_fields, cite, indicator_phrase, relation_figures, relation_phrase, scope_name, summary_of
@@ -139,11 +140,12 @@ def initiatives(sec: ReportSection) -> list[str]:
     just after them: ``“六心”工程``) in a word of a programme, a plan or a brand; each
     once, in reading order, as written (``“六心”工程``)."""
     endings = words(WORDS, "initiative_endings")
+    ending_after = starting(endings)  # the longest ending just after the closing quote
     text = sec.report.text
     seen: dict[str, None] = {}
     for term in sec.terms:
-        after = text[term.end + 1 : term.end + 1 + max(map(len, endings))]
-        tail = next((e for e in sorted(endings, key=len, reverse=True) if after.startswith(e)), "")
+        found = ending_after.match(text, term.end + 1)
+        tail = found.group() if found else ""
         if tail or term.text.endswith(endings):
             seen.setdefault(f"“{nest_quotes(term.text)}”{tail}", None)
     return list(seen)
