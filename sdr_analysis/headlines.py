@@ -20,7 +20,7 @@ from typing import NamedTuple, Optional
 
 from .checks import check_lang
 from .messages import counted, escape_markdown, t
-from .phrases import indicator_phrase, relation_figures, relation_phrase
+from .phrases import indicator_phrase, labelled, relation_figures, relation_phrase
 from .report import Report, ReportSection
 from .results import Indicator, Part, Result, Section, Target
 from .targets import measure, measures
@@ -304,7 +304,7 @@ def index_preamble(report: Report, part: Part) -> Optional[IndexPreamble]:
     or without figures before its first)."""
     for p in preambles(report):
         if p.part.start == part.start and p.figures:
-            shown = [i.label + i.text if i.label else i.text for i in p.figures[:INDEX_PREAMBLE]]
+            shown = [labelled(i) for i in p.figures[:INDEX_PREAMBLE]]
             return IndexPreamble(len(p.figures), shown, part_anchor(report, part))
     return None
 

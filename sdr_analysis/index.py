@@ -10,7 +10,7 @@ from .english import report_place
 from .headlines import index_preamble, index_years
 from .outputs import TABLES, folder_name, output_name, section_file, write_file, written_up
 from .pages import IndexPart, IndexRow, SitePart, SiteRow, index_page, site_index_page, write_if_changed
-from .phrases import largest_money_words
+from .phrases import labelled, largest_money_words
 from .report import Report
 from .roles import money_stated
 
@@ -54,7 +54,7 @@ def write_index(report: Report, folder: Path, langs: Sequence[str]) -> None:
                 density=s.density,
                 money=largest_money_words(report, s, "zh"),
                 claims=s.claims,
-                key="、".join(f"{i.label}{i.text}" for i in key),
+                key="、".join(map(labelled, key)),
             ))
         if part.implied:
             parts.append(IndexPart(None, None, rows))

@@ -97,6 +97,12 @@ def _clause(report: Report, start: int, end: int) -> tuple[int, int, str]:
     return a, b, shared
 
 
+def labelled(ind: Indicator) -> str:
+    """What a figure measures and the figure, as written, not escaped (``新增就业1.8万人``;
+    the figure alone where nothing is found)."""
+    return (ind.label or "") + ind.text
+
+
 def clause_words(sec: ReportSection, ind: Indicator) -> str:
     """A figure in its clause as the report writes it, escaped: ``新增省五星级幼儿园1所``
     (the verb a list shares put back), ``新增“城市书房”“文化驿站”各1处``. Where the
@@ -106,7 +112,7 @@ def clause_words(sec: ReportSection, ind: Indicator) -> str:
     # a clause of two figures (投资4000万元升级改造幼儿园27所) would be quoted for each: each its own words
     shared_clause = any(i is not ind and a <= i.start < b for i in sec.report.within("indicators", a, b))
     if b - a > MAX_CLAUSE or ((bare or shared_clause) and ind.label):
-        return escape_markdown((ind.label or "") + ind.text)
+        return escape_markdown(labelled(ind))
     return escape_markdown(shared + sec.report.text[a:b])
 
 
