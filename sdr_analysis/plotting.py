@@ -37,18 +37,8 @@ try:
 except ImportError as exc:  # a core install: charts are of the write-ups
     raise writeups_import_error(exc, "drawing charts") from None
 
-#: One colour per kind of indicator, the same on every page.
-KIND_COLORS = {
-    "money": "#1b6ca8",
-    "percent": "#d1495b",
-    "percent_point": "#e8a33d",
-    "people": "#3c9d5d",
-    "area": "#8c6bb1",
-    "length": "#6b8e23",
-    "duration": "#7f7f7f",
-    "count": "#2a9d8f",
-    "other": "#b07aa1",
-}
+#: The colour of money bars, the same on every page.
+MONEY_COLOR = "#1b6ca8"
 #: Columns (a Chinese character takes two) of a bar's label on one line, and of a
 #: title; longer ones are wrapped, never cut.
 LABEL_COLUMNS = 16
@@ -102,7 +92,7 @@ def money_chart(indicators: Sequence[Indicator], title: str, xlabel: str, scale:
         [i.value / scale for i in money],
         title,
         xlabel,
-        colors=[KIND_COLORS["money"]] * len(money),
+        colors=[MONEY_COLOR] * len(money),
         value_labels=[i.text for i in money],
         alt=alt,
     )
