@@ -299,14 +299,12 @@ class IndexPreamble(NamedTuple):
     anchor: str
 
 
-def index_preamble(report: Report, part: Part) -> Optional[IndexPreamble]:
-    """A part's preamble on the index (``None`` for a part without sections of its own,
-    or without figures before its first)."""
-    for p in preambles(report):
-        if p.part.start == part.start and p.figures:
-            shown = [labelled(i) for i in p.figures[:INDEX_PREAMBLE]]
-            return IndexPreamble(len(p.figures), shown, part_anchor(report, part))
-    return None
+def index_preambles(report: Report) -> dict[int, IndexPreamble]:
+    """Each part's preamble on the index, by the part's start (none for a part without
+    sections of its own, or without figures before its first): the preambles found
+    once for the whole index, not again for each part."""
+    return {p.part.start: IndexPreamble(len(p.figures), [labelled(i) for i in p.figures[:INDEX_PREAMBLE]], part_anchor(report, p.part))
+            for p in preambles(report) if p.figures}
 
 
 #: How many figures of a part's preamble its line on the index names.
