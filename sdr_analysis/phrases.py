@@ -185,7 +185,7 @@ def amount_fields(i: Indicator, lang: str) -> dict[str, str]:
     """An amount's words, the same wherever one is shown: the figure with its
     qualifier, what it measures (``—`` where that is not found) and its role; plain
     text, for the caller to escape as its output needs."""
-    return {"figure": figure_words(i, lang), "label": label_words(i.label, lang) or "—",
+    return {"figure": figure_words(i, lang), "label": label_words(i.label, lang),
             "role": t(lang, "role_names").get(i.role, i.role or "—")}
 
 
