@@ -16,6 +16,7 @@ from functools import cache
 from typing import Optional
 
 from .labels import subject_of
+from .messages import t
 from .places import AUTONOMOUS_ENDINGS, short_name
 from .words import table
 
@@ -116,8 +117,6 @@ def english_label(label: Optional[str]) -> Optional[str]:
 def label_words(label: Optional[str], lang: str) -> str:
     """A label as an en page shows it: its English name where it has one, else the
     Chinese as written (``—`` for none); the Chinese on a zh page."""
-    from .messages import t
-
     if label and not t(lang, "figures_as_written"):
         return english_label(label) or label
     return label or "—"
@@ -128,7 +127,6 @@ def report_place(report, lang: str, chinese: bool = True) -> str:
     (``辽宁省大连市沙河口区``), or on an en page in English with the Chinese beside it
     (``Shahekou District, Dalian, Liaoning (辽宁省大连市沙河口区)``, ``China (全国)``;
     without where ``chinese`` is false). A place the report does not name is as :func:`series.place_of` has it."""
-    from .messages import t
     from .series import place_of
 
     zh = place_of(report)
@@ -142,8 +140,6 @@ def report_place(report, lang: str, chinese: bool = True) -> str:
 def short_place_name(name: str, lang: str) -> str:
     """A place's short name (as a chart labels it) in a page's language: in English on
     an en page (``海拉尔区`` → ``Hailar District``, ``新疆`` → ``Xinjiang``)."""
-    from .messages import t
-
     if not t(lang, "english_names") or not name:
         return name
     provinces = table(WORDS)["provinces"]

@@ -19,9 +19,8 @@ from functools import cache
 from typing import NamedTuple, Optional
 
 from .checks import check_lang
-from .messages import escape_markdown, t
-from .news import count_words
-from .phrases import indicator_phrase, relation_phrase
+from .messages import counted, escape_markdown, t
+from .phrases import indicator_phrase, labelled, relation_figures, relation_phrase
 from .report import Report, ReportSection
 from .results import Indicator, Part, Result, Section, Target
 from .targets import measure, measures
@@ -207,7 +206,7 @@ def preamble_lines(report: Report, lang: str) -> str:
     opening = report_opening(report)
     if opening:
         where = _stretch(report, (report.body[0], opening[-1].end))
-        out.append("- " + words["opening"].format(count=count_words(lang, "figures", len(opening))) + t(lang, "colon")
+        out.append("- " + words["opening"].format(count=counted(lang, "figures", len(opening))) + t(lang, "colon")
                    + _figures(report, where, opening, lang))
     for p in preambles(report):
         fields = {"part": _part_name(p.part), "period": periods.get(p.part.period, p.part.period)}
@@ -216,7 +215,7 @@ def preamble_lines(report: Report, lang: str) -> str:
         elif not p.figures:
             out.append("- " + words["preamble_none"].format(**fields))
         else:
-            line = words["preamble"].format(count=count_words(lang, "figures", len(p.figures)), **fields)
+            line = words["preamble"].format(count=counted(lang, "figures", len(p.figures)), **fields)
             out.append(f'- <a id="{part_anchor(report, p.part)}"></a>' + line + t(lang, "colon")
                        + _figures(report, _stretch(report, p.span), p.figures, lang))
     return "\n".join(out) if out else words["no_parts"]
@@ -230,9 +229,8 @@ def part_anchor(report: Report, part: Part) -> str:
 def _figures(report: Report, where: ReportSection, figures: list[Indicator], lang: str) -> str:
     """The figures in their clauses, a change whole (``国内生产总值从54万亿元增加到82.7万亿元``),
     in reading order, each with a link to its sentence."""
-    changes = [r for r in report.within("relations", where.start, where.end)
-               if any(i is not None for i in (r.before, r.after, r.base, r.delta))]
-    said = {i.start for r in changes for i in (r.before, r.after, r.base, r.delta) if i is not None}
+    changes = [r for r in report.within("relations", where.start, where.end) if relation_figures(r)]
+    said = {i.start for r in changes for i in relation_figures(r)}
     items = [(r.start, relation_phrase(where, r, lang)) for r in changes]
     items += [(i.start, indicator_phrase(where, i, lang)) for i in figures if i.start not in said]
     sep = t(lang, "list_sep")
@@ -301,14 +299,12 @@ class IndexPreamble(NamedTuple):
     anchor: str
 
 
-def index_preamble(report: Report, part: Part) -> Optional[IndexPreamble]:
-    """A part's preamble on the index (``None`` for a part without sections of its own,
-    or without figures before its first)."""
-    for p in preambles(report):
-        if p.part.start == part.start and p.figures:
-            shown = [i.label + i.text if i.label else i.text for i in p.figures[:INDEX_PREAMBLE]]
-            return IndexPreamble(len(p.figures), shown, part_anchor(report, part))
-    return None
+def index_preambles(report: Report) -> dict[int, IndexPreamble]:
+    """Each part's preamble on the index, by the part's start (none for a part without
+    sections of its own, or without figures before its first): the preambles found
+    once for the whole index, not again for each part."""
+    return {p.part.start: IndexPreamble(len(p.figures), [labelled(i) for i in p.figures[:INDEX_PREAMBLE]], part_anchor(report, p.part))
+            for p in preambles(report) if p.figures}
 
 
 #: How many figures of a part's preamble its line on the index names.

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import NamedTuple, Sequence
 
 from .english import report_place
-from .headlines import index_preamble, index_years
+from .headlines import index_preambles, index_years
 from .outputs import TABLES, folder_name, output_name, section_file, write_file, written_up
 from .pages import IndexPart, IndexRow, SitePart, SiteRow, index_page, site_index_page, write_if_changed
-from .phrases import largest_money_words
+from .phrases import labelled, largest_money_words
 from .report import Report
 from .roles import money_stated
 
@@ -36,6 +36,7 @@ def write_index(report: Report, folder: Path, langs: Sequence[str]) -> None:
     a report without parts)."""
     parts = []
     summaries = written_up(report.summaries)
+    preambles = index_preambles(report)
     for part in report.parts:
         rows = []
         for s in summaries:
@@ -54,13 +55,13 @@ def write_index(report: Report, folder: Path, langs: Sequence[str]) -> None:
                 density=s.density,
                 money=largest_money_words(report, s, "zh"),
                 claims=s.claims,
-                key="、".join(f"{i.label}{i.text}" for i in key),
+                key="、".join(map(labelled, key)),
             ))
         if part.implied:
             parts.append(IndexPart(None, None, rows))
         else:
             parts.append(IndexPart(part.marker + part.title, PERIOD_NAMES.get(part.period, part.period), rows,
-                                   index_preamble(report, part)))
+                                   preambles.get(part.start)))
     meta = report.metadata
     page = index_page(
         title=meta.title.text if meta.title else folder_name(report.source or "report"),

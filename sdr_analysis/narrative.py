@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .amounts import stated_totals
 from .checks import check_lang
 from .messages import counted, escape_markdown, nest_quotes, render, t
-from .phrases import CLAIM_KINDS, SCOPE_ORDER, cite, indicator_phrase, relation_phrase, scope_name, summary_of, target_phrase
+from .phrases import CLAIM_KINDS, SCOPE_ORDER, cite, indicator_phrase, relation_figures, relation_phrase, scope_name, summary_of, target_phrase
 from .report import Report, ReportSection
 from .results import Indicator
 from .roles import money_stated
@@ -74,7 +74,7 @@ def facts(sec: ReportSection, lang: str) -> tuple[list[Fact], list[Fact]]:
 
     changes = []
     for r in sec.relations:
-        inds = [i for i in (r.before, r.after, r.base, r.delta) if i is not None]
+        inds = relation_figures(r)
         if not inds:
             continue
         score = RELATION_WEIGHT + (OPENING_WEIGHT if r.start < opening_end else 0) + max(salience(i, opening_end) for i in inds)

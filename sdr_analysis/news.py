@@ -17,11 +17,12 @@ import math
 from dataclasses import dataclass
 
 from .amounts import largest_amounts, stated_totals
+from .chars import starting
 from .checks import check_lang
-from .messages import escape_markdown, nest_quotes, t
-from .phrases import amount_fields, cite, indicator_phrase, relation_phrase, scope_name, summary_of
+from .messages import counted, escape_markdown, nest_quotes, t
+from .phrases import amount_fields, cite, indicator_phrase, relation_figures, relation_phrase, scope_name, summary_of
 from .report import Report, ReportSection
-from .results import Indicator, Relation
+from .results import Indicator
 from .summary import report_density
 from .words import words
 
@@ -99,10 +100,6 @@ def opening_end(sec: ReportSection) -> int:
     return next((p.start for p in sec.paragraphs if p.theme is not None and p.start > sec.start), sec.end)
 
 
-def _figures_of(r: Relation) -> list[Indicator]:
-    return [i for i in (r.before, r.after, r.base, r.delta) if i is not None]
-
-
 def outcomes(sec: ReportSection, lang: str) -> list[Item]:
     """The section's changes (whole) and its other figures, as news items, the most
     news first; none that states a figure of none."""
@@ -110,7 +107,7 @@ def outcomes(sec: ReportSection, lang: str) -> list[Item]:
     found = []
     said: set[int] = set()
     for r in sec.relations:
-        inds = _figures_of(r)
+        inds = relation_figures(r)
         if not inds or any(not i.value for i in inds):
             continue
         said |= {i.start for i in inds}
@@ -143,11 +140,12 @@ def initiatives(sec: ReportSection) -> list[str]:
     just after them: ``“六心”工程``) in a word of a programme, a plan or a brand; each
     once, in reading order, as written (``“六心”工程``)."""
     endings = words(WORDS, "initiative_endings")
+    ending_after = starting(endings)  # the longest ending just after the closing quote
     text = sec.report.text
     seen: dict[str, None] = {}
     for term in sec.terms:
-        after = text[term.end + 1 : term.end + 1 + max(map(len, endings))]
-        tail = next((e for e in sorted(endings, key=len, reverse=True) if after.startswith(e)), "")
+        found = ending_after.match(text, term.end + 1)
+        tail = found.group() if found else ""
         if tail or term.text.endswith(endings):
             seen.setdefault(f"“{nest_quotes(term.text)}”{tail}", None)
     return list(seen)
@@ -234,21 +232,14 @@ def counts(report: Report, sec: ReportSection, lang: str) -> str:
     s = summary_of(report, sec)
     words_ = t(lang, "news")
     shown = [
-        count_words(lang, key, n) for key, n in
+        counted(lang, key, n) for key, n in
         (("themes", s.themes), ("sentences", s.sentences), ("characters", s.characters), ("figures", s.indicators))
         if n
     ]
     if s.indicators:
         shown.append(words_["density"].format(density=s.density, average=report_density(report.summaries)))
     if s.claims:
-        shown.append(count_words(lang, "claims", s.claims))
+        shown.append(counted(lang, "claims", s.claims))
     if not shown:
         return ""
     return "---\n\n" + words_["counts"].format(items=t(lang, "join").join(shown))
-
-
-def count_words(lang: str, key: str, n: int) -> str:
-    """``n`` things of ``key`` in words (``12 figures``, ``12项数据``)."""
-    one, many = t(lang, f"news.counted.{key}")
-    return one if n == 1 else many.format(n=n)
-

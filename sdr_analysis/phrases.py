@@ -15,7 +15,7 @@ from .chars import CLAUSE, LIST, LIST_COMMA
 from .english import english_label, label_words
 from .messages import escape_markdown, t
 from .report import Report, ReportSection
-from .results import Claim, Indicator, SectionSummary
+from .results import Claim, Indicator, Relation, SectionSummary
 from .wording import amount_en, figure_words, unit_words, value_words
 
 
@@ -97,6 +97,12 @@ def _clause(report: Report, start: int, end: int) -> tuple[int, int, str]:
     return a, b, shared
 
 
+def labelled(ind: Indicator) -> str:
+    """What a figure measures and the figure, as written, not escaped (``新增就业1.8万人``;
+    the figure alone where nothing is found)."""
+    return (ind.label or "") + ind.text
+
+
 def clause_words(sec: ReportSection, ind: Indicator) -> str:
     """A figure in its clause as the report writes it, escaped: ``新增省五星级幼儿园1所``
     (the verb a list shares put back), ``新增“城市书房”“文化驿站”各1处``. Where the
@@ -106,7 +112,7 @@ def clause_words(sec: ReportSection, ind: Indicator) -> str:
     # a clause of two figures (投资4000万元升级改造幼儿园27所) would be quoted for each: each its own words
     shared_clause = any(i is not ind and a <= i.start < b for i in sec.report.within("indicators", a, b))
     if b - a > MAX_CLAUSE or ((bare or shared_clause) and ind.label):
-        return escape_markdown((ind.label or "") + ind.text)
+        return escape_markdown(labelled(ind))
     return escape_markdown(shared + sec.report.text[a:b])
 
 
@@ -114,6 +120,11 @@ def figure_phrase(sec: ReportSection, ind: Indicator, lang: str) -> str:
     """A figure for prose, escaped: in its clause as written (zh), or in words with its
     qualifier (en: ``more than 20,000 (个)``)."""
     return clause_words(sec, ind) if t(lang, "figures_as_written") else escape_markdown(figure_words(ind, lang))
+
+
+def relation_figures(r: Relation) -> list[Indicator]:
+    """The figures a relation states (its before, after, base and change that are found)."""
+    return [i for i in (r.before, r.after, r.base, r.delta) if i is not None]
 
 
 def relation_phrase(sec: ReportSection, r, lang: str) -> str:
@@ -174,7 +185,7 @@ def amount_fields(i: Indicator, lang: str) -> dict[str, str]:
     """An amount's words, the same wherever one is shown: the figure with its
     qualifier, what it measures (``—`` where that is not found) and its role; plain
     text, for the caller to escape as its output needs."""
-    return {"figure": figure_words(i, lang), "label": label_words(i.label, lang) or "—",
+    return {"figure": figure_words(i, lang), "label": label_words(i.label, lang),
             "role": t(lang, "role_names").get(i.role, i.role or "—")}
 
 

@@ -37,18 +37,8 @@ try:
 except ImportError as exc:  # a core install: charts are of the write-ups
     raise writeups_import_error(exc, "drawing charts") from None
 
-#: One colour per kind of indicator, the same on every page.
-KIND_COLORS = {
-    "money": "#1b6ca8",
-    "percent": "#d1495b",
-    "percent_point": "#e8a33d",
-    "people": "#3c9d5d",
-    "area": "#8c6bb1",
-    "length": "#6b8e23",
-    "duration": "#7f7f7f",
-    "count": "#2a9d8f",
-    "other": "#b07aa1",
-}
+#: The colour of money bars, the same on every page.
+MONEY_COLOR = "#1b6ca8"
 #: Columns (a Chinese character takes two) of a bar's label on one line, and of a
 #: title; longer ones are wrapped, never cut.
 LABEL_COLUMNS = 16
@@ -102,7 +92,7 @@ def money_chart(indicators: Sequence[Indicator], title: str, xlabel: str, scale:
         [i.value / scale for i in money],
         title,
         xlabel,
-        colors=[KIND_COLORS["money"]] * len(money),
+        colors=[MONEY_COLOR] * len(money),
         value_labels=[i.text for i in money],
         alt=alt,
     )
@@ -172,7 +162,7 @@ def heatmap(rows: Sequence[str], cols: Sequence[str], values, title: str, alt: s
     row's largest share."""
     if not alt:
         zh = is_chinese(title)
-        decimals = 1 if max((v for row in values for v in row), default=0) < 10 else 0  # as the cells are labelled
+        decimals = share_decimals(_largest(values))  # as the cells are labelled
         items = []
         for r, row in zip(rows, values):
             if len(row) and max(row) > 0:
@@ -356,6 +346,18 @@ def column_labels(cols: Sequence[str], room: float = 1.0) -> tuple[list[str], in
     return list(cols), 90
 
 
+def _largest(values) -> float:
+    """The largest of a grid's shares (0 where it has none), cells without a value
+    (``None``, NaN) left out."""
+    return max((float(v) for row in values for v in row if v is not None and v == v), default=0.0)
+
+
+def share_decimals(top: float) -> int:
+    """Decimals of a grid's shares: one where the largest is under 10 (shares of
+    words are a few per cent), else none."""
+    return 1 if top < 10 else 0
+
+
 @styled
 def grid_chart(rows: Sequence[str], cols: Sequence[str], values, title: str, alt: str = "", cell: float = 0.36,
                row_columns: int = 18) -> Chart:
@@ -367,9 +369,8 @@ def grid_chart(rows: Sequence[str], cols: Sequence[str], values, title: str, alt
     import math
 
     cells = [[math.nan if v is None else float(v) for v in row] for row in values]
-    shown = [v for row in cells for v in row if not math.isnan(v)]
-    top = max(shown, default=0.0)
-    decimals = 1 if top < 10 else 0
+    top = _largest(values)
+    decimals = share_decimals(top)
     n_rows, n_cols = max(len(rows), 1), max(len(cols), 1)
     row_labels = [wrap(r, row_columns) for r in rows]
     lines = max((label.count("\n") + 1 for label in row_labels), default=1)

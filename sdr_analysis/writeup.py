@@ -35,7 +35,19 @@ from .news import counts as counts  # a section page's opening, its money, and i
 from .news import money as money
 from .news import news as news
 from .outputs import output_name, section_file, written_up
-from .phrases import CLAIM_KINDS, SCOPE_ORDER, SCOPES, cite, clause_words, figure_phrase, largest_money_words, scope_name, sentence_ids, summary_of
+from .phrases import (
+    CLAIM_KINDS,
+    SCOPE_ORDER,
+    SCOPES,
+    amount_fields,
+    cite,
+    clause_words,
+    figure_phrase,
+    largest_money_words,
+    scope_name,
+    sentence_ids,
+    summary_of,
+)
 from .report import Report, ReportSection, load_report
 from .results import Indicator, SectionSummary
 from .roles import SPENDING, money_stated
@@ -196,10 +208,8 @@ def money_chart(sec: ReportSection, lang: str, spending: bool = True) -> Optiona
     others = [i for i in largest_amounts(sec.indicators) if i.role != SPENDING]
     if not others:
         return None
-    names = t(lang, "role_names")
     return plotting.barh(
-        [t(lang, "amount_short").format(figure="", label=label_words(i.label, lang) or "—", role=names.get(i.role, i.role)).strip()
-         for i in others],
+        [t(lang, "amount_short").format(**{**amount_fields(i, lang), "figure": ""}).strip() for i in others],
         [i.value / 1e4 for i in others], t(lang, "other_money_chart"), t(lang, "money_axis"), value_labels=[i.text for i in others],
     )
 
